@@ -1,3 +1,6 @@
+using ChangeOrchestrator.Simulators.Aws;
+using ChangeOrchestrator.Simulators.Jira;
+using ChangeOrchestrator.Simulators.ServiceNow;
 using ChangeOrchestrator.Simulators.Shared;
 
 namespace ChangeOrchestrator.Simulators;
@@ -8,11 +11,17 @@ public static class SimulatorsExtensions
     public static IServiceCollection AddSimulators(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSimulatorClock(configuration);
+        services.AddAwsSimulator(configuration);
+        services.AddServiceNowSimulator(configuration);
+        services.AddJiraSimulator(configuration);
         return services;
     }
 
     public static IEndpointRouteBuilder MapSimulators(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapAwsSimulator("/sim/aws");
+        endpoints.MapServiceNowSimulator("/sim/servicenow");
+        endpoints.MapJiraSimulator("/sim/jira");
         return endpoints;
     }
 }

@@ -1,0 +1,89 @@
+using System.Text.Json.Nodes;
+using ChangeOrchestrator.Engine.Definitions;
+using ChangeOrchestrator.Engine.Execution;
+
+namespace ChangeOrchestrator.Engine.Activities;
+
+/// <summary>Everything an activity may see and touch while it runs once.</summary>
+public class ActivityContext
+{
+    private readonly ExecutionScope _scope;
+
+    internal ActivityContext(ExecutionScope scope, ActivityNode node, JsonObject inputs, ActivityRuntimeState state, Resumption? resumption, string? arrivedFrom)
+    {
+        _scope = scope;
+        Node = node;
+        Inputs = inputs;
+        RuntimeState = state;
+        Resumption = resumption;
+        ArrivedFrom = arrivedFrom;
+    }
+
+    protected ActivityContext(ActivityContext other)
+        : this(other._scope, other.Node, other.Inputs, other.RuntimeState, other.Resumption, other.ArrivedFrom)
+    {
+    }
+
+    public ActivityNode Node { get; }
+
+    public string ActivityId => Node.Id;
+
+    public string InstanceId => _scope.Instance.Id;
+
+    public string? CorrelationId => _scope.Instance.CorrelationId;
+
+    public WorkflowDefinition Definition => _scope.Definition;
+
+    /// <summary>The evaluated inputs, expressions already replaced by their values.</summary>
+    public JsonObject Inputs { get; }
+
+    /// <summary>Data the activity keeps between its executions (a loop index, a poll count); stored with the instance.</summary>
+    public JsonObject State => RuntimeState.Data;
+
+    /// <summary>Set when a bookmark of this activity fired; null on a fresh execution.</summary>
+    public Resumption? Resumption { get; }
+
+    /// <summary>The activity whose outcome scheduled this one, if any.</summary>
+    public string? ArrivedFrom { get; }
+
+    /// <summary>Attempt number of this execution, 1 for the first, counting retries after transient faults.</summary>
+    public int Attempt => RuntimeState.Attempt;
+
+    /// <summary>
+    /// Stable across a crash and the re-run that follows (the counter is only advanced by a commit), so an activity
+    /// can find what it already did in an external system before doing it again.
+    /// </summary>
+    public string IdempotencyKey => $"{InstanceId}:{ActivityId}:{RuntimeState.Executions}";
+
+    public TimeProvider Time => _scope.Time;
+
+    public DateTimeOffset Now => _scope.Time.GetUtcNow();
+
+    public IServiceProvider Services => _scope.Services;
+
+    public JsonObject Variables => _scope.Instance.Variables;
+
+    public JsonObject WorkflowInput => _scope.Instance.Input;
+
+    internal ActivityRuntimeState RuntimeState { get; }
+
+    /// <summary>The distinct activities with a connection into this one (what a join waits for).</summary>
+    public IReadOnlyList<string> IncomingSources => _scope.Graph.IncomingSources(Node.Id);
+
+    public void SetVariable(string name, JsonNode? value) => _scope.Instance.Variables[name] = value?.DeepClone();
+
+    /// <summary>Adds an entry to the instance's journal, the audit trail users read.</summary>
+    public void Journal(string message, JsonNode? data = null) => _scope.Journal(JournalEntryType.Message, Node.Id, message, data);
+}
+
+/// <summary>The context of an activity with typed inputs.</summary>
+public sealed class ActivityContext<TInput> : ActivityContext
+{
+    internal ActivityContext(ActivityContext context, TInput input)
+        : base(context)
+    {
+        Input = input;
+    }
+
+    public TInput Input { get; }
+}

@@ -1,0 +1,9 @@
+namespace ChangeOrchestrator.Engine.Activities.Flow;
+
+public enum LogLevelName
+{
+    Debug,
+    Information,
+    Warning,
+    Error,
+}

@@ -1,0 +1,3 @@
+namespace ChangeOrchestrator.Engine.Definitions;
+
+public sealed record DesignerPosition(double X, double Y);

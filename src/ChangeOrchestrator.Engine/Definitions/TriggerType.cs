@@ -1,0 +1,8 @@
+namespace ChangeOrchestrator.Engine.Definitions;
+
+public enum TriggerType
+{
+    Cron,
+    Event,
+    Webhook,
+}

@@ -1,0 +1,60 @@
+using ChangeOrchestrator.Engine.Activities;
+using ChangeOrchestrator.Engine.Activities.Flow;
+using ChangeOrchestrator.Engine.Definitions;
+using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Expressions;
+using ChangeOrchestrator.Engine.Persistence;
+using ChangeOrchestrator.Engine.Persistence.InMemory;
+using ChangeOrchestrator.Engine.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ChangeOrchestrator.Engine;
+
+public static class EngineServiceCollectionExtensions
+{
+    /// <summary>
+    /// The workflow engine with its generic activities. Stores default to memory; a persistence module registered
+    /// before or after replaces them.
+    /// </summary>
+    public static IServiceCollection AddWorkflowEngine(this IServiceCollection services)
+    {
+        services.AddLogging();
+        services.AddOptions<EngineOptions>();
+        services.AddOptions<ExpressionLimits>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IExpressionEvaluator, JintExpressionEvaluator>();
+        services.TryAddSingleton(sp => new ActivityCatalogue(sp.GetServices<ActivityRegistration>().Select(r => r.ActivityType)));
+        services.TryAddSingleton<IActivityFactory, ServiceProviderActivityFactory>();
+        services.TryAddSingleton<FlowchartInterpreter>();
+        services.TryAddSingleton<WorkflowRuntime>();
+        services.TryAddSingleton<WorkflowDefinitionLoader>();
+        services.TryAddSingleton<DefinitionPublisher>();
+
+        services.TryAddSingleton<InMemoryWorkflowStore>();
+        services.TryAddSingleton<IWorkflowInstanceStore>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
+        services.TryAddSingleton<IStimulusBuffer>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
+        services.TryAddSingleton<IWorkflowDefinitionStore, InMemoryWorkflowDefinitionStore>();
+
+        services.AddHttpClient(HttpRequest.HttpClientName);
+        services.AddActivity<Decision>()
+            .AddActivity<Switch>()
+            .AddActivity<SetVariable>()
+            .AddActivity<Delay>()
+            .AddActivity<WaitUntil>()
+            .AddActivity<WaitForEvent>()
+            .AddActivity<ForEach>()
+            .AddActivity<Join>()
+            .AddActivity<Fail>()
+            .AddActivity<Log>()
+            .AddActivity<HttpRequest>();
+        return services;
+    }
+
+    public static IServiceCollection AddActivity<TActivity>(this IServiceCollection services)
+        where TActivity : class, IActivity
+    {
+        services.AddSingleton(new ActivityRegistration(typeof(TActivity)));
+        return services;
+    }
+}

@@ -1,0 +1,10 @@
+namespace ChangeOrchestrator.Engine.Execution;
+
+public enum InstanceStatus
+{
+    Running,
+    Suspended,
+    Completed,
+    Faulted,
+    Cancelled,
+}

@@ -1,0 +1,118 @@
+using System.Text.Json.Nodes;
+using Jint;
+using Jint.Native;
+using Jint.Native.Function;
+using Jint.Runtime;
+
+namespace ChangeOrchestrator.Engine.Expressions;
+
+/// <summary>One Jint engine with the sandbox's limits and its compiled expressions; used by one thread at a time.</summary>
+internal sealed class JintSandbox
+{
+    private static readonly string[] ScopeNames = ["input", "vars", "steps", "instance", "now"];
+
+    // Frozen intrinsics and global object: an expression cannot change what the next one sees.
+    private const string HardenScript = """
+        "use strict";
+        for (const name of Object.getOwnPropertyNames(globalThis)) {
+            const value = globalThis[name];
+            if (value !== null && (typeof value === "object" || typeof value === "function")) {
+                Object.freeze(value);
+                if (value.prototype) { Object.freeze(value.prototype); }
+            }
+        }
+        Object.freeze(globalThis);
+        """;
+
+    private readonly Jint.Engine _engine;
+    private readonly ExpressionLimits _limits;
+    private readonly Dictionary<string, Function> _compiled = new(StringComparer.Ordinal);
+
+    public JintSandbox(ExpressionLimits limits)
+    {
+        _limits = limits;
+        _engine = new Jint.Engine(options => options
+            .Strict()
+            .TimeoutInterval(limits.Timeout)
+            .MaxStatements((int)Math.Min(int.MaxValue, limits.MaxStatements))
+            .LimitMemory(limits.MaxMemoryBytes)
+            .LimitRecursion(limits.MaxRecursionDepth)
+            .DisableStringCompilation());
+        _engine.Execute(HardenScript);
+    }
+
+    public static string WrapAsFunction(string expression) =>
+        $"(function ({string.Join(", ", ScopeNames)}) {{ \"use strict\"; return ({expression.Trim().TrimEnd(';')}\n); }})";
+
+    public JsonNode? Evaluate(string expression, ExpressionContext context)
+    {
+        try
+        {
+            var function = Compile(expression);
+            _engine.Constraints.Reset();
+            var arguments = new JsValue[]
+            {
+                Uses(expression, "input") ? JsonToJs.Convert(_engine, context.Input) : JsValue.Undefined,
+                Uses(expression, "vars") ? JsonToJs.Convert(_engine, context.Variables) : JsValue.Undefined,
+                Uses(expression, "steps") ? JsonToJs.Convert(_engine, context.Steps) : JsValue.Undefined,
+                Uses(expression, "instance") ? JsonToJs.Convert(_engine, context.Instance) : JsValue.Undefined,
+                Uses(expression, "now") ? _engine.Construct("Date", new JsNumber(context.Now.ToUnixTimeMilliseconds())) : JsValue.Undefined,
+            };
+            var result = _engine.Invoke(function, arguments);
+            return JsToJson.Convert(result);
+        }
+        catch (JavaScriptException ex)
+        {
+            throw new ExpressionException($"Expression threw: {ex.Message}", ex);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new ExpressionException($"Expression ran longer than {_limits.Timeout.TotalMilliseconds} ms and was stopped.", ex);
+        }
+        catch (StatementsCountOverflowException ex)
+        {
+            throw new ExpressionException($"Expression ran more than {_limits.MaxStatements} statements and was stopped.", ex);
+        }
+        catch (MemoryLimitExceededException ex)
+        {
+            throw new ExpressionException($"Expression used more than {_limits.MaxMemoryBytes} bytes and was stopped.", ex);
+        }
+        catch (RecursionDepthOverflowException ex)
+        {
+            throw new ExpressionException($"Expression recursed deeper than {_limits.MaxRecursionDepth} calls and was stopped.", ex);
+        }
+        catch (Acornima.ParseErrorException ex)
+        {
+            throw new ExpressionException($"Expression does not parse: {ex.Description}", ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ExpressionException(ex.Message, ex);
+        }
+        finally
+        {
+            _engine.Advanced.ResetCallStack();
+        }
+    }
+
+    // Only the roots an expression mentions are converted: the scope can hold large step outputs.
+    private static bool Uses(string expression, string name) => expression.Contains(name, StringComparison.Ordinal);
+
+    private Function Compile(string expression)
+    {
+        if (_compiled.TryGetValue(expression, out var compiled))
+        {
+            return compiled;
+        }
+
+        if (_compiled.Count >= _limits.MaxCachedExpressions)
+        {
+            _compiled.Clear();
+        }
+
+        var value = _engine.Evaluate(WrapAsFunction(expression));
+        compiled = value as Function ?? throw new ExpressionException("Expression did not compile to a function.");
+        _compiled[expression] = compiled;
+        return compiled;
+    }
+}

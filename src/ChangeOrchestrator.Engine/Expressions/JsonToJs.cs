@@ -1,0 +1,46 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ChangeOrchestrator.Engine.Definitions;
+using Jint.Native;
+
+namespace ChangeOrchestrator.Engine.Expressions;
+
+/// <summary>Copies JSON into fresh JavaScript values, so an expression never holds a reference into workflow state.</summary>
+internal static class JsonToJs
+{
+    public static JsValue Convert(Jint.Engine engine, JsonNode? node)
+    {
+        switch (node)
+        {
+            case null:
+                return JsValue.Null;
+            case JsonObject obj:
+                var target = new JsObject(engine);
+                foreach (var (name, value) in obj)
+                {
+                    target.FastSetDataProperty(name, Convert(engine, value));
+                }
+
+                return target;
+            case JsonArray array:
+                var items = new JsValue[array.Count];
+                for (var i = 0; i < items.Length; i++)
+                {
+                    items[i] = Convert(engine, array[i]);
+                }
+
+                return new JsArray(engine, items);
+            case JsonValue value:
+                return value.GetValueKind() switch
+                {
+                    JsonValueKind.String => new JsString(value.GetValue<string>()),
+                    JsonValueKind.Number => new JsNumber(JsonNumbers.TryGetDouble(value, out var number) ? number : double.NaN),
+                    JsonValueKind.True => JsBoolean.True,
+                    JsonValueKind.False => JsBoolean.False,
+                    _ => JsValue.Null,
+                };
+            default:
+                return JsValue.Undefined;
+        }
+    }
+}

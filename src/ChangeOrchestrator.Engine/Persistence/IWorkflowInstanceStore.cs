@@ -1,0 +1,25 @@
+using ChangeOrchestrator.Engine.Execution;
+
+namespace ChangeOrchestrator.Engine.Persistence;
+
+/// <summary>Instances, their bookmarks and journals: what a durable store must provide to the runtime.</summary>
+public interface IWorkflowInstanceStore
+{
+    Task<WorkflowInstance?> FindAsync(string instanceId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<StoredBookmark>> GetBookmarksAsync(string instanceId, CancellationToken cancellationToken);
+
+    /// <summary>Bookmarks waiting for a stimulus of this kind and key, in every instance.</summary>
+    Task<IReadOnlyList<StoredBookmark>> FindBookmarksAsync(string kind, string key, CancellationToken cancellationToken);
+
+    /// <summary>Timer bookmarks due at <paramref name="now"/> of instances that can run (not faulted).</summary>
+    Task<IReadOnlyList<StoredBookmark>> FindDueBookmarksAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Commits a burst atomically: instance state, bookmarks added and removed, journal entries, stimuli consumed.
+    /// </summary>
+    /// <exception cref="ConcurrencyConflictException">The instance changed since the burst read it, or a consumed stimulus is gone.</exception>
+    Task CommitAsync(BurstCommit commit, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, long afterSequence, int limit, CancellationToken cancellationToken);
+}

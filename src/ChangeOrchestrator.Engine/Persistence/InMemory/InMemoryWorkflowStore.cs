@@ -1,0 +1,180 @@
+using ChangeOrchestrator.Engine.Execution;
+
+namespace ChangeOrchestrator.Engine.Persistence.InMemory;
+
+/// <summary>
+/// Instances, bookmarks, journals and stimuli in memory, with the same commit rules as a durable store (one lock
+/// stands in for the database transaction). Used by the engine's tests and as the reference for durable stores.
+/// </summary>
+public sealed class InMemoryWorkflowStore(TimeProvider time) : IWorkflowInstanceStore, IStimulusBuffer
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, WorkflowInstance> _instances = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StoredBookmark> _bookmarks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<JournalEntry>> _journals = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Stimulus Stimulus, DateTimeOffset ExpiresAt)> _pending = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
+    private readonly List<Stimulus> _deadLetters = [];
+
+    public IReadOnlyList<Stimulus> DeadLetters
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _deadLetters];
+            }
+        }
+    }
+
+    public Task<WorkflowInstance?> FindAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_instances.GetValueOrDefault(instanceId)?.Clone());
+        }
+    }
+
+    public Task<IReadOnlyList<StoredBookmark>> GetBookmarksAsync(string instanceId, CancellationToken cancellationToken) =>
+        Select(b => b.InstanceId == instanceId);
+
+    public Task<IReadOnlyList<StoredBookmark>> FindBookmarksAsync(string kind, string key, CancellationToken cancellationToken) =>
+        Select(b => !b.Bookmark.IsTimer && b.Bookmark.Kind == kind && b.Bookmark.Key == key);
+
+    public Task<IReadOnlyList<StoredBookmark>> FindDueBookmarksAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            IReadOnlyList<StoredBookmark> due = _bookmarks.Values
+                .Where(b => b.Bookmark.DueAt <= now && _instances.TryGetValue(b.InstanceId, out var i) && i.Status != InstanceStatus.Faulted)
+                .OrderBy(b => b.Bookmark.DueAt)
+                .Take(limit)
+                .ToList();
+            return Task.FromResult(due);
+        }
+    }
+
+    public Task CommitAsync(BurstCommit commit, CancellationToken cancellationToken)
+    {
+        var burst = commit.Burst;
+        var instance = burst.Instance;
+        lock (_lock)
+        {
+            var stored = _instances.GetValueOrDefault(instance.Id);
+            if (commit.ExpectedVersion is null ? stored is not null : stored?.Version != commit.ExpectedVersion)
+            {
+                throw new ConcurrencyConflictException($"Instance '{instance.Id}' changed since version {commit.ExpectedVersion}.");
+            }
+
+            if (commit.ConsumedStimulusIds.Any(id => !_pending.ContainsKey(id)))
+            {
+                throw new ConcurrencyConflictException($"A stimulus consumed by instance '{instance.Id}' was consumed elsewhere.");
+            }
+
+            var copy = instance.Clone();
+            copy.Version = (commit.ExpectedVersion ?? 0) + 1;
+            instance.Version = copy.Version;
+            _instances[instance.Id] = copy;
+            foreach (var id in burst.RemovedBookmarkIds)
+            {
+                _bookmarks.Remove(id);
+            }
+
+            foreach (var bookmark in burst.AddedBookmarks)
+            {
+                _bookmarks[bookmark.Id] = bookmark;
+            }
+
+            if (!_journals.TryGetValue(instance.Id, out var journal))
+            {
+                _journals[instance.Id] = journal = [];
+            }
+
+            journal.AddRange(burst.Journal);
+            foreach (var id in commit.ConsumedStimulusIds)
+            {
+                _pending.Remove(id);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, long afterSequence, int limit, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            IReadOnlyList<JournalEntry> entries = _journals.TryGetValue(instanceId, out var journal)
+                ? journal.Where(e => e.Sequence > afterSequence).Take(limit).ToList()
+                : [];
+            return Task.FromResult(entries);
+        }
+    }
+
+    public Task<bool> TryMarkSeenAsync(string stimulusId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var now = time.GetUtcNow();
+            if (_seen.TryGetValue(stimulusId, out var until) && until > now)
+            {
+                return Task.FromResult(false);
+            }
+
+            _seen[stimulusId] = expiresAt;
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task AddPendingAsync(Stimulus stimulus, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            _pending[stimulus.Id] = (stimulus, expiresAt);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<Stimulus>> FindPendingAsync(string kind, string key, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            IReadOnlyList<Stimulus> pending = _pending.Values
+                .Where(p => p.Stimulus.Kind == kind && p.Stimulus.Key == key)
+                .OrderBy(p => p.Stimulus.ReceivedAt)
+                .Select(p => p.Stimulus)
+                .ToList();
+            return Task.FromResult(pending);
+        }
+    }
+
+    public Task<int> ExpireAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var expired = _pending.Where(p => p.Value.ExpiresAt <= now).ToList();
+            foreach (var (id, entry) in expired)
+            {
+                _pending.Remove(id);
+                _deadLetters.Add(entry.Stimulus);
+            }
+
+            foreach (var id in _seen.Where(s => s.Value <= now).Select(s => s.Key).ToList())
+            {
+                _seen.Remove(id);
+            }
+
+            return Task.FromResult(expired.Count);
+        }
+    }
+
+    private Task<IReadOnlyList<StoredBookmark>> Select(Func<StoredBookmark, bool> predicate)
+    {
+        lock (_lock)
+        {
+            IReadOnlyList<StoredBookmark> result = _bookmarks.Values.Where(predicate).ToList();
+            return Task.FromResult(result);
+        }
+    }
+}

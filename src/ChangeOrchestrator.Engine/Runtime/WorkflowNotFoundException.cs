@@ -1,0 +1,3 @@
+namespace ChangeOrchestrator.Engine.Runtime;
+
+public sealed class WorkflowNotFoundException(string message) : Exception(message);

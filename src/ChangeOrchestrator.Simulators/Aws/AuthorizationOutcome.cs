@@ -1,0 +1,9 @@
+namespace ChangeOrchestrator.Simulators.Aws;
+
+internal enum AuthorizationOutcome
+{
+    Accepted,
+    Missing,
+    Malformed,
+    WrongService,
+}

@@ -1,0 +1,38 @@
+using ChangeOrchestrator.Simulators.Aws.Matching;
+
+namespace ChangeOrchestrator.Simulators.Aws.Ec2;
+
+/// <summary>An EC2 filter: any value matches (OR), with <c>*</c>/<c>?</c> wildcards; filters combine with AND.</summary>
+internal sealed record Ec2Filter(string Name, IReadOnlyList<string> Values)
+{
+    /// <summary>
+    /// Applies filters to <paramref name="items"/>; <paramref name="attribute"/> gives an item's values for a filter
+    /// name, or null when the name is not a filter of this operation (InvalidParameterValue, as in EC2).
+    /// </summary>
+    public static List<T> Apply<T>(IEnumerable<T> items, IReadOnlyList<Ec2Filter> filters, Func<T, string, IEnumerable<string>?> attribute)
+    {
+        var list = items.ToList();
+        foreach (var filter in filters)
+        {
+            if (list.Count > 0 && attribute(list[0], filter.Name) is null)
+            {
+                throw new Ec2ServiceException("InvalidParameterValue", $"The filter '{filter.Name}' is invalid");
+            }
+
+            list = list.FindAll(item => filter.Matches(attribute(item, filter.Name) ?? []));
+        }
+
+        return list;
+    }
+
+    public static IEnumerable<string>? TagAttribute(IReadOnlyDictionary<string, string> tags, string name) => name switch
+    {
+        "tag-key" => tags.Keys,
+        "tag-value" => tags.Values,
+        _ when name.StartsWith("tag:", StringComparison.Ordinal) => tags.TryGetValue(name[4..], out var value) ? [value] : [],
+        _ => null,
+    };
+
+    public bool Matches(IEnumerable<string> actual) =>
+        actual.Any(value => Values.Any(pattern => Glob.IsMatch(pattern, value, ignoreCase: false)));
+}

@@ -1,0 +1,38 @@
+using ChangeOrchestrator.Simulators.Aws.Paging;
+
+namespace ChangeOrchestrator.Simulators.Aws.Ec2;
+
+/// <summary>EC2 pagination: without MaxResults everything comes back in one response, as EC2 does.</summary>
+internal static class Ec2Paging
+{
+    public static Page<T> Page<T>(Ec2Input input, AwsWorld world, IReadOnlyList<T> items, int min, int max)
+    {
+        var requested = input.Int("MaxResults");
+        if (!PageToken.TryDecode(input.Value("NextToken"), out var offset))
+        {
+            throw new Ec2ServiceException("InvalidParameterValue", "The specified NextToken is not valid.");
+        }
+
+        if (requested is null)
+        {
+            return PageToken.Slice(items, offset, int.MaxValue - offset);
+        }
+
+        var size = requested.Value;
+        if (size < min || size > max)
+        {
+            if (world.Options.StrictPageSizeLimits)
+            {
+                throw new Ec2ServiceException("InvalidParameterValue",
+                    $"Value ( {size} ) for parameter maxResults is invalid. Expecting a value between {min} and {max}.");
+            }
+
+            size = Math.Clamp(size, min, max);
+        }
+
+        return PageToken.Slice(items, offset, size);
+    }
+
+    public static IEnumerable<System.Xml.Linq.XElement> NextToken(string? token) =>
+        token is null ? [] : [Ec2Xml.E("nextToken", token)];
+}

@@ -1,0 +1,8 @@
+namespace ChangeOrchestrator.Simulators.Aws.Faults;
+
+internal enum FaultKind
+{
+    Latency,
+    Throttle,
+    ServerError,
+}

@@ -1,0 +1,53 @@
+using ChangeOrchestrator.Simulators.Aws.Fleet.Patches;
+
+namespace ChangeOrchestrator.Simulators.Aws.Fleet;
+
+/// <summary>The servers of the simulated account, in generation order, with their volumes indexed by id.</summary>
+internal sealed class SimulatedFleet
+{
+    private readonly Dictionary<string, FleetNode> _nodes;
+    private readonly Dictionary<string, (FleetNode Node, EbsVolume Volume)> _volumes = new(StringComparer.Ordinal);
+
+    public SimulatedFleet(IReadOnlyList<FleetNode> nodes, IReadOnlyDictionary<string, PatchCatalog> catalogs)
+    {
+        Nodes = nodes;
+        Catalogs = catalogs;
+        _nodes = new Dictionary<string, FleetNode>(nodes.Count, StringComparer.Ordinal);
+        foreach (var node in nodes)
+        {
+            _nodes[node.InstanceId] = node;
+            foreach (var volume in node.Ec2?.Volumes ?? [])
+            {
+                _volumes[volume.VolumeId] = (node, volume);
+            }
+        }
+    }
+
+    public IReadOnlyList<FleetNode> Nodes { get; }
+
+    public IReadOnlyDictionary<string, PatchCatalog> Catalogs { get; }
+
+    public FleetNode? Find(string instanceId) => _nodes.GetValueOrDefault(instanceId);
+
+    public bool TryFindVolume(string volumeId, out FleetNode node, out EbsVolume volume)
+    {
+        var found = _volumes.TryGetValue(volumeId, out var entry);
+        (node, volume) = entry;
+        return found;
+    }
+
+    public void AttachVolume(FleetNode node, EbsVolume volume)
+    {
+        node.Ec2?.Volumes.Add(volume);
+        _volumes[volume.VolumeId] = (node, volume);
+    }
+
+    public void DetachVolume(FleetNode node, EbsVolume volume, bool delete)
+    {
+        node.Ec2?.Volumes.Remove(volume);
+        if (delete)
+        {
+            _volumes.Remove(volume.VolumeId);
+        }
+    }
+}

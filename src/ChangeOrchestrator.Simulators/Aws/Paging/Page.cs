@@ -1,0 +1,3 @@
+namespace ChangeOrchestrator.Simulators.Aws.Paging;
+
+internal sealed record Page<T>(IReadOnlyList<T> Items, string? NextToken);

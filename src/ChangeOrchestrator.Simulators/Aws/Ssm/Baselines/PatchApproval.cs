@@ -1,0 +1,3 @@
+namespace ChangeOrchestrator.Simulators.Aws.Ssm.Baselines;
+
+internal readonly record struct PatchApproval(bool Approved, bool Rejected, string ComplianceLevel);

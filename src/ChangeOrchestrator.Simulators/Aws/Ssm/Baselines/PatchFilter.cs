@@ -1,0 +1,3 @@
+namespace ChangeOrchestrator.Simulators.Aws.Ssm.Baselines;
+
+internal sealed record PatchFilter(string Key, IReadOnlyList<string> Values);

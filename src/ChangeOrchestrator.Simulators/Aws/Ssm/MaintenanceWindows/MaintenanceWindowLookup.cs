@@ -1,0 +1,16 @@
+namespace ChangeOrchestrator.Simulators.Aws.Ssm.MaintenanceWindows;
+
+internal static class MaintenanceWindowLookup
+{
+    public static MaintenanceWindow Window(AwsWorld world, SsmInput input)
+    {
+        var id = input.RequiredString("WindowId");
+        return world.Windows.Find(id) ?? throw SsmErrors.DoesNotExist($"Maintenance window {id} does not exist");
+    }
+
+    public static WindowExecution Execution(AwsWorld world, SsmInput input)
+    {
+        var id = input.RequiredString("WindowExecutionId");
+        return world.Windows.FindExecution(id) ?? throw SsmErrors.DoesNotExist($"Maintenance window execution {id} does not exist");
+    }
+}

@@ -1,0 +1,29 @@
+using ChangeOrchestrator.Simulators.Aws.Paging;
+
+namespace ChangeOrchestrator.Simulators.Aws.Ssm;
+
+/// <summary>MaxResults and NextToken as each SSM operation models them.</summary>
+internal static class SsmPaging
+{
+    public static Page<T> Page<T>(SsmInput input, AwsWorld world, IReadOnlyList<T> items, int min, int max, int defaultSize)
+    {
+        var size = input.Int("MaxResults") ?? defaultSize;
+        if (size < min || size > max)
+        {
+            if (world.Options.StrictPageSizeLimits)
+            {
+                throw SsmErrors.Validation("maxResults",
+                    size < min ? $"Member must have value greater than or equal to {min}" : $"Member must have value less than or equal to {max}", size);
+            }
+
+            size = Math.Clamp(size, min, max);
+        }
+
+        if (!PageToken.TryDecode(input.String("NextToken"), out var offset))
+        {
+            throw SsmErrors.InvalidNextToken();
+        }
+
+        return PageToken.Slice(items, offset, size);
+    }
+}

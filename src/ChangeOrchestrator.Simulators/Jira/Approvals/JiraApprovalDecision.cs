@@ -1,0 +1,8 @@
+namespace ChangeOrchestrator.Simulators.Jira.Approvals;
+
+internal enum JiraApprovalDecision
+{
+    Pending,
+    Approved,
+    Declined,
+}

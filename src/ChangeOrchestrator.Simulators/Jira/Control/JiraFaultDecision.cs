@@ -1,0 +1,3 @@
+namespace ChangeOrchestrator.Simulators.Jira.Control;
+
+internal sealed record JiraFaultDecision(TimeSpan Delay, JiraFaultResponse? Response);

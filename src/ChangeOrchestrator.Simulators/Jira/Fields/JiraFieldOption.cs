@@ -1,0 +1,3 @@
+namespace ChangeOrchestrator.Simulators.Jira.Fields;
+
+internal sealed record JiraFieldOption(string Id, string Value);

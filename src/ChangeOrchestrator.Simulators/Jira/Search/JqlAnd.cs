@@ -1,0 +1,3 @@
+namespace ChangeOrchestrator.Simulators.Jira.Search;
+
+internal sealed record JqlAnd(JqlExpression Left, JqlExpression Right) : JqlExpression;

@@ -1,0 +1,3 @@
+namespace ChangeOrchestrator.Simulators.ServiceNow.Http;
+
+internal sealed record BodyKindMetadata(BodyKind Kind);

@@ -1,0 +1,153 @@
+using Amazon.SimpleSystemsManagement;
+using Amazon.SimpleSystemsManagement.Model;
+using SsmOperatingSystem = Amazon.SimpleSystemsManagement.OperatingSystem;
+
+namespace ChangeOrchestrator.Simulators.Tests.Aws.Ssm;
+
+public sealed class PatchBaselineTests
+{
+    [Fact]
+    public async Task CreatePatchBaseline_ThenRegisterForPatchGroup_IsReturnedForThatGroupAndOs()
+    {
+        await using var host = await AwsSimulatorTestHost.StartAsync();
+        var ssm = host.Ssm();
+
+        var created = await ssm.CreatePatchBaselineAsync(WindowsProd());
+        await ssm.RegisterPatchBaselineForPatchGroupAsync(new RegisterPatchBaselineForPatchGroupRequest { BaselineId = created.BaselineId, PatchGroup = "Prod" });
+        var forProd = await ssm.GetPatchBaselineForPatchGroupAsync(new GetPatchBaselineForPatchGroupRequest { PatchGroup = "Prod", OperatingSystem = SsmOperatingSystem.WINDOWS });
+        var forDev = await ssm.GetPatchBaselineForPatchGroupAsync(new GetPatchBaselineForPatchGroupRequest { PatchGroup = "Dev", OperatingSystem = SsmOperatingSystem.WINDOWS });
+        var defaultBaseline = await ssm.GetDefaultPatchBaselineAsync(new GetDefaultPatchBaselineRequest { OperatingSystem = SsmOperatingSystem.WINDOWS });
+        var baseline = await ssm.GetPatchBaselineAsync(new GetPatchBaselineRequest { BaselineId = created.BaselineId });
+
+        Assert.Matches("^pb-[0-9a-f]{17}$", created.BaselineId);
+        Assert.Equal(created.BaselineId, forProd.BaselineId);
+        Assert.Equal(defaultBaseline.BaselineId, forDev.BaselineId);
+        Assert.StartsWith("arn:aws:ssm:us-east-1:", defaultBaseline.BaselineId, StringComparison.Ordinal);
+        Assert.Equal(["Prod"], baseline.PatchGroups);
+        Assert.Equal(7, baseline.ApprovalRules.PatchRules[0].ApproveAfterDays);
+        Assert.Equal("CRITICAL", baseline.ApprovalRules.PatchRules[0].ComplianceLevel.Value);
+    }
+
+    [Fact]
+    public async Task RegisterPatchBaselineForPatchGroup_SecondBaselineForSameOs_ThrowsAlreadyExists()
+    {
+        await using var host = await AwsSimulatorTestHost.StartAsync();
+        var ssm = host.Ssm();
+        var first = await ssm.CreatePatchBaselineAsync(WindowsProd());
+        var second = await ssm.CreatePatchBaselineAsync(WindowsProd("win-prod-2"));
+        await ssm.RegisterPatchBaselineForPatchGroupAsync(new RegisterPatchBaselineForPatchGroupRequest { BaselineId = first.BaselineId, PatchGroup = "Prod" });
+
+        await Assert.ThrowsAsync<AlreadyExistsException>(() =>
+            ssm.RegisterPatchBaselineForPatchGroupAsync(new RegisterPatchBaselineForPatchGroupRequest { BaselineId = second.BaselineId, PatchGroup = "Prod" }));
+        await Assert.ThrowsAsync<ResourceInUseException>(() => ssm.DeletePatchBaselineAsync(new DeletePatchBaselineRequest { BaselineId = first.BaselineId }));
+        await Assert.ThrowsAsync<DoesNotExistException>(() => ssm.GetPatchBaselineAsync(new GetPatchBaselineRequest { BaselineId = "pb-0aaaaaaaaaaaaaaaa" }));
+    }
+
+    [Fact]
+    public async Task CreatePatchBaseline_RepeatedClientToken_ReturnsSameBaselineOrMismatch()
+    {
+        await using var host = await AwsSimulatorTestHost.StartAsync();
+        var ssm = host.Ssm();
+        var request = WindowsProd();
+        request.ClientToken = "token-1";
+
+        var first = await ssm.CreatePatchBaselineAsync(request);
+        var again = await ssm.CreatePatchBaselineAsync(request);
+        var changed = WindowsProd("other-name");
+        changed.ClientToken = "token-1";
+
+        Assert.Equal(first.BaselineId, again.BaselineId);
+        await Assert.ThrowsAsync<IdempotentParameterMismatchException>(() => ssm.CreatePatchBaselineAsync(changed));
+    }
+
+    [Fact]
+    public async Task DescribePatchBaselines_OwnerAndOsFilters_ListMatchingBaselinesWithDefaultFlag()
+    {
+        await using var host = await AwsSimulatorTestHost.StartAsync();
+        var ssm = host.Ssm();
+        var created = await ssm.CreatePatchBaselineAsync(WindowsProd());
+
+        var own = await ssm.DescribePatchBaselinesAsync(new DescribePatchBaselinesRequest { Filters = [new PatchOrchestratorFilter { Key = "OWNER", Values = ["Self"] }] });
+        var aws = await ssm.DescribePatchBaselinesAsync(new DescribePatchBaselinesRequest
+        {
+            Filters = [new PatchOrchestratorFilter { Key = "OWNER", Values = ["AWS"] }, new PatchOrchestratorFilter { Key = "OPERATING_SYSTEM", Values = ["AMAZON_LINUX_2023"] }],
+        });
+
+        Assert.Equal([created.BaselineId], own.BaselineIdentities.Select(b => b.BaselineId));
+        Assert.False(own.BaselineIdentities[0].DefaultBaseline);
+        var al2023 = Assert.Single(aws.BaselineIdentities);
+        Assert.Equal("AWS-AmazonLinux2023DefaultPatchBaseline", al2023.BaselineName);
+        Assert.True(al2023.DefaultBaseline);
+    }
+
+    [Fact]
+    public async Task UpdatePatchBaseline_RejectingMissingPatchesWithBlock_RemovesThemFromTheNextScan()
+    {
+        await using var host = await AwsSimulatorTestHost.StartAsync(fleetSize: 120);
+        var ssm = host.Ssm();
+        var node = await PatchingTests.NodeWithMissingPatchesAsync(host, ssm, "Windows");
+        var group = (await host.NodesAsync()).Single(n => n.InstanceId == node).PatchGroup!;
+        var missing = (await ssm.DescribeInstancePatchesAsync(new DescribeInstancePatchesRequest
+        {
+            InstanceId = node,
+            MaxResults = 100,
+            Filters = [new PatchOrchestratorFilter { Key = "State", Values = ["Missing"] }],
+        })).Patches;
+        var baseline = await ssm.CreatePatchBaselineAsync(new CreatePatchBaselineRequest
+        {
+            Name = "win-all",
+            OperatingSystem = SsmOperatingSystem.WINDOWS,
+            ApprovalRules = new PatchRuleGroup
+            {
+                PatchRules = [new PatchRule { PatchFilterGroup = new PatchFilterGroup { PatchFilters = [new PatchFilter { Key = "PRODUCT", Values = ["*"] }] }, ApproveAfterDays = 0 }],
+            },
+        });
+        await ssm.RegisterPatchBaselineForPatchGroupAsync(new RegisterPatchBaselineForPatchGroupRequest { BaselineId = baseline.BaselineId, PatchGroup = group });
+
+        var updated = await ssm.UpdatePatchBaselineAsync(new UpdatePatchBaselineRequest
+        {
+            BaselineId = baseline.BaselineId,
+            RejectedPatches = [.. missing.Select(p => p.KBId)],
+            RejectedPatchesAction = PatchAction.BLOCK,
+        });
+        var scan = await host.SendPatchAsync(ssm, "Scan", [node]);
+        await host.RunCommandToEndAsync(ssm, scan, TimeSpan.FromSeconds(30));
+        host.Advance(TimeSpan.FromSeconds(10));
+        var after = (await ssm.DescribeInstancePatchesAsync(new DescribeInstancePatchesRequest
+        {
+            InstanceId = node,
+            MaxResults = 100,
+            Filters = [new PatchOrchestratorFilter { Key = "State", Values = ["Missing"] }],
+        })).Patches;
+
+        Assert.Equal(missing.Count, updated.RejectedPatches.Count);
+        Assert.Equal("win-all", updated.Name);
+        Assert.DoesNotContain(after, p => missing.Any(m => m.KBId == p.KBId));
+        Assert.Equal(baseline.BaselineId, (await PatchingTests.StateAsync(ssm, node)).BaselineId);
+    }
+
+    private static CreatePatchBaselineRequest WindowsProd(string name = "win-prod") => new()
+    {
+        Name = name,
+        OperatingSystem = SsmOperatingSystem.WINDOWS,
+        ApprovalRules = new PatchRuleGroup
+        {
+            PatchRules =
+            [
+                new PatchRule
+                {
+                    PatchFilterGroup = new PatchFilterGroup
+                    {
+                        PatchFilters =
+                        [
+                            new PatchFilter { Key = PatchFilterKey.MSRC_SEVERITY, Values = ["Critical", "Important"] },
+                            new PatchFilter { Key = PatchFilterKey.CLASSIFICATION, Values = ["SecurityUpdates", "CriticalUpdates"] },
+                        ],
+                    },
+                    ApproveAfterDays = 7,
+                    ComplianceLevel = PatchComplianceLevel.CRITICAL,
+                },
+            ],
+        },
+    };
+}
