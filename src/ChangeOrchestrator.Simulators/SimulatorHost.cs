@@ -1,17 +1,13 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 
-namespace ChangeOrchestrator.Simulators.Tests;
+namespace ChangeOrchestrator.Simulators;
 
 /// <summary>
-/// The simulators on a real Kestrel listener on a loopback port, as the product and the real clients see them.
+/// The simulators on a real Kestrel listener on a loopback port, as the product and the real clients see them;
+/// used by tests and benchmarks that need the simulated services without the server.
 /// </summary>
 public sealed class SimulatorHost : IAsyncDisposable
 {
