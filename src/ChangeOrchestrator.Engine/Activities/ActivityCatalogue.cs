@@ -22,7 +22,20 @@ public sealed class ActivityCatalogue
 
     public ActivityDescriptor? Find(string type) => _byType.GetValueOrDefault(type);
 
-    public string ToJson() => JsonSerializer.Serialize(_byType.Values.OrderBy(d => d.Category).ThenBy(d => d.Type), JsonOptions);
+    public string ToJson() => JsonSerializer.Serialize(
+        _byType.Values.OrderBy(d => d.Category).ThenBy(d => d.Type).Select(d => new
+        {
+            d.Type,
+            d.Description,
+            d.Category,
+            d.Inputs,
+            d.Outputs,
+            d.Outcomes,
+            d.OutcomesFromInput,
+            d.Suspends,
+            d.BoundsLoop,
+        }),
+        JsonOptions);
 
     private static JsonSerializerOptions CreateJsonOptions()
     {

@@ -22,7 +22,6 @@ public sealed record ActivityDescriptor
 
     public bool BoundsLoop { get; init; }
 
-    [System.Text.Json.Serialization.JsonIgnore]
     public required Type ClrType { get; init; }
 
     public ActivityPropertyDescriptor? FindInput(string name) => Inputs.FirstOrDefault(i => i.Name == name);
