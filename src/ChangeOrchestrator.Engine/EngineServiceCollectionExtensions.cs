@@ -33,6 +33,7 @@ public static class EngineServiceCollectionExtensions
 
         services.TryAddSingleton<InMemoryWorkflowStore>();
         services.TryAddSingleton<IWorkflowInstanceStore>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
+        services.TryAddSingleton<IWorkflowInstanceQueries>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
         services.TryAddSingleton<IStimulusBuffer>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
         services.TryAddSingleton<IWorkflowDefinitionStore, InMemoryWorkflowDefinitionStore>();
 

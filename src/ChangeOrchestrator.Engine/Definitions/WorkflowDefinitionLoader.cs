@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Activities;
 using ChangeOrchestrator.Engine.Expressions;
 
@@ -47,7 +49,13 @@ public sealed class WorkflowDefinitionLoader(ActivityCatalogue catalogue, IExpre
         return results;
     }
 
-    /// <summary>Hash of a file's content with line endings normalised, so an unchanged file is never republished.</summary>
-    public static string ContentHash(string json) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json.ReplaceLineEndings("\n").Trim())));
+    /// <summary>
+    /// Hash of a definition's JSON without its layout (whitespace, comments), so reformatting a file never publishes
+    /// a new version while any change of content does.
+    /// </summary>
+    public static string ContentHash(string json)
+    {
+        var canonical = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })?.ToJsonString() ?? string.Empty;
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
 }

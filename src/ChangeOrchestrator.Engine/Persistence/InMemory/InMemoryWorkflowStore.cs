@@ -6,7 +6,7 @@ namespace ChangeOrchestrator.Engine.Persistence.InMemory;
 /// Instances, bookmarks, journals and stimuli in memory, with the same commit rules as a durable store (one lock
 /// stands in for the database transaction). Used by the engine's tests and as the reference for durable stores.
 /// </summary>
-public sealed class InMemoryWorkflowStore(TimeProvider time) : IWorkflowInstanceStore, IStimulusBuffer
+public sealed class InMemoryWorkflowStore(TimeProvider time) : IWorkflowInstanceStore, IWorkflowInstanceQueries, IStimulusBuffer
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, WorkflowInstance> _instances = new(StringComparer.Ordinal);
@@ -166,6 +166,25 @@ public sealed class InMemoryWorkflowStore(TimeProvider time) : IWorkflowInstance
             }
 
             return Task.FromResult(expired.Count);
+        }
+    }
+
+    public Task<InstancePage> ListAsync(InstanceQuery query, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            // Instance ids are version-7 GUIDs: ordering by id is ordering by creation time.
+            var items = _instances.Values
+                .Where(i => query.Status is null || i.Status == query.Status)
+                .Where(i => query.DefinitionId is null || i.DefinitionId == query.DefinitionId)
+                .Where(i => query.CorrelationId is null || i.CorrelationId == query.CorrelationId)
+                .Where(i => query.After is null || string.CompareOrdinal(i.Id, query.After) < 0)
+                .OrderByDescending(i => i.Id, StringComparer.Ordinal)
+                .Take(query.Limit + 1)
+                .Select(i => i.Clone())
+                .ToList();
+            var next = items.Count > query.Limit ? items[query.Limit - 1].Id : null;
+            return Task.FromResult(new InstancePage(items.Take(query.Limit).ToList(), next));
         }
     }
 

@@ -1,0 +1,36 @@
+using ChangeOrchestrator.Engine.Runtime;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ChangeOrchestrator.Server.Api;
+
+/// <summary>Turns the engine's expected refusals into ProblemDetails; anything else stays a 500 without internals.</summary>
+internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ProblemDetails? problem = exception switch
+        {
+            WorkflowNotFoundException notFound => new ProblemDetails { Status = 404, Title = "Not found", Detail = notFound.Message },
+            InvalidWorkflowInputException input => new HttpValidationProblemDetails(
+                input.Errors.GroupBy(e => $"input.{e.Field}").ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()))
+            {
+                Status = 400,
+                Title = "Invalid workflow input",
+            },
+            InstanceStateException state => new ProblemDetails { Status = 409, Title = "Not allowed in the instance's state", Detail = state.Message },
+            // The JSON reader's message names the property and its path, e.g. "The JSON property 'bogus' could not be mapped".
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException json } bad =>
+                new ProblemDetails { Status = bad.StatusCode, Title = "The request body is not valid", Detail = json.Message },
+            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
+            _ => null,
+        };
+        if (problem is null)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+}

@@ -1,0 +1,21 @@
+using ChangeOrchestrator.Engine.Definitions;
+
+namespace ChangeOrchestrator.Server.Api;
+
+/// <summary>ProblemDetails for definitions that do not validate: every error with its JSON path.</summary>
+internal static class DefinitionProblems
+{
+    public static IResult Invalid(IReadOnlyList<DefinitionError> errors) => TypedResults.Problem(
+        title: "The workflow definition is invalid",
+        detail: $"{errors.Count} error(s); see 'errors'.",
+        statusCode: StatusCodes.Status400BadRequest,
+        extensions: new Dictionary<string, object?>
+        {
+            ["errors"] = errors.Select(e => new { path = e.Path, message = e.Message }).ToList(),
+        });
+
+    public static IResult TooLarge() => TypedResults.Problem(
+        title: "The body is too large",
+        detail: $"A workflow definition may hold at most {RequestBody.MaxDefinitionBytes} bytes.",
+        statusCode: StatusCodes.Status413PayloadTooLarge);
+}

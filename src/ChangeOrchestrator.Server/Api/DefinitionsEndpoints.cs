@@ -1,0 +1,76 @@
+using System.Text.Json.Nodes;
+using ChangeOrchestrator.Engine.Definitions;
+using ChangeOrchestrator.Engine.Persistence;
+
+namespace ChangeOrchestrator.Server.Api;
+
+/// <summary><c>/api/definitions</c>: list, get, validate, publish and export workflow definitions.</summary>
+internal static class DefinitionsEndpoints
+{
+    public static IEndpointRouteBuilder MapDefinitionsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/definitions").WithTags("Definitions");
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{id}", GetAsync);
+        group.MapGet("/{id}/export", ExportAsync);
+        group.MapPost("/validate", ValidateAsync).Accepts<JsonObject>("application/json");
+        group.MapPost("/", PublishAsync).Accepts<JsonObject>("application/json");
+        return endpoints;
+    }
+
+    private static async Task<IResult> ListAsync(IWorkflowDefinitionStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await store.ListLatestAsync(cancellationToken)).Select(DefinitionSummary.From));
+
+    private static async Task<IResult> GetAsync(string id, int? version, IWorkflowDefinitionStore store, CancellationToken cancellationToken)
+    {
+        var stored = await store.FindAsync(id, version, cancellationToken);
+        return stored is null
+            ? NotFound(id, version)
+            : TypedResults.Ok(new { summary = DefinitionSummary.From(stored), definition = JsonNode.Parse(stored.Json) });
+    }
+
+    private static async Task<IResult> ExportAsync(string id, int? version, IWorkflowDefinitionStore store, CancellationToken cancellationToken)
+    {
+        var stored = await store.FindAsync(id, version, cancellationToken);
+        return stored is null ? NotFound(id, version) : TypedResults.Text(stored.Json, "application/json");
+    }
+
+    private static async Task<IResult> ValidateAsync(HttpRequest request, WorkflowDefinitionLoader loader, CancellationToken cancellationToken)
+    {
+        var json = await RequestBody.ReadTextAsync(request, RequestBody.MaxDefinitionBytes, cancellationToken);
+        if (json is null)
+        {
+            return DefinitionProblems.TooLarge();
+        }
+
+        var result = loader.Load(json, "request body");
+        return result.IsValid
+            ? TypedResults.Ok(new { valid = true, id = result.Definition!.Id, activities = result.Definition.Activities.Count })
+            : DefinitionProblems.Invalid(result.Errors);
+    }
+
+    private static async Task<IResult> PublishAsync(HttpRequest request, DefinitionPublisher publisher, CancellationToken cancellationToken)
+    {
+        var json = await RequestBody.ReadTextAsync(request, RequestBody.MaxDefinitionBytes, cancellationToken);
+        if (json is null)
+        {
+            return DefinitionProblems.TooLarge();
+        }
+
+        var result = await publisher.PublishAsync(json, "request body", cancellationToken);
+        if (result.Stored is not { } stored)
+        {
+            return DefinitionProblems.Invalid(result.Errors);
+        }
+
+        var summary = DefinitionSummary.From(stored);
+        return result.Changed
+            ? TypedResults.Created($"/api/definitions/{stored.Definition.Id}?version={stored.Definition.Version}", summary)
+            : TypedResults.Ok(summary);
+    }
+
+    private static IResult NotFound(string id, int? version) => TypedResults.Problem(
+        title: "Workflow definition not found",
+        detail: version is { } v ? $"Workflow '{id}' has no version {v}." : $"Workflow '{id}' does not exist.",
+        statusCode: StatusCodes.Status404NotFound);
+}

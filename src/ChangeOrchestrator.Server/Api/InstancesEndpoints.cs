@@ -1,0 +1,110 @@
+using System.Security.Cryptography;
+using System.Text;
+using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Persistence;
+using ChangeOrchestrator.Engine.Runtime;
+
+namespace ChangeOrchestrator.Server.Api;
+
+/// <summary><c>/api/instances</c>: start, read, list, cancel and retry instances, and read their journals.</summary>
+internal static class InstancesEndpoints
+{
+    private const int MaxPageSize = 500;
+
+    public static IEndpointRouteBuilder MapInstancesApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/instances").WithTags("Instances");
+        group.MapPost("/", StartAsync);
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{id}", GetAsync);
+        group.MapGet("/{id}/journal", JournalAsync);
+        group.MapPost("/{id}/cancel", CancelAsync);
+        group.MapPost("/{id}/retry", RetryAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> StartAsync(StartInstanceRequest request, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.DefinitionId))
+        {
+            return ApiProblems.Field("definitionId", "is required");
+        }
+
+        var instanceId = request.RequestId is { Length: > 0 } requestId ? InstanceIdFor(requestId) : null;
+        var instance = await runtime.StartAsync(
+            new StartWorkflowRequest
+            {
+                DefinitionId = request.DefinitionId,
+                Version = request.Version,
+                Input = request.Input ?? [],
+                CorrelationId = request.CorrelationId,
+                InstanceId = instanceId,
+            },
+            cancellationToken);
+
+        if (instanceId is not null && instance.DefinitionId != request.DefinitionId)
+        {
+            return TypedResults.Problem(
+                title: "Request id already used",
+                detail: $"Request id '{request.RequestId}' started an instance of '{instance.DefinitionId}', not '{request.DefinitionId}'.",
+                statusCode: StatusCodes.Status409Conflict);
+        }
+
+        return TypedResults.Created($"/api/instances/{instance.Id}", InstanceResponse.From(instance));
+    }
+
+    private static async Task<IResult> ListAsync(
+        string? status, string? definitionId, string? correlationId, string? after, int? limit,
+        IWorkflowInstanceQueries queries, CancellationToken cancellationToken)
+    {
+        InstanceStatus? parsedStatus = null;
+        if (status is not null)
+        {
+            if (!Enum.TryParse<InstanceStatus>(status, ignoreCase: true, out var value) || int.TryParse(status, out _))
+            {
+                return ApiProblems.Field("status", $"'{status}' is not one of: {string.Join(", ", Enum.GetNames<InstanceStatus>())}");
+            }
+
+            parsedStatus = value;
+        }
+
+        if (limit is < 1 or > MaxPageSize)
+        {
+            return ApiProblems.Field("limit", $"must be between 1 and {MaxPageSize}");
+        }
+
+        var page = await queries.ListAsync(
+            new InstanceQuery { Status = parsedStatus, DefinitionId = definitionId, CorrelationId = correlationId, After = after, Limit = limit ?? 50 },
+            cancellationToken);
+        return TypedResults.Ok(new { items = page.Items.Select(InstanceResponse.From), next = page.Next });
+    }
+
+    private static async Task<IResult> GetAsync(string id, IWorkflowInstanceStore store, CancellationToken cancellationToken) =>
+        await store.FindAsync(id, cancellationToken) is { } instance ? TypedResults.Ok(InstanceResponse.From(instance)) : ApiProblems.InstanceNotFound(id);
+
+    private static async Task<IResult> JournalAsync(string id, long? after, int? limit, IWorkflowInstanceStore store, CancellationToken cancellationToken)
+    {
+        if (limit is < 1 or > MaxPageSize)
+        {
+            return ApiProblems.Field("limit", $"must be between 1 and {MaxPageSize}");
+        }
+
+        if (await store.FindAsync(id, cancellationToken) is null)
+        {
+            return ApiProblems.InstanceNotFound(id);
+        }
+
+        var entries = await store.GetJournalAsync(id, after ?? 0, limit ?? 100, cancellationToken);
+        return TypedResults.Ok(new { items = entries, next = entries.Count == (limit ?? 100) ? entries[^1].Sequence : (long?)null });
+    }
+
+    private static async Task<IResult> CancelAsync(string id, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
+        TypedResults.Ok(InstanceResponse.From(await runtime.CancelAsync(id, cancellationToken)));
+
+    private static async Task<IResult> RetryAsync(string id, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
+        TypedResults.Ok(InstanceResponse.From(await runtime.RetryAsync(id, cancellationToken)));
+
+    /// <summary>A request id maps to one instance id, so a retried start finds the instance it already created.</summary>
+    private static string InstanceIdFor(string requestId) =>
+        "r" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(requestId)))[..31];
+}

@@ -1,0 +1,64 @@
+using System.Text.Json.Serialization;
+using ChangeOrchestrator.Engine;
+using ChangeOrchestrator.Server.Api;
+using ChangeOrchestrator.Server.Workers;
+using ChangeOrchestrator.Server.Workflows;
+using ChangeOrchestrator.Simulators;
+
+namespace ChangeOrchestrator.Server.Hosting;
+
+/// <summary>What the server is made of, in the order a reader wants to learn it.</summary>
+internal static class ServerBuilderExtensions
+{
+    public static WebApplicationBuilder AddChangeOrchestrator(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddWorkflowEngine();
+        services.AddOptions<WorkflowsOptions>().BindConfiguration(WorkflowsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RuntimeWorkerOptions>().BindConfiguration(RuntimeWorkerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.Section);
+        services.AddHostedService<WorkflowImporter>();
+        services.AddHostedService<TimerWorker>();
+        services.AddHostedService<StimulusExpiryWorker>();
+
+        if (configuration.GetValue(SandboxOptions.Section + ":" + nameof(SandboxOptions.Enabled), true))
+        {
+            services.AddSimulators(configuration);
+        }
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            // Unknown properties in a request body are an error that names the property, not silently ignored.
+            json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+        });
+        services.AddOpenApi();
+        services.AddHealthChecks();
+        return builder;
+    }
+
+    public static WebApplication UseChangeOrchestrator(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready");
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapDefinitionsApi();
+        app.MapInstancesApi();
+        app.MapEventsApi();
+        app.MapCatalogueApi();
+
+        if (app.Configuration.GetValue(SandboxOptions.Section + ":" + nameof(SandboxOptions.Enabled), true))
+        {
+            app.MapSimulators();
+        }
+
+        return app;
+    }
+}

@@ -1,0 +1,15 @@
+using ChangeOrchestrator.Server.Cli;
+using ChangeOrchestrator.Server.Hosting;
+
+if (args is ["validate", .. var paths])
+{
+    return await ValidateCommand.RunAsync(paths, Console.Out, CancellationToken.None);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddChangeOrchestrator();
+
+var app = builder.Build();
+app.UseChangeOrchestrator();
+await app.RunAsync();
+return 0;

@@ -1,0 +1,62 @@
+using ChangeOrchestrator.Engine.Definitions;
+using Microsoft.Extensions.Options;
+
+namespace ChangeOrchestrator.Server.Workflows;
+
+/// <summary>
+/// Imports the workflow files at start-up: a file whose content changed becomes a new version; an invalid file is
+/// reported with every error and the last good version stays current.
+/// </summary>
+internal sealed partial class WorkflowImporter(
+    WorkflowDefinitionLoader loader,
+    DefinitionPublisher publisher,
+    IOptions<WorkflowsOptions> options,
+    IHostEnvironment environment,
+    ILogger<WorkflowImporter> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.ImportOnStart)
+        {
+            return;
+        }
+
+        var folder = Path.GetFullPath(options.Value.Folder, environment.ContentRootPath);
+        if (!Directory.Exists(folder))
+        {
+            LogFolderMissing(logger, folder);
+            return;
+        }
+
+        foreach (var path in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
+        {
+            var loaded = await loader.LoadFileAsync(path, cancellationToken);
+            if (!loaded.IsValid)
+            {
+                foreach (var error in loaded.Errors)
+                {
+                    LogInvalid(logger, error.File, error.Path, error.Message);
+                }
+
+                continue;
+            }
+
+            var result = await publisher.PublishAsync(await File.ReadAllTextAsync(path, cancellationToken), Path.GetFileName(path), cancellationToken);
+            if (result.Changed)
+            {
+                LogImported(logger, result.Stored!.Definition.Id, result.Stored.Definition.Version);
+            }
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Imported workflow {DefinitionId} as version {Version}")]
+    private static partial void LogImported(ILogger logger, string definitionId, int version);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Workflow file {File} is invalid at {Path}: {Reason}; its last good version stays current")]
+    private static partial void LogInvalid(ILogger logger, string file, string path, string reason);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Workflow folder {Folder} does not exist; nothing imported")]
+    private static partial void LogFolderMissing(ILogger logger, string folder);
+}
