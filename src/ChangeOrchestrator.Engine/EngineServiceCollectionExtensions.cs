@@ -35,6 +35,8 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<IWorkflowInstanceStore>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
         services.TryAddSingleton<IWorkflowInstanceQueries>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
         services.TryAddSingleton<IStimulusBuffer>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
+        services.TryAddSingleton<ITimerClaims>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
+        services.TryAddSingleton<IInstanceLeases>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
         services.TryAddSingleton<IWorkflowDefinitionStore, InMemoryWorkflowDefinitionStore>();
 
         services.AddHttpClient(HttpRequest.HttpClientName);

@@ -14,4 +14,28 @@ public sealed class EngineOptions
 
     /// <summary>Due timers claimed in one pass of the timer worker.</summary>
     public int TimerBatchSize { get; set; } = 200;
+
+    /// <summary>
+    /// How long a node holds the timers it claimed. Longer than any burst should take (a claim that runs out lets
+    /// another node fire the timer again); as short as possible, because a node that dies keeps its claims this long.
+    /// </summary>
+    public TimeSpan TimerClaimDuration { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How long a node holds an instance while it runs a burst; another node waits for it (or for its expiry, when
+    /// the node died). Longer than any burst should take.
+    /// </summary>
+    public TimeSpan InstanceLeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long a stimulus or an operator's command waits for another node to finish a burst of the same instance.</summary>
+    public TimeSpan LeaseWaitTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>This node's name in claims and leases; unique per process unless configured.</summary>
+    public string NodeId { get; set; } = DefaultNodeId();
+
+    private static string DefaultNodeId()
+    {
+        var id = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
+        return id.Length <= 64 ? id : id[^64..];
+    }
 }

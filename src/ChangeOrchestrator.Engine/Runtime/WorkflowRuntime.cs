@@ -14,11 +14,15 @@ public sealed partial class WorkflowRuntime(
     IWorkflowDefinitionStore definitions,
     IWorkflowInstanceStore instances,
     IStimulusBuffer stimuli,
+    ITimerClaims timers,
+    IInstanceLeases leases,
     FlowchartInterpreter interpreter,
     TimeProvider time,
     IOptions<EngineOptions> options,
     ILogger<WorkflowRuntime> logger)
 {
+    private static readonly TimeSpan LeasePollInterval = TimeSpan.FromMilliseconds(50);
+
     private readonly InstanceLocks _locks = new();
 
     public async Task<WorkflowInstance> StartAsync(StartWorkflowRequest request, CancellationToken cancellationToken)
@@ -109,17 +113,35 @@ public sealed partial class WorkflowRuntime(
         return new RaiseEventResult(stimulus.Id, resumed, Buffered: false, Duplicate: false);
     }
 
-    /// <summary>Fires due timers (delays, retries, timeouts, polls); returns how many instances it resumed.</summary>
+    /// <summary>
+    /// Fires due timers (delays, retries, timeouts, polls) that this node claimed, so no two nodes fire one timer;
+    /// returns how many instances it resumed.
+    /// </summary>
     public async Task<int> ProcessDueTimersAsync(CancellationToken cancellationToken)
     {
-        var due = await instances.FindDueBookmarksAsync(time.GetUtcNow(), options.Value.TimerBatchSize, cancellationToken);
+        var owner = options.Value.NodeId;
+        var due = await timers.ClaimDueAsync(owner, options.Value.TimerClaimDuration, options.Value.TimerBatchSize, cancellationToken);
         var resumed = 0;
-        foreach (var bookmark in due)
+        var unfired = new List<string>();
+        try
         {
-            if (await ResumeAsync(bookmark.InstanceId, bookmark.Id, null, [], cancellationToken))
+            foreach (var bookmark in due)
             {
-                resumed++;
+                // A timer of an instance another node is running is handed back, not waited for.
+                if (await ResumeAsync(bookmark.InstanceId, bookmark.Id, null, [], cancellationToken, waitForLease: false))
+                {
+                    resumed++;
+                }
+                else
+                {
+                    unfired.Add(bookmark.Id);
+                }
             }
+        }
+        finally
+        {
+            // Fired timers left with their bookmarks; the rest go back at once rather than when the claim runs out.
+            await timers.ReleaseAsync(owner, [.. unfired, .. due.Skip(resumed + unfired.Count).Select(b => b.Id)], CancellationToken.None);
         }
 
         return resumed;
@@ -136,9 +158,19 @@ public sealed partial class WorkflowRuntime(
     private async Task<WorkflowInstance> RunControlAsync(
         string instanceId, BurstTrigger trigger, Func<WorkflowInstance, bool> allowed, string refusal, CancellationToken cancellationToken)
     {
-        BurstResult burst;
-        using (await _locks.AcquireAsync(instanceId, cancellationToken))
+        if (await instances.FindAsync(instanceId, cancellationToken) is null)
         {
+            throw new WorkflowNotFoundException($"Instance '{instanceId}' does not exist.");
+        }
+
+        BurstResult burst;
+        await using (var entered = await EnterAsync(instanceId, wait: true, cancellationToken))
+        {
+            if (entered is null)
+            {
+                throw new InstanceStateException($"Instance '{instanceId}' is running on another node; try again.");
+            }
+
             for (var round = 0; ; round++)
             {
                 var instance = await instances.FindAsync(instanceId, cancellationToken)
@@ -160,11 +192,17 @@ public sealed partial class WorkflowRuntime(
         return await instances.FindAsync(instanceId, cancellationToken) ?? burst.Instance;
     }
 
-    private async Task<bool> ResumeAsync(string instanceId, string bookmarkId, JsonNode? payload, IReadOnlyList<string> consumedStimuli, CancellationToken cancellationToken)
+    private async Task<bool> ResumeAsync(
+        string instanceId, string bookmarkId, JsonNode? payload, IReadOnlyList<string> consumedStimuli, CancellationToken cancellationToken, bool waitForLease = true)
     {
         BurstResult burst;
-        using (await _locks.AcquireAsync(instanceId, cancellationToken))
+        await using (var entered = await EnterAsync(instanceId, waitForLease, cancellationToken))
         {
+            if (entered is null)
+            {
+                return false;
+            }
+
             for (var round = 0; ; round++)
             {
                 var instance = await instances.FindAsync(instanceId, cancellationToken);
@@ -196,6 +234,33 @@ public sealed partial class WorkflowRuntime(
 
         await DeliverPendingAsync(burst, cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// Enters an instance for one burst: the in-process lock, then the instance lease that keeps every other node out
+    /// (one node executes an instance at a time; the version check of the commit still fences a node whose lease ran out).
+    /// Null when the lease could not be had (at once, or within the wait timeout).
+    /// </summary>
+    private async Task<InstanceEntry?> EnterAsync(string instanceId, bool wait, CancellationToken cancellationToken)
+    {
+        var local = await _locks.AcquireAsync(instanceId, cancellationToken);
+        var owner = options.Value.NodeId;
+        var attempts = wait ? Math.Max(1, (int)(options.Value.LeaseWaitTimeout / LeasePollInterval)) : 1;
+        for (var attempt = 1; attempt <= attempts; attempt++)
+        {
+            if (await leases.TryAcquireAsync(instanceId, owner, options.Value.InstanceLeaseDuration, cancellationToken))
+            {
+                return new InstanceEntry(local, leases, instanceId, owner);
+            }
+
+            if (attempt < attempts)
+            {
+                await Task.Delay(LeasePollInterval, time, cancellationToken);
+            }
+        }
+
+        local.Dispose();
+        return null;
     }
 
     private async Task<BurstResult> RunBurstAsync(WorkflowInstance instance, BurstTrigger trigger, CancellationToken cancellationToken)

@@ -1,5 +1,8 @@
 using System.Text.Json.Serialization;
 using ChangeOrchestrator.Engine;
+using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Expressions;
+using ChangeOrchestrator.Persistence;
 using ChangeOrchestrator.Server.Api;
 using ChangeOrchestrator.Server.Workers;
 using ChangeOrchestrator.Server.Workflows;
@@ -16,6 +19,9 @@ internal static class ServerBuilderExtensions
         var configuration = builder.Configuration;
 
         services.AddWorkflowEngine();
+        services.AddOptions<EngineOptions>().BindConfiguration("Engine");
+        services.AddOptions<ExpressionLimits>().BindConfiguration("Engine:Expressions");
+        services.AddWorkflowPersistence(PersistenceConfiguration.Read(configuration));
         services.AddOptions<WorkflowsOptions>().BindConfiguration(WorkflowsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RuntimeWorkerOptions>().BindConfiguration(RuntimeWorkerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.Section);
@@ -29,6 +35,9 @@ internal static class ServerBuilderExtensions
         }
 
         services.AddProblemDetails();
+
+        // Body binding failures go through the exception handler, which quotes the JSON reader's message (it names the property).
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.ConfigureHttpJsonOptions(json =>
         {
@@ -37,7 +46,7 @@ internal static class ServerBuilderExtensions
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
         });
         services.AddOpenApi();
-        services.AddHealthChecks();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return builder;
     }
 
@@ -47,7 +56,7 @@ internal static class ServerBuilderExtensions
         app.UseStatusCodePages();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready");
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapDefinitionsApi();
         app.MapInstancesApi();

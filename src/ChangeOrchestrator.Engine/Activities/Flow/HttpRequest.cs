@@ -10,11 +10,13 @@ namespace ChangeOrchestrator.Engine.Activities.Flow;
 /// Calls an HTTP endpoint. Network errors, 408, 429 and 5xx are transient faults (the activity's retry policy
 /// applies); any other non-success status continues on Failed with the response.
 /// </summary>
-[Activity("Sends an HTTP request; continues on Done for 2xx, Failed for other final statuses; network errors, 408, 429 and 5xx are retried per policy.", Category = "Integration")]
+[Activity("Sends an HTTP request with an Idempotency-Key header; continues on Done for 2xx, Failed for other final statuses; network errors, 408, 429 and 5xx are retried per policy.", Category = "Integration")]
 [Outcomes("Done", "Failed")]
 public sealed class HttpRequest(IHttpClientFactory httpClientFactory) : Activity<HttpRequest.Input, HttpRequest.Output>
 {
     public const string HttpClientName = "workflow-http";
+
+    public const string IdempotencyHeader = "Idempotency-Key";
 
     private const int MaxBodyCharacters = 64 * 1024;
 
@@ -27,6 +29,9 @@ public sealed class HttpRequest(IHttpClientFactory httpClientFactory) : Activity
         }
 
         using var request = new HttpRequestMessage(new HttpMethod(input.Method.ToUpperInvariant()), url);
+
+        // Stable across a crash and its re-run, so the receiver can apply a repeated call once.
+        request.Headers.TryAddWithoutValidation(IdempotencyHeader, context.IdempotencyKey);
         foreach (var (name, value) in input.Headers ?? new Dictionary<string, string>())
         {
             request.Headers.TryAddWithoutValidation(name, value);

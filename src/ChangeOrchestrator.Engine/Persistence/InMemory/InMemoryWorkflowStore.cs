@@ -6,7 +6,7 @@ namespace ChangeOrchestrator.Engine.Persistence.InMemory;
 /// Instances, bookmarks, journals and stimuli in memory, with the same commit rules as a durable store (one lock
 /// stands in for the database transaction). Used by the engine's tests and as the reference for durable stores.
 /// </summary>
-public sealed class InMemoryWorkflowStore(TimeProvider time) : IWorkflowInstanceStore, IWorkflowInstanceQueries, IStimulusBuffer
+public sealed class InMemoryWorkflowStore(TimeProvider time) : IWorkflowInstanceStore, IWorkflowInstanceQueries, IStimulusBuffer, ITimerClaims, IInstanceLeases
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, WorkflowInstance> _instances = new(StringComparer.Ordinal);
@@ -15,6 +15,8 @@ public sealed class InMemoryWorkflowStore(TimeProvider time) : IWorkflowInstance
     private readonly Dictionary<string, (Stimulus Stimulus, DateTimeOffset ExpiresAt)> _pending = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
     private readonly List<Stimulus> _deadLetters = [];
+    private readonly Dictionary<string, (string Owner, DateTimeOffset Until)> _claims = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Owner, DateTimeOffset Until)> _leases = new(StringComparer.Ordinal);
 
     public IReadOnlyList<Stimulus> DeadLetters
     {
@@ -46,7 +48,7 @@ public sealed class InMemoryWorkflowStore(TimeProvider time) : IWorkflowInstance
         lock (_lock)
         {
             IReadOnlyList<StoredBookmark> due = _bookmarks.Values
-                .Where(b => b.Bookmark.DueAt <= now && _instances.TryGetValue(b.InstanceId, out var i) && i.Status != InstanceStatus.Faulted)
+                .Where(b => IsDue(b, now))
                 .OrderBy(b => b.Bookmark.DueAt)
                 .Take(limit)
                 .ToList();
@@ -78,6 +80,7 @@ public sealed class InMemoryWorkflowStore(TimeProvider time) : IWorkflowInstance
             foreach (var id in burst.RemovedBookmarkIds)
             {
                 _bookmarks.Remove(id);
+                _claims.Remove(id);
             }
 
             foreach (var bookmark in burst.AddedBookmarks)
@@ -169,6 +172,69 @@ public sealed class InMemoryWorkflowStore(TimeProvider time) : IWorkflowInstance
         }
     }
 
+    public Task<IReadOnlyList<StoredBookmark>> ClaimDueAsync(string owner, TimeSpan claimFor, int limit, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var now = time.GetUtcNow();
+            IReadOnlyList<StoredBookmark> claimed = _bookmarks.Values
+                .Where(b => IsDue(b, now))
+                .OrderBy(b => b.Bookmark.DueAt)
+                .Take(limit)
+                .ToList();
+            foreach (var bookmark in claimed)
+            {
+                _claims[bookmark.Id] = (owner, now + claimFor);
+            }
+
+            return Task.FromResult(claimed);
+        }
+    }
+
+    public Task ReleaseAsync(string owner, IReadOnlyCollection<string> bookmarkIds, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            foreach (var id in bookmarkIds)
+            {
+                if (_claims.TryGetValue(id, out var claim) && claim.Owner == owner)
+                {
+                    _claims.Remove(id);
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> TryAcquireAsync(string instanceId, string owner, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var now = time.GetUtcNow();
+            if (_leases.TryGetValue(instanceId, out var lease) && lease.Owner != owner && lease.Until > now)
+            {
+                return Task.FromResult(false);
+            }
+
+            _leases[instanceId] = (owner, now + duration);
+            return Task.FromResult(true);
+        }
+    }
+
+    Task IInstanceLeases.ReleaseAsync(string instanceId, string owner, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (_leases.TryGetValue(instanceId, out var lease) && lease.Owner == owner)
+            {
+                _leases.Remove(instanceId);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<InstancePage> ListAsync(InstanceQuery query, CancellationToken cancellationToken)
     {
         lock (_lock)
@@ -187,6 +253,12 @@ public sealed class InMemoryWorkflowStore(TimeProvider time) : IWorkflowInstance
             return Task.FromResult(new InstancePage(items.Take(query.Limit).ToList(), next));
         }
     }
+
+    private bool IsDue(StoredBookmark bookmark, DateTimeOffset now) =>
+        bookmark.Bookmark.DueAt <= now
+        && !(_claims.TryGetValue(bookmark.Id, out var claim) && claim.Until > now)
+        && _instances.TryGetValue(bookmark.InstanceId, out var instance)
+        && instance.Status is not (InstanceStatus.Faulted or InstanceStatus.Completed or InstanceStatus.Cancelled);
 
     private Task<IReadOnlyList<StoredBookmark>> Select(Func<StoredBookmark, bool> predicate)
     {

@@ -1,0 +1,28 @@
+using ChangeOrchestrator.Connectors.Aws.Compliance;
+using ChangeOrchestrator.Patching.Compliance;
+using ChangeOrchestrator.Patching.Fleet;
+
+namespace ChangeOrchestrator.Connectors.Aws.Fleet;
+
+/// <summary><see cref="IPatchFleet"/> on SSM and EC2.</summary>
+internal sealed class AwsPatchFleet(
+    TargetResolver resolver, PatchCommandSender sender, PatchCommandMonitor monitor, PatchComplianceReader compliance) : IPatchFleet
+{
+    public Task<IReadOnlyList<ManagedInstance>> ResolveTargetsAsync(TargetSelector selector, CancellationToken cancellationToken) =>
+        resolver.ResolveAsync(selector, cancellationToken);
+
+    public Task<IReadOnlyList<AgentStatus>> GetAgentStatusAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken) =>
+        resolver.AgentStatusAsync(instanceIds, cancellationToken);
+
+    public Task<PatchCommandReference> StartPatchOperationAsync(PatchCommandRequest request, CancellationToken cancellationToken) =>
+        sender.StartAsync(request, cancellationToken);
+
+    public Task<PatchCommandStatus> GetPatchOperationStatusAsync(PatchCommandReference reference, CancellationToken cancellationToken) =>
+        monitor.GetAsync(reference, cancellationToken);
+
+    public Task<IReadOnlyList<MissingPatch>> GetMissingPatchesAsync(string instanceId, CancellationToken cancellationToken) =>
+        compliance.MissingPatchesAsync(instanceId, cancellationToken);
+
+    public Task<IReadOnlyList<InstancePatchState>> GetPatchStatesAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken) =>
+        compliance.PatchStatesAsync(instanceIds, cancellationToken);
+}

@@ -1,0 +1,60 @@
+using Amazon.EC2.Model;
+using ChangeOrchestrator.Patching.Fleet;
+using Filter = Amazon.EC2.Model.Filter;
+
+namespace ChangeOrchestrator.Connectors.Aws.Fleet;
+
+/// <summary>
+/// Reads EC2 instances (names, tags, state, platform) a thousand to a page. Ids go through the <c>instance-id</c>
+/// filter rather than InstanceId.N, which fails the whole call on one unknown id and cannot be paged.
+/// </summary>
+internal sealed class Ec2InstanceReader(AwsClients clients, AwsCalls calls)
+{
+    /// <summary>DescribeInstances returns at most 1,000 instances per page.</summary>
+    public const int PageSize = 1000;
+
+    /// <summary>Values per filter that EC2 accepts in one call.</summary>
+    public const int FilterValuesPerCall = 200;
+
+    // Terminated and shutting-down instances stay visible for a while but will never be patched again.
+    private static readonly List<string> LiveStates = ["pending", "running", "stopping", "stopped"];
+
+    public async Task<List<Instance>> ByIdsAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken)
+    {
+        var instances = new List<Instance>();
+        foreach (var batch in instanceIds.Where(id => id.StartsWith("i-", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).Chunk(FilterValuesPerCall))
+        {
+            instances.AddRange(await ReadAsync([new Filter("instance-id", [.. batch]), new Filter("instance-state-name", LiveStates)], cancellationToken));
+        }
+
+        return instances;
+    }
+
+    public Task<List<Instance>> ByTagsAsync(IReadOnlyList<TagFilter> filters, CancellationToken cancellationToken) =>
+        ReadAsync(
+            [
+                .. filters.Select(f => f.Values.Count == 0 ? new Filter("tag-key", [f.Key]) : new Filter("tag:" + f.Key, [.. f.Values])),
+                new Filter("instance-state-name", LiveStates),
+            ],
+            cancellationToken);
+
+    public Task<Instance> ByIdAsync(string instanceId, CancellationToken cancellationToken) =>
+        calls.RunAsync("EC2 DescribeInstances", async token =>
+        {
+            var response = await clients.Ec2.DescribeInstancesAsync(new DescribeInstancesRequest { InstanceIds = [instanceId] }, token);
+            return (response.Reservations ?? []).SelectMany(r => r.Instances ?? []).Single();
+        }, cancellationToken);
+
+    private Task<List<Instance>> ReadAsync(List<Filter> filters, CancellationToken cancellationToken) =>
+        calls.RunAsync("EC2 DescribeInstances", async token =>
+        {
+            var instances = new List<Instance>();
+            var request = new DescribeInstancesRequest { Filters = filters, MaxResults = PageSize };
+            await foreach (var reservation in clients.Ec2.Paginators.DescribeInstances(request).Reservations.WithCancellation(token))
+            {
+                instances.AddRange(reservation.Instances ?? []);
+            }
+
+            return instances;
+        }, cancellationToken);
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using Amazon.SimpleSystemsManagement;
+using Amazon.SimpleSystemsManagement.Model;
+using ChangeOrchestrator.Patching.Fleet;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChangeOrchestrator.Connectors.Aws.Fleet;
+
+/// <summary>
+/// Sends AWS-RunPatchBaseline to the servers, 50 per command (the SendCommand limit), each command marked with the
+/// idempotency token. Before each send it lists the recent patch commands of the batch's first server and reuses
+/// one carrying the same mark, so a request repeated after a crash finds what it sent instead of patching twice.
+/// A token reused for a different set of servers is refused when the batch's first server is in both sets; the
+/// search is by server because ListCommands filters by nothing else a caller chooses.
+/// </summary>
+internal sealed class PatchCommandSender(
+    AwsClients clients, AwsCalls calls, FindOrCreatePipeline pipeline, IOptions<AwsOptions> options, TimeProvider timeProvider,
+    ILogger<PatchCommandSender> logger)
+{
+    public const string DocumentName = "AWS-RunPatchBaseline";
+
+    /// <summary>SendCommand accepts at most 50 instance ids.</summary>
+    public const int InstancesPerCommand = 50;
+
+    public async Task<PatchCommandReference> StartAsync(PatchCommandRequest request, CancellationToken cancellationToken)
+    {
+        Idempotency.Validate(request.IdempotencyToken, "idempotency token");
+        if (request.InstanceIds.Count == 0)
+        {
+            throw new FleetException("A patch operation needs at least one instance id.", isTransient: false);
+        }
+
+        // Sorted, so that a repeated request cuts the same batches and finds each one's command.
+        var instanceIds = request.InstanceIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var batches = instanceIds.Chunk(InstancesPerCommand).ToList();
+        var commandIds = new List<string>(batches.Count);
+        var allFound = true;
+        for (var index = 0; index < batches.Count; index++)
+        {
+            var comment = CommandComment.For(request.IdempotencyToken, index + 1, batches.Count);
+            var batch = batches[index];
+            var batchNumber = index + 1;
+            var (commandId, found) = await pipeline.ExecuteAsync(
+                token => FindOrSendAsync(request, batch, batchNumber, comment, token), cancellationToken);
+            commandIds.Add(commandId);
+            allFound &= found;
+        }
+
+        return new PatchCommandReference
+        {
+            IdempotencyToken = request.IdempotencyToken,
+            Operation = request.Operation,
+            CommandIds = commandIds,
+            InstanceIds = instanceIds,
+            FoundExisting = allFound,
+        };
+    }
+
+    private async ValueTask<(string CommandId, bool Found)> FindOrSendAsync(
+        PatchCommandRequest request, string[] batch, int batchNumber, string comment, CancellationToken cancellationToken)
+    {
+        var operation = request.Operation.ToString();
+        if (await FindAsync(batch[0], comment, cancellationToken) is { } existing)
+        {
+            if (!(existing.InstanceIds ?? []).Order(StringComparer.Ordinal).SequenceEqual(batch, StringComparer.Ordinal))
+            {
+                throw new FleetException(
+                    $"The idempotency token '{request.IdempotencyToken}' was already used for command {existing.CommandId} on other instances; use a new token for a new set of instances.",
+                    isTransient: false);
+            }
+
+            AwsLog.CommandFound(logger, operation, request.IdempotencyToken, batchNumber, existing.CommandId);
+            return (existing.CommandId, true);
+        }
+
+        var response = await calls.RunAsync("SSM SendCommand", token => clients.SsmWithoutRetries.SendCommandAsync(new SendCommandRequest
+        {
+            DocumentName = DocumentName,
+            InstanceIds = [.. batch],
+            Parameters = new Dictionary<string, List<string>>
+            {
+                ["Operation"] = [operation],
+                ["RebootOption"] = [request.Reboot.ToString()],
+            },
+            MaxConcurrency = request.MaxConcurrency,
+            MaxErrors = request.MaxErrors,
+            Comment = comment,
+            TimeoutSeconds = (int)options.Value.CommandDeliveryTimeout.TotalSeconds,
+        }, token), cancellationToken);
+        AwsLog.CommandSent(logger, operation, request.IdempotencyToken, batchNumber, response.Command.CommandId, batch.Length);
+        return (response.Command.CommandId, false);
+    }
+
+    private Task<Command?> FindAsync(string instanceId, string comment, CancellationToken cancellationToken)
+    {
+        var since = timeProvider.GetUtcNow() - options.Value.CommandLookback;
+        var request = new ListCommandsRequest
+        {
+            InstanceId = instanceId,
+            MaxResults = 50,
+            Filters =
+            [
+                new CommandFilter { Key = CommandFilterKey.DocumentName, Value = DocumentName },
+                new CommandFilter { Key = CommandFilterKey.InvokedAfter, Value = since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) },
+            ],
+        };
+        return calls.RunAsync("SSM ListCommands", async token =>
+        {
+            await foreach (var command in clients.Ssm.Paginators.ListCommands(request).Commands.WithCancellation(token))
+            {
+                if (string.Equals(command.Comment, comment, StringComparison.Ordinal))
+                {
+                    return command;
+                }
+            }
+
+            return null;
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,36 @@
+using ChangeOrchestrator.Patching.ChangeRequests;
+
+namespace ChangeOrchestrator.Connectors.ServiceNow;
+
+/// <summary>The numeric change_request states of the base system and how they read in the common model.</summary>
+internal static class ServiceNowStates
+{
+    public const string New = "-5";
+    public const string Assess = "-4";
+    public const string Authorize = "-3";
+    public const string Scheduled = "-2";
+    public const string Implement = "-1";
+    public const string Review = "0";
+    public const string Closed = "3";
+    public const string Canceled = "4";
+
+    private static readonly Dictionary<string, (ChangeState State, string Label)> Known = new(StringComparer.Ordinal)
+    {
+        [New] = (ChangeState.New, "New"),
+        [Assess] = (ChangeState.Assessing, "Assess"),
+        [Authorize] = (ChangeState.AwaitingApproval, "Authorize"),
+        [Scheduled] = (ChangeState.Scheduled, "Scheduled"),
+        [Implement] = (ChangeState.Implementing, "Implement"),
+        [Review] = (ChangeState.Review, "Review"),
+        [Closed] = (ChangeState.Closed, "Closed"),
+        [Canceled] = (ChangeState.Cancelled, "Canceled"),
+    };
+
+    public static bool IsKnown(string value) => Known.ContainsKey(value);
+
+    public static ChangeState ToChangeState(string value) => Known[value].State;
+
+    public static string Label(string value) => Known.TryGetValue(value, out var known) ? known.Label : value;
+
+    public static string ValueOf(ChangeState state) => Known.First(k => k.Value.State == state).Key;
+}

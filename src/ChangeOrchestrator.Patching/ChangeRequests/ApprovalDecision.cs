@@ -1,0 +1,9 @@
+namespace ChangeOrchestrator.Patching.ChangeRequests;
+
+public enum ApprovalDecision
+{
+    NotRequested,
+    Pending,
+    Approved,
+    Rejected,
+}

@@ -1,0 +1,8 @@
+namespace ChangeOrchestrator.Patching.ChangeRequests;
+
+public enum ChangeImpact
+{
+    Low,
+    Medium,
+    High,
+}

@@ -1,0 +1,8 @@
+namespace ChangeOrchestrator.Patching.ChangeRequests;
+
+public enum ChangeOutcome
+{
+    Successful,
+    SuccessfulWithIssues,
+    Unsuccessful,
+}

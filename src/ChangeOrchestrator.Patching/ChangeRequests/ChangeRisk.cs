@@ -1,0 +1,9 @@
+namespace ChangeOrchestrator.Patching.ChangeRequests;
+
+public enum ChangeRisk
+{
+    Low,
+    Medium,
+    High,
+    Critical,
+}

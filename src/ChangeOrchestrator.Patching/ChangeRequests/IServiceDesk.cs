@@ -1,0 +1,37 @@
+namespace ChangeOrchestrator.Patching.ChangeRequests;
+
+/// <summary>
+/// A service desk that holds change requests (ServiceNow, Jira Service Management, ...). Every operation is safe to
+/// repeat after a crash: creation is keyed by the correlation id, evidence by file name, and moving a change to a
+/// state it has already reached does nothing. Failures surface as <see cref="ServiceDeskException"/>.
+/// </summary>
+public interface IServiceDesk
+{
+    /// <summary>The desk's name in <see cref="ChangeReference.Desk"/>, e.g. "servicenow".</summary>
+    string Name { get; }
+
+    /// <summary>Creates the change, or returns the one already created for the draft's correlation id.</summary>
+    Task<ChangeReference> CreateChangeAsync(ChangeRequestDraft draft, CancellationToken cancellationToken);
+
+    Task<ChangeReference?> FindByCorrelationIdAsync(string correlationId, CancellationToken cancellationToken);
+
+    Task<ChangeRequestStatus> GetChangeAsync(ChangeReference change, CancellationToken cancellationToken);
+
+    /// <summary>Submits a new change for approval; does nothing once it is past New.</summary>
+    Task RequestApprovalAsync(ChangeReference change, CancellationToken cancellationToken);
+
+    /// <summary>An internal note for the people working the change (not shown to requesters).</summary>
+    Task AddWorkNoteAsync(ChangeReference change, string text, CancellationToken cancellationToken);
+
+    /// <summary>Attaches a file unless the change already has one of that name.</summary>
+    Task AttachEvidenceAsync(ChangeReference change, string fileName, string contentType, byte[] content, CancellationToken cancellationToken);
+
+    Task MoveToImplementAsync(ChangeReference change, CancellationToken cancellationToken);
+
+    Task MoveToReviewAsync(ChangeReference change, CancellationToken cancellationToken);
+
+    /// <summary>Closes the change with its outcome, passing through Implement and Review when the desk requires them.</summary>
+    Task CloseAsync(ChangeReference change, ChangeOutcome outcome, string notes, CancellationToken cancellationToken);
+
+    Task CancelAsync(ChangeReference change, string reason, CancellationToken cancellationToken);
+}

@@ -1,0 +1,9 @@
+namespace ChangeOrchestrator.Patching.Fleet;
+
+public enum InstancePlatform
+{
+    Unknown,
+    Windows,
+    Linux,
+    MacOS,
+}

@@ -1,0 +1,28 @@
+namespace ChangeOrchestrator.Patching.Snapshots;
+
+/// <summary>
+/// Pre-change snapshots of a server's volumes and the rollback of its root volume from them.
+/// Failures surface as <see cref="Fleet.FleetException"/>.
+/// </summary>
+public interface ISnapshotService
+{
+    /// <summary>
+    /// Snapshots every volume attached to the server in one crash-consistent set, tagged with the change number and
+    /// the idempotency key; when snapshots carrying that key already exist for the server they are returned instead.
+    /// A set found that way is returned whatever its state, so after an error snapshot again under a new key.
+    /// Hybrid (<c>mi-</c>) nodes have no volumes to snapshot and are refused.
+    /// </summary>
+    Task<SnapshotSet> CreateSnapshotsAsync(SnapshotRequest request, CancellationToken cancellationToken);
+
+    Task<SnapshotSetStatus> GetSnapshotStatusAsync(IReadOnlyCollection<string> snapshotIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the server's root volume with a new one made from the snapshot; the server keeps its id, network
+    /// identity and data volumes, and its guest restarts during the swap. Only the root volume is restored: data
+    /// volumes need a volume created from their snapshot and attached in place of the current one, which is not
+    /// automated here.
+    /// </summary>
+    Task<RootVolumeRestore> RestoreRootVolumeAsync(RootVolumeRestoreRequest request, CancellationToken cancellationToken);
+
+    Task<RootVolumeRestore> GetRestoreStatusAsync(string taskId, CancellationToken cancellationToken);
+}

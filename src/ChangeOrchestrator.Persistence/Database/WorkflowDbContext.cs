@@ -1,0 +1,46 @@
+using ChangeOrchestrator.Persistence.Definitions;
+using ChangeOrchestrator.Persistence.Instances;
+using ChangeOrchestrator.Persistence.SideEffects;
+using ChangeOrchestrator.Persistence.Stimuli;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChangeOrchestrator.Persistence.Database;
+
+/// <summary>
+/// The workflow tables. One subclass per provider, because each provider has its own migrations and its own
+/// representation of a few types; the stores see only this base.
+/// </summary>
+internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<DefinitionRow> Definitions => Set<DefinitionRow>();
+
+    public DbSet<InstanceRow> Instances => Set<InstanceRow>();
+
+    public DbSet<BookmarkRow> Bookmarks => Set<BookmarkRow>();
+
+    public DbSet<JournalRow> Journal => Set<JournalRow>();
+
+    public DbSet<PendingStimulusRow> PendingStimuli => Set<PendingStimulusRow>();
+
+    public DbSet<DeadLetteredStimulusRow> DeadLetteredStimuli => Set<DeadLetteredStimulusRow>();
+
+    public DbSet<SeenStimulusRow> SeenStimuli => Set<SeenStimulusRow>();
+
+    public DbSet<SideEffectRow> SideEffects => Set<SideEffectRow>();
+
+    public abstract PersistenceProvider Provider { get; }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder
+            .ApplyConfiguration(new DefinitionRowConfiguration())
+            .ApplyConfiguration(new InstanceRowConfiguration())
+            .ApplyConfiguration(new BookmarkRowConfiguration())
+            .ApplyConfiguration(new JournalRowConfiguration())
+            .ApplyConfiguration(new PendingStimulusRowConfiguration())
+            .ApplyConfiguration(new DeadLetteredStimulusRowConfiguration())
+            .ApplyConfiguration(new SeenStimulusRowConfiguration())
+            .ApplyConfiguration(new SideEffectRowConfiguration());
+        SnakeCaseNames.Apply(modelBuilder);
+    }
+}

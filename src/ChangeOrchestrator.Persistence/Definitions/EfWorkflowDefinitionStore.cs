@@ -1,0 +1,90 @@
+using ChangeOrchestrator.Engine.Definitions;
+using ChangeOrchestrator.Engine.Persistence;
+using ChangeOrchestrator.Persistence.Database;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace ChangeOrchestrator.Persistence.Definitions;
+
+/// <summary>
+/// Published definition versions in the database. The model is read again from the stored JSON; because a version
+/// never changes, parsed versions are cached, in a cache of fixed size so memory stays flat as versions pile up.
+/// </summary>
+internal sealed class EfWorkflowDefinitionStore : IWorkflowDefinitionStore, IDisposable
+{
+    private readonly IDbContextFactory<WorkflowDbContext> _contexts;
+    private readonly WorkflowDefinitionLoader _loader;
+    private readonly MemoryCache _parsed;
+
+    public EfWorkflowDefinitionStore(IDbContextFactory<WorkflowDbContext> contexts, WorkflowDefinitionLoader loader, PersistenceOptions options)
+    {
+        _contexts = contexts;
+        _loader = loader;
+        _parsed = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.DefinitionCacheSize });
+    }
+
+    public async Task<StoredDefinition?> FindAsync(string definitionId, int? version, CancellationToken cancellationToken)
+    {
+        if (version is { } v && _parsed.TryGetValue(CacheKey(definitionId, v), out StoredDefinition? cached))
+        {
+            return cached;
+        }
+
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        var rows = db.Definitions.Where(d => d.Id == definitionId);
+        var row = version is { } exact
+            ? await rows.FirstOrDefaultAsync(d => d.Version == exact, cancellationToken)
+            : await rows.OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : Parse(row);
+    }
+
+    public async Task AddAsync(StoredDefinition definition, CancellationToken cancellationToken)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        db.Definitions.Add(new DefinitionRow
+        {
+            Id = definition.Definition.Id,
+            Version = definition.Definition.Version,
+            Name = definition.Definition.Name,
+            Json = definition.Json,
+            ContentHash = definition.ContentHash,
+            PublishedAt = definition.PublishedAt.ToUniversalTime(),
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
+        {
+            throw new InvalidOperationException(
+                $"Definition '{definition.Definition.Id}' version {definition.Definition.Version} exists already and cannot change.", ex);
+        }
+    }
+
+    public async Task<IReadOnlyList<StoredDefinition>> ListLatestAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Definitions
+            .Where(d => d.Version == db.Definitions.Where(o => o.Id == d.Id).Max(o => o.Version))
+            .ToListAsync(cancellationToken);
+
+        // Ordered here, not in SQL: the database's collation need not be ordinal.
+        return rows.OrderBy(r => r.Id, StringComparer.Ordinal).Select(Parse).ToList();
+    }
+
+    public void Dispose() => _parsed.Dispose();
+
+    private StoredDefinition Parse(DefinitionRow row) =>
+        _parsed.GetOrCreate(CacheKey(row.Id, row.Version), entry =>
+        {
+            entry.Size = 1;
+            var loaded = _loader.Load(row.Json, $"{row.Id} v{row.Version}");
+            var definition = loaded.Definition ?? throw new InvalidOperationException(
+                $"Stored definition '{row.Id}' v{row.Version} no longer loads: {string.Join("; ", loaded.Errors)}");
+
+            // The stored version is authoritative: the file's own "version" is only where publishing started counting.
+            return new StoredDefinition(definition with { Version = row.Version }, row.Json, row.ContentHash, row.PublishedAt);
+        })!;
+
+    private static (string, int) CacheKey(string definitionId, int version) => (definitionId, version);
+}

@@ -1,0 +1,16 @@
+using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Persistence.Database;
+
+namespace ChangeOrchestrator.Persistence.Instances;
+
+/// <summary>Which timer bookmarks may fire now: due, not claimed by a node, and of an instance that can run.</summary>
+internal static class DueTimers
+{
+    public static IQueryable<BookmarkRow> Query(WorkflowDbContext db, DateTimeOffset now) =>
+        from b in db.Bookmarks
+        join i in db.Instances on b.InstanceId equals i.Id
+        where b.DueAt != null && b.DueAt <= now
+            && (b.ClaimedUntil == null || b.ClaimedUntil <= now)
+            && i.Status != InstanceStatus.Faulted && i.Status != InstanceStatus.Completed && i.Status != InstanceStatus.Cancelled
+        select b;
+}

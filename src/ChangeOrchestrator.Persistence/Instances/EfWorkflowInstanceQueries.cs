@@ -1,0 +1,41 @@
+using ChangeOrchestrator.Engine.Persistence;
+using ChangeOrchestrator.Persistence.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChangeOrchestrator.Persistence.Instances;
+
+/// <summary>
+/// Paged instance lists. Instance ids are version-7 GUIDs (time-ordered), so "newest first, after this id" is a
+/// keyset page on the primary key: the cost of a page does not grow with the number of instances.
+/// </summary>
+internal sealed class EfWorkflowInstanceQueries(IDbContextFactory<WorkflowDbContext> contexts) : IWorkflowInstanceQueries
+{
+    public async Task<InstancePage> ListAsync(InstanceQuery query, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = db.Instances.AsNoTracking();
+        if (query.Status is { } status)
+        {
+            rows = rows.Where(i => i.Status == status);
+        }
+
+        if (query.DefinitionId is { } definitionId)
+        {
+            rows = rows.Where(i => i.DefinitionId == definitionId);
+        }
+
+        if (query.CorrelationId is { } correlationId)
+        {
+            rows = rows.Where(i => i.CorrelationId == correlationId);
+        }
+
+        if (query.After is { } after)
+        {
+            rows = rows.Where(i => string.Compare(i.Id, after) < 0);
+        }
+
+        var page = await rows.OrderByDescending(i => i.Id).Take(query.Limit + 1).ToListAsync(cancellationToken);
+        var items = page.Take(query.Limit).Select(r => r.ToInstance()).ToList();
+        return new InstancePage(items, page.Count > query.Limit ? items[^1].Id : null);
+    }
+}

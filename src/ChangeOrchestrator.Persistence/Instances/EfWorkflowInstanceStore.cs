@@ -1,0 +1,113 @@
+using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Persistence;
+using ChangeOrchestrator.Persistence.Database;
+using ChangeOrchestrator.Persistence.Stimuli;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChangeOrchestrator.Persistence.Instances;
+
+/// <summary>
+/// Instances, bookmarks and journals in the database. A context per call keeps the store a thread-safe singleton; a
+/// burst is one <c>SaveChanges</c>: one transaction and, on PostgreSQL, one batched round trip.
+/// </summary>
+internal sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext> contexts) : IWorkflowInstanceStore
+{
+    public async Task<WorkflowInstance?> FindAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.Instances.FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+        return row?.ToInstance();
+    }
+
+    public async Task<IReadOnlyList<StoredBookmark>> GetBookmarksAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Bookmarks
+            .Where(b => b.InstanceId == instanceId)
+            .OrderBy(b => b.CreatedAt).ThenBy(b => b.Id)
+            .ToListAsync(cancellationToken);
+        return rows.ConvertAll(b => b.ToStoredBookmark());
+    }
+
+    public async Task<IReadOnlyList<StoredBookmark>> FindBookmarksAsync(string kind, string key, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Bookmarks
+            .Where(b => b.Kind == kind && b.Key == key && b.DueAt == null)
+            .OrderBy(b => b.CreatedAt).ThenBy(b => b.Id)
+            .ToListAsync(cancellationToken);
+        return rows.ConvertAll(b => b.ToStoredBookmark());
+    }
+
+    /// <remarks>Leaves out timers another node has claimed and not yet released (see <c>ITimerClaims</c>).</remarks>
+    public async Task<IReadOnlyList<StoredBookmark>> FindDueBookmarksAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        var at = now.ToUniversalTime();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await DueTimers.Query(db, at)
+            .OrderBy(b => b.DueAt).ThenBy(b => b.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        return rows.ConvertAll(b => b.ToStoredBookmark());
+    }
+
+    public async Task CommitAsync(BurstCommit commit, CancellationToken cancellationToken)
+    {
+        var burst = commit.Burst;
+        var instance = burst.Instance;
+        var version = (commit.ExpectedVersion ?? 0) + 1;
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = InstanceRow.From(instance, version);
+        if (commit.ExpectedVersion is { } expected)
+        {
+            // UPDATE ... WHERE id = @id AND version = @expected: the version is the concurrency token.
+            var entry = db.Instances.Attach(row);
+            entry.Property(i => i.Version).OriginalValue = expected;
+            foreach (var column in InstanceRow.BurstColumns)
+            {
+                entry.Property(column).IsModified = true;
+            }
+        }
+        else
+        {
+            db.Instances.Add(row);
+        }
+
+        // Deletes are checked to affect exactly one row: a bookmark or stimulus that is gone fails the whole commit.
+        db.Bookmarks.RemoveRange(burst.RemovedBookmarkIds.Distinct(StringComparer.Ordinal).Select(id => BookmarkRow.Stub(id, instance.Id)));
+        db.Bookmarks.AddRange(burst.AddedBookmarks.Select(BookmarkRow.From));
+        db.Journal.AddRange(burst.Journal.Select(JournalRow.From));
+        db.PendingStimuli.RemoveRange(commit.ConsumedStimulusIds.Distinct(StringComparer.Ordinal).Select(PendingStimulusRow.Stub));
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new ConcurrencyConflictException(ex.Entries.Any(e => e.Entity is PendingStimulusRow)
+                ? $"A stimulus consumed by instance '{instance.Id}' was consumed elsewhere."
+                : $"Instance '{instance.Id}' changed since version {commit.ExpectedVersion}.");
+        }
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
+        {
+            throw new ConcurrencyConflictException(commit.ExpectedVersion is null
+                ? $"Instance '{instance.Id}' exists already."
+                : $"Instance '{instance.Id}' changed since version {commit.ExpectedVersion}.");
+        }
+
+        instance.Version = version;
+    }
+
+    public async Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, long afterSequence, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Journal
+            .Where(j => j.InstanceId == instanceId && j.Sequence > afterSequence)
+            .OrderBy(j => j.Sequence)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        return rows.ConvertAll(j => j.ToEntry());
+    }
+}

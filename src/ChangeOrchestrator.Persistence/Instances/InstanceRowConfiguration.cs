@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ChangeOrchestrator.Persistence.Instances;
+
+internal sealed class InstanceRowConfiguration : IEntityTypeConfiguration<InstanceRow>
+{
+    public void Configure(EntityTypeBuilder<InstanceRow> builder)
+    {
+        builder.ToTable("workflow_instances");
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.Version).IsConcurrencyToken();
+        builder.HasIndex(i => i.CorrelationId);
+        builder.HasIndex(i => new { i.Status, i.UpdatedAt });
+        builder.HasIndex(i => new { i.DefinitionId, i.DefinitionVersion });
+    }
+}

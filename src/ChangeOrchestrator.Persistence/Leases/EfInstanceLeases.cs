@@ -1,0 +1,28 @@
+using ChangeOrchestrator.Engine.Persistence;
+using ChangeOrchestrator.Persistence.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChangeOrchestrator.Persistence.Leases;
+
+/// <summary>Leases as one conditional UPDATE each: the database decides who wins, on both providers.</summary>
+internal sealed class EfInstanceLeases(IDbContextFactory<WorkflowDbContext> contexts, TimeProvider time) : IInstanceLeases
+{
+    public async Task<bool> TryAcquireAsync(string instanceId, string owner, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var until = now + duration;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var taken = await db.Instances
+            .Where(i => i.Id == instanceId && (i.LeaseOwner == null || i.LeaseOwner == owner || i.LeaseExpiresAt == null || i.LeaseExpiresAt <= now))
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseOwner, owner).SetProperty(i => i.LeaseExpiresAt, until), cancellationToken);
+        return taken == 1;
+    }
+
+    public async Task ReleaseAsync(string instanceId, string owner, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Instances
+            .Where(i => i.Id == instanceId && i.LeaseOwner == owner)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseOwner, (string?)null).SetProperty(i => i.LeaseExpiresAt, (DateTimeOffset?)null), cancellationToken);
+    }
+}

@@ -1,0 +1,266 @@
+using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace ChangeOrchestrator.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class InitialSchema : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "dead_lettered_stimuli",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    stimulus_id = table.Column<string>(type: "text", nullable: false),
+                    kind = table.Column<string>(type: "text", nullable: false),
+                    key = table.Column<string>(type: "text", nullable: false),
+                    payload = table.Column<string>(type: "text", nullable: true),
+                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    expired_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    dead_lettered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dead_lettered_stimuli", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "pending_stimuli",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "text", nullable: false),
+                    kind = table.Column<string>(type: "text", nullable: false),
+                    key = table.Column<string>(type: "text", nullable: false),
+                    payload = table.Column<string>(type: "text", nullable: true),
+                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pending_stimuli", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "seen_stimuli",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "text", nullable: false),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_seen_stimuli", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "side_effects",
+                columns: table => new
+                {
+                    idempotency_key = table.Column<string>(type: "text", nullable: false),
+                    instance_id = table.Column<string>(type: "text", nullable: false),
+                    activity_id = table.Column<string>(type: "text", nullable: false),
+                    kind = table.Column<string>(type: "text", nullable: false),
+                    external_reference = table.Column<string>(type: "text", nullable: true),
+                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_side_effects", x => x.idempotency_key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "workflow_definitions",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "text", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    name = table.Column<string>(type: "text", nullable: false),
+                    json = table.Column<string>(type: "text", nullable: false),
+                    content_hash = table.Column<string>(type: "text", nullable: false),
+                    published_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_workflow_definitions", x => new { x.id, x.version });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "workflow_instances",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "text", nullable: false),
+                    definition_id = table.Column<string>(type: "text", nullable: false),
+                    definition_version = table.Column<int>(type: "integer", nullable: false),
+                    correlation_id = table.Column<string>(type: "text", nullable: true),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    input = table.Column<string>(type: "text", nullable: false),
+                    variables = table.Column<string>(type: "text", nullable: false),
+                    steps = table.Column<string>(type: "text", nullable: false),
+                    activities = table.Column<string>(type: "text", nullable: false),
+                    queue = table.Column<string>(type: "text", nullable: false),
+                    incident = table.Column<string>(type: "text", nullable: true),
+                    cancelling = table.Column<bool>(type: "boolean", nullable: false),
+                    version = table.Column<long>(type: "bigint", nullable: false),
+                    journal_sequence = table.Column<long>(type: "bigint", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    finished_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    lease_owner = table.Column<string>(type: "text", nullable: true),
+                    lease_expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_workflow_instances", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "bookmarks",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "text", nullable: false),
+                    instance_id = table.Column<string>(type: "text", nullable: false),
+                    activity_id = table.Column<string>(type: "text", nullable: false),
+                    kind = table.Column<string>(type: "text", nullable: false),
+                    key = table.Column<string>(type: "text", nullable: false),
+                    due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    name = table.Column<string>(type: "text", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    claimed_by = table.Column<string>(type: "text", nullable: true),
+                    claimed_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_bookmarks", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_bookmarks_workflow_instances_instance_id",
+                        column: x => x.instance_id,
+                        principalTable: "workflow_instances",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "journal_entries",
+                columns: table => new
+                {
+                    instance_id = table.Column<string>(type: "text", nullable: false),
+                    sequence = table.Column<long>(type: "bigint", nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    activity_id = table.Column<string>(type: "text", nullable: true),
+                    message = table.Column<string>(type: "text", nullable: true),
+                    data = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_journal_entries", x => new { x.instance_id, x.sequence });
+                    table.ForeignKey(
+                        name: "FK_journal_entries_workflow_instances_instance_id",
+                        column: x => x.instance_id,
+                        principalTable: "workflow_instances",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_bookmarks_due_at",
+                table: "bookmarks",
+                column: "due_at");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_bookmarks_instance_id",
+                table: "bookmarks",
+                column: "instance_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_bookmarks_kind_key",
+                table: "bookmarks",
+                columns: new[] { "kind", "key" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dead_lettered_stimuli_dead_lettered_at",
+                table: "dead_lettered_stimuli",
+                column: "dead_lettered_at");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dead_lettered_stimuli_kind_key",
+                table: "dead_lettered_stimuli",
+                columns: new[] { "kind", "key" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dead_lettered_stimuli_stimulus_id",
+                table: "dead_lettered_stimuli",
+                column: "stimulus_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pending_stimuli_expires_at",
+                table: "pending_stimuli",
+                column: "expires_at");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pending_stimuli_kind_key",
+                table: "pending_stimuli",
+                columns: new[] { "kind", "key" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_seen_stimuli_expires_at",
+                table: "seen_stimuli",
+                column: "expires_at");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_side_effects_instance_id_activity_id",
+                table: "side_effects",
+                columns: new[] { "instance_id", "activity_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_workflow_instances_correlation_id",
+                table: "workflow_instances",
+                column: "correlation_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_workflow_instances_definition_id_definition_version",
+                table: "workflow_instances",
+                columns: new[] { "definition_id", "definition_version" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_workflow_instances_status_updated_at",
+                table: "workflow_instances",
+                columns: new[] { "status", "updated_at" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "bookmarks");
+
+            migrationBuilder.DropTable(
+                name: "dead_lettered_stimuli");
+
+            migrationBuilder.DropTable(
+                name: "journal_entries");
+
+            migrationBuilder.DropTable(
+                name: "pending_stimuli");
+
+            migrationBuilder.DropTable(
+                name: "seen_stimuli");
+
+            migrationBuilder.DropTable(
+                name: "side_effects");
+
+            migrationBuilder.DropTable(
+                name: "workflow_definitions");
+
+            migrationBuilder.DropTable(
+                name: "workflow_instances");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using ChangeOrchestrator.Engine.Persistence;
+using ChangeOrchestrator.Persistence.Database;
+using ChangeOrchestrator.Persistence.Definitions;
+using ChangeOrchestrator.Persistence.Instances;
+using ChangeOrchestrator.Persistence.Leases;
+using ChangeOrchestrator.Persistence.SideEffects;
+using ChangeOrchestrator.Persistence.Stimuli;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChangeOrchestrator.Persistence;
+
+public static class PersistenceServiceCollectionExtensions
+{
+    /// <summary>
+    /// The durable stores of the workflow engine on SQLite or PostgreSQL; they replace the engine's in-memory stores
+    /// whether registered before or after <c>AddWorkflowEngine</c>.
+    /// </summary>
+    /// <exception cref="OptionsValidationException">The options are invalid; the message names each wrong key.</exception>
+    public static IServiceCollection AddWorkflowPersistence(this IServiceCollection services, PersistenceOptions options)
+    {
+        var validation = new PersistenceOptionsValidator().Validate(Options.DefaultName, options);
+        if (validation.Failed)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(PersistenceOptions), validation.Failures);
+        }
+
+        services.AddLogging();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(options);
+        services.RemoveAll<ITimerClaims>();
+        services.RemoveAll<IInstanceLeases>();
+        if (options.Provider == PersistenceProvider.Postgres)
+        {
+            var connectionString = options.ConnectionString!;
+            services.AddPooledDbContextFactory<PostgresWorkflowDbContext>(o => o.UsePostgres(connectionString));
+            services.AddSingleton<IDbContextFactory<WorkflowDbContext>, ProviderContextFactory<PostgresWorkflowDbContext>>();
+            services.AddSingleton<ITimerClaims, PostgresTimerClaims>();
+        }
+        else
+        {
+            var connectionString = SqliteConnectionStrings.Prepare(options);
+            services.AddPooledDbContextFactory<SqliteWorkflowDbContext>(o => o.UseSqliteFile(connectionString));
+            services.AddSingleton<IDbContextFactory<WorkflowDbContext>, ProviderContextFactory<SqliteWorkflowDbContext>>();
+            services.AddSingleton<ITimerClaims, SqliteTimerClaims>();
+        }
+
+        services.AddSingleton(sp => new DatabaseMigrator(
+            sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), sp.GetRequiredService<ILogger<DatabaseMigrator>>()));
+        if (options.MigrateOnStartup)
+        {
+            services.AddHostedService<DatabaseMigrationService>();
+        }
+
+        services.RemoveAll<IWorkflowDefinitionStore>();
+        services.RemoveAll<IWorkflowInstanceStore>();
+        services.RemoveAll<IStimulusBuffer>();
+        services.RemoveAll<IWorkflowInstanceQueries>();
+        services.AddSingleton<IWorkflowDefinitionStore, EfWorkflowDefinitionStore>();
+        services.AddSingleton<IWorkflowInstanceStore, EfWorkflowInstanceStore>();
+        services.AddSingleton<IWorkflowInstanceQueries, EfWorkflowInstanceQueries>();
+        services.AddSingleton<IStimulusBuffer, EfStimulusBuffer>();
+        services.AddSingleton<ISideEffectLedger, EfSideEffectLedger>();
+        services.AddSingleton<IInstanceLeases, EfInstanceLeases>();
+        return services;
+    }
+}

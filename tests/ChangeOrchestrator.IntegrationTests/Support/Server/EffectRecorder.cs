@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+
+namespace ChangeOrchestrator.IntegrationTests.Support.Server;
+
+/// <summary>
+/// The "external system" of durability tests: applies each side effect once per Idempotency-Key (as a well-behaved
+/// receiver does), counts every delivery, and can hold a chosen call open so the test can kill the caller mid-call.
+/// </summary>
+public sealed class EffectRecorder : IDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly Task _serving;
+    private readonly ConcurrentDictionary<string, int> _deliveries = new();
+    private readonly ConcurrentQueue<string> _order = new();
+    private volatile string? _holdPath;
+    private TaskCompletionSource<string> _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public EffectRecorder()
+    {
+        using (var probe = new TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            Url = $"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}/";
+        }
+
+        _listener.Prefixes.Add(Url);
+        _listener.Start();
+        _serving = Task.Run(ServeAsync);
+    }
+
+    public string Url { get; }
+
+    /// <summary>Idempotency keys and how many times each was delivered.</summary>
+    public IReadOnlyDictionary<string, int> Deliveries => _deliveries;
+
+    /// <summary>Keys in the order they were first applied.</summary>
+    public IReadOnlyList<string> Applied => [.. _order];
+
+    /// <summary>Holds the next call to <paramref name="path"/> open (never answers it); the task completes when it arrives.</summary>
+    public Task<string> HoldNextCallTo(string path)
+    {
+        _held = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _holdPath = path;
+        return _held.Task;
+    }
+
+    public void Dispose()
+    {
+        _listener.Stop();
+        _listener.Close();
+        _serving.Wait(TimeSpan.FromSeconds(5));
+    }
+
+    private async Task ServeAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            _ = Task.Run(() => Handle(context));
+        }
+    }
+
+    private void Handle(HttpListenerContext context)
+    {
+        var key = context.Request.Headers["Idempotency-Key"] ?? "(none)";
+        var path = context.Request.Url!.AbsolutePath.Trim('/');
+        var count = _deliveries.AddOrUpdate(key, 1, (_, n) => n + 1);
+        if (count == 1)
+        {
+            _order.Enqueue(key);
+        }
+
+        if (_holdPath == path)
+        {
+            _holdPath = null;
+            _held.TrySetResult(key);
+            return;
+        }
+
+        context.Response.StatusCode = 200;
+        context.Response.Close();
+    }
+}
