@@ -1,5 +1,6 @@
 using ChangeOrchestrator.Engine.Activities;
 using ChangeOrchestrator.Engine.Definitions;
+using ChangeOrchestrator.Server.Security;
 
 namespace ChangeOrchestrator.Server.Api;
 
@@ -8,8 +9,8 @@ internal static class CatalogueEndpoints
 {
     public static IEndpointRouteBuilder MapCatalogueApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/activities", (ActivityCatalogue catalogue) => TypedResults.Text(catalogue.ToJson(), "application/json")).WithTags("Activities");
-        endpoints.MapGet("/api/schema/workflow", () => TypedResults.Text(WorkflowSchema.Json, "application/schema+json")).WithTags("Definitions");
+        endpoints.MapGet("/api/activities", (ActivityCatalogue catalogue) => TypedResults.Text(catalogue.ToJson(), "application/json")).WithTags("Activities").RequireAuthorization(Roles.Viewer);
+        endpoints.MapGet("/api/schema/workflow", () => TypedResults.Text(WorkflowSchema.Json, "application/schema+json")).WithTags("Definitions").RequireAuthorization(Roles.Viewer);
         return endpoints;
     }
 }

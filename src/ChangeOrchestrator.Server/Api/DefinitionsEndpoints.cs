@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Definitions;
 using ChangeOrchestrator.Engine.Persistence;
+using ChangeOrchestrator.Server.Security;
 
 namespace ChangeOrchestrator.Server.Api;
 
@@ -9,12 +10,12 @@ internal static class DefinitionsEndpoints
 {
     public static IEndpointRouteBuilder MapDefinitionsApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/definitions").WithTags("Definitions");
+        var group = endpoints.MapGroup("/api/definitions").WithTags("Definitions").RequireAuthorization(Roles.Viewer);
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
         group.MapGet("/{id}/export", ExportAsync);
-        group.MapPost("/validate", ValidateAsync).Accepts<JsonObject>("application/json");
-        group.MapPost("/", PublishAsync).Accepts<JsonObject>("application/json");
+        group.MapPost("/validate", ValidateAsync).Accepts<JsonObject>("application/json").RequireAuthorization(Roles.Designer);
+        group.MapPost("/", PublishAsync).Accepts<JsonObject>("application/json").RequireAuthorization(Roles.Designer);
         return endpoints;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Runtime;
+using ChangeOrchestrator.Server.Security;
 
 namespace ChangeOrchestrator.Server.Api;
 
@@ -10,7 +11,7 @@ internal static class EventsEndpoints
 
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/events/{kind}/{key}", RaiseAsync).WithTags("Events");
+        endpoints.MapPost("/api/events/{kind}/{key}", RaiseAsync).WithTags("Events").RequireAuthorization(Roles.Operator);
         return endpoints;
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Engine.Runtime;
+using ChangeOrchestrator.Server.Security;
 
 namespace ChangeOrchestrator.Server.Api;
 
@@ -13,13 +14,13 @@ internal static class InstancesEndpoints
 
     public static IEndpointRouteBuilder MapInstancesApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/instances").WithTags("Instances");
-        group.MapPost("/", StartAsync);
+        var group = endpoints.MapGroup("/api/instances").WithTags("Instances").RequireAuthorization(Roles.Viewer);
+        group.MapPost("/", StartAsync).RequireAuthorization(Roles.Operator);
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
         group.MapGet("/{id}/journal", JournalAsync);
-        group.MapPost("/{id}/cancel", CancelAsync);
-        group.MapPost("/{id}/retry", RetryAsync);
+        group.MapPost("/{id}/cancel", CancelAsync).RequireAuthorization(Roles.Operator);
+        group.MapPost("/{id}/retry", RetryAsync).RequireAuthorization(Roles.Operator);
         return endpoints;
     }
 

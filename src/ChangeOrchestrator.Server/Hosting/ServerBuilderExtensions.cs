@@ -4,6 +4,7 @@ using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.Engine.Expressions;
 using ChangeOrchestrator.Persistence;
 using ChangeOrchestrator.Server.Api;
+using ChangeOrchestrator.Server.Security;
 using ChangeOrchestrator.Server.Workers;
 using ChangeOrchestrator.Server.Workflows;
 using ChangeOrchestrator.Simulators;
@@ -29,10 +30,13 @@ internal static class ServerBuilderExtensions
         services.AddHostedService<TimerWorker>();
         services.AddHostedService<StimulusExpiryWorker>();
 
-        if (configuration.GetValue(SandboxOptions.Section + ":" + nameof(SandboxOptions.Enabled), true))
+        var sandbox = configuration.GetValue(SandboxOptions.Section + ":" + nameof(SandboxOptions.Enabled), true);
+        if (sandbox)
         {
             services.AddSimulators(configuration);
         }
+
+        services.AddChangeOrchestratorAuth(sandbox);
 
         services.AddProblemDetails();
 
@@ -54,10 +58,12 @@ internal static class ServerBuilderExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
 
-        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Roles.Viewer);
         app.MapDefinitionsApi();
         app.MapInstancesApi();
         app.MapEventsApi();
@@ -65,7 +71,8 @@ internal static class ServerBuilderExtensions
 
         if (app.Configuration.GetValue(SandboxOptions.Section + ":" + nameof(SandboxOptions.Enabled), true))
         {
-            app.MapSimulators();
+            // The simulated services check their own credentials, as the real ones do.
+            app.MapGroup(string.Empty).AllowAnonymous().MapSimulators();
         }
 
         return app;

@@ -18,6 +18,7 @@ public sealed class ServerProcess : IAsyncDisposable
         _process = process;
         BaseAddress = baseAddress;
         Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        Client.DefaultRequestHeaders.Add("X-Api-Key", TestKeys.Admin);
     }
 
     public Uri BaseAddress { get; }
@@ -48,6 +49,11 @@ public sealed class ServerProcess : IAsyncDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in TestKeys.AsConfiguration("__"))
+        {
+            start.Environment[key] = value;
+        }
+
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -40,6 +40,7 @@ public sealed class TestServer : IAsyncDisposable
             // A database of its own unless the test names one: the embedded default, in a file no other test uses.
             ["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(Directory.CreateTempSubdirectory("co-server-").FullName, "co.db")}",
         });
+        builder.Configuration.AddInMemoryCollection(TestKeys.AsConfiguration(":").Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)));
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
@@ -51,7 +52,21 @@ public sealed class TestServer : IAsyncDisposable
         await app.StartAsync();
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new TestServer(app, new HttpClient { BaseAddress = new Uri(address) });
+        return new TestServer(app, ClientFor(new Uri(address), TestKeys.Admin));
+    }
+
+    /// <summary>A client presenting the given key (or none), for authorization tests.</summary>
+    public HttpClient ClientWithKey(string? key) => ClientFor(Client.BaseAddress!, key);
+
+    private static HttpClient ClientFor(Uri baseAddress, string? key)
+    {
+        var client = new HttpClient { BaseAddress = baseAddress };
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        }
+
+        return client;
     }
 
     public async Task<JsonNode> PostJsonAsync(string path, object body, System.Net.HttpStatusCode expected)
