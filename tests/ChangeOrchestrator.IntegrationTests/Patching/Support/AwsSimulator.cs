@@ -1,0 +1,102 @@
+using System.Net.Http.Json;
+using Amazon.EC2;
+using Amazon.EC2.Model;
+using Amazon.Runtime;
+using Amazon.SimpleSystemsManagement;
+using Amazon.SimpleSystemsManagement.Model;
+using Filter = Amazon.EC2.Model.Filter;
+using Tag = Amazon.EC2.Model.Tag;
+using ChangeOrchestrator.Simulators;
+
+namespace ChangeOrchestrator.IntegrationTests.Patching.Support;
+
+/// <summary>The simulated AWS account: its control API (fleet, faults, call counters) and an SDK client for arranging data.</summary>
+public sealed class AwsSimulator : IDisposable
+{
+    public const string Region = "us-east-1";
+
+    /// <summary>The tag the snapshot connector writes the change number under.</summary>
+    public const string ChangeNumberTag = "change-orchestrator:change-number";
+
+    private readonly HttpClient _control;
+    private readonly AmazonEC2Client _ec2;
+    private readonly AmazonSimpleSystemsManagementClient _ssm;
+
+    public AwsSimulator(SimulatorHost simulators)
+    {
+        ServiceUrl = simulators.Url("/sim/aws").ToString().TrimEnd('/');
+        _control = new HttpClient { BaseAddress = simulators.Url("/sim/aws/_control/") };
+        _ec2 = new AmazonEC2Client(new BasicAWSCredentials("test", "test"), new AmazonEC2Config { ServiceURL = ServiceUrl, AuthenticationRegion = Region });
+        _ssm = new AmazonSimpleSystemsManagementClient(
+            new BasicAWSCredentials("test", "test"), new AmazonSimpleSystemsManagementConfig { ServiceURL = ServiceUrl, AuthenticationRegion = Region });
+    }
+
+    public string ServiceUrl { get; }
+
+    public async Task<List<NodeSummary>> NodesAsync(string query = "") =>
+        await _control.GetFromJsonAsync<List<NodeSummary>>("fleet/nodes?limit=50000" + query) ?? [];
+
+    /// <summary>Managed servers whose agent is online and, for EC2, that are running: the ones a patch run reaches.</summary>
+    public async Task<List<NodeSummary>> OnlineNodesAsync(string query = "") =>
+        [.. (await NodesAsync("&managed=true" + query)).Where(n => n.PingStatus == "Online" && n.Ec2State is null or "running")];
+
+    /// <summary>Calls that reached the simulator for one operation, e.g. SSM.SendCommand, retries included.</summary>
+    public async Task<long> CallsAsync(string operation)
+    {
+        var counters = await _control.GetFromJsonAsync<Dictionary<string, CounterSummary>>("counters") ?? [];
+        return counters.GetValueOrDefault(operation)?.Calls ?? 0;
+    }
+
+    public async Task PostAsync(string path, object body)
+    {
+        using var response = await _control.PostAsJsonAsync(path, body);
+        Assert.True(response.IsSuccessStatusCode, $"POST {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    public Task TagAsync(string instanceId, string key, string value) =>
+        _ec2.CreateTagsAsync(new CreateTagsRequest { Resources = [instanceId], Tags = [new Tag(key, value)] });
+
+    /// <summary>Every snapshot of the account tagged with the change number.</summary>
+    public async Task<List<Snapshot>> SnapshotsOfChangeAsync(string changeNumber)
+    {
+        var response = await _ec2.DescribeSnapshotsAsync(new DescribeSnapshotsRequest
+        {
+            OwnerIds = ["self"],
+            Filters = [new Filter("tag:" + ChangeNumberTag, [changeNumber])],
+        });
+        return response.Snapshots ?? [];
+    }
+
+    /// <summary>The Run Command commands sent to the account, newest first.</summary>
+    public async Task<List<Command>> CommandsAsync() => (await _ssm.ListCommandsAsync(new ListCommandsRequest())).Commands ?? [];
+
+    /// <summary>The patches the server's last report lists in these states (missing or failed by default), by id, with their CVE ids.</summary>
+    public async Task<Dictionary<string, string>> MissingPatchesAsync(string instanceId, params string[] states)
+    {
+        var patches = new Dictionary<string, string>(StringComparer.Ordinal);
+        var request = new DescribeInstancePatchesRequest
+        {
+            InstanceId = instanceId,
+            Filters = [new PatchOrchestratorFilter { Key = "State", Values = states.Length > 0 ? [.. states] : ["Missing", "Failed"] }],
+        };
+        await foreach (var patch in _ssm.Paginators.DescribeInstancePatches(request).Patches)
+        {
+            patches[patch.KBId] = patch.CVEIds ?? "";
+        }
+
+        return patches;
+    }
+
+    public void Dispose()
+    {
+        _control.Dispose();
+        _ec2.Dispose();
+        _ssm.Dispose();
+    }
+
+    public sealed record NodeSummary(
+        string InstanceId, string Name, string? PatchGroup, string Platform, string PlatformName, bool Managed, bool Hybrid,
+        string PingStatus, string? Ec2State, List<string> VolumeIds);
+
+    public sealed record CounterSummary(long Calls, long Throttled, long InjectedErrors, long Failed);
+}
