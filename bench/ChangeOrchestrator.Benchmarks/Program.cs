@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using ChangeOrchestrator.Benchmarks.Expressions;
+using ChangeOrchestrator.Benchmarks.Reporting;
+using ChangeOrchestrator.Benchmarks.Resume;
+using ChangeOrchestrator.Benchmarks.Running;
+using ChangeOrchestrator.Benchmarks.Throughput;
+
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (Exception ex) when (ex is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(ex.Message);
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return 2;
+}
+
+if (options.BenchmarkDotNet)
+{
+    // In process: no separate benchmark project is generated and built, which would take minutes on two cores.
+    var config = DefaultConfig.Instance
+        .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
+        .WithArtifactsPath(Path.Combine(options.OutputFolder, "benchmarkdotnet"));
+    var summary = BenchmarkRunner.Run<ExpressionBenchmarks>(config);
+    return summary.HasCriticalValidationErrors || summary.Reports.Any(r => !r.Success) ? 1 : 0;
+}
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+var startedAt = TimeProvider.System.GetUtcNow();
+var loadAtStart = MachineInfo.LoadAverage();
+var started = Stopwatch.GetTimestamp();
+var sizes = options.Sizes;
+if (options.PostgresConnectionString is null)
+{
+    Console.Error.WriteLine($"No PostgreSQL server ({BenchOptions.PostgresVariable} or --postgres): PostgreSQL figures are left out.");
+}
+
+IScenario[] all =
+[
+    new ThroughputScenario(sizes, options.PostgresConnectionString),
+    new ResumeScenario(sizes, options.PostgresConnectionString),
+    new ExpressionScenario(sizes),
+];
+var runner = new ScenarioRunner(sizes, Console.Out);
+var results = new List<ScenarioResult>();
+foreach (var scenario in all.Where(s => options.Includes(s.Name)))
+{
+    Console.WriteLine($"[{scenario.Name}] {scenario.Title}");
+    results.Add(await runner.RunAsync(scenario, cancellation.Token));
+}
+
+var report = new BenchReport(
+    startedAt,
+    Stopwatch.GetElapsedTime(started).TotalSeconds,
+    options.Quick,
+    sizes.Repetitions,
+    Environment.GetEnvironmentVariable("BENCH_COMMIT"),
+    MachineInfo.Collect(),
+    loadAtStart,
+    MachineInfo.LoadAverage(),
+    await VersionInfo.CollectAsync(options.PostgresConnectionString, cancellation.Token),
+    results);
+var (markdown, json) = await ReportFiles.WriteAsync(report, options.OutputFolder, cancellation.Token);
+Console.WriteLine($"Wrote {markdown} and {json}.");
+foreach (var target in report.Targets.Where(t => t.Met == false))
+{
+    Console.WriteLine($"Target missed: {target.Description}: {target.Figure} median {NumberText.Format(target.Median ?? double.NaN)} < {NumberText.Format(target.AtLeast)}");
+}
+
+return results.Any(r => r.Error is not null) ? 1 : 0;

@@ -1,0 +1,79 @@
+using System.Globalization;
+
+namespace ChangeOrchestrator.Benchmarks.Running;
+
+/// <summary>The command line: <c>[--quick] [--out DIR] [--postgres CONNECTION] [--only a,b] [--repetitions N] [--bdn]</c>.</summary>
+internal sealed record BenchOptions
+{
+    public const string PostgresVariable = "CHANGEORCHESTRATOR_BENCH_POSTGRES";
+
+    public const string Usage =
+        "usage: ChangeOrchestrator.Benchmarks [--quick] [--out DIR] [--postgres CONNECTION] [--only throughput,resume,expressions] [--repetitions N] [--bdn]";
+
+    public bool Quick { get; init; }
+
+    public string OutputFolder { get; init; } = Path.Combine("bench", "results");
+
+    /// <summary>A server connection string; each run creates and drops databases of its own on it.</summary>
+    public string? PostgresConnectionString { get; init; }
+
+    public IReadOnlyList<string> Only { get; init; } = [];
+
+    /// <summary>Runs the BenchmarkDotNet micro-benchmarks instead of the scenarios.</summary>
+    public bool BenchmarkDotNet { get; init; }
+
+    public required BenchSizes Sizes { get; init; }
+
+    public bool Includes(string scenario) => Only.Count == 0 || Only.Contains(scenario, StringComparer.OrdinalIgnoreCase);
+
+    /// <exception cref="ArgumentException">An unknown or incomplete argument.</exception>
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        var quick = false;
+        var bdn = false;
+        string? output = null;
+        var postgres = Environment.GetEnvironmentVariable(PostgresVariable);
+        IReadOnlyList<string> only = [];
+        int? repetitions = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--quick":
+                    quick = true;
+                    break;
+                case "--bdn":
+                    bdn = true;
+                    break;
+                case "--out":
+                    output = Value(args, ++i, "--out");
+                    break;
+                case "--postgres":
+                    postgres = Value(args, ++i, "--postgres");
+                    break;
+                case "--only":
+                    only = Value(args, ++i, "--only").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    break;
+                case "--repetitions":
+                    repetitions = int.Parse(Value(args, ++i, "--repetitions"), CultureInfo.InvariantCulture);
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown argument '{args[i]}'.");
+            }
+        }
+
+        var sizes = quick ? BenchSizes.Quick : BenchSizes.Full;
+        return new BenchOptions
+        {
+            Quick = quick,
+            BenchmarkDotNet = bdn,
+            OutputFolder = output ?? Path.Combine("bench", "results"),
+            PostgresConnectionString = string.IsNullOrWhiteSpace(postgres) ? null : postgres,
+            Only = only,
+            Sizes = repetitions is { } r ? sizes with { Repetitions = Math.Max(1, r) } : sizes,
+        };
+    }
+
+    private static string Value(IReadOnlyList<string> args, int index, string name) =>
+        index < args.Count ? args[index] : throw new ArgumentException($"{name} needs a value.");
+}

@@ -1,0 +1,64 @@
+namespace ChangeOrchestrator.Benchmarks.Running;
+
+/// <summary>How much work each scenario does: <see cref="Quick"/> keeps every scenario under a minute on two cores.</summary>
+internal sealed record BenchSizes
+{
+    public static readonly BenchSizes Quick = new()
+    {
+        Repetitions = 3,
+        WarmUp = 30,
+        DurableStarts = 300,
+        MemoryStarts = 3_000,
+        WorkflowCoreStarts = 600,
+        RawCommits = 3_000,
+        Concurrency = [1, 4, 16],
+        ResumeRates = [100, 250, 500, 1_000],
+        ResumeWindow = TimeSpan.FromSeconds(1.5),
+        ExpressionWindow = TimeSpan.FromSeconds(1),
+        RunawayRounds = 4,
+    };
+
+    public static readonly BenchSizes Full = new()
+    {
+        Repetitions = 5,
+        WarmUp = 100,
+        DurableStarts = 1_000,
+        MemoryStarts = 10_000,
+        WorkflowCoreStarts = 2_000,
+        RawCommits = 10_000,
+        Concurrency = [1, 4, 16],
+        ResumeRates = [100, 250, 500, 750, 1_000, 1_500],
+        ResumeWindow = TimeSpan.FromSeconds(4),
+        ExpressionWindow = TimeSpan.FromSeconds(3),
+        RunawayRounds = 10,
+    };
+
+    public required int Repetitions { get; init; }
+
+    /// <summary>Unmeasured starts on each fresh node, so the figures are of jitted, connected code.</summary>
+    public required int WarmUp { get; init; }
+
+    /// <summary>Workflows started per concurrency level on SQLite and PostgreSQL.</summary>
+    public required int DurableStarts { get; init; }
+
+    /// <summary>Workflows started per concurrency level on the in-memory stores (faster, so more of them).</summary>
+    public required int MemoryStarts { get; init; }
+
+    public required int WorkflowCoreStarts { get; init; }
+
+    /// <summary>Insert-and-commit transactions per concurrency level in the raw database measurement.</summary>
+    public required int RawCommits { get; init; }
+
+    public required IReadOnlyList<int> Concurrency { get; init; }
+
+    /// <summary>Offered event rates (events/s) of the resume scenario, lowest first.</summary>
+    public required IReadOnlyList<int> ResumeRates { get; init; }
+
+    /// <summary>How long each offered rate is held.</summary>
+    public required TimeSpan ResumeWindow { get; init; }
+
+    public required TimeSpan ExpressionWindow { get; init; }
+
+    /// <summary>Times each runaway expression is evaluated by each concurrent evaluator.</summary>
+    public required int RunawayRounds { get; init; }
+}

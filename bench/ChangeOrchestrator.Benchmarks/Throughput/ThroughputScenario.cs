@@ -1,0 +1,172 @@
+using ChangeOrchestrator.Benchmarks.Running;
+using ChangeOrchestrator.Benchmarks.Storage;
+using ChangeOrchestrator.Benchmarks.Throughput.WorkflowCoreBaseline;
+using ChangeOrchestrator.Engine.Persistence;
+using ChangeOrchestrator.Engine.Runtime;
+
+namespace ChangeOrchestrator.Benchmarks.Throughput;
+
+/// <summary>
+/// Workflows started and run to completion per second, side by side: the engine on each store, WorkflowCore on its
+/// in-memory defaults, and the raw commit rate of the same PostgreSQL server, each at 1, 4 and 16 concurrent starters.
+/// </summary>
+internal sealed class ThroughputScenario(BenchSizes sizes, string? postgresServer) : IScenario
+{
+    public string Name => "throughput";
+
+    public string Title => "Throughput: ten non-blocking activities, start to completion";
+
+    public string Description =>
+        "Each instance runs 5 SetVariable and 5 Decision activities, every input a JavaScript expression, in one burst "
+        + "(one commit) inside WorkflowRuntime.StartAsync. `ours.<store>.c<n>` is workflows/s with n concurrent starters; "
+        + "`workflowcore.memory.c<n>` is the same ten steps on WorkflowCore 3.22 with its default in-memory persistence, "
+        + "from the first start to the last WorkflowCompleted event; `raw-commits.postgres.c<n>` is single-row "
+        + "insert-and-commit transactions/s through Npgsql on the same server, and `raw-burst-commits.postgres.c<n>` transactions/s "
+        + $"that insert {RawCommitLoad.BurstRows} rows in one batch (as many rows as one burst writes). Ratios are taken within each repetition.";
+
+    public IReadOnlyList<string> Notes =>
+    [
+        "The PostgreSQL server is the throw-away one of .ci/postgres.sh: fsync=off, synchronous_commit=off, full_page_writes=off, so commits cost CPU, not disk flushes.",
+        "SQLite is a file in a temporary folder, write-ahead log on, one writer at a time.",
+        "Engine, database server and load generator share the machine's cores.",
+        "WorkflowCore gets a fresh host for each concurrency level (its in-memory store slows as instances accumulate); the engine keeps one node and database per store for all three levels.",
+    ];
+
+    public IReadOnlyList<Target> Targets =>
+    [
+        .. sizes.Concurrency.Select(c => new Target($"ours on PostgreSQL ≥ 2× WorkflowCore in memory, {c} starter(s)", $"ratio.ours-postgres/workflowcore.c{c}", 2)),
+        .. sizes.Concurrency.Select(c => new Target($"ours in memory ≥ 2× WorkflowCore in memory, {c} starter(s)", $"ratio.ours-memory/workflowcore.c{c}", 2)),
+        .. sizes.Concurrency.Select(c => new Target($"durable bursts/s ≥ 0.5× raw commits/s, {c} starter(s)", $"ratio.bursts/raw-commits.c{c}", 0.5)),
+    ];
+
+    public async Task<IReadOnlyList<Figure>> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var figures = new List<Figure>();
+        foreach (var store in Stores())
+        {
+            figures.AddRange(await MeasureEngineAsync(store, cancellationToken));
+        }
+
+        figures.AddRange(await MeasureWorkflowCoreAsync(cancellationToken));
+        if (postgresServer is not null)
+        {
+            figures.AddRange(await MeasureRawCommitsAsync(postgresServer, cancellationToken));
+        }
+
+        figures.AddRange(Ratios(figures));
+        return figures;
+    }
+
+    private IEnumerable<StoreKind> Stores() => postgresServer is null
+        ? [StoreKind.Memory, StoreKind.Sqlite]
+        : [StoreKind.Memory, StoreKind.Sqlite, StoreKind.Postgres];
+
+    private async Task<IReadOnlyList<Figure>> MeasureEngineAsync(StoreKind store, CancellationToken cancellationToken)
+    {
+        await using var database = await BenchDatabase.CreateAsync(store, postgresServer, cancellationToken);
+        await using var node = await EngineNode.CreateAsync(database, configure: null, cancellationToken);
+        await node.PublishAsync(ThroughputFlow.Json, cancellationToken);
+
+        var count = store == StoreKind.Memory ? sizes.MemoryStarts : sizes.DurableStarts;
+        await StartManyAsync(node.Runtime, sizes.WarmUp, 4, cancellationToken);
+        var figures = new List<Figure>();
+        foreach (var concurrency in sizes.Concurrency)
+        {
+            var elapsed = await StartManyAsync(node.Runtime, count, concurrency, cancellationToken);
+            figures.Add(new Figure($"ours.{StoreNames.Of(store)}.c{concurrency}", "workflows/s", ConcurrentLoad.PerSecond(count, elapsed)));
+        }
+
+        if (store == StoreKind.Postgres)
+        {
+            figures.Add(new Figure("ours.journal-rows-per-workflow", "rows", await JournalRowsOfOneAsync(node, cancellationToken)));
+        }
+
+        return figures;
+    }
+
+    private static Task<TimeSpan> StartManyAsync(WorkflowRuntime runtime, int count, int concurrency, CancellationToken cancellationToken) =>
+        ConcurrentLoad.RunAsync(count, concurrency, async (_, ct) =>
+        {
+            var instance = await runtime.StartAsync(new StartWorkflowRequest { DefinitionId = ThroughputFlow.Id, Input = ThroughputFlow.Input() }, ct);
+            ThroughputFlow.EnsureCompleted(instance);
+        }, cancellationToken);
+
+    /// <summary>How many journal rows one instance's commit writes: most of what a burst inserts.</summary>
+    private static async Task<int> JournalRowsOfOneAsync(EngineNode node, CancellationToken cancellationToken)
+    {
+        var instance = await node.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = ThroughputFlow.Id, Input = ThroughputFlow.Input() }, cancellationToken);
+        var journal = await node.Get<IWorkflowInstanceStore>().GetJournalAsync(instance.Id, 0, int.MaxValue, cancellationToken);
+        return journal.Count;
+    }
+
+    private async Task<IReadOnlyList<Figure>> MeasureWorkflowCoreAsync(CancellationToken cancellationToken)
+    {
+        var figures = new List<Figure>();
+        foreach (var concurrency in sizes.Concurrency)
+        {
+            // A fresh host per level: WorkflowCore's in-memory store slows down as finished instances pile up, which
+            // would otherwise make the later levels pay for the earlier ones.
+            using var node = new WorkflowCoreNode();
+            await node.RunAsync(sizes.WarmUp, 4, cancellationToken);
+            var elapsed = await node.RunAsync(sizes.WorkflowCoreStarts, concurrency, cancellationToken);
+            figures.Add(new Figure($"workflowcore.memory.c{concurrency}", "workflows/s", ConcurrentLoad.PerSecond(sizes.WorkflowCoreStarts, elapsed)));
+        }
+
+        return figures;
+    }
+
+    private async Task<IReadOnlyList<Figure>> MeasureRawCommitsAsync(string server, CancellationToken cancellationToken)
+    {
+        await using var database = await PostgresBenchDatabase.CreateAsync(server, cancellationToken);
+        await using var load = await RawCommitLoad.CreateAsync(database.ConnectionString, cancellationToken);
+        await ConcurrentLoad.RunAsync(sizes.WarmUp, 4, load.CommitOneAsync, cancellationToken);
+        var figures = new List<Figure>();
+        foreach (var concurrency in sizes.Concurrency)
+        {
+            var elapsed = await ConcurrentLoad.RunAsync(sizes.RawCommits, concurrency, load.CommitOneAsync, cancellationToken);
+            figures.Add(new Figure($"raw-commits.postgres.c{concurrency}", "commits/s", ConcurrentLoad.PerSecond(sizes.RawCommits, elapsed)));
+        }
+
+        var burstShaped = sizes.DurableStarts * 2;
+        foreach (var concurrency in sizes.Concurrency)
+        {
+            var elapsed = await ConcurrentLoad.RunAsync(burstShaped, concurrency, load.CommitBurstShapedAsync, cancellationToken);
+            figures.Add(new Figure($"raw-burst-commits.postgres.c{concurrency}", "commits/s", ConcurrentLoad.PerSecond(burstShaped, elapsed)));
+        }
+
+        return figures;
+    }
+
+    private IEnumerable<Figure> Ratios(IReadOnlyList<Figure> figures)
+    {
+        double? Value(string name) => figures.FirstOrDefault(f => f.Name == name)?.Value;
+
+        foreach (var concurrency in sizes.Concurrency)
+        {
+            var workflowCore = Value($"workflowcore.memory.c{concurrency}");
+            var postgres = Value($"ours.postgres.c{concurrency}");
+            var memory = Value($"ours.memory.c{concurrency}");
+            var raw = Value($"raw-commits.postgres.c{concurrency}");
+            var rawBurst = Value($"raw-burst-commits.postgres.c{concurrency}");
+            if (postgres is { } p && workflowCore is { } w)
+            {
+                yield return new Figure($"ratio.ours-postgres/workflowcore.c{concurrency}", "×", p / w);
+            }
+
+            if (memory is { } m && workflowCore is { } w2)
+            {
+                yield return new Figure($"ratio.ours-memory/workflowcore.c{concurrency}", "×", m / w2);
+            }
+
+            if (postgres is { } p2 && raw is { } r)
+            {
+                yield return new Figure($"ratio.bursts/raw-commits.c{concurrency}", "×", p2 / r);
+            }
+
+            if (postgres is { } p3 && rawBurst is { } rb)
+            {
+                yield return new Figure($"ratio.bursts/raw-burst-commits.c{concurrency}", "×", p3 / rb);
+            }
+        }
+    }
+}
