@@ -69,8 +69,9 @@ public sealed partial class WorkflowRuntime(
         }
 
         // Outside the lock: delivering a buffered stimulus resumes this same instance.
-        await DeliverPendingAsync(burst, cancellationToken);
-        return await instances.FindAsync(instanceId, cancellationToken) ?? burst.Instance;
+        return await DeliverPendingAsync(burst, cancellationToken)
+            ? await instances.FindAsync(instanceId, cancellationToken) ?? burst.Instance
+            : burst.Instance;
     }
 
     /// <summary>Resumes every bookmark of the stimulus's kind and key, or keeps the stimulus until one exists.</summary>
@@ -121,8 +122,7 @@ public sealed partial class WorkflowRuntime(
     {
         var owner = options.Value.NodeId;
         var due = await timers.ClaimDueAsync(owner, options.Value.TimerClaimDuration, options.Value.TimerBatchSize, cancellationToken);
-        var resumed = 0;
-        var unfired = new List<string>();
+        var fired = new HashSet<string>(StringComparer.Ordinal);
         try
         {
             foreach (var bookmark in due)
@@ -130,21 +130,17 @@ public sealed partial class WorkflowRuntime(
                 // A timer of an instance another node is running is handed back, not waited for.
                 if (await ResumeAsync(bookmark.InstanceId, bookmark.Id, null, [], cancellationToken, waitForLease: false))
                 {
-                    resumed++;
-                }
-                else
-                {
-                    unfired.Add(bookmark.Id);
+                    fired.Add(bookmark.Id);
                 }
             }
         }
         finally
         {
             // Fired timers left with their bookmarks; the rest go back at once rather than when the claim runs out.
-            await timers.ReleaseAsync(owner, [.. unfired, .. due.Skip(resumed + unfired.Count).Select(b => b.Id)], CancellationToken.None);
+            await timers.ReleaseAsync(owner, due.Where(b => !fired.Contains(b.Id)).Select(b => b.Id).ToList(), CancellationToken.None);
         }
 
-        return resumed;
+        return fired.Count;
     }
 
     /// <summary>Re-runs the activity of an incident, keeping everything that completed before it.</summary>
@@ -188,8 +184,9 @@ public sealed partial class WorkflowRuntime(
             }
         }
 
-        await DeliverPendingAsync(burst, cancellationToken);
-        return await instances.FindAsync(instanceId, cancellationToken) ?? burst.Instance;
+        return await DeliverPendingAsync(burst, cancellationToken)
+            ? await instances.FindAsync(instanceId, cancellationToken) ?? burst.Instance
+            : burst.Instance;
     }
 
     private async Task<bool> ResumeAsync(
@@ -286,19 +283,26 @@ public sealed partial class WorkflowRuntime(
         }
     }
 
-    /// <summary>Stimuli that arrived before the bookmarks this burst created are delivered now, each to one bookmark.</summary>
-    private async Task DeliverPendingAsync(BurstResult burst, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stimuli that arrived before the bookmarks this burst created are delivered now, each to one bookmark.
+    /// </summary>
+    /// <returns>Whether any was delivered (the instance moved on past the burst's result).</returns>
+    private async Task<bool> DeliverPendingAsync(BurstResult burst, CancellationToken cancellationToken)
     {
+        var delivered = false;
         foreach (var bookmark in burst.AddedBookmarks.Where(b => !b.Bookmark.IsTimer))
         {
             foreach (var pending in await stimuli.FindPendingAsync(bookmark.Bookmark.Kind, bookmark.Bookmark.Key, cancellationToken))
             {
                 if (await ResumeAsync(bookmark.InstanceId, bookmark.Id, pending.Payload, [pending.Id], cancellationToken))
                 {
+                    delivered = true;
                     break;
                 }
             }
         }
+
+        return delivered;
     }
 
     private static JsonObject InitialVariables(Definitions.WorkflowDefinition definition)
