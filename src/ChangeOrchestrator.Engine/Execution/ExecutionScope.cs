@@ -31,8 +31,6 @@ internal sealed class ExecutionScope
 
     public IServiceProvider Services { get; }
 
-    public IReadOnlyList<StoredBookmark> Bookmarks => _bookmarks;
-
     public ActivityRuntimeState StateOf(string activityId)
     {
         if (!Instance.Activities.TryGetValue(activityId, out var state))

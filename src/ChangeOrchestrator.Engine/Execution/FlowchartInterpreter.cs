@@ -116,14 +116,10 @@ public sealed partial class FlowchartInterpreter(
         instance.Queue.Clear();
         instance.Incident = null;
         instance.Status = InstanceStatus.Running;
+        instance.Cancelling = true;
         if (scope.Definition.Cancel is { } cancelPath)
         {
-            instance.Cancelling = true;
             instance.Queue.Add(new ScheduledActivity(cancelPath));
-        }
-        else
-        {
-            instance.Cancelling = true;
         }
     }
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 
 namespace ChangeOrchestrator.IntegrationTests.Support.Server;
 
@@ -19,11 +18,7 @@ public sealed class EffectRecorder : IDisposable
 
     public EffectRecorder()
     {
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            Url = $"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}/";
-        }
+        Url = $"http://127.0.0.1:{LoopbackPort.Free()}/";
 
         _listener.Prefixes.Add(Url);
         _listener.Start();

@@ -11,11 +11,7 @@ public sealed class ProgrammableEndpoint : IDisposable
 
     public ProgrammableEndpoint()
     {
-        using (var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            Url = $"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}/";
-        }
+        Url = $"http://127.0.0.1:{LoopbackPort.Free()}/";
 
         _listener.Prefixes.Add(Url);
         _listener.Start();

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace ChangeOrchestrator.IntegrationTests.Support.Server;
 
@@ -38,7 +37,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public static async Task<ServerProcess> StartAsync(IDictionary<string, string> environment)
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var serverDll = Path.Combine(AppContext.BaseDirectory, "ChangeOrchestrator.Server.dll");
         var start = new ProcessStartInfo("dotnet", [serverDll, "--urls", $"http://127.0.0.1:{port}"])
         {
@@ -127,12 +126,5 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             _output.Add(line);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
