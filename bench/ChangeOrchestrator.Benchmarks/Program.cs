@@ -4,6 +4,8 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using ChangeOrchestrator.Benchmarks.Expressions;
+using ChangeOrchestrator.Benchmarks.Fleet;
+using ChangeOrchestrator.Benchmarks.History;
 using ChangeOrchestrator.Benchmarks.Reporting;
 using ChangeOrchestrator.Benchmarks.Resume;
 using ChangeOrchestrator.Benchmarks.Running;
@@ -52,6 +54,9 @@ IScenario[] all =
     new ThroughputScenario(sizes, options.PostgresConnectionString),
     new ResumeScenario(sizes, options.PostgresConnectionString),
     new ExpressionScenario(sizes),
+    new HistoryScenario(sizes, options.PostgresConnectionString),
+    new ChangeOrchestrator.Benchmarks.Webhooks.WebhookBurstScenario(options.PostgresConnectionString),
+    new FleetScenario(sizes, options.PostgresConnectionString),
 ];
 var runner = new ScenarioRunner(sizes, Console.Out);
 var results = new List<ScenarioResult>();
@@ -73,6 +78,15 @@ var report = new BenchReport(
     await VersionInfo.CollectAsync(options.PostgresConnectionString, cancellation.Token),
     results);
 var (markdown, json) = await ReportFiles.WriteAsync(report, options.OutputFolder, cancellation.Token);
+if (all.OfType<FleetScenario>().FirstOrDefault(s => options.Includes(s.Name) && (s.Sections.Count > 0 || s.Failures.Count > 0)) is { } fleet)
+{
+    await FleetReport.WriteAsync(fleet.Sections, fleet.Failures, startedAt, options.OutputFolder, cancellation.Token);
+}
+else
+{
+    await FleetReport.LinkAsync(markdown, options.OutputFolder, cancellation.Token);
+}
+
 Console.WriteLine($"Wrote {markdown} and {json}.");
 foreach (var target in report.Targets.Where(t => t.Met == false))
 {

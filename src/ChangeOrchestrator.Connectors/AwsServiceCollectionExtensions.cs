@@ -42,6 +42,7 @@ public static class AwsServiceCollectionExtensions
         services.TryAddSingleton<PatchComplianceReader>();
 
         services.TryAddSingleton<IPatchFleet, AwsPatchFleet>();
+        services.TryAddSingleton<IFleetCommands, AwsFleetCommands>();
         services.TryAddSingleton<ISnapshotService, AwsSnapshotService>();
         services.TryAddSingleton<IChangeCalendar, AwsChangeCalendar>();
         services.TryAddSingleton<IPatchBaselines, AwsPatchBaselines>();

@@ -1,7 +1,12 @@
 using ChangeOrchestrator.Engine;
+using ChangeOrchestrator.Patching.Activities.Assessment;
 using ChangeOrchestrator.Patching.Activities.ChangeRequests;
 using ChangeOrchestrator.Patching.Activities.Fleet;
+using ChangeOrchestrator.Patching.Activities.Notifications;
 using ChangeOrchestrator.Patching.Activities.Snapshots;
+using ChangeOrchestrator.Patching.Activities.Validation;
+using ChangeOrchestrator.Patching.Activities.Verification;
+using ChangeOrchestrator.Patching.Activities.Windows;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChangeOrchestrator.Patching;
@@ -10,7 +15,8 @@ public static class PatchingServiceCollectionExtensions
 {
     /// <summary>
     /// The change-management activities. They use the ports (<c>IServiceDeskResolver</c>, <c>IPatchFleet</c>,
-    /// <c>ISnapshotService</c>) that a connector module registers.
+    /// <c>ISnapshotService</c>, <c>IChangeCalendar</c>, <c>IFleetCommands</c>) that a connector module registers. The
+    /// notification client logs nothing, as webhook URLs carry their secret.
     /// </summary>
     public static IServiceCollection AddPatchingActivities(this IServiceCollection services) =>
         services
@@ -23,5 +29,13 @@ public static class PatchingServiceCollectionExtensions
             .AddActivity<CheckAgents>()
             .AddActivity<ScanForMissingPatches>()
             .AddActivity<SnapshotInstances>()
-            .AddActivity<PatchInstances>();
+            .AddActivity<PatchInstances>()
+            .AddActivity<AssessChange>()
+            .AddActivity<WaitForMaintenanceWindow>()
+            .AddActivity<VerifyRemediation>()
+            .AddActivity<ValidateApplications>()
+            .AddActivity<RollbackInstances>()
+            .AddActivity<Notify>()
+            .AddHttpClient(ValidateApplications.HttpClientName).Services
+            .AddHttpClient(Notify.HttpClientName).RemoveAllLoggers().Services;
 }

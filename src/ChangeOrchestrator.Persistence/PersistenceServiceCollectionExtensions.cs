@@ -1,10 +1,12 @@
 using ChangeOrchestrator.Engine.Persistence;
+using ChangeOrchestrator.Persistence.Audit;
 using ChangeOrchestrator.Persistence.Database;
 using ChangeOrchestrator.Persistence.Definitions;
 using ChangeOrchestrator.Persistence.Instances;
 using ChangeOrchestrator.Persistence.Leases;
 using ChangeOrchestrator.Persistence.SideEffects;
 using ChangeOrchestrator.Persistence.Stimuli;
+using ChangeOrchestrator.Persistence.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -64,7 +66,9 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IWorkflowInstanceQueries, EfWorkflowInstanceQueries>();
         services.AddSingleton<IStimulusBuffer, EfStimulusBuffer>();
         services.AddSingleton<ISideEffectLedger, EfSideEffectLedger>();
+        services.AddSingleton<IAuditLog, EfAuditLog>();
         services.AddSingleton<IInstanceLeases, EfInstanceLeases>();
+        services.AddSingleton<IWebhookInbox, EfWebhookInbox>();
         return services;
     }
 }

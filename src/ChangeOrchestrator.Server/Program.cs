@@ -11,6 +11,16 @@ if (args is ["migrate", .. var settings])
     return await MigrateCommand.RunAsync(settings, Console.Out, CancellationToken.None);
 }
 
+if (args is ["hash-password", .. var hashOptions])
+{
+    return await HashPasswordCommand.RunAsync(hashOptions, Console.In, Console.Out, interactive: !Console.IsInputRedirected);
+}
+
+if (args is ["create-api-key", .. var keyOptions])
+{
+    return await CreateApiKeyCommand.RunAsync(keyOptions, Console.Out, TimeProvider.System);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddChangeOrchestrator();
 

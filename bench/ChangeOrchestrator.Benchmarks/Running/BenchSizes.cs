@@ -16,6 +16,10 @@ internal sealed record BenchSizes
         ResumeWindow = TimeSpan.FromSeconds(1.5),
         ExpressionWindow = TimeSpan.FromSeconds(1),
         RunawayRounds = 4,
+        HistorySizes = [1_000, 10_000],
+        HistoryCalls = 100,
+        HistoryListCalls = 200,
+        FleetTargets = [1_000],
     };
 
     public static readonly BenchSizes Full = new()
@@ -31,6 +35,10 @@ internal sealed record BenchSizes
         ResumeWindow = TimeSpan.FromSeconds(4),
         ExpressionWindow = TimeSpan.FromSeconds(3),
         RunawayRounds = 10,
+        HistorySizes = [1_000, 10_000, 100_000],
+        HistoryCalls = 200,
+        HistoryListCalls = 1_000,
+        FleetTargets = [1_000, 10_000],
     };
 
     public required int Repetitions { get; init; }
@@ -61,4 +69,16 @@ internal sealed record BenchSizes
 
     /// <summary>Times each runaway expression is evaluated by each concurrent evaluator.</summary>
     public required int RunawayRounds { get; init; }
+
+    /// <summary>Completed instances stored in each database of the history scenario, smallest first.</summary>
+    public required IReadOnlyList<int> HistorySizes { get; init; }
+
+    /// <summary>Measured calls of each history query, one after another.</summary>
+    public required int HistoryCalls { get; init; }
+
+    /// <summary>List calls paging through the instances before the server's memory is read.</summary>
+    public required int HistoryListCalls { get; init; }
+
+    /// <summary>Servers one patch change of the fleet scenario targets, one run per size, smallest first.</summary>
+    public IReadOnlyList<int> FleetTargets { get; init; } = [1_000];
 }

@@ -15,15 +15,20 @@ internal sealed class ScenarioRunner(BenchSizes sizes, TextWriter log)
         {
             // One unmeasured repetition first: until tiered compilation has optimised the hot paths, a first run is
             // up to twice as slow as the next ones, which would only widen the spread.
-            await scenario.RunOnceAsync(cancellationToken);
-            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"[{scenario.Name}] warm-up repetition done ({Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s)"));
-            for (var repetition = 1; repetition <= sizes.Repetitions; repetition++)
+            var count = scenario is ISelfRepeatingScenario own ? own.Repetitions : sizes.Repetitions;
+            if (scenario is not ISelfRepeatingScenario { WarmUp: false })
+            {
+                await scenario.RunOnceAsync(cancellationToken);
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"[{scenario.Name}] warm-up repetition done ({Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s)"));
+            }
+
+            for (var repetition = 1; repetition <= count; repetition++)
             {
                 var figures = await scenario.RunOnceAsync(cancellationToken);
                 repetitions.Add(figures);
                 log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"[{scenario.Name}] repetition {repetition}/{sizes.Repetitions} ({Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s): ")
+                    $"[{scenario.Name}] repetition {repetition}/{count} ({Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s): ")
                     + string.Join(", ", figures.Select(f => $"{f.Name}={NumberText.Format(f.Value)}")));
             }
         }
@@ -32,6 +37,14 @@ internal sealed class ScenarioRunner(BenchSizes sizes, TextWriter log)
             // A broken scenario is reported with what it measured so far; the others still run.
             error = ex.ToString();
             log.WriteLine($"[{scenario.Name}] failed: {ex.Message}");
+        }
+        finally
+        {
+            // What a scenario keeps across its repetitions (the history scenario's seeded databases) goes at the end.
+            if (scenario is IAsyncDisposable disposable)
+            {
+                await disposable.DisposeAsync();
+            }
         }
 
         var summaries = FigureSummary.Aggregate(repetitions);

@@ -27,4 +27,10 @@ internal static partial class AwsLog
 
     [LoggerMessage(EventId = 3107, Level = LogLevel.Information, Message = "Root volume restore of {InstanceId} from {SnapshotId}: task {TaskId}")]
     public static partial void RestoreStarted(ILogger logger, string instanceId, string snapshotId, string taskId);
+
+    [LoggerMessage(EventId = 3108, Level = LogLevel.Information, Message = "{Document} {Token} batch {Batch}: found command {CommandId} sent before")]
+    public static partial void ScriptCommandFound(ILogger logger, string document, string token, int batch, string commandId);
+
+    [LoggerMessage(EventId = 3109, Level = LogLevel.Information, Message = "{Document} {Token} batch {Batch}: sent command {CommandId} to {Count} instances")]
+    public static partial void ScriptCommandSent(ILogger logger, string document, string token, int batch, string commandId, int count);
 }

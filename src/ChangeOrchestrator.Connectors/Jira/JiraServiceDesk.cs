@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Connectors.Resilience;
 using ChangeOrchestrator.Patching.ChangeRequests;
@@ -103,22 +104,53 @@ internal sealed class JiraServiceDesk : IServiceDesk, IDisposable
             await _transitions.RunAsync(issue, transition, null, token);
         }, cancellationToken);
 
-    public Task AddWorkNoteAsync(ChangeReference change, string text, CancellationToken cancellationToken)
+    public Task AddWorkNoteAsync(ChangeReference change, string text, string reference, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        var line = WorkNoteReference.Line(reference);
         return _pipeline.ExecuteAsync("add work note", async token =>
         {
             var idOrKey = IdOrKey(change);
 
+            // Each attempt looks first: a POST whose answer was lost, or a run cut short by a crash, already wrote it.
+            if (await HasCommentAsync(idOrKey, line, token))
+            {
+                return;
+            }
+
             // On a JSM project a comment is shared with the customer unless the property marks it internal.
             var body = new JsonObject
             {
-                ["body"] = JiraAdf.Doc(text),
+                ["body"] = JiraAdf.Doc(text + "\n\n" + line),
                 ["properties"] = new JsonArray(new JsonObject { ["key"] = "sd.public.comment", ["value"] = new JsonObject { ["internal"] = true } }),
             };
             await _client.SendJsonAsync(new RestRequest($"rest/api/3/issue/{idOrKey}/comment", Method.Post), body, "POST issue comment", token);
             JiraLog.WorkNoteAdded(_logger, change.Number);
         }, cancellationToken);
+    }
+
+    /// <summary>Whether a comment of the issue contains <paramref name="text"/>, newest first, page by page.</summary>
+    private async Task<bool> HasCommentAsync(string idOrKey, string text, CancellationToken cancellationToken)
+    {
+        const int PageSize = 100;
+        for (var startAt = 0; ; startAt += PageSize)
+        {
+            var request = new RestRequest($"rest/api/3/issue/{idOrKey}/comment")
+                .AddQueryParameter("startAt", startAt)
+                .AddQueryParameter("maxResults", PageSize)
+                .AddQueryParameter("orderBy", "-created");
+            var page = await _client.SendAsync(request, "GET issue comments", cancellationToken);
+            var comments = page?["comments"] as JsonArray ?? [];
+            if (comments.Any(c => c?["body"]?.ToJsonString().Contains(JsonEncodedText.Encode(text).ToString(), StringComparison.Ordinal) == true))
+            {
+                return true;
+            }
+
+            if (comments.Count < PageSize || startAt + comments.Count >= (page?["total"]?.GetValue<int>() ?? 0))
+            {
+                return false;
+            }
+        }
     }
 
     public Task AttachEvidenceAsync(ChangeReference change, string fileName, string contentType, byte[] content, CancellationToken cancellationToken)

@@ -98,15 +98,27 @@ internal sealed class ServiceNowServiceDesk : IServiceDesk, IDisposable
             await PatchStateAsync(record, target, [], token);
         }, cancellationToken);
 
-    public Task AddWorkNoteAsync(ChangeReference change, string text, CancellationToken cancellationToken)
+    public Task AddWorkNoteAsync(ChangeReference change, string text, string reference, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        var line = WorkNoteReference.Line(reference);
         return _pipeline.ExecuteAsync("add work note", async token =>
         {
             var record = await ReadAsync(change, token);
+
+            // Each attempt looks first: a PATCH whose answer was lost, or a run cut short by a crash, already wrote it.
+            var existing = new RestRequest("api/now/table/sys_journal_field")
+                .AddQueryParameter("sysparm_query", $"element_id={record.SysId}^element=work_notes^valueLIKE{line}")
+                .AddQueryParameter("sysparm_fields", "sys_id")
+                .AddQueryParameter("sysparm_limit", "1");
+            if (await _client.SendAsync(existing, "GET sys_journal_field", token) is JsonArray { Count: > 0 })
+            {
+                return;
+            }
+
             var request = new RestRequest($"{ChangeTable}/{record.SysId}", Method.Patch)
                 .AddQueryParameter("sysparm_fields", "sys_id")
-                .AddStringBody(new JsonObject { ["work_notes"] = text }.ToJsonString(), ContentType.Json);
+                .AddStringBody(new JsonObject { ["work_notes"] = text + "\n\n" + line }.ToJsonString(), ContentType.Json);
             await _client.SendAsync(request, "PATCH change_request", token);
             ServiceNowLog.WorkNoteAdded(_logger, record.Number);
         }, cancellationToken);

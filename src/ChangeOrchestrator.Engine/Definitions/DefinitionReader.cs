@@ -288,6 +288,13 @@ internal sealed partial class DefinitionReader(DefinitionErrors errors)
             return null;
         }
 
+        // An explicit null is as missing as an absent property, not an optional value left out.
+        if (obj[name] is null)
+        {
+            errors.Add($"{path}.{name}", "must be a non-empty string");
+            return null;
+        }
+
         return OptionalString(obj, path, name);
     }
 

@@ -214,6 +214,7 @@ public sealed partial class FlowchartInterpreter(
             ["correlationId"] = instance.CorrelationId,
             ["definitionId"] = instance.DefinitionId,
             ["definitionVersion"] = instance.DefinitionVersion,
+            ["createdAt"] = instance.CreatedAt,
         };
         return new ExpressionContext(instance.Input, instance.Variables, instance.Steps, instanceInfo, time.GetUtcNow());
     }

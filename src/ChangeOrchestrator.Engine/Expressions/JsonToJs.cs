@@ -33,7 +33,7 @@ internal static class JsonToJs
             case JsonValue value:
                 return value.GetValueKind() switch
                 {
-                    JsonValueKind.String => new JsString(value.GetValue<string>()),
+                    JsonValueKind.String => new JsString(Text(value)),
                     JsonValueKind.Number => new JsNumber(JsonNumbers.TryGetDouble(value, out var number) ? number : double.NaN),
                     JsonValueKind.True => JsBoolean.True,
                     JsonValueKind.False => JsBoolean.False,
@@ -43,4 +43,11 @@ internal static class JsonToJs
                 return JsValue.Undefined;
         }
     }
+
+    /// <summary>
+    /// A string value as JavaScript sees it. Values built in .NET (a bound dateTime input, a DateTimeOffset output)
+    /// hold the CLR value rather than text, so they are read through their JSON form.
+    /// </summary>
+    private static string Text(JsonValue value) =>
+        value.TryGetValue<string>(out var text) ? text : JsonSerializer.Deserialize<string>(value.ToJsonString())!;
 }

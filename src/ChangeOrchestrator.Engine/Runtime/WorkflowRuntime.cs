@@ -38,7 +38,10 @@ public sealed partial class WorkflowRuntime(
         BurstResult burst;
         using (await _locks.AcquireAsync(instanceId, cancellationToken))
         {
-            if (await instances.FindAsync(instanceId, cancellationToken) is { } existing)
+            // Only a caller-chosen id can name an instance that exists: a generated one is a new version-7 GUID, and the
+            // commit's conflict handling below would still answer the impossible collision. Skipping the read saves a
+            // database round trip on every start.
+            if (request.InstanceId is not null && await instances.FindAsync(instanceId, cancellationToken) is { } existing)
             {
                 return existing;
             }

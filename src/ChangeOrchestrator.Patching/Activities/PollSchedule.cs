@@ -16,6 +16,9 @@ internal static class PollSchedule
 
     public static int Polls(ActivityContext context) => context.State[PollsKey]?.GetValue<int>() ?? 0;
 
+    /// <summary>Starts the backoff over, for a new wait within the same execution (the next round of a retried check).</summary>
+    public static void Restart(ActivityContext context) => context.State.Remove(PollsKey);
+
     /// <summary>Counts this poll and suspends until the next one is due.</summary>
     public static ActivityResult Next(ActivityContext context, TimeSpan first, TimeSpan max)
     {

@@ -20,8 +20,12 @@ public interface IServiceDesk
     /// <summary>Submits a new change for approval; does nothing once it is past New.</summary>
     Task RequestApprovalAsync(ChangeReference change, CancellationToken cancellationToken);
 
-    /// <summary>An internal note for the people working the change (not shown to requesters).</summary>
-    Task AddWorkNoteAsync(ChangeReference change, string text, CancellationToken cancellationToken);
+    /// <summary>
+    /// An internal note for the people working the change (not shown to requesters), ending with a line naming
+    /// <paramref name="reference"/>; when the change already has a note with that reference nothing is written, so a
+    /// retried call or a re-run after a crash leaves one note.
+    /// </summary>
+    Task AddWorkNoteAsync(ChangeReference change, string text, string reference, CancellationToken cancellationToken);
 
     /// <summary>Attaches a file unless the change already has one of that name.</summary>
     Task AttachEvidenceAsync(ChangeReference change, string fileName, string contentType, byte[] content, CancellationToken cancellationToken);

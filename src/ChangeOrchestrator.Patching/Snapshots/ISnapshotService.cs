@@ -7,12 +7,13 @@ namespace ChangeOrchestrator.Patching.Snapshots;
 public interface ISnapshotService
 {
     /// <summary>
-    /// Snapshots every volume attached to the server in one crash-consistent set, tagged with the change number and
-    /// the idempotency key; when snapshots carrying that key already exist for the server they are returned instead.
-    /// A set found that way is returned whatever its state, so after an error snapshot again under a new key.
-    /// Hybrid (<c>mi-</c>) nodes have no volumes to snapshot and are refused.
+    /// Snapshots every volume attached to each server in one crash-consistent set per server, tagged with the change
+    /// number and the idempotency key; when snapshots carrying that key already exist for a server they are returned
+    /// instead. A set found that way is returned whatever its state, so after an error snapshot again under a new key.
+    /// The sets come back in the order of the requests (one per request; a repeated request gets the same set).
+    /// Hybrid (<c>mi-</c>) nodes have no volumes to snapshot: a batch naming one is refused before anything is done.
     /// </summary>
-    Task<SnapshotSet> CreateSnapshotsAsync(SnapshotRequest request, CancellationToken cancellationToken);
+    Task<IReadOnlyList<SnapshotSet>> CreateSnapshotsAsync(IReadOnlyList<SnapshotRequest> requests, CancellationToken cancellationToken);
 
     Task<SnapshotSetStatus> GetSnapshotStatusAsync(IReadOnlyCollection<string> snapshotIds, CancellationToken cancellationToken);
 

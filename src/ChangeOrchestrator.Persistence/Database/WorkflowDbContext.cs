@@ -1,7 +1,9 @@
+using ChangeOrchestrator.Persistence.Audit;
 using ChangeOrchestrator.Persistence.Definitions;
 using ChangeOrchestrator.Persistence.Instances;
 using ChangeOrchestrator.Persistence.SideEffects;
 using ChangeOrchestrator.Persistence.Stimuli;
+using ChangeOrchestrator.Persistence.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChangeOrchestrator.Persistence.Database;
@@ -28,6 +30,10 @@ internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<SideEffectRow> SideEffects => Set<SideEffectRow>();
 
+    public DbSet<AuditRow> AuditLog => Set<AuditRow>();
+
+    public DbSet<WebhookInboxRow> WebhookInbox => Set<WebhookInboxRow>();
+
     public abstract PersistenceProvider Provider { get; }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -40,7 +46,9 @@ internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(
             .ApplyConfiguration(new PendingStimulusRowConfiguration())
             .ApplyConfiguration(new DeadLetteredStimulusRowConfiguration())
             .ApplyConfiguration(new SeenStimulusRowConfiguration())
-            .ApplyConfiguration(new SideEffectRowConfiguration());
+            .ApplyConfiguration(new SideEffectRowConfiguration())
+            .ApplyConfiguration(new AuditRowConfiguration())
+            .ApplyConfiguration(new WebhookInboxRowConfiguration());
         SnakeCaseNames.Apply(modelBuilder);
     }
 }

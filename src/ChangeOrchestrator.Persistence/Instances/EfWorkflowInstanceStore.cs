@@ -3,15 +3,19 @@ using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Persistence.Database;
 using ChangeOrchestrator.Persistence.Stimuli;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace ChangeOrchestrator.Persistence.Instances;
 
 /// <summary>
 /// Instances, bookmarks and journals in the database. A context per call keeps the store a thread-safe singleton; a
-/// burst is one <c>SaveChanges</c>: one transaction and, on PostgreSQL, one batched round trip.
+/// burst is one transaction: on SQLite one <c>SaveChanges</c>, on PostgreSQL one batch of plain statements (see
+/// <see cref="PostgresBurstWriter"/>).
 /// </summary>
 internal sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext> contexts) : IWorkflowInstanceStore
 {
+    private PostgresBurstWriter? _postgresWriter;
+
     public async Task<WorkflowInstance?> FindAsync(string instanceId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -59,6 +63,13 @@ internal sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContex
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = InstanceRow.From(instance, version);
+        if (db.Provider == PersistenceProvider.Postgres)
+        {
+            await CommitOnPostgresAsync(db, commit, row, cancellationToken);
+            instance.Version = version;
+            return;
+        }
+
         if (commit.ExpectedVersion is { } expected)
         {
             // UPDATE ... WHERE id = @id AND version = @expected: the version is the concurrency token.
@@ -87,14 +98,14 @@ internal sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContex
         catch (DbUpdateConcurrencyException ex)
         {
             throw new ConcurrencyConflictException(ex.Entries.Any(e => e.Entity is PendingStimulusRow)
-                ? $"A stimulus consumed by instance '{instance.Id}' was consumed elsewhere."
-                : $"Instance '{instance.Id}' changed since version {commit.ExpectedVersion}.");
+                ? InstanceConflicts.StimulusConsumed(instance.Id)
+                : InstanceConflicts.Changed(instance.Id, commit.ExpectedVersion));
         }
         catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
             throw new ConcurrencyConflictException(commit.ExpectedVersion is null
-                ? $"Instance '{instance.Id}' exists already."
-                : $"Instance '{instance.Id}' changed since version {commit.ExpectedVersion}.");
+                ? InstanceConflicts.ExistsAlready(instance.Id)
+                : InstanceConflicts.Changed(instance.Id, commit.ExpectedVersion));
         }
 
         instance.Version = version;
@@ -109,5 +120,20 @@ internal sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContex
             .Take(limit)
             .ToListAsync(cancellationToken);
         return rows.ConvertAll(j => j.ToEntry());
+    }
+
+    private async Task CommitOnPostgresAsync(WorkflowDbContext db, BurstCommit commit, InstanceRow row, CancellationToken cancellationToken)
+    {
+        // Every context of the store shares one model, so the statements built from it are built once.
+        var writer = _postgresWriter ??= PostgresBurstWriter.For(db.Model);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await writer.CommitAsync((NpgsqlConnection)db.Database.GetDbConnection(), commit, row, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }

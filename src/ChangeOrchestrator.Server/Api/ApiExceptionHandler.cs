@@ -22,6 +22,11 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
             // The JSON reader's message names the property and its path, e.g. "The JSON property 'bogus' could not be mapped".
             BadHttpRequestException { InnerException: System.Text.Json.JsonException json } bad =>
                 new ProblemDetails { Status = bad.StatusCode, Title = "The request body is not valid", Detail = json.Message },
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } tooLarge =>
+                new ProblemDetails { Status = tooLarge.StatusCode, Title = "The body is too large", Detail = tooLarge.Message },
+            // An empty body, or the JSON literal null, where an object is required; the framework's own words speak of services.
+            BadHttpRequestException missing when missing.Message.Contains("no body was provided", StringComparison.Ordinal) =>
+                new ProblemDetails { Status = missing.StatusCode, Title = "The request body is missing", Detail = "This endpoint needs a JSON object as its body." },
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
             _ => null,
         };

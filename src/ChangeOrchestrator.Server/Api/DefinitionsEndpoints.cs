@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Definitions;
 using ChangeOrchestrator.Engine.Persistence;
+using ChangeOrchestrator.Server.Audit;
 using ChangeOrchestrator.Server.Security;
 
 namespace ChangeOrchestrator.Server.Api;
@@ -14,8 +15,10 @@ internal static class DefinitionsEndpoints
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
         group.MapGet("/{id}/export", ExportAsync);
-        group.MapPost("/validate", ValidateAsync).Accepts<JsonObject>("application/json").RequireAuthorization(Roles.Designer);
-        group.MapPost("/", PublishAsync).Accepts<JsonObject>("application/json").RequireAuthorization(Roles.Designer);
+        group.MapPost("/validate", ValidateAsync).Accepts<JsonObject>("application/json").RequireAuthorization(Roles.Designer)
+            .WithMetadata(DefinitionBody.Instance).Audited("definition.validate", "definition");
+        group.MapPost("/", PublishAsync).Accepts<JsonObject>("application/json").RequireAuthorization(Roles.Designer)
+            .WithMetadata(DefinitionBody.Instance).Audited("definition.publish", "definition");
         return endpoints;
     }
 
@@ -65,6 +68,9 @@ internal static class DefinitionsEndpoints
         }
 
         var summary = DefinitionSummary.From(stored);
+        var audit = request.HttpContext.Audit();
+        audit.ObjectId = stored.Definition.Id;
+        audit.Detail = $"version {stored.Definition.Version}{(result.Changed ? "" : ", unchanged")}";
         return result.Changed
             ? TypedResults.Created($"/api/definitions/{stored.Definition.Id}?version={stored.Definition.Version}", summary)
             : TypedResults.Ok(summary);

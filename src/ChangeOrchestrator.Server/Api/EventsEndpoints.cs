@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Runtime;
+using ChangeOrchestrator.Server.Audit;
 using ChangeOrchestrator.Server.Security;
 
 namespace ChangeOrchestrator.Server.Api;
@@ -11,7 +12,8 @@ internal static class EventsEndpoints
 
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/events/{kind}/{key}", RaiseAsync).WithTags("Events").RequireAuthorization(Roles.Operator);
+        endpoints.MapPost("/api/events/{kind}/{key}", RaiseAsync).WithTags("Events").RequireAuthorization(Roles.Operator)
+            .Audited("event.raise", "event", "kind", "key");
         return endpoints;
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Engine.Runtime;
+using ChangeOrchestrator.Server.Audit;
 using ChangeOrchestrator.Server.Security;
 
 namespace ChangeOrchestrator.Server.Api;
@@ -11,16 +12,17 @@ namespace ChangeOrchestrator.Server.Api;
 internal static class InstancesEndpoints
 {
     private const int MaxPageSize = 500;
+    private const int MaxReferenceLength = 200;
 
     public static IEndpointRouteBuilder MapInstancesApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/instances").WithTags("Instances").RequireAuthorization(Roles.Viewer);
-        group.MapPost("/", StartAsync).RequireAuthorization(Roles.Operator);
+        group.MapPost("/", StartAsync).RequireAuthorization(Roles.Operator).Audited("instance.start", "instance");
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
         group.MapGet("/{id}/journal", JournalAsync);
-        group.MapPost("/{id}/cancel", CancelAsync).RequireAuthorization(Roles.Operator);
-        group.MapPost("/{id}/retry", RetryAsync).RequireAuthorization(Roles.Operator);
+        group.MapPost("/{id}/cancel", CancelAsync).RequireAuthorization(Roles.Operator).Audited("instance.cancel", "instance", "id");
+        group.MapPost("/{id}/retry", RetryAsync).RequireAuthorization(Roles.Operator).Audited("instance.retry", "instance", "id");
         return endpoints;
     }
 
@@ -29,6 +31,12 @@ internal static class InstancesEndpoints
         if (string.IsNullOrWhiteSpace(request.DefinitionId))
         {
             return ApiProblems.Field("definitionId", "is required");
+        }
+
+        // The binder does not apply the request's [MaxLength]s, so they are checked here.
+        if (request.CorrelationId is { Length: > MaxReferenceLength } || request.RequestId is { Length: > MaxReferenceLength })
+        {
+            return ApiProblems.Field(request.CorrelationId is { Length: > MaxReferenceLength } ? "correlationId" : "requestId", $"must be at most {MaxReferenceLength} characters");
         }
 
         var instanceId = request.RequestId is { Length: > 0 } requestId ? InstanceIdFor(requestId) : null;

@@ -1,5 +1,6 @@
 using ChangeOrchestrator.Engine;
 using ChangeOrchestrator.Engine.Definitions;
+using ChangeOrchestrator.Patching;
 
 namespace ChangeOrchestrator.Server.Cli;
 
@@ -17,7 +18,7 @@ internal static class ValidateCommand
             return 2;
         }
 
-        var services = new ServiceCollection().AddWorkflowEngine();
+        var services = new ServiceCollection().AddWorkflowEngine().AddPatchingActivities();
         await using var provider = services.BuildServiceProvider();
         var loader = provider.GetRequiredService<WorkflowDefinitionLoader>();
 

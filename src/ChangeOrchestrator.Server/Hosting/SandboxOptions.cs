@@ -2,11 +2,18 @@ namespace ChangeOrchestrator.Server.Hosting;
 
 /// <summary>
 /// Configuration section <c>Sandbox</c>. In sandbox mode (the default) the simulators of ServiceNow, Jira and AWS
-/// are mounted under <c>/sim</c> so the product can be tried with nothing else installed.
+/// are mounted under <c>/sim</c> and the connectors point at them, so the product can be tried with nothing else
+/// installed.
 /// </summary>
 public sealed class SandboxOptions
 {
     public const string Section = "Sandbox";
 
     public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// The address the server's connectors use to reach its own simulators; derived from the listening URL
+    /// (<c>--urls</c>, <c>ASPNETCORE_URLS</c>) when absent. Needed when the server listens on port 0.
+    /// </summary>
+    public Uri? BaseUrl { get; set; }
 }

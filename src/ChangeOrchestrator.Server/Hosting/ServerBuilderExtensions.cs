@@ -1,10 +1,13 @@
 using System.Text.Json.Serialization;
+using ChangeOrchestrator.Connectors;
 using ChangeOrchestrator.Engine;
 using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.Engine.Expressions;
+using ChangeOrchestrator.Patching;
 using ChangeOrchestrator.Persistence;
 using ChangeOrchestrator.Server.Api;
 using ChangeOrchestrator.Server.Security;
+using ChangeOrchestrator.Server.Webhooks;
 using ChangeOrchestrator.Server.Workers;
 using ChangeOrchestrator.Server.Workflows;
 using ChangeOrchestrator.Simulators;
@@ -29,12 +32,17 @@ internal static class ServerBuilderExtensions
         services.AddHostedService<WorkflowImporter>();
         services.AddHostedService<TimerWorker>();
         services.AddHostedService<StimulusExpiryWorker>();
+        services.AddHostedService<CronTriggerWorker>();
 
         var sandbox = configuration.GetValue(SandboxOptions.Section + ":" + nameof(SandboxOptions.Enabled), true);
         if (sandbox)
         {
+            builder.Configuration.AddInMemoryCollection(SandboxConnections.Defaults(configuration));
             services.AddSimulators(configuration);
         }
+
+        services.AddPatching(configuration);
+        services.AddWebhooks(configuration);
 
         services.AddChangeOrchestratorAuth(sandbox);
 
@@ -54,12 +62,29 @@ internal static class ServerBuilderExtensions
         return builder;
     }
 
+    /// <summary>
+    /// The change-management activities and the connectors they use: each service desk whose section is configured,
+    /// and AWS once a region is. Without a region the patching activities fail with an incident naming the missing
+    /// service, while the rest of the engine runs.
+    /// </summary>
+    private static IServiceCollection AddPatching(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPatchingActivities();
+        services.AddServiceDesks(configuration);
+        if (!string.IsNullOrWhiteSpace(configuration["Aws:Region"]))
+        {
+            services.AddAwsFleet(configuration);
+        }
+
+        return services;
+    }
+
     public static WebApplication UseChangeOrchestrator(this WebApplication app)
     {
+        app.UseChangeOrchestratorAudit();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseAuthentication();
-        app.UseAuthorization();
+        app.UseChangeOrchestratorAuth();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
@@ -68,6 +93,8 @@ internal static class ServerBuilderExtensions
         app.MapInstancesApi();
         app.MapEventsApi();
         app.MapCatalogueApi();
+        app.MapSecurityApi();
+        app.MapWebhooks();
 
         if (app.Configuration.GetValue(SandboxOptions.Section + ":" + nameof(SandboxOptions.Enabled), true))
         {

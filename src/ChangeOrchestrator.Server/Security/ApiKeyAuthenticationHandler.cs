@@ -16,6 +16,9 @@ internal sealed class ApiKeyAuthenticationHandler(
     public const string SchemeName = "ApiKey";
     public const string Header = "X-Api-Key";
 
+    /// <summary>The authentication property naming the key a refused request presented, for the audit log.</summary>
+    public const string ActorProperty = "actor";
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var presented = PresentedKey();
@@ -32,7 +35,9 @@ internal sealed class ApiKeyAuthenticationHandler(
 
         if (definition.ExpiresAt is { } expiry && expiry <= time.GetUtcNow())
         {
-            return Task.FromResult(AuthenticateResult.Fail($"API key '{definition.Name}' expired at {expiry:O}."));
+            return Task.FromResult(AuthenticateResult.Fail(
+                $"API key '{definition.Name}' expired at {expiry:O}.",
+                new AuthenticationProperties(new Dictionary<string, string?> { [ActorProperty] = definition.Name })));
         }
 
         var claims = new List<Claim> { new(ClaimTypes.Name, definition.Name), new("auth_method", "api-key") };

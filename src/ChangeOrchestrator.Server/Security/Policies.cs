@@ -1,22 +1,65 @@
+using System.Threading.RateLimiting;
+using ChangeOrchestrator.Server.Api;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace ChangeOrchestrator.Server.Security;
 
-/// <summary>One authorization policy per role; anything not marked otherwise needs an authenticated caller.</summary>
+/// <summary>
+/// Who may call the server and how they prove it: API keys, bearer tokens of the identity provider, local logins;
+/// one authorization policy per role, and anything not marked otherwise needs an authenticated caller.
+/// </summary>
 internal static class Policies
 {
     public static IServiceCollection AddChangeOrchestratorAuth(this IServiceCollection services, bool sandbox)
     {
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
-        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        services.AddOptions<ApiLimitsOptions>().BindConfiguration(ApiLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ApiKeyRegistry>();
+        services.AddSingleton(sp => new LocalUserRegistry(sp.GetRequiredService<IOptions<AuthOptions>>(), sandbox));
         if (sandbox)
         {
             services.AddHostedService<SandboxAdminKey>();
+            services.AddHostedService<SandboxAdminLogin>();
         }
 
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthentication(AuthSchemes.Selector)
+            .AddPolicyScheme(AuthSchemes.Selector, null, o => o.ForwardDefaultSelector = context =>
+                AuthSchemes.Select(context.Request, context.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.Oidc.Enabled))
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, null)
+            .AddJwtBearer(AuthSchemes.Bearer)
+            .AddCookie(AuthSchemes.Local);
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, BearerTokenSetup>();
+        services.AddSingleton<IConfigureOptions<CookieAuthenticationOptions>, LocalSessionSetup>();
+        services.AddDataProtection().SetApplicationName("ChangeOrchestrator");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<AuthOptions>, ILoggerFactory>((keys, auth, loggers) =>
+        {
+            if (auth.Value.Local.KeyRingFolder is { Length: > 0 } folder)
+            {
+                keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(folder), loggers);
+            }
+        });
+
+        services.Configure<ProblemDetailsOptions>(o => o.CustomizeProblemDetails += ProblemDetailsWording.Apply);
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<AuthOptions>>((limiter, auth) =>
+        {
+            var local = auth.Value.Local;
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = LoginRateLimit.RejectAsync;
+            limiter.AddPolicy(LocalLoginEndpoints.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = local.LoginPermitLimit, Window = local.LoginWindow, QueueLimit = 0 }));
+        });
+
         var builder = services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         foreach (var role in Roles.All)

@@ -12,4 +12,12 @@ public sealed class RuntimeWorkerOptions
 
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan StimulusExpiryInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often cron triggers are checked; an occurrence starts at most this long after it is due.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan CronCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How far back a starting node looks for an occurrence it missed while down; only the latest one starts.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan CronCatchUp { get; set; } = TimeSpan.FromHours(1);
 }

@@ -84,13 +84,13 @@ public sealed class AwsErrorHandlingTests
     }
 
     [Fact]
-    public async Task CreateSnapshotsAsync_UnknownInstance_ThrowsPermanentWithServiceMessageAfterOneAttempt()
+    public async Task CreateSnapshotsAsync_UnknownInstance_ThrowsPermanentNamingItBeforeCreatingAnything()
     {
         await using var host = await AwsConnectorTestHost.StartAsync();
         var snapshots = host.Connect().GetRequiredService<ISnapshotService>();
 
         var error = await Assert.ThrowsAsync<FleetException>(() => snapshots.CreateSnapshotsAsync(
-            new SnapshotRequest { InstanceId = "i-0123456789abcdef0", ChangeNumber = "chg-21", IdempotencyKey = "chg-21.snapshot" }, CancellationToken.None));
+            [new SnapshotRequest { InstanceId = "i-0123456789abcdef0", ChangeNumber = "chg-21", IdempotencyKey = "chg-21.snapshot" }], CancellationToken.None));
 
         Assert.False(error.IsTransient);
         Assert.Equal("InvalidInstanceID.NotFound", error.ErrorCode);
@@ -125,8 +125,8 @@ public sealed class AwsErrorHandlingTests
         var node = (await host.NodesAsync("&managed=true")).First(n => !n.Hybrid && n.Ec2State == "running");
         var snapshots = host.Connect().GetRequiredService<ISnapshotService>();
 
-        var set = await snapshots.CreateSnapshotsAsync(
-            new SnapshotRequest { InstanceId = node.InstanceId, ChangeNumber = "chg-23", IdempotencyKey = "chg-23.snapshot" }, CancellationToken.None);
+        var set = Assert.Single(await snapshots.CreateSnapshotsAsync(
+            [new SnapshotRequest { InstanceId = node.InstanceId, ChangeNumber = "chg-23", IdempotencyKey = "chg-23.snapshot" }], CancellationToken.None));
         var create = await host.CounterAsync("EC2.CreateSnapshots");
 
         Assert.Equal(node.VolumeIds.Count, set.Snapshots.Count);

@@ -157,7 +157,7 @@ public sealed class JiraServiceDeskFaultTests
         }.ToJsonString(), ContentType.Json));
         var change = new ChangeReference("jira", created["key"]!.GetValue<string>(), created["id"]!.GetValue<string>());
 
-        var error = await Assert.ThrowsAnyAsync<ServiceDeskException>(() => host.Jira.AddWorkNoteAsync(change, "Patched", Ct));
+        var error = await Assert.ThrowsAnyAsync<ServiceDeskException>(() => host.Jira.AddWorkNoteAsync(change, "Patched", "run-1", Ct));
 
         Assert.False(error.IsTransient);
         Assert.Equal("Jira answered 403 Forbidden to POST issue comment: You do not have the permission to comment on this issue.", error.Message);

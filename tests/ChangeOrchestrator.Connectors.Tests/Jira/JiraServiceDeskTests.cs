@@ -79,7 +79,10 @@ public sealed class JiraServiceDeskTests
         var approved = await desk.GetChangeAsync(change, Ct);
         await desk.MoveToImplementAsync(change, Ct);
         var implementing = await desk.GetChangeAsync(change, Ct);
-        await desk.AddWorkNoteAsync(change, "Wave 1 of 2 patched: 2 instances compliant", Ct);
+        await desk.AddWorkNoteAsync(change, "Wave 1 of 2 patched: 2 instances compliant", "wave-1", Ct);
+
+        // The same note again, as a retry or a re-run after a crash would write it: found by its reference, not repeated.
+        await desk.AddWorkNoteAsync(change, "Wave 1 of 2 patched: 2 instances compliant", "wave-1", Ct);
         await desk.MoveToReviewAsync(change, Ct);
         var review = await desk.GetChangeAsync(change, Ct);
         await desk.CloseAsync(change, ChangeOutcome.Successful, "All targets patched and compliant", Ct);

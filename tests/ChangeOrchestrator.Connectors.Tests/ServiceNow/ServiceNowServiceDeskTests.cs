@@ -122,7 +122,10 @@ public sealed class ServiceNowServiceDeskTests
         var approved = await desk.GetChangeAsync(change, Ct);
         await desk.MoveToImplementAsync(change, Ct);
         var implementing = await desk.GetChangeAsync(change, Ct);
-        await desk.AddWorkNoteAsync(change, "Wave 1 of 2 patched: 2 instances compliant", Ct);
+        await desk.AddWorkNoteAsync(change, "Wave 1 of 2 patched: 2 instances compliant", "wave-1", Ct);
+
+        // The same note again, as a retry or a re-run after a crash would write it: found by its reference, not repeated.
+        await desk.AddWorkNoteAsync(change, "Wave 1 of 2 patched: 2 instances compliant", "wave-1", Ct);
         await desk.MoveToReviewAsync(change, Ct);
         var review = await desk.GetChangeAsync(change, Ct);
         await desk.CloseAsync(change, ChangeOutcome.Successful, "All targets patched and compliant", Ct);
@@ -140,7 +143,7 @@ public sealed class ServiceNowServiceDeskTests
         Assert.Equal("All targets patched and compliant", Value(record, "close_notes"));
         var notes = await ServiceDeskTestHost.JsonAsync(host.SnAdmin,
             new RestRequest($"api/now/table/sys_journal_field?sysparm_query=element_id={change.Id}^element=work_notes&sysparm_fields=value"));
-        Assert.Equal("Wave 1 of 2 patched: 2 instances compliant", Assert.Single(notes["result"]!.AsArray())!["value"]!.GetValue<string>());
+        Assert.Equal("Wave 1 of 2 patched: 2 instances compliant\n\n[change-orchestrator ref wave-1]", Assert.Single(notes["result"]!.AsArray())!["value"]!.GetValue<string>());
     }
 
     [Fact]

@@ -29,6 +29,17 @@ public sealed class JintExpressionEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_DateValuesHeldAsClrValues_AreReadAsIsoText()
+    {
+        // A bound dateTime input holds a DateTimeOffset rather than text until it is serialized.
+        var context = Context(new JsonObject { ["windowStart"] = JsonValue.Create(new DateTimeOffset(2026, 3, 7, 22, 0, 0, TimeSpan.Zero)) });
+
+        var result = Evaluator().Evaluate("input.windowStart", context);
+
+        Assert.Equal("2026-03-07T22:00:00+00:00", result!.GetValue<string>());
+    }
+
+    [Fact]
     public void Evaluate_InfiniteLoop_IsStoppedWithAClearError()
     {
         var evaluator = Evaluator(new ExpressionLimits { Timeout = TimeSpan.FromSeconds(5), MaxStatements = 10_000 });

@@ -16,20 +16,33 @@ public sealed class ExampleWorkflowsTests
 
     public static TheoryData<string> Files() => [.. Directory.EnumerateFiles(Folder, "*.json").Select(f => Path.GetFileName(f)).Order()];
 
+    /// <summary>
+    /// Every file against the schema; the loader's checks of files that use the patching activities run where those
+    /// activities are registered (the integration tests), the generic ones here.
+    /// </summary>
     [Theory]
     [MemberData(nameof(Files))]
-    public async Task WorkflowFile_AgreesWithSchemaAndLoader(string file)
+    public async Task WorkflowFile_AgreesWithSchema(string file)
     {
-        using var engine = new EngineHarness();
         var path = Path.Combine(Folder, file);
 
         using var document = JsonDocument.Parse(await File.ReadAllTextAsync(path));
         var evaluation = Schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        var loaded = await engine.Loader.LoadFileAsync(path, CancellationToken.None);
 
         Assert.True(evaluation.IsValid, string.Join("\n", (evaluation.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
-        Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));
         Assert.Equal("../src/ChangeOrchestrator.Engine/Definitions/workflow.schema.json", JsonNode.Parse(await File.ReadAllTextAsync(path))!["$schema"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("approval-demo.json")]
+    [InlineData("rolling-waves.json")]
+    public async Task GenericWorkflowFile_Loads(string file)
+    {
+        using var engine = new EngineHarness();
+
+        var loaded = await engine.Loader.LoadFileAsync(Path.Combine(Folder, file), CancellationToken.None);
+
+        Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));
     }
 
     [Fact]

@@ -18,6 +18,12 @@ public sealed class PatchingServiceCollectionExtensionsTests
     [InlineData("ScanForMissingPatches", "Done,NothingMissing,ScanFailed", true)]
     [InlineData("SnapshotInstances", "Done,Failed", true)]
     [InlineData("PatchInstances", "Succeeded,PartiallyFailed,Failed", true)]
+    [InlineData("AssessChange", "PreApproved,NeedsApproval", false)]
+    [InlineData("WaitForMaintenanceWindow", "Open,Missed", true)]
+    [InlineData("VerifyRemediation", "Remediated,Residual", true)]
+    [InlineData("ValidateApplications", "Healthy,Unhealthy", true)]
+    [InlineData("RollbackInstances", "Done,Failed", true)]
+    [InlineData("Notify", "Done,Failed", false)]
     public void AddPatchingActivities_Catalogue_DescribesTheActivity(string type, string outcomes, bool suspends)
     {
         using var services = new ServiceCollection().AddWorkflowEngine().AddPatchingActivities().BuildServiceProvider();

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Amazon.SimpleSystemsManagement;
 using Amazon.SimpleSystemsManagement.Model;
 using ChangeOrchestrator.Patching.Fleet;
 using Microsoft.Extensions.Logging;
@@ -61,7 +59,7 @@ internal sealed class PatchCommandSender(
         PatchCommandRequest request, string[] batch, int batchNumber, string comment, CancellationToken cancellationToken)
     {
         var operation = request.Operation.ToString();
-        if (await FindAsync(batch[0], comment, cancellationToken) is { } existing)
+        if (await CommandLookup.FindAsync(clients, calls, batch[0], DocumentName, comment, timeProvider.GetUtcNow() - options.Value.CommandLookback, cancellationToken) is { } existing)
         {
             if (!(existing.InstanceIds ?? []).Order(StringComparer.Ordinal).SequenceEqual(batch, StringComparer.Ordinal))
             {
@@ -90,32 +88,5 @@ internal sealed class PatchCommandSender(
         }, token), cancellationToken);
         AwsLog.CommandSent(logger, operation, request.IdempotencyToken, batchNumber, response.Command.CommandId, batch.Length);
         return (response.Command.CommandId, false);
-    }
-
-    private Task<Command?> FindAsync(string instanceId, string comment, CancellationToken cancellationToken)
-    {
-        var since = timeProvider.GetUtcNow() - options.Value.CommandLookback;
-        var request = new ListCommandsRequest
-        {
-            InstanceId = instanceId,
-            MaxResults = 50,
-            Filters =
-            [
-                new CommandFilter { Key = CommandFilterKey.DocumentName, Value = DocumentName },
-                new CommandFilter { Key = CommandFilterKey.InvokedAfter, Value = since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) },
-            ],
-        };
-        return calls.RunAsync("SSM ListCommands", async token =>
-        {
-            await foreach (var command in clients.Ssm.Paginators.ListCommands(request).Commands.WithCancellation(token))
-            {
-                if (string.Equals(command.Comment, comment, StringComparison.Ordinal))
-                {
-                    return command;
-                }
-            }
-
-            return null;
-        }, cancellationToken);
     }
 }

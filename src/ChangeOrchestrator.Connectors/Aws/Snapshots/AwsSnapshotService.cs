@@ -13,6 +13,8 @@ namespace ChangeOrchestrator.Connectors.Aws.Snapshots;
 /// <summary>
 /// <see cref="ISnapshotService"/> on EC2: CreateSnapshots for a crash-consistent set of every attached volume,
 /// found again by tag before anything is created, and CreateReplaceRootVolumeTask (with a client token) to restore.
+/// A batch costs one paged DescribeSnapshots per 200 keys and one paged DescribeInstances per 200 servers without
+/// a set; CreateSnapshots takes one instance per call, so that call stays one per server.
 /// </summary>
 internal sealed class AwsSnapshotService(
     AwsClients clients, AwsCalls calls, Ec2InstanceReader instances, FindOrCreatePipeline pipeline, ILogger<AwsSnapshotService> logger)
@@ -21,15 +23,54 @@ internal sealed class AwsSnapshotService(
     /// <summary>Snapshot ids per DescribeSnapshots call.</summary>
     private const int IdsPerCall = 200;
 
-    public async Task<SnapshotSet> CreateSnapshotsAsync(SnapshotRequest request, CancellationToken cancellationToken)
+    /// <summary>Values per DescribeSnapshots filter that EC2 accepts in one call.</summary>
+    private const int FilterValuesPerCall = 200;
+
+    public async Task<IReadOnlyList<SnapshotSet>> CreateSnapshotsAsync(IReadOnlyList<SnapshotRequest> requests, CancellationToken cancellationToken)
     {
-        Idempotency.Validate(request.IdempotencyKey, "idempotency key");
-        if (FleetMapping.IsHybrid(request.InstanceId))
+        foreach (var request in requests)
         {
-            throw new FleetException($"{request.InstanceId} is a hybrid node: it has no EBS volumes to snapshot.", isTransient: false);
+            Idempotency.Validate(request.IdempotencyKey, "idempotency key");
+            if (FleetMapping.IsHybrid(request.InstanceId))
+            {
+                throw new FleetException($"{request.InstanceId} is a hybrid node: it has no EBS volumes to snapshot.", isTransient: false);
+            }
         }
 
-        return await pipeline.ExecuteAsync(token => FindOrCreateAsync(request, token), cancellationToken);
+        var distinct = requests.DistinctBy(Key).ToList();
+        if (distinct.Count == 0)
+        {
+            return [];
+        }
+
+        // One look for the whole batch before anything is created: every server's set left by an earlier run under
+        // these keys, so a server that has one is never snapshotted twice.
+        var keys = distinct.Select(r => r.IdempotencyKey).Distinct(StringComparer.Ordinal).ToList();
+        var earlier = await pipeline.ExecuteAsync(async token => await FindByKeysAsync(keys, token), cancellationToken);
+        var sets = new Dictionary<(string, string), SnapshotSet>();
+        var missing = new List<SnapshotRequest>();
+        foreach (var request in distinct)
+        {
+            if (earlier.TryGetValue(Key(request), out var found))
+            {
+                sets[Key(request)] = Found(request, found);
+            }
+            else
+            {
+                missing.Add(request);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            var roots = await RootVolumesAsync(missing, cancellationToken);
+            foreach (var request in missing)
+            {
+                sets[Key(request)] = await CreateAsync(request, roots[request.InstanceId], cancellationToken);
+            }
+        }
+
+        return [.. requests.Select(r => sets[Key(r)])];
     }
 
     public async Task<SnapshotSetStatus> GetSnapshotStatusAsync(IReadOnlyCollection<string> snapshotIds, CancellationToken cancellationToken)
@@ -87,18 +128,26 @@ internal sealed class AwsSnapshotService(
         return Restore(task);
     }
 
-    private async ValueTask<SnapshotSet> FindOrCreateAsync(SnapshotRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The batch lookup was each server's first look, so the first attempt creates at once; a retry looks again for
+    /// this server first, because the failed call may still have reached EC2 and created the set.
+    /// </summary>
+    private async Task<SnapshotSet> CreateAsync(SnapshotRequest request, string rootVolumeId, CancellationToken cancellationToken)
     {
-        var existing = await FindAsync(request, cancellationToken);
-        if (existing.Count > 0)
+        var attempts = 0;
+        return await pipeline.ExecuteAsync(async token =>
         {
-            AwsLog.SnapshotsFound(logger, request.InstanceId, request.ChangeNumber, existing.Count);
-            var rootVolumeId = existing[0].Tags?.FirstOrDefault(t => t.Key == SnapshotTags.RootVolumeId)?.Value;
-            return Set(request, [.. existing.Select(s => Volume(s.SnapshotId, s.VolumeId, s.VolumeSize, s.State, rootVolumeId))], foundExisting: true);
-        }
+            if (attempts++ > 0 && await FindAsync(request, token) is { Count: > 0 } existing)
+            {
+                return Found(request, existing);
+            }
 
-        var instance = await instances.ByIdAsync(request.InstanceId, cancellationToken);
-        var root = (instance.BlockDeviceMappings ?? []).FirstOrDefault(m => m.DeviceName == instance.RootDeviceName)?.Ebs?.VolumeId ?? "";
+            return await CreateOnceAsync(request, rootVolumeId, token);
+        }, cancellationToken);
+    }
+
+    private async Task<SnapshotSet> CreateOnceAsync(SnapshotRequest request, string rootVolumeId, CancellationToken cancellationToken)
+    {
         var response = await calls.RunAsync("EC2 CreateSnapshots", token => clients.Ec2WithoutRetries.CreateSnapshotsAsync(new CreateSnapshotsRequest
         {
             InstanceSpecification = new InstanceSpecification { InstanceId = request.InstanceId, ExcludeBootVolume = false },
@@ -114,23 +163,88 @@ internal sealed class AwsSnapshotService(
                         new Tag(SnapshotTags.ChangeNumber, request.ChangeNumber),
                         new Tag(SnapshotTags.IdempotencyKey, request.IdempotencyKey),
                         new Tag(SnapshotTags.InstanceId, request.InstanceId),
-                        new Tag(SnapshotTags.RootVolumeId, root),
+                        new Tag(SnapshotTags.RootVolumeId, rootVolumeId),
                     ],
                 },
             ],
         }, token), cancellationToken);
         var created = response.Snapshots ?? [];
         AwsLog.SnapshotsCreated(logger, request.InstanceId, request.ChangeNumber, created.Count);
-        return Set(request, [.. created.Select(s => Volume(s.SnapshotId, s.VolumeId, s.VolumeSize, s.State, root))], foundExisting: false);
+        return Set(request, [.. created.Select(s => Volume(s.SnapshotId, s.VolumeId, s.VolumeSize, s.State, rootVolumeId))], foundExisting: false);
     }
 
+    private SnapshotSet Found(SnapshotRequest request, List<Snapshot> existing)
+    {
+        AwsLog.SnapshotsFound(logger, request.InstanceId, request.ChangeNumber, existing.Count);
+        var rootVolumeId = Tag(existing[0], SnapshotTags.RootVolumeId);
+        return Set(request, [.. existing.Select(s => Volume(s.SnapshotId, s.VolumeId, s.VolumeSize, s.State, rootVolumeId))], foundExisting: true);
+    }
+
+    /// <summary>
+    /// The root volume of each server, read in batches; a server EC2 does not know (or has terminated) fails the
+    /// whole batch before anything is created, as CreateSnapshots would refuse it anyway.
+    /// </summary>
+    private async Task<Dictionary<string, string>> RootVolumesAsync(List<SnapshotRequest> requests, CancellationToken cancellationToken)
+    {
+        var ids = requests.Select(r => r.InstanceId).Distinct(StringComparer.Ordinal).ToList();
+        var live = await pipeline.ExecuteAsync(async token => await instances.ByIdsAsync(ids, token), cancellationToken);
+        var roots = live.ToDictionary(
+            i => i.InstanceId,
+            i => (i.BlockDeviceMappings ?? []).FirstOrDefault(m => m.DeviceName == i.RootDeviceName)?.Ebs?.VolumeId ?? "",
+            StringComparer.Ordinal);
+        var unknown = ids.Where(id => !roots.ContainsKey(id)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new FleetException(
+                $"EC2 DescribeInstances found no live instance {string.Join(", ", unknown)}: nothing was snapshotted.",
+                isTransient: false, errorCode: "InvalidInstanceID.NotFound");
+        }
+
+        return roots;
+    }
+
+    /// <summary>Every snapshot tagged with one of the keys, by key and server: one paged read for a whole batch.</summary>
+    private Task<Dictionary<(string, string), List<Snapshot>>> FindByKeysAsync(List<string> keys, CancellationToken cancellationToken) =>
+        calls.RunAsync("EC2 DescribeSnapshots", async token =>
+        {
+            var found = new Dictionary<(string, string), List<Snapshot>>();
+            foreach (var batch in keys.Chunk(FilterValuesPerCall))
+            {
+                var describe = new DescribeSnapshotsRequest
+                {
+                    // Without an owner EC2 also searches every public snapshot.
+                    OwnerIds = ["self"],
+                    Filters = [new Filter("tag:" + SnapshotTags.IdempotencyKey, [.. batch])],
+                    MaxResults = 1000,
+                };
+                await foreach (var snapshot in clients.Ec2.Paginators.DescribeSnapshots(describe).Snapshots.WithCancellation(token))
+                {
+                    var key = Tag(snapshot, SnapshotTags.IdempotencyKey);
+                    var instanceId = Tag(snapshot, SnapshotTags.InstanceId);
+                    if (key is null || instanceId is null)
+                    {
+                        continue;
+                    }
+
+                    if (!found.TryGetValue((key, instanceId), out var set))
+                    {
+                        found[(key, instanceId)] = set = [];
+                    }
+
+                    set.Add(snapshot);
+                }
+            }
+
+            return found;
+        }, cancellationToken);
+
+    /// <summary>One server's snapshots under its key: the look before a retried CreateSnapshots.</summary>
     private Task<List<Snapshot>> FindAsync(SnapshotRequest request, CancellationToken cancellationToken) =>
         calls.RunAsync("EC2 DescribeSnapshots", async token =>
         {
             var found = new List<Snapshot>();
             var describe = new DescribeSnapshotsRequest
             {
-                // Without an owner EC2 also searches every public snapshot.
                 OwnerIds = ["self"],
                 Filters =
                 [
@@ -146,6 +260,10 @@ internal sealed class AwsSnapshotService(
 
             return found;
         }, cancellationToken);
+
+    private static (string, string) Key(SnapshotRequest request) => (request.IdempotencyKey, request.InstanceId);
+
+    private static string? Tag(Snapshot snapshot, string key) => snapshot.Tags?.FirstOrDefault(t => t.Key == key)?.Value;
 
     private static SnapshotSet Set(SnapshotRequest request, List<VolumeSnapshot> snapshots, bool foundExisting) => new()
     {

@@ -36,7 +36,7 @@ public sealed class UpdateChangeRequest(IServiceDeskResolver desks) : Activity<U
 
         if (!string.IsNullOrWhiteSpace(input.WorkNote) && context.State[NotedKey] is null)
         {
-            await desk.AddWorkNoteAsync(change, input.WorkNote, cancellationToken);
+            await desk.AddWorkNoteAsync(change, input.WorkNote, IdempotencyTokens.From(context.IdempotencyKey), cancellationToken);
             context.State[NotedKey] = true;
         }
 

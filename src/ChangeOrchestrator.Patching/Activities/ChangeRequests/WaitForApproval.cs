@@ -9,9 +9,11 @@ namespace ChangeOrchestrator.Patching.Activities.ChangeRequests;
 /// <summary>
 /// Waits for the approval of a change without holding a thread. An <c>approval</c> event keyed
 /// <c>desk:number</c> (from the desk's webhook) resumes it at once; a poll timer reads the change in the desk as a
-/// safety net for a webhook that never came. Nothing is created, so a re-run only reads again.
+/// safety net for a webhook that never came. Either way the decision is the one the desk shows: an event only says
+/// when to look, so neither a forged event nor a caller of the engine's own event API can approve a change.
+/// Nothing is created, so a re-run only reads again.
 /// </summary>
-[Activity("Waits for the approval of a change: an approval event (desk:number) resumes it at once, and the desk is polled every pollInterval in case no event comes; continues on TimedOut after the timeout.", Category = "Change requests")]
+[Activity("Waits for the approval of a change decided in the service desk: an approval event (desk:number) makes it read the desk at once, and the desk is polled every pollInterval in case no event comes; continues on TimedOut after the timeout.", Category = "Change requests")]
 [Outcomes("Approved", "Rejected", "TimedOut")]
 [Suspends]
 public sealed class WaitForApproval(IServiceDeskResolver desks) : Activity<WaitForApproval.Input, WaitForApproval.Output>
@@ -41,16 +43,20 @@ public sealed class WaitForApproval(IServiceDeskResolver desks) : Activity<WaitF
             context.State[PolledKey] = Polled(context) + 1;
         }
 
-        if (context.Resumption is { Bookmark.IsTimer: false } resumption && FromEvent(resumption.Payload, context.Now) is { } announced)
-        {
-            return Finish(context, announced, "event");
-        }
+        var announced = context.Resumption is { Bookmark.IsTimer: false } resumption ? FromEvent(resumption.Payload) : null;
 
-        // A start, a poll, the timeout or an event without a decision: the desk says where the approval stands.
+        // Whatever woke the activity (a start, an event, a poll, the timeout), the desk says where the approval stands.
         var status = await desk.GetChangeAsync(change, cancellationToken);
         if (FromDesk(status) is { } decided)
         {
-            return Finish(context, decided, "desk");
+            return announced is null
+                ? Finish(context, decided, context.Resumption is { Bookmark.IsTimer: false } ? "event" : "desk")
+                : Finish(context, decided with { DecidedBy = decided.DecidedBy ?? announced.By, Comment = decided.Comment ?? announced.Comment }, "event");
+        }
+
+        if (announced is not null)
+        {
+            context.Journal($"An event reported {change} {announced.Decision.ToString().ToLowerInvariant()}, but the desk shows no decision yet; still waiting");
         }
 
         var deadline = context.Read<DateTimeOffset?>(DeadlineKey);
@@ -86,7 +92,7 @@ public sealed class WaitForApproval(IServiceDeskResolver desks) : Activity<WaitF
     }
 
     /// <summary>The decision an event reports, e.g. <c>{ "decision": "approved", "by": "...", "comment": "..." }</c>; null when it reports none.</summary>
-    private static ApprovalStatus? FromEvent(JsonNode? payload, DateTimeOffset now)
+    private static AnnouncedDecision? FromEvent(JsonNode? payload)
     {
         var decision = Text(payload?["decision"])?.ToUpperInvariant() switch
         {
@@ -94,7 +100,7 @@ public sealed class WaitForApproval(IServiceDeskResolver desks) : Activity<WaitF
             "REJECTED" => ApprovalDecision.Rejected,
             _ => (ApprovalDecision?)null,
         };
-        return decision is { } known ? new ApprovalStatus(known, Text(payload?["by"]), now, Text(payload?["comment"])) : null;
+        return decision is { } known ? new AnnouncedDecision(known, Text(payload?["by"]), Text(payload?["comment"])) : null;
     }
 
     /// <summary>A decision the desk shows; a change cancelled there will not be approved any more.</summary>
@@ -106,6 +112,9 @@ public sealed class WaitForApproval(IServiceDeskResolver desks) : Activity<WaitF
     private static int Polled(ActivityContext context) => context.State[PolledKey]?.GetValue<int>() ?? 0;
 
     private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    /// <summary>What an event claims; it names who and why when the desk's record does not.</summary>
+    private sealed record AnnouncedDecision(ApprovalDecision Decision, string? By, string? Comment);
 
     public sealed record Input
     {

@@ -66,23 +66,19 @@ public sealed class SnapshotInstances(ISnapshotService snapshots) : Activity<Sna
         // On-premises nodes (mi-) have no EBS volumes: nothing to snapshot, and the service refuses them.
         var skipped = ids.Where(id => id.StartsWith("mi-", StringComparison.Ordinal)).ToList();
         var key = IdempotencyTokens.From(context.IdempotencyKey);
-        var taken = new List<VolumeSnapshotState>();
-        var found = 0;
-        foreach (var instanceId in ids.Except(skipped))
+        var sets = await snapshots.CreateSnapshotsAsync(
+            [.. ids.Except(skipped).Select(id => new SnapshotRequest { InstanceId = id, ChangeNumber = input.ChangeNumber, IdempotencyKey = key })],
+            cancellationToken);
+        var found = sets.Count(set => set.FoundExisting);
+        var taken = sets.SelectMany(set => set.Snapshots.Select(s => new VolumeSnapshotState
         {
-            var set = await snapshots.CreateSnapshotsAsync(
-                new SnapshotRequest { InstanceId = instanceId, ChangeNumber = input.ChangeNumber, IdempotencyKey = key }, cancellationToken);
-            found += set.FoundExisting ? 1 : 0;
-            taken.AddRange(set.Snapshots.Select(s => new VolumeSnapshotState
-            {
-                InstanceId = instanceId,
-                SnapshotId = s.SnapshotId,
-                VolumeId = s.VolumeId,
-                IsRootVolume = s.IsRootVolume,
-                SizeGiB = s.SizeGiB,
-                State = s.State,
-            }));
-        }
+            InstanceId = set.InstanceId,
+            SnapshotId = s.SnapshotId,
+            VolumeId = s.VolumeId,
+            IsRootVolume = s.IsRootVolume,
+            SizeGiB = s.SizeGiB,
+            State = s.State,
+        })).ToList();
 
         context.Write(SnapshotsKey, taken);
         context.Write(SkippedKey, skipped);

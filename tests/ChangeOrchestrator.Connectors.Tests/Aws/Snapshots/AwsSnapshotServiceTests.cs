@@ -13,7 +13,7 @@ public sealed class AwsSnapshotServiceTests
         var node = await RunningInstanceAsync(host);
         var snapshots = host.Connect().GetRequiredService<ISnapshotService>();
 
-        var set = await snapshots.CreateSnapshotsAsync(Request(node.InstanceId, "chg-11"), CancellationToken.None);
+        var set = Assert.Single(await snapshots.CreateSnapshotsAsync([Request(node.InstanceId, "chg-11")], CancellationToken.None));
         var status = await AwsConnectorTestHost.WaitForAsync(
             () => snapshots.GetSnapshotStatusAsync([.. set.Snapshots.Select(s => s.SnapshotId)], CancellationToken.None), s => s.IsDone);
 
@@ -32,8 +32,8 @@ public sealed class AwsSnapshotServiceTests
         var node = await RunningInstanceAsync(host);
         var request = Request(node.InstanceId, "chg-12");
 
-        var first = await host.Connect().GetRequiredService<ISnapshotService>().CreateSnapshotsAsync(request, CancellationToken.None);
-        var again = await host.Connect().GetRequiredService<ISnapshotService>().CreateSnapshotsAsync(request, CancellationToken.None);
+        var first = Assert.Single(await host.Connect().GetRequiredService<ISnapshotService>().CreateSnapshotsAsync([request], CancellationToken.None));
+        var again = Assert.Single(await host.Connect().GetRequiredService<ISnapshotService>().CreateSnapshotsAsync([request], CancellationToken.None));
 
         Assert.True(again.FoundExisting);
         Assert.Equal(first.Snapshots.Select(s => s.SnapshotId).Order(), again.Snapshots.Select(s => s.SnapshotId).Order());
@@ -49,7 +49,7 @@ public sealed class AwsSnapshotServiceTests
         await host.PostAsync("faults/snapshot-error", new { instanceIds = new[] { node.InstanceId } });
         var snapshots = host.Connect().GetRequiredService<ISnapshotService>();
 
-        var set = await snapshots.CreateSnapshotsAsync(Request(node.InstanceId, "chg-13"), CancellationToken.None);
+        var set = Assert.Single(await snapshots.CreateSnapshotsAsync([Request(node.InstanceId, "chg-13")], CancellationToken.None));
         var status = await AwsConnectorTestHost.WaitForAsync(
             () => snapshots.GetSnapshotStatusAsync([.. set.Snapshots.Select(s => s.SnapshotId)], CancellationToken.None), s => s.IsDone);
 
@@ -64,7 +64,7 @@ public sealed class AwsSnapshotServiceTests
         var hybrid = (await host.NodesAsync()).First(n => n.Hybrid).InstanceId;
         var snapshots = host.Connect().GetRequiredService<ISnapshotService>();
 
-        var error = await Assert.ThrowsAsync<FleetException>(() => snapshots.CreateSnapshotsAsync(Request(hybrid, "chg-14"), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<FleetException>(() => snapshots.CreateSnapshotsAsync([Request(hybrid, "chg-14")], CancellationToken.None));
 
         Assert.False(error.IsTransient);
         Assert.Equal(0, (await host.CounterAsync("EC2.DescribeSnapshots")).Calls);
@@ -76,7 +76,7 @@ public sealed class AwsSnapshotServiceTests
         await using var host = await AwsConnectorTestHost.StartAsync();
         var node = await RunningInstanceAsync(host);
         var snapshots = host.Connect().GetRequiredService<ISnapshotService>();
-        var set = await snapshots.CreateSnapshotsAsync(Request(node.InstanceId, "chg-15"), CancellationToken.None);
+        var set = Assert.Single(await snapshots.CreateSnapshotsAsync([Request(node.InstanceId, "chg-15")], CancellationToken.None));
         await AwsConnectorTestHost.WaitForAsync(
             () => snapshots.GetSnapshotStatusAsync([.. set.Snapshots.Select(s => s.SnapshotId)], CancellationToken.None), s => s.IsDone);
         var request = new RootVolumeRestoreRequest { InstanceId = node.InstanceId, SnapshotId = set.RootSnapshotId!, IdempotencyKey = "chg-15.rollback" };
@@ -102,7 +102,7 @@ public sealed class AwsSnapshotServiceTests
         var node = await RunningInstanceAsync(host);
         await host.PostAsync("faults/root-volume-failure", new { instanceIds = new[] { node.InstanceId } });
         var snapshots = host.Connect().GetRequiredService<ISnapshotService>();
-        var set = await snapshots.CreateSnapshotsAsync(Request(node.InstanceId, "chg-16"), CancellationToken.None);
+        var set = Assert.Single(await snapshots.CreateSnapshotsAsync([Request(node.InstanceId, "chg-16")], CancellationToken.None));
         await AwsConnectorTestHost.WaitForAsync(
             () => snapshots.GetSnapshotStatusAsync([.. set.Snapshots.Select(s => s.SnapshotId)], CancellationToken.None), s => s.IsDone);
 

@@ -47,6 +47,10 @@ public sealed class AwsSimulator : IDisposable
         return counters.GetValueOrDefault(operation)?.Calls ?? 0;
     }
 
+    /// <summary>Every operation's counters, keyed like <c>SSM.SendCommand</c>.</summary>
+    public async Task<Dictionary<string, CounterSummary>> CountersAsync() =>
+        await _control.GetFromJsonAsync<Dictionary<string, CounterSummary>>("counters") ?? [];
+
     public async Task PostAsync(string path, object body)
     {
         using var response = await _control.PostAsJsonAsync(path, body);

@@ -75,6 +75,10 @@ public sealed partial class DeskSimulators : IDisposable
         return attachments;
     }
 
+    /// <summary>Requests the ServiceNow instance received, by route.</summary>
+    public async Task<Dictionary<string, int>> ServiceNowRequestCountsAsync() =>
+        (await GetJsonAsync(_serviceNowControl, "requests"))["counts"]!.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<int>());
+
     /// <summary>Requests the instance received on a route, e.g. "POST /api/now/table/change_request".</summary>
     public async Task<int> ServiceNowRequestsAsync(string route) =>
         (await GetJsonAsync(_serviceNowControl, "requests"))["counts"]?[route]?.GetValue<int>() ?? 0;

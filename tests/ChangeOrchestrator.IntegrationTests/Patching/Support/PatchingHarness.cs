@@ -8,6 +8,7 @@ using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Engine.Persistence.InMemory;
 using ChangeOrchestrator.Engine.Runtime;
 using ChangeOrchestrator.Patching;
+using ChangeOrchestrator.Patching.Calendar;
 using ChangeOrchestrator.Patching.ChangeRequests;
 using ChangeOrchestrator.Patching.Fleet;
 using ChangeOrchestrator.Patching.Snapshots;
@@ -203,6 +204,8 @@ public sealed class PatchingHarness : IAsyncDisposable
         services.AddSingleton(connectors.GetRequiredService<IServiceDeskResolver>());
         services.AddSingleton(connectors.GetRequiredService<IPatchFleet>());
         services.AddSingleton(connectors.GetRequiredService<ISnapshotService>());
+        services.AddSingleton(connectors.GetRequiredService<IChangeCalendar>());
+        services.AddSingleton(connectors.GetRequiredService<IFleetCommands>());
         services.AddWorkflowEngine();
         services.AddPatchingActivities();
         return services.BuildServiceProvider();

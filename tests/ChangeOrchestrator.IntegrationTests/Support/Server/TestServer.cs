@@ -27,10 +27,12 @@ public sealed class TestServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestServer> StartAsync(string workflowsFolder, IDictionary<string, string?>? settings = null)
+    // 'services' replaces parts of the real composition, e.g. a store that fails, for tests of how the server copes.
+    public static async Task<TestServer> StartAsync(string workflowsFolder, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        // A fixed port: the sandbox connectors need to know where the server's own simulators listen before it starts.
+        builder.WebHost.UseUrls($"http://127.0.0.1:{LoopbackPort.Free()}");
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -47,6 +49,7 @@ public sealed class TestServer : IAsyncDisposable
         }
 
         builder.AddChangeOrchestrator();
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseChangeOrchestrator();
         await app.StartAsync();

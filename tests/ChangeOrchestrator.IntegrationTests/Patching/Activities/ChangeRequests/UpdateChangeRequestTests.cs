@@ -25,7 +25,7 @@ public sealed class UpdateChangeRequestTests
         Assert.Equal(InstanceStatus.Completed, instance.Status);
         Assert.Equal(("implementing", "Implement"), (output["state"]!.GetValue<string>(), output["deskState"]!.GetValue<string>()));
         Assert.Equal("-1", DeskSimulators.Value(record, "state"));
-        Assert.Equal(["Wave 1 of 2 patched: 2 instances compliant"], await harness.Desks.ServiceNowWorkNotesAsync(DeskSimulators.Value(record, "sys_id")));
+        Assert.StartsWith("Wave 1 of 2 patched: 2 instances compliant\n\n[change-orchestrator ref ", Assert.Single(await harness.Desks.ServiceNowWorkNotesAsync(DeskSimulators.Value(record, "sys_id"))), StringComparison.Ordinal);
     }
 
     [Fact]

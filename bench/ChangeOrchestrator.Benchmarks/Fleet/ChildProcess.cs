@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace ChangeOrchestrator.Benchmarks.Fleet;
+
+/// <summary>
+/// A dll built beside the benchmarks (the server, the simulators) run under <c>dotnet</c> as a process of its own on a
+/// loopback port, so its CPU time and memory are its own; killed when disposed.
+/// </summary>
+internal sealed class ChildProcess : IAsyncDisposable
+{
+    // /proc reports CPU time in clock ticks, which Linux fixes at 100 per second for user space (USER_HZ).
+    private const double TicksPerSecond = 100;
+
+    private readonly Process _process;
+    private readonly List<string> _output = [];
+
+    private ChildProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public int Id => _process.Id;
+
+    /// <exception cref="InvalidOperationException">The process exited or did not answer <paramref name="readyPath"/> within two minutes.</exception>
+    public static async Task<ChildProcess> StartAsync(
+        string dll, IReadOnlyDictionary<string, string> environment, string readyPath, CancellationToken cancellationToken)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, dll), "--urls", $"http://127.0.0.1:{port}"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"{dll} did not start.");
+        var child = new ChildProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        process.OutputDataReceived += (_, e) => child.Capture(e.Data);
+        process.ErrorDataReceived += (_, e) => child.Capture(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await child.WaitReadyAsync(dll, readyPath, cancellationToken);
+        }
+        catch
+        {
+            await child.DisposeAsync();
+            throw;
+        }
+
+        return child;
+    }
+
+    /// <summary>User plus system CPU seconds the process has used so far (/proc/[pid]/stat, fields 14 and 15).</summary>
+    public double CpuSeconds()
+    {
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+
+        // The command name (field 2) may hold spaces; the fields after its closing parenthesis are plain.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+    }
+
+    /// <summary>The peak resident set of the process's life so far, in MiB (VmHWM in /proc/[pid]/status).</summary>
+    public double PeakWorkingSetMiB()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var kib = long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        return kib / 1024.0;
+    }
+
+    /// <summary>The last lines the process wrote, for an error message.</summary>
+    public string Output()
+    {
+        lock (_output)
+        {
+            return string.Join(Environment.NewLine, _output.TakeLast(40));
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+
+        _process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task WaitReadyAsync(string dll, string readyPath, CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(10) };
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"{dll} exited with {_process.ExitCode}:{Environment.NewLine}{Output()}");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync(readyPath, cancellationToken);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                // Not listening yet, or still generating the fleet.
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+
+        throw new InvalidOperationException($"{dll} was not ready within two minutes:{Environment.NewLine}{Output()}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private void Capture(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.Add(line);
+            if (_output.Count > 400)
+            {
+                _output.RemoveRange(0, 200);
+            }
+        }
+    }
+}

@@ -1,0 +1,225 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using ChangeOrchestrator.Benchmarks.Storage;
+
+namespace ChangeOrchestrator.Benchmarks.Fleet;
+
+/// <summary>
+/// One patch change over the Prod servers of a simulated fleet, driven as an operator would: started through the API
+/// with the targets listed by id, approved on the service desk, followed to its close. The simulators and the server
+/// are processes of their own, so the server's CPU time and memory are the engine's alone.
+/// </summary>
+internal static class FleetChange
+{
+    private const string ChangeRoute = "api/now/table/change_request";
+
+    // Prod is 45% of a generated fleet (FleetGenerator); the margin leaves room for the seed's draw.
+    private const double ProdShare = 0.45;
+
+    public static async Task<FleetRunResult> RunAsync(
+        string postgresServer, int targets, double timeScale, CancellationToken cancellationToken)
+    {
+        var fleetSize = Math.Min(50_000, (int)Math.Ceiling(targets / ProdShare * 1.1));
+        await using var simulators = await ChildProcess.StartAsync(
+            "ChangeOrchestrator.Simulators.dll", FleetEnvironment.Simulators(fleetSize, timeScale, seed: 11), "sim/aws/_control/fleet", cancellationToken);
+        await using var database = await PostgresBenchDatabase.CreateAsync(postgresServer, cancellationToken);
+        var workflows = Directory.CreateTempSubdirectory("co-bench-fleet-").FullName;
+        try
+        {
+            File.Copy(FleetEnvironment.PatchChangeWorkflow(), Path.Combine(workflows, "patch-change.json"));
+            await using var server = await ChildProcess.StartAsync(
+                "ChangeOrchestrator.Server.dll", FleetEnvironment.Server(database.ConnectionString, workflows, simulators.Address), "health/ready", cancellationToken);
+            using var api = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(2) };
+            api.DefaultRequestHeaders.Add("X-Api-Key", FleetEnvironment.ApiKey);
+            using var sim = new HttpClient { BaseAddress = simulators.Address, Timeout = TimeSpan.FromMinutes(2) };
+            using var desk = new HttpClient { BaseAddress = new Uri(simulators.Address, "sim/servicenow/"), Timeout = TimeSpan.FromMinutes(1) };
+            desk.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(
+                Encoding.UTF8.GetBytes($"{FleetEnvironment.ServiceNowUser}:{FleetEnvironment.ServiceNowPassword}")));
+            desk.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            var run = new Run(server, api, sim, desk);
+            var result = await run.ExecuteAsync(targets, fleetSize, timeScale, cancellationToken);
+            return result with { Database = await DatabaseFootprint.ReadAsync(database.ConnectionString, cancellationToken) };
+        }
+        finally
+        {
+            Directory.Delete(workflows, recursive: true);
+        }
+    }
+
+    private sealed class Run(ChildProcess server, HttpClient api, HttpClient sim, HttpClient desk)
+    {
+        private readonly Dictionary<string, int> _ownDeskReads = new(StringComparer.Ordinal);
+
+        public async Task<FleetRunResult> ExecuteAsync(int targets, int fleetSize, double timeScale, CancellationToken cancellationToken)
+        {
+            var nodes = await GetJsonAsync(sim, $"sim/aws/_control/fleet/nodes?patchGroup=Prod&limit={targets}", cancellationToken);
+            var ids = nodes.AsArray().Select(n => n!["instanceId"]!.GetValue<string>()).ToList();
+            if (ids.Count < targets)
+            {
+                throw new InvalidOperationException($"The fleet of {fleetSize} has {ids.Count} Prod servers, fewer than {targets}.");
+            }
+
+            // The desk's request counts are by route; reading the change table once beforehand tells this client's own route.
+            var deskBefore = await DeskCountsAsync(cancellationToken);
+            await FindChangeAsync(cancellationToken);
+            var ownRoute = (await DeskCountsAsync(cancellationToken)).First(c => c.Value != deskBefore.GetValueOrDefault(c.Key)).Key;
+            _ownDeskReads[ownRoute] = 1;
+            var awsBefore = await AwsCountsAsync(cancellationToken);
+
+            await SettleAsync(cancellationToken);
+            var cpuBefore = server.CpuSeconds();
+            var started = Stopwatch.GetTimestamp();
+            var instanceId = await StartAsync(ids, cancellationToken);
+
+            var number = await WaitForAsync(instanceId, "the change request", async token => (await FindChangeAsync(token))?["number"]?.GetValue<string>(), cancellationToken);
+            await WaitForAsync(instanceId, "the approval", token => ApproveAsync(number, token), cancellationToken);
+            await WaitForAsync(instanceId, "the close of the change", async token =>
+                (await FindChangeAsync(token))?["state"]?.GetValue<string>() is "3" or "4" ? "closed" : null, cancellationToken);
+            var closedAfter = Stopwatch.GetElapsedTime(started);
+
+            // After the close only bookkeeping is left; once the server has gone quiet its CPU time is the change's.
+            await SettleAsync(cancellationToken);
+            var cpu = server.CpuSeconds() - cpuBefore;
+            var peak = server.PeakWorkingSetMiB();
+            var instance = await GetJsonAsync(api, $"api/instances/{instanceId}", cancellationToken);
+            var status = instance["status"]!.GetValue<string>();
+            if (status != "Completed")
+            {
+                throw new InvalidOperationException($"The change ended {status}: {instance["incident"]?.ToJsonString()}");
+            }
+
+            var wall = instance["finishedAt"]!.GetValue<DateTimeOffset>() - instance["createdAt"]!.GetValue<DateTimeOffset>();
+            var awsAfter = await AwsCountsAsync(cancellationToken);
+            var deskAfter = await DeskCountsAsync(cancellationToken);
+            return new FleetRunResult
+            {
+                Targets = targets,
+                FleetSize = fleetSize,
+                TimeScale = timeScale,
+                CpuSeconds = cpu,
+                PeakWorkingSetMiB = peak,
+                WallSeconds = wall.TotalSeconds,
+                ClientSeconds = closedAfter.TotalSeconds,
+                Input = instance["input"]!.AsObject(),
+                Steps = instance["outputs"]!.AsObject(),
+                AwsCalls = awsAfter.ToDictionary(c => c.Key, c => c.Value - awsBefore.GetValueOrDefault(c.Key), StringComparer.Ordinal),
+                DeskCalls = deskAfter
+                    .Select(c => (c.Key, Count: c.Value - deskBefore.GetValueOrDefault(c.Key) - _ownDeskReads.GetValueOrDefault(c.Key)))
+                    .Where(c => c.Count > 0)
+                    .ToDictionary(c => c.Key, c => c.Count, StringComparer.Ordinal),
+            };
+        }
+
+        private async Task<string> StartAsync(List<string> ids, CancellationToken cancellationToken)
+        {
+            var input = FleetInput.Create(ids, TimeProvider.System.GetUtcNow());
+            using var response = await api.PostAsJsonAsync("api/instances", new JsonObject { ["definitionId"] = "patch-change", ["input"] = input }, cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            return response.StatusCode == HttpStatusCode.Created
+                ? JsonNode.Parse(body)!["id"]!.GetValue<string>()
+                : throw new InvalidOperationException($"Starting the change answered {(int)response.StatusCode}: {body}");
+        }
+
+        /// <summary>The change's record on the desk (number, state, approval); the run raises only one.</summary>
+        private async Task<JsonNode?> FindChangeAsync(CancellationToken cancellationToken)
+        {
+            var route = _ownDeskReads.Keys.FirstOrDefault();
+            if (route is not null)
+            {
+                _ownDeskReads[route]++;
+            }
+
+            var found = await GetJsonAsync(desk, $"{ChangeRoute}?sysparm_fields=number,state,approval,short_description", cancellationToken);
+            return found["result"]!.AsArray().FirstOrDefault(c =>
+                c!["short_description"]?.GetValue<string>().StartsWith("Prod patching:", StringComparison.Ordinal) == true);
+        }
+
+        /// <summary>Decides the pending approvals of the change's current stage; done once the change is approved.</summary>
+        private async Task<string?> ApproveAsync(string number, CancellationToken cancellationToken)
+        {
+            using var response = await sim.PostAsJsonAsync($"sim/servicenow/_control/changes/{number}/approve", new { comment = "approved by the fleet benchmark" }, cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (response.StatusCode == HttpStatusCode.Conflict)
+            {
+                // No approval pending yet, or the next stage's approvals are not requested yet.
+                return null;
+            }
+
+            return response.IsSuccessStatusCode
+                ? JsonNode.Parse(body)!["approval"]?.GetValue<string>() == "approved" ? number : null
+                : throw new InvalidOperationException($"Approving {number} answered {(int)response.StatusCode}: {body}");
+        }
+
+        /// <summary>Polls until <paramref name="probe"/> answers, failing with the instance's state when it faults or stalls.</summary>
+        private async Task<string> WaitForAsync(string instanceId, string what, Func<CancellationToken, Task<string?>> probe, CancellationToken cancellationToken)
+        {
+            var waited = Stopwatch.StartNew();
+            var nextCheck = TimeSpan.FromSeconds(30);
+            while (true)
+            {
+                if (await probe(cancellationToken) is { } answer)
+                {
+                    return answer;
+                }
+
+                // The instance is read rarely: with thousands of servers its state is megabytes, and reading it costs the server.
+                if (waited.Elapsed > nextCheck)
+                {
+                    nextCheck += TimeSpan.FromSeconds(30);
+                    var instance = await GetJsonAsync(api, $"api/instances/{instanceId}", cancellationToken);
+                    if (instance["status"]!.GetValue<string>() is "Faulted" or "Cancelled" or "Completed" || waited.Elapsed > TimeSpan.FromMinutes(30))
+                    {
+                        throw new InvalidOperationException(
+                            $"Waiting for {what}: the instance is {instance["status"]}, waiting on [{string.Join(", ", instance["waitingActivities"]!.AsArray())}], "
+                            + $"incident {instance["incident"]?.ToJsonString()}{Environment.NewLine}{server.Output()}");
+                    }
+                }
+
+                await Task.Delay(100, cancellationToken);
+            }
+        }
+
+        /// <summary>Waits until the server's CPU time grows by less than 3% of a core over half a second.</summary>
+        private async Task SettleAsync(CancellationToken cancellationToken)
+        {
+            var last = server.CpuSeconds();
+            for (var i = 0; i < 120; i++)
+            {
+                await Task.Delay(500, cancellationToken);
+                var now = server.CpuSeconds();
+                if (now - last < 0.015)
+                {
+                    return;
+                }
+
+                last = now;
+            }
+        }
+
+        private async Task<Dictionary<string, long>> AwsCountsAsync(CancellationToken cancellationToken)
+        {
+            var counters = (await GetJsonAsync(sim, "sim/aws/_control/counters", cancellationToken)).AsObject();
+            return counters.ToDictionary(c => c.Key, c => c.Value!["calls"]!.GetValue<long>(), StringComparer.Ordinal);
+        }
+
+        private async Task<Dictionary<string, long>> DeskCountsAsync(CancellationToken cancellationToken)
+        {
+            var counts = (await GetJsonAsync(sim, "sim/servicenow/_control/requests", cancellationToken))["counts"]!.AsObject();
+            return counts.ToDictionary(c => c.Key, c => (long)c.Value!.GetValue<int>(), StringComparer.Ordinal);
+        }
+
+        private static async Task<JsonNode> GetJsonAsync(HttpClient client, string path, CancellationToken cancellationToken)
+        {
+            using var response = await client.GetAsync(path, cancellationToken);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            return response.StatusCode == HttpStatusCode.OK
+                ? JsonNode.Parse(text) ?? throw new InvalidOperationException($"GET {path} returned null.")
+                : throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"GET {path}: {(int)response.StatusCode} {text}"));
+        }
+    }
+}

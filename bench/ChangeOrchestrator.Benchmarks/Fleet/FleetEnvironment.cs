@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ChangeOrchestrator.Benchmarks.Fleet;
+
+/// <summary>
+/// The configuration of the two processes of a fleet run: the simulators with a fleet of a given size on a fast clock,
+/// and the server on PostgreSQL running the repository's patch-change workflow against them.
+/// </summary>
+internal static class FleetEnvironment
+{
+    public const string ApiKey = "bench-fleet-operator-key";
+
+    public const string ServiceNowUser = "admin";
+
+    public const string ServiceNowPassword = "admin";
+
+    public static Dictionary<string, string> Simulators(int fleetSize, double timeScale, int seed) => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["Logging__LogLevel__Default"] = "Warning",
+        ["Simulators__Clock__TimeScale"] = timeScale.ToString(CultureInfo.InvariantCulture),
+        ["Simulators__Aws__FleetSize"] = fleetSize.ToString(CultureInfo.InvariantCulture),
+        ["Simulators__Aws__Seed"] = seed.ToString(CultureInfo.InvariantCulture),
+    };
+
+    public static Dictionary<string, string> Server(string connectionString, string workflowsFolder, Uri simulators) => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["Logging__LogLevel__Default"] = "Warning",
+        ["Persistence__Provider"] = "Postgres",
+        ["ConnectionStrings__Postgres"] = connectionString,
+        ["Workflows__Folder"] = workflowsFolder,
+        ["Sandbox__Enabled"] = "false",
+        ["Auth__ApiKeys__0__Name"] = "bench-fleet",
+        ["Auth__ApiKeys__0__Sha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ApiKey))),
+        ["Auth__ApiKeys__0__Roles__0"] = "Operator",
+        ["Runtime__TimerPollInterval"] = "00:00:00.050",
+
+        // A change that names 10,000 servers by id is a body of about 220 KB, beyond the default 64 KiB.
+        ["Api__Limits__MaxBodyBytes"] = "1048576",
+
+        // At the default limits (100,000 statements, 16 MiB, 2 s) the workflow's evidence expression, which maps every
+        // server of the change, is stopped at 10,000 servers and the change faults; the raised limits let it finish.
+        ["Engine__Expressions__MaxStatements"] = "20000000",
+        ["Engine__Expressions__MaxMemoryBytes"] = "536870912",
+        ["Engine__Expressions__Timeout"] = "00:01:00",
+        ["ServiceDesk__ServiceNow__BaseUrl"] = new Uri(simulators, "sim/servicenow").ToString(),
+        ["ServiceDesk__ServiceNow__User"] = ServiceNowUser,
+        ["ServiceDesk__ServiceNow__Password"] = ServiceNowPassword,
+        ["ServiceDesk__ServiceNow__AssignmentGroup"] = "Server Operations",
+        ["ServiceDesk__ServiceNow__Resilience__BaseDelay"] = "00:00:00.005",
+        ["ServiceDesk__ServiceNow__Resilience__MaxDelay"] = "00:00:00.020",
+        ["ServiceDesk__Jira__BaseUrl"] = new Uri(simulators, "sim/jira").ToString(),
+        ["ServiceDesk__Jira__Email"] = "orchestrator@example.com",
+        ["ServiceDesk__Jira__ApiToken"] = "sim-orchestrator-token",
+        ["ServiceDesk__Jira__ProjectKey"] = "ITOPS",
+        ["Aws__Region"] = "us-east-1",
+        ["Aws__ServiceUrl"] = new Uri(simulators, "sim/aws").ToString().TrimEnd('/'),
+        ["Aws__AccessKeyId"] = "test",
+        ["Aws__SecretAccessKey"] = "test",
+        ["Aws__MaxRetries"] = "2",
+        ["Aws__RetryBaseDelay"] = "00:00:00.050",
+    };
+
+    /// <summary>The repository's workflows/patch-change.json, found above the benchmark's build output.</summary>
+    public static string PatchChangeWorkflow()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var file = Path.Combine(folder.FullName, "workflows", "patch-change.json");
+            if (File.Exists(Path.Combine(folder.FullName, "ChangeOrchestrator.sln")) && File.Exists(file))
+            {
+                return file;
+            }
+        }
+
+        throw new InvalidOperationException($"No workflows/patch-change.json in a repository above {AppContext.BaseDirectory}.");
+    }
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace ChangeOrchestrator.Benchmarks.Fleet;
+
+/// <summary>
+/// The change's inputs: the Prod servers by id, an agreed window open now, and polls, soak and approval reads
+/// shortened to fractions of a second to match the simulators' fast clock.
+/// </summary>
+internal static class FleetInput
+{
+    public static readonly TimeSpan Soak = TimeSpan.FromSeconds(0.3);
+
+    public static readonly TimeSpan ApprovalPollInterval = TimeSpan.FromSeconds(0.5);
+
+    public static JsonObject Create(IEnumerable<string> instanceIds, DateTimeOffset now) => new()
+    {
+        ["desk"] = "servicenow",
+        ["patchGroup"] = "Prod",
+        ["environment"] = "Prod",
+        ["instanceIds"] = new JsonArray([.. instanceIds.Select(id => (JsonNode)id)]),
+        ["windowStart"] = now.AddMinutes(-1).ToString("O", CultureInfo.InvariantCulture),
+        ["windowEnd"] = now.AddHours(4).ToString("O", CultureInfo.InvariantCulture),
+        ["approvalPollInterval"] = Iso(ApprovalPollInterval),
+        ["pollInterval"] = "PT0.2S",
+        ["maxPollInterval"] = "PT1S",
+        ["soak"] = Iso(Soak),
+        ["validationRetryInterval"] = "PT0.3S",
+        ["canaryPercent"] = 25,
+        ["maxConcurrency"] = "50%",
+        ["maxErrors"] = "100%",
+        ["failureThreshold"] = "0",
+    };
+
+    private static string Iso(TimeSpan span) => string.Create(CultureInfo.InvariantCulture, $"PT{span.TotalSeconds}S");
+}

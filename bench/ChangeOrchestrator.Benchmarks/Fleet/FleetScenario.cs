@@ -1,0 +1,90 @@
+using System.Globalization;
+using ChangeOrchestrator.Benchmarks.Running;
+
+namespace ChangeOrchestrator.Benchmarks.Fleet;
+
+/// <summary>
+/// One patch change (the repository's workflows/patch-change.json, unchanged) over 1,000 and 10,000 simulated Prod
+/// servers: the engine's CPU time and peak memory, the AWS and service-desk calls against the fewest the API limits
+/// allow, and the wall time against the time the simulated fleet itself needs.
+/// </summary>
+internal sealed class FleetScenario(BenchSizes sizes, string? postgresServer) : IScenario, ISelfRepeatingScenario
+{
+    /// <summary>Simulated seconds per real second: the fleet's hours of scans, snapshots and installs take seconds.</summary>
+    public const double TimeScale = 1000;
+
+    private readonly List<FleetReportSection> _sections = [];
+    private readonly List<string> _failures = [];
+
+    public string Name => "fleet";
+
+    public string Title => "Fleet: one patch change over 1,000 and 10,000 simulated servers";
+
+    public string Description =>
+        "A patch change of the repository's `patch-change` workflow over n Prod servers listed by id (the first n Prod servers of a generated fleet), "
+        + "started through the API, approved on the simulated ServiceNow and followed to its close. The simulators and the server run as two processes; "
+        + "`cpu.<n>` is the server process's CPU time from the start request until it is quiet after the close, `peak-memory.<n>` its peak resident set (VmHWM, start-up included), "
+        + "`aws-calls.<n>` the AWS calls the simulator counted against `aws-minimum.<n>`, the fewest the API limits allow, `wall.<n>` the instance's run time against "
+        + "`fleet-time.<n>`, the time the simulated servers themselves need. Per-operation counts and how each minimum is derived are in [fleet.md](fleet.md).";
+
+    public IReadOnlyList<string> Notes =>
+    [
+        string.Create(CultureInfo.InvariantCulture, $"Simulators: ChangeOrchestrator.Simulators.dll with TimeScale {TimeScale:F0}, FleetSize ⌈n / 0.45 × 1.1⌉ (Prod is 45% of a generated fleet), seed 11; server: ChangeOrchestrator.Server.dll (server GC, sandbox off) on PostgreSQL from .ci/postgres.sh, both under dotnet as in production."),
+        "Inputs as the integration tests use them: polls from 0.2 s doubling to 1 s, approval read every 0.5 s, soak 0.3 s, canary 25%, MaxConcurrency 50%. The fleet time counts the soak but not the approval, which waits on the approver.",
+        "Each run starts both processes afresh, so there is no warm-up repetition; figures include the server's jitting during the change.",
+        "`ratio.aws-calls.<n>` is actual ÷ minimum (target ≤ 1.1); `headroom.*.10k` turn the 10k targets into at-least figures: 30 s ÷ CPU, 500 MB ÷ peak, 1.1 × minimum ÷ actual calls — each must be ≥ 1.",
+        "The server runs with expression limits raised (20 million statements, 512 MiB, 60 s): at the defaults (100,000 statements, 16 MiB, 2 s) the workflow's `collectEvidence` expression, which maps every server of the change, is stopped at 10,000 servers and the change faults.",
+        .. _failures,
+    ];
+
+    /// <summary>Sizes whose change did not complete in the last run, with why.</summary>
+    public IReadOnlyList<string> Failures => _failures;
+
+    public IReadOnlyList<Target> Targets => postgresServer is null || !sizes.FleetTargets.Contains(10_000) ? [] :
+    [
+        new("10,000-server change: engine CPU < 30 s", "headroom.cpu.10k", 1),
+        new("10,000-server change: server peak memory < 500 MB", "headroom.peak-memory.10k", 1),
+        new("10,000-server change: AWS calls within 1.1× the minimum", "headroom.aws-calls.10k", 1),
+    ];
+
+    public int Repetitions => 1;
+
+    public bool WarmUp => false;
+
+    /// <summary>The last run's per-operation detail, for fleet.md.</summary>
+    public IReadOnlyList<FleetReportSection> Sections => _sections;
+
+    public async Task<IReadOnlyList<Figure>> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        if (postgresServer is null)
+        {
+            return [];
+        }
+
+        _sections.Clear();
+        _failures.Clear();
+        var figures = new List<Figure>();
+        foreach (var targets in sizes.FleetTargets)
+        {
+            try
+            {
+                var run = await FleetChange.RunAsync(postgresServer, targets, TimeScale, cancellationToken);
+                var section = FleetReportSection.From(run);
+                _sections.Add(section);
+                figures.AddRange(section.Figures());
+            }
+            catch (InvalidOperationException ex)
+            {
+                // A change that faults at one size is a result of its own; the other sizes still run and report.
+                _failures.Add($"The {targets:N0}-server change did not complete: {ex.Message.Split(Environment.NewLine)[0]}");
+            }
+        }
+
+        if (_sections.Count == 0 && _failures.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join(Environment.NewLine, _failures));
+        }
+
+        return figures;
+    }
+}

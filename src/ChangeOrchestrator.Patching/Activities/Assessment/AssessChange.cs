@@ -1,0 +1,143 @@
+using System.ComponentModel;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ChangeOrchestrator.Engine.Activities;
+using ChangeOrchestrator.Patching.Activities.Fleet;
+using ChangeOrchestrator.Patching.ChangeRequests;
+
+namespace ChangeOrchestrator.Patching.Activities.Assessment;
+
+/// <summary>
+/// Classifies a patch change before it is raised: the environment's policy gives the change type, risk, impact and
+/// whether the CAB approves it; critical vulnerabilities may make it an emergency and a large change raises the
+/// impact, and every adjustment is written in the reasons so the change request can explain itself. It only
+/// computes, so a re-run is harmless.
+/// </summary>
+[Activity("Chooses the change type, risk, impact and whether approval is needed from the environment's policy (built in: Dev standard/low/no approval; Test normal/medium; Prod normal/high; an unknown environment normal/high with approval) and the severities found; continues on PreApproved for a standard change without approval, NeedsApproval otherwise.", Category = "Change requests")]
+[Outcomes("PreApproved", "NeedsApproval")]
+public sealed class AssessChange : Activity<AssessChange.Input, AssessChange.Output>
+{
+    private const string CriticalSeverity = "Critical";
+
+    public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
+    {
+        var input = context.Input;
+        if (string.IsNullOrWhiteSpace(input.Environment))
+        {
+            throw new ActivityException($"AssessChange '{context.ActivityId}': environment is required, e.g. Dev, Test or Prod.", isTransient: false);
+        }
+
+        if (input.LargeChangeThreshold < 0)
+        {
+            throw new ActivityException($"AssessChange '{context.ActivityId}': largeChangeThreshold must be 0 (off) or more, not {input.LargeChangeThreshold}.", isTransient: false);
+        }
+
+        var (policy, source) = ChangePolicyReader.For(input.Policy, input.Environment, context.ActivityId);
+        var reasons = new List<string>
+        {
+            $"{input.Environment}: {Name(policy.ChangeType)} change, {Name(policy.Risk)} risk, {Name(policy.Impact)} impact, {(policy.RequiresApproval ? "approval required" : "no approval")} ({source}).",
+        };
+
+        var servers = input.MissingPatches ?? [];
+        var patches = servers.SelectMany(s => s.Patches).ToList();
+        var highest = patches.MaxBy(p => Rank(p.Severity));
+        var highestSeverity = patches.Count == 0 ? "None" : string.IsNullOrWhiteSpace(highest?.Severity) ? "Unspecified" : highest.Severity;
+        var critical = patches.Where(p => Rank(p.Severity) == Rank(CriticalSeverity) && p.CveIds.Count > 0).ToList();
+        var criticalCves = critical.SelectMany(p => p.CveIds).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        reasons.Add(patches.Count == 0
+            ? "No missing patches were reported."
+            : $"{patches.Count} missing patches on {servers.Count(s => s.Patches.Count > 0)} servers; highest severity {highestSeverity}"
+              + (critical.Count > 0 ? $"; {critical.Count} of them critical, fixing {criticalCves.Count} CVEs." : "."));
+
+        // Severity decides urgency, not risk: the risk of a change is what installing it may break, which the
+        // environment's policy states; critical vulnerabilities may only turn it into an emergency.
+        var changeType = policy.ChangeType;
+        var requiresApproval = policy.RequiresApproval;
+        if (input.CriticalAsEmergency && policy.IsCritical && critical.Count > 0)
+        {
+            changeType = ChangeType.Emergency;
+            requiresApproval = true;
+            reasons.Add($"Critical CVEs in a {Name(policy.Risk)}-risk environment make it an emergency change (criticalAsEmergency).");
+        }
+
+        var impact = policy.Impact;
+        var targetCount = input.TargetCount > 0 ? input.TargetCount : servers.Count(s => s.Patches.Count > 0);
+        if (input.LargeChangeThreshold > 0 && targetCount >= input.LargeChangeThreshold && impact < ChangeImpact.High)
+        {
+            impact++;
+            reasons.Add($"{targetCount} servers reach the large-change threshold of {input.LargeChangeThreshold}: impact raised from {Name(policy.Impact)} to {Name(impact)}.");
+        }
+
+        var preApproved = changeType == ChangeType.Standard && !requiresApproval;
+        reasons.Add(preApproved ? "A standard change: pre-approved, no CAB review." : $"A {Name(changeType)} change: it needs approval before it runs.");
+        context.Journal($"{Name(changeType)} change, {Name(policy.Risk)} risk, {Name(impact)} impact; {(requiresApproval ? "needs approval" : "pre-approved")}");
+        return ValueTask.FromResult(Outcome(preApproved ? "PreApproved" : "NeedsApproval", new Output
+        {
+            ChangeType = changeType,
+            Risk = policy.Risk,
+            Impact = impact,
+            RequiresApproval = requiresApproval,
+            HighestSeverity = highestSeverity,
+            CriticalCves = criticalCves,
+            Reasons = reasons,
+        }));
+    }
+
+    /// <summary>Windows (MSRC) and Linux severities on one scale: Critical, Important/High, Moderate/Medium, Low, then anything else.</summary>
+    private static int Rank(string? severity) => severity?.Trim().ToUpperInvariant() switch
+    {
+        "CRITICAL" => 4,
+        "IMPORTANT" or "HIGH" => 3,
+        "MODERATE" or "MEDIUM" => 2,
+        "LOW" => 1,
+        _ => 0,
+    };
+
+    private static string Name<T>(T value)
+        where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
+    public sealed record Input
+    {
+        [Description("The environment the change patches, e.g. Dev, Test or Prod; looked up in the policy ignoring case.")]
+        public required string Environment { get; init; }
+
+        [Description("What each server misses: the instances output of ScanForMissingPatches. Empty by default.")]
+        public IReadOnlyList<InstanceMissingPatches>? MissingPatches { get; init; } = [];
+
+        [Description("How many servers the change patches; the servers with missing patches when 0.")]
+        public int TargetCount { get; init; }
+
+        [Description("Environment name to { changeType: standard|normal|emergency, risk: low|medium|high|critical, impact: low|medium|high, requiresApproval }; a field left out keeps the built-in value (Dev standard/low/low/no approval, Test normal/medium/medium, Prod normal/high/high; an unknown environment normal/high/high with approval).")]
+        public JsonObject? Policy { get; init; }
+
+        [Description("Make the change an emergency when critical-severity patches fix CVEs in an environment of high or critical risk (Prod by default); false by default.")]
+        public bool CriticalAsEmergency { get; init; }
+
+        [Description("Servers from which the impact is raised one level (up to high); 50 by default, 0 turns it off.")]
+        public int LargeChangeThreshold { get; init; } = 50;
+    }
+
+    public sealed record Output
+    {
+        [Description("standard, normal or emergency: the changeType input of RaiseChangeRequest.")]
+        public required ChangeType ChangeType { get; init; }
+
+        [Description("low, medium, high or critical: the risk input of RaiseChangeRequest.")]
+        public required ChangeRisk Risk { get; init; }
+
+        [Description("low, medium or high: the impact input of RaiseChangeRequest.")]
+        public required ChangeImpact Impact { get; init; }
+
+        [Description("Whether the change goes to approval: the requestApproval input of RaiseChangeRequest.")]
+        public required bool RequiresApproval { get; init; }
+
+        [Description("The highest severity among the missing patches as reported (Critical, Important...), None when nothing is missing.")]
+        public required string HighestSeverity { get; init; }
+
+        [Description("CVEs fixed by critical-severity missing patches.")]
+        public required IReadOnlyList<string> CriticalCves { get; init; }
+
+        [Description("Why: the policy applied and each adjustment, in sentences for the change request.")]
+        public required IReadOnlyList<string> Reasons { get; init; }
+    }
+}

@@ -1,0 +1,6 @@
+using ChangeOrchestrator.Patching.Fleet;
+
+namespace ChangeOrchestrator.Patching.Activities.Fleet;
+
+/// <summary>A finished scan: what each reported server misses, and the servers it did not reach or that reported nothing.</summary>
+internal sealed record PatchScanResult(PatchCommandReference Command, List<InstanceMissingPatches> Found, List<InstanceRunResult> Failures);

@@ -1,0 +1,65 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace ChangeOrchestrator.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class AuditLog : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "audit_log",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    actor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    auth_scheme = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    object_type = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    object_id = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    remote_ip = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    user_agent = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    outcome = table.Column<int>(type: "integer", nullable: false),
+                    detail = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_log", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_log_action_id",
+                table: "audit_log",
+                columns: new[] { "action", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_log_actor_id",
+                table: "audit_log",
+                columns: new[] { "actor", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_log_at",
+                table: "audit_log",
+                column: "at");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_log_object_type_object_id_id",
+                table: "audit_log",
+                columns: new[] { "object_type", "object_id", "id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "audit_log");
+        }
+    }
+}

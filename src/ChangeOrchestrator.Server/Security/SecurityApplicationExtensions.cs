@@ -1,0 +1,40 @@
+using ChangeOrchestrator.Server.Api;
+using ChangeOrchestrator.Server.Audit;
+
+namespace ChangeOrchestrator.Server.Security;
+
+internal static class SecurityApplicationExtensions
+{
+    /// <summary>
+    /// The outer layer of the pipeline: security headers on every response, and the audit log, which must see the
+    /// final status (after the exception handler) of each request.
+    /// </summary>
+    public static WebApplication UseChangeOrchestratorAudit(this WebApplication app)
+    {
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<AuditMiddleware>();
+        return app;
+    }
+
+    /// <summary>
+    /// Authentication, the login rate limit, authorization, then the body limits: a caller learns nothing about a
+    /// body's rules before proving who they are.
+    /// </summary>
+    public static WebApplication UseChangeOrchestratorAuth(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseMiddleware<RequestBodyGuard>();
+        return app;
+    }
+
+    /// <summary><c>/auth/*</c>, <c>GET /api/audit</c> and <c>GET /api/settings</c>.</summary>
+    public static WebApplication MapSecurityApi(this WebApplication app)
+    {
+        app.MapAuthApi();
+        app.MapAuditApi();
+        app.MapSettingsApi();
+        return app;
+    }
+}

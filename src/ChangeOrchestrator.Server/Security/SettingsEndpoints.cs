@@ -1,0 +1,14 @@
+namespace ChangeOrchestrator.Server.Security;
+
+/// <summary><c>GET /api/settings</c> (Admin): the configuration the server runs with, secrets redacted, for support and review.</summary>
+internal static class SettingsEndpoints
+{
+    public static IEndpointRouteBuilder MapSettingsApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/api/settings", (IConfiguration configuration, IHostEnvironment environment) =>
+                TypedResults.Ok(new { environment = environment.EnvironmentName, settings = ConfigurationRedaction.Effective(configuration) }))
+            .WithTags("Settings")
+            .RequireAuthorization(Roles.Admin);
+        return endpoints;
+    }
+}

@@ -1,0 +1,199 @@
+using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.IntegrationTests.Patching.Support;
+
+namespace ChangeOrchestrator.IntegrationTests.Patching.Activities.Assessment;
+
+public sealed class AssessChangeTests
+{
+    private static readonly object[] CriticalFinding =
+    [
+        new
+        {
+            instanceId = "i-0a1",
+            missingCount = 2,
+            patches = new object[]
+            {
+                new { id = "KB5049983", title = "2026-01 Cumulative Update", classification = "SecurityUpdates", severity = "Critical", state = "missing", cveIds = new[] { "CVE-2026-0001", "CVE-2026-0002" } },
+                new { id = "KB5050001", title = "2026-01 .NET update", classification = "SecurityUpdates", severity = "Important", state = "missing", cveIds = new[] { "CVE-2026-0100" } },
+            },
+        },
+        new
+        {
+            instanceId = "i-0a2",
+            missingCount = 1,
+            patches = new object[]
+            {
+                new { id = "openssl.x86_64", title = "openssl", classification = "Security", severity = "Medium", state = "missing", cveIds = Array.Empty<string>() },
+            },
+        },
+    ];
+
+    private static readonly object[] ModerateFinding =
+    [
+        new
+        {
+            instanceId = "i-0b1",
+            missingCount = 1,
+            patches = new object[] { new { id = "curl.x86_64", title = "curl", classification = "Security", severity = "Moderate", state = "missing", cveIds = new[] { "CVE-2026-0200" } } },
+        },
+    ];
+
+    [Fact]
+    public async Task AssessChange_DevWithoutPolicy_IsAPreApprovedStandardChange()
+    {
+        await using var harness = await PatchingHarness.StartAsync(fleetSize: 5);
+        await harness.PublishAsync(Workflow(new { environment = "Dev", missingPatches = ModerateFinding, targetCount = 1 }));
+
+        var instance = await harness.StartAsync("assess");
+
+        var output = await harness.OutputAsync(instance.Id, "step");
+        Assert.Equal(InstanceStatus.Completed, instance.Status);
+        Assert.Equal("PreApproved", await harness.OutcomeAsync(instance.Id, "step"));
+        Assert.Equal("standard", output["changeType"]!.GetValue<string>());
+        Assert.Equal("low", output["risk"]!.GetValue<string>());
+        Assert.Equal("low", output["impact"]!.GetValue<string>());
+        Assert.False(output["requiresApproval"]!.GetValue<bool>());
+        Assert.Equal("Moderate", output["highestSeverity"]!.GetValue<string>());
+        Assert.Contains(output["reasons"]!.AsArray(), r => r!.GetValue<string>().Contains("built-in policy for Dev", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AssessChange_ProdWithCriticalPatches_NeedsApprovalAtTheRiskOfTheEnvironment()
+    {
+        await using var harness = await PatchingHarness.StartAsync(fleetSize: 5);
+        await harness.PublishAsync(Workflow(new { environment = "prod", missingPatches = CriticalFinding, targetCount = 2 }));
+
+        var instance = await harness.StartAsync("assess");
+
+        var output = await harness.OutputAsync(instance.Id, "step");
+        Assert.Equal("NeedsApproval", await harness.OutcomeAsync(instance.Id, "step"));
+        Assert.Equal("normal", output["changeType"]!.GetValue<string>());
+        Assert.Equal("high", output["risk"]!.GetValue<string>());
+        Assert.Equal("high", output["impact"]!.GetValue<string>());
+        Assert.True(output["requiresApproval"]!.GetValue<bool>());
+        Assert.Equal("Critical", output["highestSeverity"]!.GetValue<string>());
+        Assert.Equal(["CVE-2026-0001", "CVE-2026-0002"], output["criticalCves"]!.AsArray().Select(c => c!.GetValue<string>()));
+        Assert.Contains(output["reasons"]!.AsArray(), r => r!.GetValue<string>().Contains("1 of them critical, fixing 2 CVEs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AssessChange_CriticalAsEmergencyInProd_IsAnEmergencyChange()
+    {
+        await using var harness = await PatchingHarness.StartAsync(fleetSize: 5);
+        await harness.PublishAsync(Workflow(new { environment = "Prod", missingPatches = CriticalFinding, criticalAsEmergency = true }));
+
+        var instance = await harness.StartAsync("assess");
+
+        var output = await harness.OutputAsync(instance.Id, "step");
+        Assert.Equal("NeedsApproval", await harness.OutcomeAsync(instance.Id, "step"));
+        Assert.Equal("emergency", output["changeType"]!.GetValue<string>());
+        Assert.Equal("high", output["risk"]!.GetValue<string>());
+        Assert.True(output["requiresApproval"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task AssessChange_CriticalAsEmergencyInDev_StaysAStandardChange()
+    {
+        await using var harness = await PatchingHarness.StartAsync(fleetSize: 5);
+        await harness.PublishAsync(Workflow(new { environment = "Dev", missingPatches = CriticalFinding, criticalAsEmergency = true }));
+
+        var instance = await harness.StartAsync("assess");
+
+        var output = await harness.OutputAsync(instance.Id, "step");
+        Assert.Equal("PreApproved", await harness.OutcomeAsync(instance.Id, "step"));
+        Assert.Equal("standard", output["changeType"]!.GetValue<string>());
+        Assert.Equal("low", output["risk"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AssessChange_UnknownEnvironment_IsTreatedAsProduction()
+    {
+        await using var harness = await PatchingHarness.StartAsync(fleetSize: 5);
+        await harness.PublishAsync(Workflow(new { environment = "Staging-EU" }));
+
+        var instance = await harness.StartAsync("assess");
+
+        var output = await harness.OutputAsync(instance.Id, "step");
+        Assert.Equal("NeedsApproval", await harness.OutcomeAsync(instance.Id, "step"));
+        Assert.Equal("normal", output["changeType"]!.GetValue<string>());
+        Assert.Equal("high", output["risk"]!.GetValue<string>());
+        Assert.Equal("None", output["highestSeverity"]!.GetValue<string>());
+        Assert.Contains(output["reasons"]!.AsArray(), r => r!.GetValue<string>().Contains("treated as production", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AssessChange_PolicyForTheEnvironment_OverridesTheBuiltInOne()
+    {
+        await using var harness = await PatchingHarness.StartAsync(fleetSize: 5);
+        var policy = new Dictionary<string, object> { ["Test"] = new { changeType = "standard", risk = "medium", requiresApproval = false } };
+        await harness.PublishAsync(Workflow(new { environment = "Test", missingPatches = ModerateFinding, policy }));
+
+        var instance = await harness.StartAsync("assess");
+
+        var output = await harness.OutputAsync(instance.Id, "step");
+        Assert.Equal("PreApproved", await harness.OutcomeAsync(instance.Id, "step"));
+        Assert.Equal("standard", output["changeType"]!.GetValue<string>());
+        Assert.Equal("medium", output["risk"]!.GetValue<string>());
+        Assert.Equal("medium", output["impact"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AssessChange_ManyServers_RaisesTheImpact()
+    {
+        await using var harness = await PatchingHarness.StartAsync(fleetSize: 5);
+        await harness.PublishAsync(Workflow(new { environment = "Test", missingPatches = ModerateFinding, targetCount = 12, largeChangeThreshold = 10 }));
+
+        var instance = await harness.StartAsync("assess");
+
+        var output = await harness.OutputAsync(instance.Id, "step");
+        Assert.Equal("high", output["impact"]!.GetValue<string>());
+        Assert.Contains(output["reasons"]!.AsArray(), r => r!.GetValue<string>().Contains("12 servers reach the large-change threshold of 10", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("""{ "Prod": { "risk": "extreme" } }""", "policy.Prod.risk")]
+    [InlineData("""{ "Prod": { "changeType": "normal", "requiresApproval": false } }""", "policy.Prod.requiresApproval")]
+    [InlineData("""{ "Prod": { "owner": "ops" } }""", "policy.Prod.owner")]
+    [InlineData("""{ "Prod": "normal" }""", "policy.Prod")]
+    public async Task AssessChange_InvalidPolicy_FaultsNamingTheField(string policy, string field)
+    {
+        await using var harness = await PatchingHarness.StartAsync(fleetSize: 5);
+        await harness.PublishAsync(Workflow(new { environment = "Prod", policy = System.Text.Json.Nodes.JsonNode.Parse(policy) }));
+
+        var instance = await harness.StartAsync("assess");
+
+        Assert.Equal(InstanceStatus.Faulted, instance.Status);
+        Assert.Contains(field, instance.Incident!.Message, StringComparison.Ordinal);
+        Assert.Null(await harness.OutcomeAsync(instance.Id, "step"));
+    }
+
+    [Fact]
+    public async Task AssessChange_OutputsFeedRaiseChangeRequest_RaisesTheChangeWithThatTypeAndRisk()
+    {
+        await using var harness = await PatchingHarness.StartAsync(fleetSize: 5);
+        await harness.PublishAsync(TestWorkflows.Chain(
+            "assess-raise",
+            new TestStep("assess", "AssessChange", new { environment = "Prod", missingPatches = CriticalFinding }),
+            new TestStep("raise", "RaiseChangeRequest", new
+            {
+                desk = "servicenow",
+                shortDescription = "Prod patching",
+                plannedStart = "2026-03-07T22:00:00Z",
+                plannedEnd = "2026-03-07T23:30:00Z",
+                changeType = TestWorkflows.Js("steps.assess.changeType"),
+                risk = TestWorkflows.Js("steps.assess.risk"),
+                impact = TestWorkflows.Js("steps.assess.impact"),
+                requestApproval = TestWorkflows.Js("steps.assess.requiresApproval"),
+            }, After: "NeedsApproval")));
+
+        var instance = await harness.StartAsync("assess-raise");
+
+        var change = await harness.Desks.ServiceNowChangeAsync((await harness.OutputAsync(instance.Id, "raise"))["number"]!.GetValue<string>());
+        Assert.Equal(InstanceStatus.Completed, instance.Status);
+        Assert.Equal("Done", await harness.OutcomeAsync(instance.Id, "raise"));
+        Assert.Equal("normal", DeskSimulators.Value(change, "type"));
+        Assert.Equal("2", DeskSimulators.Value(change, "risk"));
+    }
+
+    private static string Workflow(object inputs) => TestWorkflows.OneStep("assess", "AssessChange", inputs);
+}
