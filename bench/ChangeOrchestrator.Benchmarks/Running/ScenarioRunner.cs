@@ -13,9 +13,10 @@ internal sealed class ScenarioRunner(BenchSizes sizes, TextWriter log)
         string? error = null;
         try
         {
+            var count = scenario is ISelfRepeatingScenario own ? own.Repetitions : sizes.Repetitions;
+
             // One unmeasured repetition first: until tiered compilation has optimised the hot paths, a first run is
             // up to twice as slow as the next ones, which would only widen the spread.
-            var count = scenario is ISelfRepeatingScenario own ? own.Repetitions : sizes.Repetitions;
             if (scenario is not ISelfRepeatingScenario { WarmUp: false })
             {
                 await scenario.RunOnceAsync(cancellationToken);

@@ -14,5 +14,10 @@ internal sealed class InstanceRowConfiguration : IEntityTypeConfiguration<Instan
         builder.HasIndex(i => i.CorrelationId);
         builder.HasIndex(i => new { i.Status, i.UpdatedAt });
         builder.HasIndex(i => new { i.DefinitionId, i.DefinitionVersion });
+
+        // The instance list pages newest first by id within a status or a workflow: these keep a filtered page an
+        // index range however many instances the filter matches.
+        builder.HasIndex(i => new { i.Status, i.Id });
+        builder.HasIndex(i => new { i.DefinitionId, i.Id });
     }
 }

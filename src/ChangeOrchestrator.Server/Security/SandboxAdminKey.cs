@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ChangeOrchestrator.Server.Hosting;
 
 namespace ChangeOrchestrator.Server.Security;
 
@@ -6,7 +7,7 @@ namespace ChangeOrchestrator.Server.Security;
 /// In sandbox mode with no key configured, a fresh admin key is generated at start-up and printed once on the
 /// console (not to the log), so a newcomer can use the API without configuring anything. Never in production.
 /// </summary>
-internal sealed class SandboxAdminKey(ApiKeyRegistry keys) : IHostedService
+internal sealed class SandboxAdminKey(ApiKeyRegistry keys, IConfiguration configuration) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -18,7 +19,7 @@ internal sealed class SandboxAdminKey(ApiKeyRegistry keys) : IHostedService
         var key = "sbx_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         keys.Add(new ApiKeyDefinition { Name = "sandbox-admin", Sha256 = ApiKeyRegistry.Hash(key), Roles = [Roles.Admin] });
         Console.WriteLine($"Sandbox admin API key (this run only): {key}");
-        Console.WriteLine($"  e.g. curl -H '{ApiKeyAuthenticationHandler.Header}: {key}' http://127.0.0.1:5080/api/definitions");
+        Console.WriteLine($"  e.g. curl -H '{ApiKeyAuthenticationHandler.Header}: {key}' {SandboxConnections.SelfUrl(configuration)}api/definitions");
         return Task.CompletedTask;
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ChangeOrchestrator.Server.Hosting;
 
 namespace ChangeOrchestrator.Server.Security;
 
@@ -6,7 +7,7 @@ namespace ChangeOrchestrator.Server.Security;
 /// In sandbox mode with no local user configured, a local <c>admin</c> with a fresh password is created at start-up
 /// and the password printed once on the console (not to the log), like the sandbox's admin API key. Never in production.
 /// </summary>
-internal sealed class SandboxAdminLogin(LocalUserRegistry users) : IHostedService
+internal sealed class SandboxAdminLogin(LocalUserRegistry users, IConfiguration configuration) : IHostedService
 {
     public const string UserName = "admin";
 
@@ -21,7 +22,7 @@ internal sealed class SandboxAdminLogin(LocalUserRegistry users) : IHostedServic
         var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_');
         users.Add(new LocalUser { Name = UserName, PasswordHash = PasswordHashes.Hash(password, PasswordHashes.MinimumIterations), Roles = [Roles.Admin] });
         Console.WriteLine($"Sandbox admin login (this run only): user '{UserName}', password {password}");
-        Console.WriteLine("  e.g. curl -c cookies -d 'username=admin&password=...' http://127.0.0.1:5080/auth/login");
+        Console.WriteLine($"  e.g. curl -c cookies -d 'username=admin&password=...' {SandboxConnections.SelfUrl(configuration)}auth/login");
         return Task.CompletedTask;
     }
 

@@ -38,4 +38,7 @@ internal static partial class WebhookLog
 
     [LoggerMessage(EventId = 2412, Level = LogLevel.Debug, Message = "Webhook {Id} ({Source}) names no change or event this server acts on")]
     public static partial void NothingToDo(ILogger logger, string id, string source);
+
+    [LoggerMessage(EventId = 2413, Level = LogLevel.Error, Message = "A rejected webhook from {Source} could not be written to the audit log")]
+    public static partial void RejectionNotAudited(ILogger logger, Exception exception, string source);
 }

@@ -27,7 +27,8 @@ public static class WebhooksServiceCollectionExtensions
         services.AddSingleton<IWebhookVerifier, ServiceNowRequestVerifier>();
         services.AddSingleton<IWebhookPayloadMapper, JiraPayloadMapper>();
         services.AddSingleton<IWebhookPayloadMapper, ServiceNowPayloadMapper>();
-        services.TryAddSingleton<IWebhookRejectionLog, InboxWebhookRejectionLog>();
+        services.TryAddSingleton<InboxWebhookRejectionLog>();
+        services.TryAddSingleton<IWebhookRejectionLog, AuditedWebhookRejectionLog>();
         services.AddSingleton<WebhookRateLimiters>();
         services.AddSingleton<WebhookInboxSignal>();
         services.AddSingleton<WebhookReceiver>();

@@ -49,6 +49,12 @@ public sealed class JiraWebhookTests : IAsyncLifetime
         Assert.Equal((WebhookInboxStatus.Rejected, null, null), (row.Status, row.Body, row.DedupeKey));
         Assert.Equal("no X-Hub-Signature header", row.RejectionReason);
         Assert.Equal("127.0.0.1", row.RemoteIp);
+
+        // An administrator reading the audit trail sees the rejection too, without the body.
+        var audit = (await _server.Server.GetJsonAsync("/api/audit?action=webhook.rejected"))["items"]!.AsArray();
+        var entry = Assert.Single(audit)!;
+        Assert.Equal(("anonymous", "webhook", "jira", 401), (entry["actor"]!.GetValue<string>(), entry["objectType"]!.GetValue<string>(), entry["objectId"]!.GetValue<string>(), entry["outcome"]!.GetValue<int>()));
+        Assert.Equal(("no X-Hub-Signature header", "127.0.0.1"), (entry["detail"]!.GetValue<string>(), entry["remoteIp"]!.GetValue<string>()));
     }
 
     [Theory]

@@ -278,6 +278,10 @@ namespace ChangeOrchestrator.Persistence.Migrations.Postgres
 
                     b.HasIndex("DefinitionId", "DefinitionVersion");
 
+                    b.HasIndex("DefinitionId", "Id");
+
+                    b.HasIndex("Status", "Id");
+
                     b.HasIndex("Status", "UpdatedAt");
 
                     b.ToTable("workflow_instances", (string)null);

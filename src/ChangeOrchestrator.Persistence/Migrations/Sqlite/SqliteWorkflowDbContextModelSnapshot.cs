@@ -270,6 +270,10 @@ namespace ChangeOrchestrator.Persistence.Migrations.Sqlite
 
                     b.HasIndex("DefinitionId", "DefinitionVersion");
 
+                    b.HasIndex("DefinitionId", "Id");
+
+                    b.HasIndex("Status", "Id");
+
                     b.HasIndex("Status", "UpdatedAt");
 
                     b.ToTable("workflow_instances", (string)null);
