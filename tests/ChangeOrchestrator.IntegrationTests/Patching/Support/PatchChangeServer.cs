@@ -206,34 +206,25 @@ public sealed class PatchChangeServer : IAsyncDisposable
         }
     }
 
-    private Dictionary<string, string> Settings() => new()
+    private Dictionary<string, string> Settings()
     {
-        ["Persistence:Provider"] = "Postgres",
-        ["ConnectionStrings:Postgres"] = _database.ConnectionString,
-        ["Workflows:Folder"] = _workflows.Path,
-        ["Sandbox:Enabled"] = "false",
-        ["Runtime:TimerPollInterval"] = "00:00:00.050",
+        var settings = new Dictionary<string, string>
+        {
+            ["Persistence:Provider"] = "Postgres",
+            ["ConnectionStrings:Postgres"] = _database.ConnectionString,
+            ["Workflows:Folder"] = _workflows.Path,
+            ["Sandbox:Enabled"] = "false",
+            ["Runtime:TimerPollInterval"] = "00:00:00.050",
 
-        // A killed node keeps its timer claims and instance leases until they run out: short here, minutes in production.
-        ["Engine:TimerClaimDuration"] = "00:00:02",
-        ["Engine:InstanceLeaseDuration"] = "00:00:02",
-        ["ServiceDesk:ServiceNow:BaseUrl"] = Simulators.Url("sim/servicenow").ToString(),
-        ["ServiceDesk:ServiceNow:User"] = "admin",
-        ["ServiceDesk:ServiceNow:Password"] = DeskSimulators.ServiceNowPassword,
-        ["ServiceDesk:ServiceNow:AssignmentGroup"] = "Server Operations",
-        ["ServiceDesk:ServiceNow:Resilience:BaseDelay"] = "00:00:00.005",
-        ["ServiceDesk:ServiceNow:Resilience:MaxDelay"] = "00:00:00.020",
-        ["ServiceDesk:Jira:BaseUrl"] = Simulators.Url("sim/jira").ToString(),
-        ["ServiceDesk:Jira:Email"] = DeskSimulators.JiraEmail,
-        ["ServiceDesk:Jira:ApiToken"] = DeskSimulators.JiraToken,
-        ["ServiceDesk:Jira:ProjectKey"] = "ITOPS",
-        ["ServiceDesk:Jira:Resilience:BaseDelay"] = "00:00:00.005",
-        ["ServiceDesk:Jira:Resilience:MaxDelay"] = "00:00:00.020",
-        ["Aws:Region"] = AwsSimulator.Region,
-        ["Aws:ServiceUrl"] = Aws.ServiceUrl,
-        ["Aws:AccessKeyId"] = "test",
-        ["Aws:SecretAccessKey"] = "test",
-        ["Aws:MaxRetries"] = "2",
-        ["Aws:RetryBaseDelay"] = "00:00:00.050",
-    };
+            // A killed node keeps its timer claims and instance leases until they run out: short here, minutes in production.
+            ["Engine:TimerClaimDuration"] = "00:00:02",
+            ["Engine:InstanceLeaseDuration"] = "00:00:02",
+        };
+        foreach (var (key, value) in SimulatorConnections.Settings(Simulators, Aws))
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
 }

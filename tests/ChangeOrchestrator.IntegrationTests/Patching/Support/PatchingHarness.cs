@@ -167,27 +167,9 @@ public sealed class PatchingHarness : IAsyncDisposable
     /// </summary>
     private ServiceProvider BuildConnectors()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ServiceDesk:ServiceNow:BaseUrl"] = Simulators.Url("sim/servicenow").ToString(),
-            ["ServiceDesk:ServiceNow:User"] = "admin",
-            ["ServiceDesk:ServiceNow:Password"] = DeskSimulators.ServiceNowPassword,
-            ["ServiceDesk:ServiceNow:AssignmentGroup"] = "Server Operations",
-            ["ServiceDesk:ServiceNow:Resilience:BaseDelay"] = "00:00:00.005",
-            ["ServiceDesk:ServiceNow:Resilience:MaxDelay"] = "00:00:00.020",
-            ["ServiceDesk:Jira:BaseUrl"] = Simulators.Url("sim/jira").ToString(),
-            ["ServiceDesk:Jira:Email"] = DeskSimulators.JiraEmail,
-            ["ServiceDesk:Jira:ApiToken"] = DeskSimulators.JiraToken,
-            ["ServiceDesk:Jira:ProjectKey"] = "ITOPS",
-            ["ServiceDesk:Jira:Resilience:BaseDelay"] = "00:00:00.005",
-            ["ServiceDesk:Jira:Resilience:MaxDelay"] = "00:00:00.020",
-            ["Aws:Region"] = AwsSimulator.Region,
-            ["Aws:ServiceUrl"] = Aws.ServiceUrl,
-            ["Aws:AccessKeyId"] = "test",
-            ["Aws:SecretAccessKey"] = "test",
-            ["Aws:MaxRetries"] = "2",
-            ["Aws:RetryBaseDelay"] = "00:00:00.050",
-        }).Build();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(SimulatorConnections.Settings(Simulators, Aws).Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)))
+            .Build();
         return new ServiceCollection()
             .AddServiceDesks(configuration)
             .AddAwsFleet(configuration)
