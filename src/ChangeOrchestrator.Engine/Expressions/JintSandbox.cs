@@ -54,7 +54,7 @@ internal sealed class JintSandbox
             {
                 Uses(expression, "input") ? JsonToJs.Convert(_engine, context.Input) : JsValue.Undefined,
                 Uses(expression, "vars") ? JsonToJs.Convert(_engine, context.Variables) : JsValue.Undefined,
-                Uses(expression, "steps") ? JsonToJs.Convert(_engine, context.Steps) : JsValue.Undefined,
+                Uses(expression, "steps") ? JsonToJs.Object(_engine, StepReferences.Select(expression, context.Steps)) : JsValue.Undefined,
                 Uses(expression, "instance") ? JsonToJs.Convert(_engine, context.Instance) : JsValue.Undefined,
                 Uses(expression, "now") ? _engine.Construct("Date", new JsNumber(context.Now.ToUnixTimeMilliseconds())) : JsValue.Undefined,
             };

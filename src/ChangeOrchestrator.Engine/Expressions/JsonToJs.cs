@@ -8,6 +8,18 @@ namespace ChangeOrchestrator.Engine.Expressions;
 /// <summary>Copies JSON into fresh JavaScript values, so an expression never holds a reference into workflow state.</summary>
 internal static class JsonToJs
 {
+    /// <summary>A JavaScript object of the given properties, e.g. the step outputs an expression names.</summary>
+    public static JsValue Object(Jint.Engine engine, IEnumerable<KeyValuePair<string, JsonNode?>> properties)
+    {
+        var target = new JsObject(engine);
+        foreach (var (name, value) in properties)
+        {
+            target.FastSetDataProperty(name, Convert(engine, value));
+        }
+
+        return target;
+    }
+
     public static JsValue Convert(Jint.Engine engine, JsonNode? node)
     {
         switch (node)
@@ -15,13 +27,7 @@ internal static class JsonToJs
             case null:
                 return JsValue.Null;
             case JsonObject obj:
-                var target = new JsObject(engine);
-                foreach (var (name, value) in obj)
-                {
-                    target.FastSetDataProperty(name, Convert(engine, value));
-                }
-
-                return target;
+                return Object(engine, obj);
             case JsonArray array:
                 var items = new JsValue[array.Count];
                 for (var i = 0; i < items.Length; i++)

@@ -39,6 +39,25 @@ public sealed class JintExpressionEvaluatorTests
         Assert.Equal("2026-03-07T22:00:00+00:00", result!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("steps.scan.missing + steps['raise'].number.length + (steps?.absent?.x ?? 0)", "10")]
+    [InlineData("Object.keys(steps).sort().join(',')", "\"absent2,raise,scan\"")]
+    [InlineData("steps.scan.missing - steps.raise.number.length", "4")]
+    [InlineData("[...steps.raise.number, ...(steps.absent2?.x ?? [])].length + ({ steps: 1 }).steps", "4")]
+    public void Evaluate_StepOutputs_NamedOrWhole_AreReadable(string expression, string expected)
+    {
+        var steps = new JsonObject
+        {
+            ["scan"] = new JsonObject { ["missing"] = 7 },
+            ["raise"] = new JsonObject { ["number"] = "CHG" },
+            ["absent2"] = new JsonObject(),
+        };
+
+        var result = Evaluator().Evaluate(expression, Context(steps: steps));
+
+        Assert.Equal(expected, result!.ToJsonString());
+    }
+
     [Fact]
     public void Evaluate_InfiniteLoop_IsStoppedWithAClearError()
     {

@@ -305,7 +305,7 @@ public sealed class PatchChangeTests(ITestOutputHelper output)
         var number = outputs["raise"]!["number"]!.GetValue<string>();
         var record = await server.Desks.ServiceNowChangeAsync(number);
         var path = await server.PathAsync(id);
-        Assert.Contains("validate:Unhealthy", path);
+        Assert.True(path.Contains("validate:Unhealthy"), $"{done["incident"]?.ToJsonString()} {string.Join(" > ", path)}");
         Assert.Equal([broken], outputs["validate"]!["unhealthyIds"]!.AsArray().Select(i => i!.GetValue<string>()));
         Assert.Equal([broken], outputs["rollback"]!["restoredIds"]!.AsArray().Select(i => i!.GetValue<string>()));
         Assert.Equal(("3", "unsuccessful"), (DeskSimulators.Value(record, "state"), DeskSimulators.Value(record, "close_code")));
