@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using ChangeOrchestrator.Benchmarks.Running;
 using ChangeOrchestrator.Benchmarks.Storage;
 
 namespace ChangeOrchestrator.Benchmarks.Fleet;
@@ -33,9 +34,8 @@ internal static class FleetChange
         {
             File.Copy(FleetEnvironment.PatchChangeWorkflow(), Path.Combine(workflows, "patch-change.json"));
             await using var server = await ChildProcess.StartAsync(
-                "ChangeOrchestrator.Server.dll", FleetEnvironment.Server(database.ConnectionString, workflows, simulators.Address), "health/ready", cancellationToken);
-            using var api = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(2) };
-            api.DefaultRequestHeaders.Add("X-Api-Key", FleetEnvironment.ApiKey);
+                ServerEnvironment.Dll, FleetEnvironment.Server(database.ConnectionString, workflows, simulators.Address), ServerEnvironment.ReadyPath, cancellationToken);
+            using var api = ServerEnvironment.Client(server.Address, FleetEnvironment.ApiKey, TimeSpan.FromMinutes(2));
             using var sim = new HttpClient { BaseAddress = simulators.Address, Timeout = TimeSpan.FromMinutes(2) };
             using var desk = new HttpClient { BaseAddress = new Uri(simulators.Address, "sim/servicenow/"), Timeout = TimeSpan.FromMinutes(1) };
             desk.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(

@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using ChangeOrchestrator.Benchmarks.Running;
 
 namespace ChangeOrchestrator.Benchmarks.Fleet;
 
@@ -25,17 +24,9 @@ internal static class FleetEnvironment
         ["Simulators__Aws__Seed"] = seed.ToString(CultureInfo.InvariantCulture),
     };
 
-    public static Dictionary<string, string> Server(string connectionString, string workflowsFolder, Uri simulators) => new()
+    public static Dictionary<string, string> Server(string connectionString, string workflowsFolder, Uri simulators) => new(
+        ServerEnvironment.Postgres(connectionString, workflowsFolder, keyName: "bench-fleet", ApiKey, role: "Operator"))
     {
-        ["ASPNETCORE_ENVIRONMENT"] = "Production",
-        ["Logging__LogLevel__Default"] = "Warning",
-        ["Persistence__Provider"] = "Postgres",
-        ["ConnectionStrings__Postgres"] = connectionString,
-        ["Workflows__Folder"] = workflowsFolder,
-        ["Sandbox__Enabled"] = "false",
-        ["Auth__ApiKeys__0__Name"] = "bench-fleet",
-        ["Auth__ApiKeys__0__Sha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ApiKey))),
-        ["Auth__ApiKeys__0__Roles__0"] = "Operator",
         ["Runtime__TimerPollInterval"] = "00:00:00.050",
 
         // A change that names 10,000 servers by id is a body of about 220 KB, beyond the default 64 KiB.

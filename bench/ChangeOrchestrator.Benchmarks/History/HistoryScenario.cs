@@ -14,6 +14,7 @@ internal sealed class HistoryScenario(BenchSizes sizes, string? postgresServer) 
 {
     private const int PageSize = 50;
     private const int WarmUpCalls = 20;
+    private const string ApiKey = "bench-history-viewer-key";
 
     private readonly List<HistoryDatabase> _databases = [];
 
@@ -82,8 +83,29 @@ internal sealed class HistoryScenario(BenchSizes sizes, string? postgresServer) 
 
     private async Task<IReadOnlyList<Figure>> MeasureAsync(HistoryDatabase database, CancellationToken cancellationToken)
     {
-        await using var server = await ServerProcess.StartAsync(database.ConnectionString, cancellationToken);
-        var client = server.Client;
+        // The server only reads the seeded instances, so its workflows folder stays empty.
+        var workflows = Directory.CreateTempSubdirectory("co-bench-workflows-").FullName;
+        try
+        {
+            // The database is seeded with its schema already; a viewer key is all that reading history needs.
+            var environment = new Dictionary<string, string>(
+                ServerEnvironment.Postgres(database.ConnectionString, workflows, keyName: "bench-viewer", ApiKey, role: "Viewer"))
+            {
+                ["Persistence__MigrateOnStartup"] = "false",
+            };
+            await using var server = await ChildProcess.StartAsync(ServerEnvironment.Dll, environment, ServerEnvironment.ReadyPath, cancellationToken);
+            using var client = ServerEnvironment.Client(server.Address, ApiKey, TimeSpan.FromSeconds(60));
+            return await MeasureAsync(database, server, client, cancellationToken);
+        }
+        finally
+        {
+            Directory.Delete(workflows, recursive: true);
+        }
+    }
+
+    private async Task<IReadOnlyList<Figure>> MeasureAsync(
+        HistoryDatabase database, ChildProcess server, HttpClient client, CancellationToken cancellationToken)
+    {
         var queries = new (string Name, string Path, int Items)[]
         {
             ("list-first", $"api/instances?limit={PageSize}", PageSize),
@@ -114,7 +136,7 @@ internal sealed class HistoryScenario(BenchSizes sizes, string? postgresServer) 
         }
 
         await PageThroughAsync(client, sizes.HistoryListCalls, cancellationToken);
-        var (workingSet, gcHeap) = await ServerMemory.ReadAsync(server.Process, cancellationToken);
+        var (workingSet, gcHeap) = await ServerMemory.ReadAsync(server, cancellationToken);
         figures.Add(new Figure($"memory.{size}.working-set", "MiB", workingSet));
         figures.Add(new Figure($"memory.{size}.gc-heap", "MiB", gcHeap));
         return figures;

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Diagnostics.Tracing;
+using ChangeOrchestrator.Benchmarks.Running;
 using Microsoft.Diagnostics.NETCore.Client;
 using Microsoft.Diagnostics.Tracing;
 using Microsoft.Diagnostics.Tracing.Parsers;
@@ -16,9 +16,9 @@ internal static class ServerMemory
     private const double MiB = 1024 * 1024;
 
     /// <exception cref="TimeoutException">The process sent no heap statistics after the collection.</exception>
-    public static async Task<(double WorkingSetMiB, double GcHeapMiB)> ReadAsync(Process process, CancellationToken cancellationToken)
+    public static async Task<(double WorkingSetMiB, double GcHeapMiB)> ReadAsync(ChildProcess server, CancellationToken cancellationToken)
     {
-        var client = new DiagnosticsClient(process.Id);
+        var client = new DiagnosticsClient(server.Id);
         var provider = new EventPipeProvider(
             ClrTraceEventParser.ProviderName,
             EventLevel.Informational,
@@ -39,8 +39,7 @@ internal static class ServerMemory
         try
         {
             var heapBytes = await heap.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
-            process.Refresh();
-            return (process.WorkingSet64 / MiB, heapBytes / MiB);
+            return (server.WorkingSetBytes() / MiB, heapBytes / MiB);
         }
         finally
         {

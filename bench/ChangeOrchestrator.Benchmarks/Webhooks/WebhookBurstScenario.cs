@@ -22,6 +22,8 @@ internal sealed class WebhookBurstScenario(string? postgresServer) : IScenario
     private const int SendConcurrency = 64;
     private const int StartConcurrency = 16;
     private const string DefinitionId = "bench-approval";
+    private const string ApiKey = "bench-webhooks-operator-key";
+    private const string JiraSecret = "bench-jira-webhook-secret-0001";
 
     private const string Workflow = """
         {
@@ -66,13 +68,35 @@ internal sealed class WebhookBurstScenario(string? postgresServer) : IScenario
         }
 
         await using var database = await PostgresBenchDatabase.CreateAsync(postgresServer, cancellationToken);
-        await using var server = await WebhookServerProcess.StartAsync(
-            database.ConnectionString, new Dictionary<string, string> { [DefinitionId] = Workflow }, cancellationToken);
+        var workflows = Directory.CreateTempSubdirectory("co-bench-webhooks-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(workflows, DefinitionId + ".json"), Workflow, cancellationToken);
+            var environment = new Dictionary<string, string>(
+                ServerEnvironment.Postgres(database.ConnectionString, workflows, keyName: "bench-operator", ApiKey, role: "Operator"))
+            {
+                ["Webhooks__Jira__Secrets__0"] = JiraSecret,
 
+                // The burst is the measurement: the per-source limit of a production setting would only measure the limiter.
+                ["Webhooks__RateLimit__PermitsPerSecond"] = "100000",
+            };
+            await using var server = await ChildProcess.StartAsync(ServerEnvironment.Dll, environment, ServerEnvironment.ReadyPath, cancellationToken);
+            using var client = ServerEnvironment.Client(server.Address, ApiKey, TimeSpan.FromSeconds(60));
+            return await BurstAsync(database.ConnectionString, server, client, cancellationToken);
+        }
+        finally
+        {
+            Directory.Delete(workflows, recursive: true);
+        }
+    }
+
+    private static async Task<IReadOnlyList<Figure>> BurstAsync(
+        string connectionString, ChildProcess server, HttpClient client, CancellationToken cancellationToken)
+    {
         var instances = new string[Burst];
         await Parallel.ForEachAsync(Enumerable.Range(0, Burst), Options(StartConcurrency, cancellationToken), async (i, token) =>
         {
-            using var response = await server.Client.PostAsJsonAsync("api/instances", new { definitionId = DefinitionId, input = new { change = $"jira:BENCH-{i}" } }, token);
+            using var response = await client.PostAsJsonAsync("api/instances", new { definitionId = DefinitionId, input = new { change = $"jira:BENCH-{i}" } }, token);
             var body = await response.Content.ReadAsStringAsync(token);
             instances[i] = response.StatusCode == HttpStatusCode.Created
                 ? JsonNode.Parse(body)!["id"]!.GetValue<string>()
@@ -95,7 +119,7 @@ internal sealed class WebhookBurstScenario(string? postgresServer) : IScenario
         });
         var ackSeconds = clock.Elapsed.TotalSeconds;
 
-        var resumed = await WaitForResumesAsync(database.ConnectionString, server, cancellationToken);
+        var resumed = await WaitForResumesAsync(connectionString, server, cancellationToken);
         var latencies = new List<double>(Burst);
         for (var i = 0; i < Burst; i++)
         {
@@ -121,7 +145,7 @@ internal sealed class WebhookBurstScenario(string? postgresServer) : IScenario
 
     /// <summary>Resumes per instance and the first one's time, once the journal holds at least one for every instance.</summary>
     private static async Task<Dictionary<string, (int Count, DateTimeOffset At)>> WaitForResumesAsync(
-        string connectionString, WebhookServerProcess server, CancellationToken cancellationToken)
+        string connectionString, ChildProcess server, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
@@ -176,7 +200,7 @@ internal sealed class WebhookBurstScenario(string? postgresServer) : IScenario
         var request = new HttpRequestMessage(HttpMethod.Post, "webhooks/jira") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Atlassian-Webhook-Identifier", Guid.NewGuid().ToString());
         request.Headers.Add("X-Hub-Signature", "sha256=" + Convert.ToHexStringLower(
-            HMACSHA256.HashData(Encoding.UTF8.GetBytes(WebhookServerProcess.JiraSecret), Encoding.UTF8.GetBytes(body))));
+            HMACSHA256.HashData(Encoding.UTF8.GetBytes(JiraSecret), Encoding.UTF8.GetBytes(body))));
         return request;
     }
 

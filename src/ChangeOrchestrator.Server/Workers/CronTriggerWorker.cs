@@ -12,6 +12,7 @@ namespace ChangeOrchestrator.Server.Workers;
 /// </summary>
 internal sealed partial class CronTriggerWorker(
     IWorkflowDefinitionStore definitions,
+    IWorkflowInstanceStore instances,
     WorkflowRuntime runtime,
     IOptions<RuntimeWorkerOptions> options,
     TimeProvider time,
@@ -34,7 +35,10 @@ internal sealed partial class CronTriggerWorker(
         while (await WaitAsync(timer, stoppingToken));
     }
 
-    /// <summary>Starts the latest due occurrence of every cron trigger; returns how many instances were new.</summary>
+    /// <summary>
+    /// Starts the latest due occurrence of every cron trigger; returns how many it started. Two nodes racing on one
+    /// occurrence may both count it, but the runtime's start by instance id keeps it to one instance.
+    /// </summary>
     internal async Task<int> StartDueAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -49,6 +53,12 @@ internal sealed partial class CronTriggerWorker(
                     continue;
                 }
 
+                // Most ticks find the occurrence started already; the read spares them a start that would only find it.
+                if (await instances.FindAsync(due.InstanceId, cancellationToken) is not null)
+                {
+                    continue;
+                }
+
                 try
                 {
                     var instance = await runtime.StartAsync(new StartWorkflowRequest
@@ -57,11 +67,8 @@ internal sealed partial class CronTriggerWorker(
                         InstanceId = due.InstanceId,
                         Input = due.Trigger.Input?.DeepClone().AsObject() ?? [],
                     }, cancellationToken);
-                    if (instance.CreatedAt >= now)
-                    {
-                        started++;
-                        LogStarted(logger, due.DefinitionId, due.At, instance.Id);
-                    }
+                    started++;
+                    LogStarted(logger, due.DefinitionId, due.At, instance.Id);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

@@ -56,6 +56,9 @@ public sealed class PatchingHarness : IAsyncDisposable
 
     public WorkflowRuntime Runtime => _engine.GetRequiredService<WorkflowRuntime>();
 
+    /// <summary>The engine's services, for composing a server part (a worker) on the same engine.</summary>
+    public IServiceProvider Services => _engine;
+
     public static async Task<PatchingHarness> StartAsync(int fleetSize = 40, int seed = 11)
     {
         var simulators = await SimulatorHost.StartAsync(new Dictionary<string, string?>

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace ChangeOrchestrator.Benchmarks.Fleet;
+namespace ChangeOrchestrator.Benchmarks.Running;
 
 /// <summary>
 /// A dll built beside the benchmarks (the server, the simulators) run under <c>dotnet</c> as a process of its own on a
@@ -14,12 +14,18 @@ internal sealed class ChildProcess : IAsyncDisposable
     // /proc reports CPU time in clock ticks, which Linux fixes at 100 per second for user space (USER_HZ).
     private const double TicksPerSecond = 100;
 
+    // Only the last lines go into an error message; the rest is dropped so a chatty process cannot fill memory.
+    private const int OutputLinesShown = 40;
+    private const int OutputLinesKept = 400;
+
     private readonly Process _process;
+    private readonly string _name;
     private readonly List<string> _output = [];
 
-    private ChildProcess(Process process, Uri address)
+    private ChildProcess(Process process, string name, Uri address)
     {
         _process = process;
+        _name = name;
         Address = address;
     }
 
@@ -27,6 +33,10 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
+    /// <summary>
+    /// Starts <paramref name="dll"/> from the benchmark's build output, configured by <paramref name="environment"/> on top
+    /// of the benchmark's own variables, and waits until <paramref name="readyPath"/> answers 200.
+    /// </summary>
     /// <exception cref="InvalidOperationException">The process exited or did not answer <paramref name="readyPath"/> within two minutes.</exception>
     public static async Task<ChildProcess> StartAsync(
         string dll, IReadOnlyDictionary<string, string> environment, string readyPath, CancellationToken cancellationToken)
@@ -45,14 +55,14 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{dll} did not start.");
-        var child = new ChildProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        var child = new ChildProcess(process, dll, new Uri($"http://127.0.0.1:{port}/"));
         process.OutputDataReceived += (_, e) => child.Capture(e.Data);
         process.ErrorDataReceived += (_, e) => child.Capture(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try
         {
-            await child.WaitReadyAsync(dll, readyPath, cancellationToken);
+            await child.WaitReadyAsync(readyPath, cancellationToken);
         }
         catch
         {
@@ -73,6 +83,13 @@ internal sealed class ChildProcess : IAsyncDisposable
         return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
     }
 
+    /// <summary>The resident set of the process now, in bytes.</summary>
+    public long WorkingSetBytes()
+    {
+        _process.Refresh();
+        return _process.WorkingSet64;
+    }
+
     /// <summary>The peak resident set of the process's life so far, in MiB (VmHWM in /proc/[pid]/status).</summary>
     public double PeakWorkingSetMiB()
     {
@@ -86,7 +103,7 @@ internal sealed class ChildProcess : IAsyncDisposable
     {
         lock (_output)
         {
-            return string.Join(Environment.NewLine, _output.TakeLast(40));
+            return string.Join(Environment.NewLine, _output.TakeLast(OutputLinesShown));
         }
     }
 
@@ -102,7 +119,7 @@ internal sealed class ChildProcess : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private async Task WaitReadyAsync(string dll, string readyPath, CancellationToken cancellationToken)
+    private async Task WaitReadyAsync(string readyPath, CancellationToken cancellationToken)
     {
         using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(10) };
         var waited = Stopwatch.StartNew();
@@ -110,7 +127,7 @@ internal sealed class ChildProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"{dll} exited with {_process.ExitCode}:{Environment.NewLine}{Output()}");
+                throw new InvalidOperationException($"{_name} exited with {_process.ExitCode}:{Environment.NewLine}{Output()}");
             }
 
             try
@@ -123,13 +140,13 @@ internal sealed class ChildProcess : IAsyncDisposable
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
-                // Not listening yet, or still generating the fleet.
+                // Not listening yet, or still building its state (the simulators generate their fleet first).
             }
 
             await Task.Delay(200, cancellationToken);
         }
 
-        throw new InvalidOperationException($"{dll} was not ready within two minutes:{Environment.NewLine}{Output()}");
+        throw new InvalidOperationException($"{_name} was not ready within two minutes:{Environment.NewLine}{Output()}");
     }
 
     private static int FreePort()
@@ -149,9 +166,9 @@ internal sealed class ChildProcess : IAsyncDisposable
         lock (_output)
         {
             _output.Add(line);
-            if (_output.Count > 400)
+            if (_output.Count > OutputLinesKept)
             {
-                _output.RemoveRange(0, 200);
+                _output.RemoveRange(0, OutputLinesKept / 2);
             }
         }
     }
