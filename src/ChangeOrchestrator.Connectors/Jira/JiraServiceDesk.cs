@@ -133,6 +133,9 @@ internal sealed class JiraServiceDesk : IServiceDesk, IDisposable
     private async Task<bool> HasCommentAsync(string idOrKey, string text, CancellationToken cancellationToken)
     {
         const int PageSize = 100;
+
+        // Comment bodies are compared in their JSON form, where the text appears encoded.
+        var encoded = JsonEncodedText.Encode(text).ToString();
         for (var startAt = 0; ; startAt += PageSize)
         {
             var request = new RestRequest($"rest/api/3/issue/{idOrKey}/comment")
@@ -141,7 +144,7 @@ internal sealed class JiraServiceDesk : IServiceDesk, IDisposable
                 .AddQueryParameter("orderBy", "-created");
             var page = await _client.SendAsync(request, "GET issue comments", cancellationToken);
             var comments = page?["comments"] as JsonArray ?? [];
-            if (comments.Any(c => c?["body"]?.ToJsonString().Contains(JsonEncodedText.Encode(text).ToString(), StringComparison.Ordinal) == true))
+            if (comments.Any(c => c?["body"]?.ToJsonString().Contains(encoded, StringComparison.Ordinal) == true))
             {
                 return true;
             }

@@ -26,7 +26,7 @@ internal sealed class JintSandbox
 
     private readonly Jint.Engine _engine;
     private readonly ExpressionLimits _limits;
-    private readonly Dictionary<string, Function> _compiled = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CompiledExpression> _compiled = new(StringComparer.Ordinal);
 
     public JintSandbox(ExpressionLimits limits)
     {
@@ -48,17 +48,17 @@ internal sealed class JintSandbox
     {
         try
         {
-            var function = Compile(expression);
+            var compiled = Compile(expression);
             _engine.Constraints.Reset();
             var arguments = new JsValue[]
             {
                 Uses(expression, "input") ? JsonToJs.Convert(_engine, context.Input) : JsValue.Undefined,
                 Uses(expression, "vars") ? JsonToJs.Convert(_engine, context.Variables) : JsValue.Undefined,
-                Uses(expression, "steps") ? JsonToJs.Object(_engine, StepReferences.Select(expression, context.Steps)) : JsValue.Undefined,
+                Uses(expression, "steps") ? JsonToJs.Object(_engine, StepReferences.Select(compiled.StepIds, context.Steps)) : JsValue.Undefined,
                 Uses(expression, "instance") ? JsonToJs.Convert(_engine, context.Instance) : JsValue.Undefined,
                 Uses(expression, "now") ? _engine.Construct("Date", new JsNumber(context.Now.ToUnixTimeMilliseconds())) : JsValue.Undefined,
             };
-            var result = _engine.Invoke(function, arguments);
+            var result = _engine.Invoke(compiled.Function, arguments);
             return JsToJson.Convert(result);
         }
         catch (JavaScriptException ex)
@@ -98,7 +98,7 @@ internal sealed class JintSandbox
     // Only the roots an expression mentions are converted: the scope can hold large step outputs.
     private static bool Uses(string expression, string name) => expression.Contains(name, StringComparison.Ordinal);
 
-    private Function Compile(string expression)
+    private CompiledExpression Compile(string expression)
     {
         if (_compiled.TryGetValue(expression, out var compiled))
         {
@@ -111,8 +111,14 @@ internal sealed class JintSandbox
         }
 
         var value = _engine.Evaluate(WrapAsFunction(expression));
-        compiled = value as Function ?? throw new ExpressionException("Expression did not compile to a function.");
+        var function = value as Function ?? throw new ExpressionException("Expression did not compile to a function.");
+
+        // The steps an expression reads are found once, with its compilation, not at every evaluation.
+        compiled = new CompiledExpression(function, StepReferences.Of(expression));
         _compiled[expression] = compiled;
         return compiled;
     }
+
+    /// <summary>A compiled expression and the step outputs it reads (null: all of them).</summary>
+    private sealed record CompiledExpression(Function Function, IReadOnlyList<string>? StepIds);
 }

@@ -12,22 +12,18 @@ namespace ChangeOrchestrator.Engine.Expressions;
 /// </summary>
 internal static partial class StepReferences
 {
-    public static IEnumerable<KeyValuePair<string, JsonNode?>> Select(string expression, JsonObject steps)
+    /// <summary>The step ids the expression names, or null when it needs every step output.</summary>
+    public static IReadOnlyList<string>? Of(string expression)
     {
-        var all = AnyUse().Matches(expression).Count;
         var named = Named().Matches(expression);
-        if (named.Count != all)
-        {
-            return steps;
-        }
-
-        return named
-            .Select(m => m.Groups["id"].Value)
-            .Distinct(StringComparer.Ordinal)
-            .Where(steps.ContainsKey)
-            .Select(id => KeyValuePair.Create(id, steps[id]))
-            .ToList();
+        return named.Count == AnyUse().Matches(expression).Count
+            ? [.. named.Select(m => m.Groups["id"].Value).Distinct(StringComparer.Ordinal)]
+            : null;
     }
+
+    /// <summary>The outputs of <paramref name="stepIds"/> (all of them when null) that the instance has.</summary>
+    public static IEnumerable<KeyValuePair<string, JsonNode?>> Select(IReadOnlyList<string>? stepIds, JsonObject steps) =>
+        stepIds is null ? steps : stepIds.Where(steps.ContainsKey).Select(id => KeyValuePair.Create(id, steps[id]));
 
     [GeneratedRegex(@"(?<![\w$])(?<!(?<!\.)\.)steps(?![\w$])")]
     private static partial Regex AnyUse();

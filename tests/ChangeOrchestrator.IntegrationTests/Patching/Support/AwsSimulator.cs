@@ -74,6 +74,11 @@ public sealed class AwsSimulator : IDisposable
     /// <summary>The Run Command commands sent to the account, newest first.</summary>
     public async Task<List<Command>> CommandsAsync() => (await _ssm.ListCommandsAsync(new ListCommandsRequest())).Commands ?? [];
 
+    /// <summary>The AWS-RunPatchBaseline commands that install (not scan), newest first.</summary>
+    public async Task<List<Command>> InstallCommandsAsync() =>
+        [.. (await CommandsAsync()).Where(c =>
+            c.DocumentName == "AWS-RunPatchBaseline" && c.Parameters.TryGetValue("Operation", out var operation) && operation.Contains("Install"))];
+
     /// <summary>The patches the server's last report lists in these states (missing or failed by default), by id, with their CVE ids.</summary>
     public async Task<Dictionary<string, string>> MissingPatchesAsync(string instanceId, params string[] states)
     {

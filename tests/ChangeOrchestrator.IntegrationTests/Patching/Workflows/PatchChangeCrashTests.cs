@@ -45,7 +45,7 @@ public sealed class PatchChangeCrashTests
         var done = await server.WaitForEndAsync(id);
 
         var number = done["outputs"]!["raise"]!["number"]!.GetValue<string>();
-        var installs = await InstallTargetsAsync(server);
+        var installs = (await server.Aws.InstallCommandsAsync()).Select(c => c.InstanceIds).ToList();
         var patched = done["variables"]!["patchIds"]!.AsArray().Select(i => i!.GetValue<string>()).Order(StringComparer.Ordinal).ToList();
         Assert.Equal("Completed", done["status"]!.GetValue<string>());
         Assert.Equal("successful", done["outputs"]!["close"]!["outcome"]!.GetValue<string>());
@@ -72,11 +72,6 @@ public sealed class PatchChangeCrashTests
             .Select(n => n.InstanceId)
             .Take(count)];
 
-    private static async Task<List<List<string>>> InstallTargetsAsync(PatchChangeServer server) =>
-        [.. (await server.Aws.CommandsAsync())
-            .Where(c => c.DocumentName == "AWS-RunPatchBaseline" && c.Parameters.TryGetValue("Operation", out var operation) && operation.Contains("Install"))
-            .Select(c => c.InstanceIds)];
-
     private static async Task WaitForCallsAsync(PatchChangeServer server, string operation, long calls)
     {
         for (var round = 0; round < 1200 && await server.Aws.CallsAsync(operation) < calls; round++)
@@ -89,11 +84,11 @@ public sealed class PatchChangeCrashTests
 
     private static async Task WaitForInstallsAsync(PatchChangeServer server, int count)
     {
-        for (var round = 0; round < 1200 && (await InstallTargetsAsync(server)).Count < count; round++)
+        for (var round = 0; round < 1200 && (await server.Aws.InstallCommandsAsync()).Count < count; round++)
         {
             await Task.Delay(25);
         }
 
-        Assert.True((await InstallTargetsAsync(server)).Count >= count, $"fewer than {count} install commands were sent");
+        Assert.True((await server.Aws.InstallCommandsAsync()).Count >= count, $"fewer than {count} install commands were sent");
     }
 }

@@ -51,7 +51,7 @@ public sealed class PatchChangeTests(ITestOutputHelper output)
         Assert.Equal(
             (await server.Aws.NodesAsync()).Where(n => patched.Contains(n.InstanceId)).Sum(n => n.VolumeIds.Count),
             (await server.Aws.SnapshotsOfChangeAsync(number)).Count);
-        Assert.Equal(2, (await InstallCommandsAsync(server)).Count);
+        Assert.Equal(2, (await server.Aws.InstallCommandsAsync()).Count);
         foreach (var instanceId in patched)
         {
             Assert.Empty(await server.Aws.MissingPatchesAsync(instanceId));
@@ -97,7 +97,7 @@ public sealed class PatchChangeTests(ITestOutputHelper output)
         Assert.Equal("Completed", done["status"]!.GetValue<string>());
         Assert.Contains("cancelRejected:Done", await server.PathAsync(id));
         Assert.Equal("4", DeskSimulators.Value(record, "state"));
-        Assert.Empty(await InstallCommandsAsync(server));
+        Assert.Empty(await server.Aws.InstallCommandsAsync());
         Assert.Empty(await server.Aws.SnapshotsOfChangeAsync(number));
     }
 
@@ -114,7 +114,7 @@ public sealed class PatchChangeTests(ITestOutputHelper output)
         Assert.Contains("approval:TimedOut", await server.PathAsync(id));
         Assert.Contains("cancelTimedOut:Done", await server.PathAsync(id));
         Assert.Equal("4", DeskSimulators.Value(await server.Desks.ServiceNowChangeAsync(number), "state"));
-        Assert.Empty(await InstallCommandsAsync(server));
+        Assert.Empty(await server.Aws.InstallCommandsAsync());
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public sealed class PatchChangeTests(ITestOutputHelper output)
         Assert.Equal(["window:Missed", "missedNote:Done", "canReschedule:False", "cancelMissed:Done"], path.SkipWhile(p => !p.StartsWith("window:", StringComparison.Ordinal)));
         Assert.Contains(notes, n => n.StartsWith("Maintenance window missed:", StringComparison.Ordinal));
         Assert.Equal(("standard", "4"), (DeskSimulators.Value(record, "type"), DeskSimulators.Value(record, "state")));
-        Assert.Empty(await InstallCommandsAsync(server));
+        Assert.Empty(await server.Aws.InstallCommandsAsync());
     }
 
     [Fact]
@@ -184,7 +184,7 @@ public sealed class PatchChangeTests(ITestOutputHelper output)
 
         var record = await server.Desks.ServiceNowChangeAsync(number);
         var notes = await server.Desks.ServiceNowWorkNotesAsync(DeskSimulators.Value(record, "sys_id"));
-        var targeted = (await InstallCommandsAsync(server)).SelectMany(c => c.InstanceIds).ToList();
+        var targeted = (await server.Aws.InstallCommandsAsync()).SelectMany(c => c.InstanceIds).ToList();
         Assert.Contains("agents:SomeOffline", await server.PathAsync(id));
         Assert.Contains("excludeNote:Done", await server.PathAsync(id));
         Assert.Contains(notes, n => n.Contains($"left out because their SSM agent is not online: {lost}", StringComparison.Ordinal));
@@ -216,7 +216,7 @@ public sealed class PatchChangeTests(ITestOutputHelper output)
         Assert.Contains("cancelOffline:Done", path);
         Assert.Equal("4", DeskSimulators.Value(record, "state"));
         Assert.Empty(await server.Aws.SnapshotsOfChangeAsync(number));
-        Assert.Empty(await InstallCommandsAsync(server));
+        Assert.Empty(await server.Aws.InstallCommandsAsync());
     }
 
     [Fact]
@@ -236,7 +236,7 @@ public sealed class PatchChangeTests(ITestOutputHelper output)
         Assert.Contains("rollbackWanted:False", path);
         Assert.Equal(("3", "unsuccessful"), (DeskSimulators.Value(record, "state"), DeskSimulators.Value(record, "close_code")));
         Assert.Contains("pre-change snapshots failed", DeskSimulators.Value(record, "close_notes"), StringComparison.Ordinal);
-        Assert.Empty(await InstallCommandsAsync(server));
+        Assert.Empty(await server.Aws.InstallCommandsAsync());
     }
 
     [Fact]
@@ -258,7 +258,7 @@ public sealed class PatchChangeTests(ITestOutputHelper output)
         Assert.Contains("canary:Failed", path);
         Assert.Contains("rollback:Done", path);
         Assert.Equal([canary], outputs["rollback"]!["restoredIds"]!.AsArray().Select(i => i!.GetValue<string>()));
-        Assert.Single(await InstallCommandsAsync(server));
+        Assert.Single(await server.Aws.InstallCommandsAsync());
         Assert.Equal(1, await server.Aws.CallsAsync("EC2.CreateReplaceRootVolumeTask"));
         Assert.Equal(("3", "unsuccessful"), (DeskSimulators.Value(record, "state"), DeskSimulators.Value(record, "close_code")));
         Assert.Contains("Rolled back: 1 restored", DeskSimulators.Value(record, "close_notes"), StringComparison.Ordinal);
@@ -341,8 +341,4 @@ public sealed class PatchChangeTests(ITestOutputHelper output)
         Assert.Equal(count, chosen.Count);
         return chosen;
     }
-
-    private static async Task<List<Amazon.SimpleSystemsManagement.Model.Command>> InstallCommandsAsync(PatchChangeServer server) =>
-        [.. (await server.Aws.CommandsAsync()).Where(c =>
-            c.DocumentName == "AWS-RunPatchBaseline" && c.Parameters.TryGetValue("Operation", out var operation) && operation.Contains("Install"))];
 }
