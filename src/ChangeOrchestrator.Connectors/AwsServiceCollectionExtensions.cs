@@ -37,6 +37,7 @@ public static class AwsServiceCollectionExtensions
         services.TryAddSingleton<ManagedNodeReader>();
         services.TryAddSingleton<Ec2InstanceReader>();
         services.TryAddSingleton<TargetResolver>();
+        services.TryAddSingleton<PatchGroupReader>();
         services.TryAddSingleton<PatchCommandSender>();
         services.TryAddSingleton<PatchCommandMonitor>();
         services.TryAddSingleton<PatchComplianceReader>();

@@ -1,6 +1,7 @@
 using ChangeOrchestrator.Engine.Activities;
 using ChangeOrchestrator.Engine.Activities.Flow;
 using ChangeOrchestrator.Engine.Definitions;
+using ChangeOrchestrator.Engine.Definitions.Contracts;
 using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.Engine.Expressions;
 using ChangeOrchestrator.Engine.Persistence;
@@ -27,6 +28,8 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton(sp => new ActivityCatalogue(sp.GetServices<ActivityRegistration>().Select(r => r.ActivityType)));
         services.TryAddSingleton<IActivityFactory, ServiceProviderActivityFactory>();
         services.TryAddSingleton<FlowchartInterpreter>();
+        services.TryAddSingleton<AllowedValueSources>();
+        services.TryAddSingleton<WorkflowInputBinder>();
         services.TryAddSingleton<WorkflowRuntime>();
         services.TryAddSingleton<WorkflowDefinitionLoader>();
         services.TryAddSingleton<DefinitionPublisher>();
@@ -50,6 +53,7 @@ public static class EngineServiceCollectionExtensions
             .AddActivity<Join>()
             .AddActivity<Fail>()
             .AddActivity<Log>()
+            .AddActivity<Finish>()
             .AddActivity<HttpRequest>();
         return services;
     }
@@ -58,6 +62,18 @@ public static class EngineServiceCollectionExtensions
         where TActivity : class, IActivity
     {
         services.AddSingleton(new ActivityRegistration(typeof(TActivity)));
+        return services;
+    }
+
+    /// <summary>
+    /// A source of allowed values that input declarations name with <c>"enumFrom": "<paramref name="name"/>"</c>.
+    /// <paramref name="description"/> completes "one of ...", e.g. "the configured service desks".
+    /// </summary>
+    public static IServiceCollection AddAllowedValueSource<TSource>(this IServiceCollection services, string name, string description)
+        where TSource : class, IAllowedValueSource
+    {
+        services.AddSingleton(new AllowedValueSourceRegistration(name, description, typeof(TSource)));
+        services.TryAddSingleton<TSource>();
         return services;
     }
 }

@@ -7,6 +7,7 @@ using ChangeOrchestrator.Patching.Activities.Snapshots;
 using ChangeOrchestrator.Patching.Activities.Validation;
 using ChangeOrchestrator.Patching.Activities.Verification;
 using ChangeOrchestrator.Patching.Activities.Windows;
+using ChangeOrchestrator.Patching.AllowedValues;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChangeOrchestrator.Patching;
@@ -16,7 +17,9 @@ public static class PatchingServiceCollectionExtensions
     /// <summary>
     /// The change-management activities. They use the ports (<c>IServiceDeskResolver</c>, <c>IPatchFleet</c>,
     /// <c>ISnapshotService</c>, <c>IChangeCalendar</c>, <c>IFleetCommands</c>) that a connector module registers. The
-    /// notification client logs nothing, as webhook URLs carry their secret.
+    /// notification client logs nothing, as webhook URLs carry their secret. Also the sources of allowed values that
+    /// workflow inputs name with <c>enumFrom</c> (<c>serviceDesks</c>, <c>patchGroups</c>, <c>changeCalendars</c>); each
+    /// is built only when a start asks for it, so definitions validate without the ports behind them.
     /// </summary>
     public static IServiceCollection AddPatchingActivities(this IServiceCollection services) =>
         services
@@ -36,6 +39,9 @@ public static class PatchingServiceCollectionExtensions
             .AddActivity<ValidateApplications>()
             .AddActivity<RollbackInstances>()
             .AddActivity<Notify>()
+            .AddAllowedValueSource<ServiceDeskValues>(ServiceDeskValues.Name, "the configured service desks")
+            .AddAllowedValueSource<PatchGroupValues>(PatchGroupValues.Name, "the patch groups of the fleet")
+            .AddAllowedValueSource<ChangeCalendarValues>(ChangeCalendarValues.Name, "the configured change calendars")
             .AddHttpClient(ValidateApplications.HttpClientName).Services
             .AddHttpClient(Notify.HttpClientName).RemoveAllLoggers().Services;
 }

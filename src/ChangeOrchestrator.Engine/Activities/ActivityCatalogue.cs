@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using ChangeOrchestrator.Engine.Definitions.Contracts;
 
 namespace ChangeOrchestrator.Engine.Activities;
 
@@ -28,14 +30,32 @@ public sealed class ActivityCatalogue
             d.Type,
             d.Description,
             d.Category,
-            d.Inputs,
-            d.Outputs,
+            Inputs = d.Inputs.Select(Describe),
+            Outputs = d.Outputs.Select(Describe),
             d.Outcomes,
             d.OutcomesFromInput,
             d.Suspends,
             d.BoundsLoop,
         }),
         JsonOptions);
+
+    /// <summary>A property as the catalogue serves it: its constraints named as in workflow files, so a designer checks literals as the loader does.</summary>
+    private static JsonObject Describe(ActivityPropertyDescriptor property)
+    {
+        var json = new JsonObject { ["name"] = property.Name, ["type"] = ContractJson.Name(property.Type), ["required"] = property.Required };
+        if (property.Description is not null)
+        {
+            json["description"] = property.Description;
+        }
+
+        if (property.AllowedValues is { } allowed)
+        {
+            json["allowedValues"] = new JsonArray([.. allowed.Select(a => (JsonNode)a)]);
+        }
+
+        ContractJson.WriteConstraints(property.Constraints, json);
+        return json;
+    }
 
     private static JsonSerializerOptions CreateJsonOptions()
     {

@@ -55,6 +55,7 @@ internal static class ActivityDescriptorFactory
             {
                 Name = JsonNamingPolicy.CamelCase.ConvertName(p.Name),
                 Type = DataTypeOf(p.PropertyType),
+                Constraints = ActivityConstraints.Of(p, DataTypeOf(p.PropertyType)),
                 Required = p.GetCustomAttribute<RequiredMemberAttribute>() is not null,
                 Description = p.GetCustomAttribute<DescriptionAttribute>()?.Description,
                 AllowedValues = AllowedValuesOf(p.PropertyType),

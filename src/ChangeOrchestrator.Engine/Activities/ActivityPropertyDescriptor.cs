@@ -1,4 +1,5 @@
 using ChangeOrchestrator.Engine.Definitions;
+using ChangeOrchestrator.Engine.Definitions.Contracts;
 
 namespace ChangeOrchestrator.Engine.Activities;
 
@@ -15,4 +16,7 @@ public sealed record ActivityPropertyDescriptor
 
     /// <summary>For inputs bound to an enum: the accepted names.</summary>
     public IReadOnlyList<string>? AllowedValues { get; init; }
+
+    /// <summary>What a value must satisfy beyond its type, in the vocabulary of workflow inputs; checked on literal inputs.</summary>
+    public InputConstraints Constraints { get; init; } = InputConstraints.None;
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ChangeOrchestrator.Engine.Activities;
+using ChangeOrchestrator.Engine.Definitions.Contracts;
 
 namespace ChangeOrchestrator.Engine.Definitions;
 
@@ -13,8 +14,7 @@ internal sealed partial class DefinitionReader(DefinitionErrors errors)
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
-    private static readonly string[] RootProperties = ["$schema", "id", "version", "name", "description", "inputs", "variables", "triggers", "start", "cancel", "activities", "connections"];
-    private static readonly string[] InputProperties = ["name", "type", "required", "default", "description"];
+    private static readonly string[] RootProperties = ["$schema", "id", "version", "name", "description", "inputs", "rules", "variables", "triggers", "start", "cancel", "activities", "connections"];
     private static readonly string[] VariableProperties = ["name", "type", "default"];
     private static readonly string[] TriggerProperties = ["type", "schedule", "timeZone", "kind", "input"];
     private static readonly string[] ActivityProperties = ["id", "type", "name", "inputs", "retry", "timeout", "position"];
@@ -53,7 +53,8 @@ internal sealed partial class DefinitionReader(DefinitionErrors errors)
             Version = OptionalInt(obj, "$", "version", minimum: 1) ?? 1,
             Name = RequiredString(obj, "$", "name") ?? string.Empty,
             Description = OptionalString(obj, "$", "description"),
-            Inputs = ReadArray(obj, "$", "inputs", ReadInput),
+            Inputs = ReadArray(obj, "$", "inputs", new ContractReader(errors).ReadDeclaration),
+            Rules = ReadArray(obj, "$", "rules", new ContractReader(errors).ReadRule),
             Variables = ReadArray(obj, "$", "variables", ReadVariable),
             Triggers = ReadArray(obj, "$", "triggers", ReadTrigger),
             Start = OptionalString(obj, "$", "start"),
@@ -62,27 +63,6 @@ internal sealed partial class DefinitionReader(DefinitionErrors errors)
             Connections = ReadArray(obj, "$", "connections", ReadConnection),
         };
         return errors.Any ? null : definition;
-    }
-
-    private WorkflowInputDefinition? ReadInput(JsonObject obj, string path)
-    {
-        CheckProperties(obj, path, InputProperties);
-        var name = RequiredIdentifier(obj, path, "name");
-        var type = OptionalEnum<DataType>(obj, path, "type") ?? DataType.Any;
-        var defaultValue = obj["default"];
-        if (DataTypes.Describe(defaultValue, type) is { } problem)
-        {
-            errors.Add($"{path}.default", problem);
-        }
-
-        return name is null ? null : new WorkflowInputDefinition
-        {
-            Name = name,
-            Type = type,
-            Required = OptionalBool(obj, path, "required") ?? false,
-            Default = defaultValue?.DeepClone(),
-            Description = OptionalString(obj, path, "description"),
-        };
     }
 
     private VariableDefinition? ReadVariable(JsonObject obj, string path)
@@ -324,23 +304,6 @@ internal sealed partial class DefinitionReader(DefinitionErrors errors)
         }
 
         errors.Add($"{path}.{name}", "must be a non-empty string");
-        return null;
-    }
-
-    private bool? OptionalBool(JsonObject obj, string path, string name)
-    {
-        var node = obj[name];
-        if (node is null)
-        {
-            return null;
-        }
-
-        if (node.GetValueKind() is JsonValueKind.True or JsonValueKind.False)
-        {
-            return node.GetValue<bool>();
-        }
-
-        errors.Add($"{path}.{name}", "must be true or false");
         return null;
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Activities;
 using ChangeOrchestrator.Engine.Activities.Flow;
+using ChangeOrchestrator.Engine.Definitions.Contracts;
 using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.Engine.Expressions;
 using Cronos;
@@ -12,7 +13,7 @@ namespace ChangeOrchestrator.Engine.Definitions;
 /// Checks what a well-formed definition means: known activity types and inputs, literal types, expressions that
 /// parse, connections between known activities and outcomes, a start, reachability, and cycles that wait.
 /// </summary>
-internal sealed class DefinitionValidator(ActivityCatalogue catalogue, IExpressionEvaluator expressions, DefinitionErrors errors)
+internal sealed class DefinitionValidator(ActivityCatalogue catalogue, IExpressionEvaluator expressions, AllowedValueSources? sources, DefinitionErrors errors)
 {
     public void Validate(WorkflowDefinition definition)
     {
@@ -20,6 +21,7 @@ internal sealed class DefinitionValidator(ActivityCatalogue catalogue, IExpressi
         CheckUniqueNames(definition.Inputs.Select(i => i.Name), "$.inputs", "input");
         CheckUniqueNames(definition.Variables.Select(v => v.Name), "$.variables", "variable");
         CheckTriggers(definition);
+        CheckContracts(definition);
         for (var i = 0; i < definition.Activities.Count; i++)
         {
             CheckActivity(definition, definition.Activities[i], $"$.activities[{i}]");
@@ -68,12 +70,91 @@ internal sealed class DefinitionValidator(ActivityCatalogue catalogue, IExpressi
         }
     }
 
+    private void CheckContracts(WorkflowDefinition definition)
+    {
+        for (var i = 0; i < definition.Inputs.Count; i++)
+        {
+            CheckSources(definition.Inputs[i].Constraints, $"$.inputs[{i}]");
+        }
+
+        for (var i = 0; i < definition.Rules.Count; i++)
+        {
+            var rule = definition.Rules[i];
+            var path = $"$.rules[{i}]";
+            if (expressions.CheckSyntax(rule.Js) is { } syntaxError)
+            {
+                errors.Add($"{path}.js", $"JavaScript does not parse: {syntaxError}");
+            }
+
+            for (var f = 0; f < rule.Fields.Count; f++)
+            {
+                if (definition.Inputs.All(input => input.Name != rule.Fields[f]))
+                {
+                    errors.Add($"{path}.fields[{f}]", $"'{rule.Fields[f]}' is not a declared input (inputs: {string.Join(", ", definition.Inputs.Select(input => input.Name))})");
+                }
+            }
+        }
+    }
+
+    /// <summary>Every <c>enumFrom</c>, however deeply nested, must name a source the host registered.</summary>
+    private void CheckSources(InputConstraints constraints, string path)
+    {
+        if (constraints.EnumFrom is { } source && sources is not null && sources.Find(source) is null)
+        {
+            var known = sources.Names.Count == 0 ? "none is registered" : "known: " + string.Join(", ", sources.Names.Order(StringComparer.Ordinal));
+            errors.Add($"{path}.enumFrom", $"'{source}' is not a source of allowed values ({known})");
+        }
+
+        for (var i = 0; i < (constraints.Fields?.Count ?? 0); i++)
+        {
+            CheckSources(constraints.Fields![i].Constraints, $"{path}.fields[{i}]");
+        }
+
+        if (constraints.Items is { } items)
+        {
+            CheckSources(items.Constraints, $"{path}.items");
+        }
+
+        if (constraints.Values is { } values)
+        {
+            CheckSources(values.Constraints, $"{path}.values");
+        }
+    }
+
+    /// <summary>A trigger's input is what its every start will pass: it must fit the declarations (host lookups and rules wait for the start).</summary>
+    private void CheckTriggerInput(WorkflowDefinition definition, TriggerDefinition trigger, string path)
+    {
+        if (trigger.Input is not { } input)
+        {
+            return;
+        }
+
+        var checker = new ValueChecker();
+        foreach (var (name, value) in input)
+        {
+            if (definition.Inputs.FirstOrDefault(i => i.Name == name) is { } declared)
+            {
+                checker.Check(value, declared, name);
+            }
+            else
+            {
+                errors.Add($"{path}.input.{name}", $"'{name}' is not an input of this workflow (inputs: {string.Join(", ", definition.Inputs.Select(i => i.Name))})");
+            }
+        }
+
+        foreach (var violation in checker.Violations)
+        {
+            errors.Add($"{path}.input.{violation.Path}", violation.Message);
+        }
+    }
+
     private void CheckTriggers(WorkflowDefinition definition)
     {
         for (var i = 0; i < definition.Triggers.Count; i++)
         {
             var trigger = definition.Triggers[i];
             var path = $"$.triggers[{i}]";
+            CheckTriggerInput(definition, trigger, path);
             if (trigger.Type == TriggerType.Cron)
             {
                 if (trigger.Schedule is null)
@@ -168,6 +249,13 @@ internal sealed class DefinitionValidator(ActivityCatalogue catalogue, IExpressi
             && !allowed.Contains(literal.GetValue<string>(), StringComparer.OrdinalIgnoreCase))
         {
             errors.Add(path, $"'{literal.GetValue<string>()}' is not one of: {string.Join(", ", allowed)}");
+        }
+
+        var checker = new ValueChecker();
+        checker.Check(literal, input.Type, input.Constraints, string.Empty);
+        foreach (var violation in checker.Violations)
+        {
+            errors.Add(violation.Path.Length == 0 ? path : violation.Path.StartsWith('[') ? path + violation.Path : $"{path}.{violation.Path}", violation.Message);
         }
     }
 

@@ -1,3 +1,5 @@
+using ChangeOrchestrator.Engine.Definitions.Contracts;
+
 namespace ChangeOrchestrator.Engine.Definitions;
 
 /// <summary>A published, immutable version of a flowchart workflow, as written in <c>workflows/&lt;id&gt;.json</c>.</summary>
@@ -12,6 +14,9 @@ public sealed record WorkflowDefinition
     public string? Description { get; init; }
 
     public IReadOnlyList<WorkflowInputDefinition> Inputs { get; init; } = [];
+
+    /// <summary>Conditions across inputs, checked at start after each input passed its own constraints.</summary>
+    public IReadOnlyList<InputRule> Rules { get; init; } = [];
 
     public IReadOnlyList<VariableDefinition> Variables { get; init; } = [];
 

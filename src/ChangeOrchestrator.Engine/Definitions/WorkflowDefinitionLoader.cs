@@ -3,12 +3,16 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Activities;
+using ChangeOrchestrator.Engine.Definitions.Contracts;
 using ChangeOrchestrator.Engine.Expressions;
 
 namespace ChangeOrchestrator.Engine.Definitions;
 
-/// <summary>Reads and validates workflow files; reports every error with file, JSON path and reason.</summary>
-public sealed class WorkflowDefinitionLoader(ActivityCatalogue catalogue, IExpressionEvaluator expressions)
+/// <summary>
+/// Reads and validates workflow files; reports every error with file, JSON path and reason. With the host's
+/// <see cref="AllowedValueSources"/>, every <c>enumFrom</c> must name one of them.
+/// </summary>
+public sealed class WorkflowDefinitionLoader(ActivityCatalogue catalogue, IExpressionEvaluator expressions, AllowedValueSources? sources = null)
 {
     public DefinitionResult Load(string json, string file)
     {
@@ -16,7 +20,7 @@ public sealed class WorkflowDefinitionLoader(ActivityCatalogue catalogue, IExpre
         var definition = new DefinitionReader(errors).Read(json);
         if (definition is not null)
         {
-            new DefinitionValidator(catalogue, expressions, errors).Validate(definition);
+            new DefinitionValidator(catalogue, expressions, sources, errors).Validate(definition);
         }
 
         return new DefinitionResult(errors.Any ? null : definition, errors.All);

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
+using ChangeOrchestrator.Engine.Definitions.Contracts;
 
 namespace ChangeOrchestrator.Engine.Definitions;
 
-/// <summary>An input the caller passes when starting an instance.</summary>
+/// <summary>An input the caller passes when starting an instance, or a field of an object input.</summary>
 public sealed record WorkflowInputDefinition
 {
     public required string Name { get; init; }
@@ -14,4 +15,7 @@ public sealed record WorkflowInputDefinition
     public JsonNode? Default { get; init; }
 
     public string? Description { get; init; }
+
+    /// <summary>What a value must satisfy beyond its type; checked at start, before anything runs.</summary>
+    public InputConstraints Constraints { get; init; } = InputConstraints.None;
 }

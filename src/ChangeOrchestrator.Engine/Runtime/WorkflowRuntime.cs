@@ -17,6 +17,7 @@ public sealed partial class WorkflowRuntime(
     ITimerClaims timers,
     IInstanceLeases leases,
     FlowchartInterpreter interpreter,
+    WorkflowInputBinder inputBinder,
     TimeProvider time,
     IOptions<EngineOptions> options,
     ILogger<WorkflowRuntime> logger)
@@ -32,7 +33,7 @@ public sealed partial class WorkflowRuntime(
                 ? $"Workflow '{request.DefinitionId}' has no version {v}."
                 : $"Workflow '{request.DefinitionId}' does not exist.");
         var definition = stored.Definition;
-        var input = WorkflowInputBinder.Bind(definition, request.Input);
+        var input = await inputBinder.BindAsync(definition, request.Input, cancellationToken);
         var instanceId = request.InstanceId ?? NewId();
 
         BurstResult burst;

@@ -11,6 +11,12 @@ public interface IPatchFleet
     /// <summary>The servers the selector picks, EC2 and hybrid, including EC2 instances whose agent never registered.</summary>
     Task<IReadOnlyList<ManagedInstance>> ResolveTargetsAsync(TargetSelector selector, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Every patch group that a live server carries or a patch baseline declares (a declared group may have no
+    /// server), ordered by name.
+    /// </summary>
+    Task<IReadOnlyList<PatchGroupSummary>> ListPatchGroupsAsync(CancellationToken cancellationToken);
+
     /// <summary>One status per requested id; ids no agent registered for are <see cref="AgentPingStatus.NotRegistered"/>.</summary>
     Task<IReadOnlyList<AgentStatus>> GetAgentStatusAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken);
 

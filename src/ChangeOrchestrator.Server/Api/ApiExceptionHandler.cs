@@ -12,12 +12,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
         ProblemDetails? problem = exception switch
         {
             WorkflowNotFoundException notFound => new ProblemDetails { Status = 404, Title = "Not found", Detail = notFound.Message },
-            InvalidWorkflowInputException input => new HttpValidationProblemDetails(
-                input.Errors.GroupBy(e => $"input.{e.Field}").ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()))
-            {
-                Status = 400,
-                Title = "Invalid workflow input",
-            },
+            InvalidWorkflowInputException input => InputProblems.From(input),
             InstanceStateException state => new ProblemDetails { Status = 409, Title = "Not allowed in the instance's state", Detail = state.Message },
             // The JSON reader's message names the property and its path, e.g. "The JSON property 'bogus' could not be mapped".
             BadHttpRequestException { InnerException: System.Text.Json.JsonException json } bad =>

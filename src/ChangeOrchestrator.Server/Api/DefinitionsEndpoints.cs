@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Definitions;
+using ChangeOrchestrator.Engine.Definitions.Contracts;
 using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Server.Audit;
 using ChangeOrchestrator.Server.Security;
@@ -25,12 +26,18 @@ internal static class DefinitionsEndpoints
     private static async Task<IResult> ListAsync(IWorkflowDefinitionStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok((await store.ListLatestAsync(cancellationToken)).Select(DefinitionSummary.From));
 
-    private static async Task<IResult> GetAsync(string id, int? version, IWorkflowDefinitionStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(
+        string id, int? version, IWorkflowDefinitionStore store, AllowedValueSources sources, CancellationToken cancellationToken)
     {
         var stored = await store.FindAsync(id, version, cancellationToken);
         return stored is null
             ? NotFound(id, version)
-            : TypedResults.Ok(new { summary = DefinitionSummary.From(stored), definition = JsonNode.Parse(stored.Json) });
+            : TypedResults.Ok(new
+            {
+                summary = DefinitionSummary.From(stored),
+                definition = JsonNode.Parse(stored.Json),
+                contract = await DefinitionContract.DescribeAsync(stored.Definition, sources, cancellationToken),
+            });
     }
 
     private static async Task<IResult> ExportAsync(string id, int? version, IWorkflowDefinitionStore store, CancellationToken cancellationToken)

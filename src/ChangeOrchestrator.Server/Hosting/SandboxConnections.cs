@@ -29,6 +29,9 @@ internal static class SandboxConnections
             ["Aws:ServiceUrl"] = new Uri(self, "sim/aws").ToString(),
             ["Aws:AccessKeyId"] = "sandbox",
             ["Aws:SecretAccessKey"] = "sandbox",
+
+            // The change calendar the simulated account holds, so workflows can name it in calendarNames.
+            ["AllowedValues:ChangeCalendars:0"] = "ChangeFreeze",
         };
         return defaults
             .Where(pair => string.IsNullOrEmpty(configuration[pair.Key]))

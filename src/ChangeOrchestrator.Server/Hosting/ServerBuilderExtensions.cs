@@ -4,6 +4,7 @@ using ChangeOrchestrator.Engine;
 using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.Engine.Expressions;
 using ChangeOrchestrator.Patching;
+using ChangeOrchestrator.Patching.AllowedValues;
 using ChangeOrchestrator.Persistence;
 using ChangeOrchestrator.Server.Api;
 using ChangeOrchestrator.Server.Security;
@@ -70,6 +71,7 @@ internal static class ServerBuilderExtensions
     private static IServiceCollection AddPatching(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPatchingActivities();
+        services.AddOptions<AllowedValuesOptions>().BindConfiguration(AllowedValuesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddServiceDesks(configuration);
         if (!string.IsNullOrWhiteSpace(configuration["Aws:Region"]))
         {

@@ -63,5 +63,5 @@ internal sealed class WebhookProcessor(
 
     /// <summary>Failures that a retry cannot fix: the row is parked at once.</summary>
     public static bool IsPermanent(Exception exception) =>
-        exception is InvalidDataException or WorkflowNotFoundException or InvalidWorkflowInputException;
+        exception is InvalidDataException or WorkflowNotFoundException or InvalidWorkflowInputException or WebhookStartRefusedException;
 }

@@ -18,6 +18,9 @@ internal sealed partial class CronTriggerWorker(
     TimeProvider time,
     ILogger<CronTriggerWorker> logger) : BackgroundService
 {
+    // Occurrences whose input the workflow refused: logged once, not at every tick until the next occurrence.
+    private readonly HashSet<string> _refused = new(StringComparer.Ordinal);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.CronCheckInterval, time);
@@ -54,7 +57,7 @@ internal sealed partial class CronTriggerWorker(
                 }
 
                 // Most ticks find the occurrence started already; the read spares them a start that would only find it.
-                if (await instances.FindAsync(due.InstanceId, cancellationToken) is not null)
+                if (_refused.Contains(due.InstanceId) || await instances.FindAsync(due.InstanceId, cancellationToken) is not null)
                 {
                     continue;
                 }
@@ -70,6 +73,12 @@ internal sealed partial class CronTriggerWorker(
                     started++;
                     LogStarted(logger, due.DefinitionId, due.At, instance.Id);
                 }
+                catch (InvalidWorkflowInputException refused)
+                {
+                    // The occurrence is refused for good: its input is fixed by the definition, so a retry would be refused too.
+                    RememberRefused(due.InstanceId);
+                    LogStartRefused(logger, due.DefinitionId, due.At, string.Join("; ", refused.Errors.Select(e => $"input.{e.Field}: {e.Message}")));
+                }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     // One workflow's bad trigger input must not stop the others' schedules.
@@ -79,6 +88,17 @@ internal sealed partial class CronTriggerWorker(
         }
 
         return started;
+    }
+
+    private void RememberRefused(string instanceId)
+    {
+        // Bounded: occurrence ids change with every occurrence, and a refusal logged again after a purge is harmless.
+        if (_refused.Count >= 1000)
+        {
+            _refused.Clear();
+        }
+
+        _refused.Add(instanceId);
     }
 
     private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
@@ -98,6 +118,9 @@ internal sealed partial class CronTriggerWorker(
 
     [LoggerMessage(EventId = 2112, Level = LogLevel.Error, Message = "Cron trigger of {DefinitionId} due at {At:O} could not start an instance")]
     private static partial void LogStartFailed(ILogger logger, string definitionId, DateTimeOffset at, Exception exception);
+
+    [LoggerMessage(EventId = 2114, Level = LogLevel.Error, Message = "Cron trigger of {DefinitionId} due at {At:O} was refused; nothing was started: {Reasons}")]
+    private static partial void LogStartRefused(ILogger logger, string definitionId, DateTimeOffset at, string reasons);
 
     [LoggerMessage(EventId = 2113, Level = LogLevel.Error, Message = "Checking cron triggers failed; retrying on the next tick")]
     private static partial void LogFailed(ILogger logger, Exception exception);

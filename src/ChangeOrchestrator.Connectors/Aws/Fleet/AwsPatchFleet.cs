@@ -6,10 +6,13 @@ namespace ChangeOrchestrator.Connectors.Aws.Fleet;
 
 /// <summary><see cref="IPatchFleet"/> on SSM and EC2.</summary>
 internal sealed class AwsPatchFleet(
-    TargetResolver resolver, PatchCommandSender sender, PatchCommandMonitor monitor, PatchComplianceReader compliance) : IPatchFleet
+    TargetResolver resolver, PatchGroupReader patchGroups, PatchCommandSender sender, PatchCommandMonitor monitor, PatchComplianceReader compliance) : IPatchFleet
 {
     public Task<IReadOnlyList<ManagedInstance>> ResolveTargetsAsync(TargetSelector selector, CancellationToken cancellationToken) =>
         resolver.ResolveAsync(selector, cancellationToken);
+
+    public Task<IReadOnlyList<PatchGroupSummary>> ListPatchGroupsAsync(CancellationToken cancellationToken) =>
+        patchGroups.ListAsync(cancellationToken);
 
     public Task<IReadOnlyList<AgentStatus>> GetAgentStatusAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken) =>
         resolver.AgentStatusAsync(instanceIds, cancellationToken);

@@ -72,6 +72,7 @@ public sealed class RaiseChangeRequest(IServiceDeskResolver desks) : Activity<Ra
     public sealed record Input
     {
         [Description("The service desk that holds the change: servicenow or jira.")]
+        [EnumFrom("serviceDesks")]
         public required string Desk { get; init; }
 
         [Description("One-line title of the change.")]

@@ -47,6 +47,7 @@ public sealed class UpdateChangeRequest(IServiceDeskResolver desks) : Activity<U
     public sealed record Input
     {
         [Description("The service desk that holds the change: servicenow or jira.")]
+        [EnumFrom("serviceDesks")]
         public required string Desk { get; init; }
 
         [Description("The change number, e.g. CHG0030001 or ITOPS-12.")]

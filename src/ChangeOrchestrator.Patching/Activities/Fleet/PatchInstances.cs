@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using ChangeOrchestrator.Engine.Activities;
+using ChangeOrchestrator.Engine.Definitions.Contracts;
 using ChangeOrchestrator.Patching.Fleet;
 
 namespace ChangeOrchestrator.Patching.Activities.Fleet;
@@ -85,12 +86,15 @@ public sealed class PatchInstances(IPatchFleet fleet) : Activity<PatchInstances.
         public RebootOption Reboot { get; init; } = RebootOption.RebootIfNeeded;
 
         [Description("How many servers patch at once: a number (10) or a share (10%).")]
+        [Format(ValueFormat.PercentOrCount)]
         public string MaxConcurrency { get; init; } = "10%";
 
         [Description("How many failures stop the servers not yet started: a number (0) or a share (5%).")]
+        [Format(ValueFormat.PercentOrCountFromZero)]
         public string MaxErrors { get; init; } = "0";
 
         [Description("How many servers may fail while the run still continues on PartiallyFailed: a number (2) or a share (10%); more go to Failed.")]
+        [Format(ValueFormat.PercentOrCountFromZero)]
         public string FailureThreshold { get; init; } = "0";
 
         [Description("The first wait before reading progress (ISO 8601); doubles on each poll.")]

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using ChangeOrchestrator.Engine.Activities;
+using ChangeOrchestrator.Engine.Definitions.Contracts;
 using ChangeOrchestrator.Patching.Fleet;
 
 namespace ChangeOrchestrator.Patching.Activities.Fleet;
@@ -50,9 +51,11 @@ public sealed class ScanForMissingPatches(IPatchFleet fleet) : Activity<ScanForM
         public required IReadOnlyList<string> InstanceIds { get; init; }
 
         [Description("How many servers scan at once: a number (10) or a share (50%). All by default: a scan changes nothing, and a server whose agent is away would hold a slot until the command expires.")]
+        [Format(ValueFormat.PercentOrCount)]
         public string MaxConcurrency { get; init; } = "100%";
 
         [Description("How many failed scans stop the rest: a number or a share; 100% scans every server whatever happens.")]
+        [Format(ValueFormat.PercentOrCountFromZero)]
         public string MaxErrors { get; init; } = "100%";
 
         [Description("The first wait before reading progress (ISO 8601); doubles on each poll.")]

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Xml;
 using ChangeOrchestrator.Engine.Activities;
 using ChangeOrchestrator.Engine.Activities.Flow;
+using ChangeOrchestrator.Engine.Definitions.Contracts;
 
 namespace ChangeOrchestrator.Patching.Activities.Notifications;
 
@@ -84,6 +85,7 @@ public sealed class Notify(IHttpClientFactory httpClientFactory) : Activity<Noti
     public sealed record Input
     {
         [Description("The webhook, an absolute http(s) URL; kept out of logs and the journal beyond its host.")]
+        [Format(ValueFormat.Uri)]
         public required string Url { get; init; }
 
         [Description("The message.")]

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Xml;
 using ChangeOrchestrator.Engine.Activities;
+using ChangeOrchestrator.Engine.Definitions.Contracts;
 using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.Patching.Calendar;
 
@@ -196,12 +197,14 @@ public sealed class WaitForMaintenanceWindow(IChangeCalendar calendar) : Activit
         public DateTimeOffset? End { get; init; }
 
         [Description("Recurring windows instead of a fixed one: a cron expression of 5 fields (minute hour day month weekday) or 6 (seconds first), e.g. 0 22 * * SAT.")]
+        [Format(ValueFormat.Cron)]
         public string? Schedule { get; init; }
 
         [Description("How long each scheduled window lasts (ISO 8601, e.g. PT4H); required with schedule, ignored for a fixed window.")]
         public TimeSpan? Duration { get; init; }
 
         [Description("IANA time zone the schedule is read in, e.g. Europe/Paris; UTC by default.")]
+        [Format(ValueFormat.TimeZone)]
         public string TimeZone { get; init; } = "UTC";
 
         [Description("AWS SSM Change Calendar names or ARNs: while any is CLOSED (a freeze) no window is used.")]
