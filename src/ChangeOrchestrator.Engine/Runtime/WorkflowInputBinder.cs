@@ -62,6 +62,9 @@ public sealed partial class WorkflowInputBinder(
         await LookUpAsync(checker, cancellationToken);
         errors.AddRange(checker.Violations.Select(v => new InputError(v.Path, v.Message) { Expected = v.Expected, Given = v.Given }));
 
+        // In the order the inputs are declared (a form's order), unknown names after them, rules last.
+        var order = definition.Inputs.Select((input, index) => (input.Name, index)).ToDictionary(p => p.Name, p => p.index, StringComparer.Ordinal);
+        errors = [.. errors.OrderBy(e => order.GetValueOrDefault(RootOf(e.Field), order.Count))];
         var broken = new HashSet<string>(errors.Select(e => RootOf(e.Field)), StringComparer.Ordinal);
         errors.AddRange(CheckRules(definition, bound, broken));
         return errors.Count > 0 ? throw new InvalidWorkflowInputException(errors) : bound;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -14,6 +15,9 @@ namespace ChangeOrchestrator.Engine.Definitions.Contracts;
 public sealed class ValueChecker
 {
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(100);
+
+    // Messages quote values as written: "+01:00", not "\u002B01:00". They are text inside JSON, escaped again there.
+    private static readonly JsonSerializerOptions ShownOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly List<ConstraintViolation> _violations = [];
     private readonly List<PendingLookup> _lookups = [];
@@ -63,7 +67,7 @@ public sealed class ValueChecker
 
     public static string Shown(JsonNode? value)
     {
-        var text = value?.ToJsonString() ?? "nothing";
+        var text = value?.ToJsonString(ShownOptions) ?? "nothing";
         return text.Length > 60 ? text[..60] + "..." : text;
     }
 
