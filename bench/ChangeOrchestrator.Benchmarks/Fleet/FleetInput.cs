@@ -4,14 +4,14 @@ using System.Text.Json.Nodes;
 namespace ChangeOrchestrator.Benchmarks.Fleet;
 
 /// <summary>
-/// The change's inputs: the Prod servers by id, an agreed window open now, and polls, soak and approval reads
-/// shortened to fractions of a second to match the simulators' fast clock.
+/// The change's inputs: the Prod servers by id, an agreed window open now, polls and approval reads at the shortest
+/// the workflow accepts (a second) and the soak shortened to a fraction of one to match the simulators' fast clock.
 /// </summary>
 internal static class FleetInput
 {
     public static readonly TimeSpan Soak = TimeSpan.FromSeconds(0.3);
 
-    public static readonly TimeSpan ApprovalPollInterval = TimeSpan.FromSeconds(0.5);
+    public static readonly TimeSpan ApprovalPollInterval = TimeSpan.FromSeconds(1);
 
     public static JsonObject Create(IEnumerable<string> instanceIds, DateTimeOffset now) => new()
     {
@@ -22,10 +22,10 @@ internal static class FleetInput
         ["windowStart"] = now.AddMinutes(-1).ToString("O", CultureInfo.InvariantCulture),
         ["windowEnd"] = now.AddHours(4).ToString("O", CultureInfo.InvariantCulture),
         ["approvalPollInterval"] = Iso(ApprovalPollInterval),
-        ["pollInterval"] = "PT0.2S",
+        ["pollInterval"] = "PT1S",
         ["maxPollInterval"] = "PT1S",
         ["soak"] = Iso(Soak),
-        ["validationRetryInterval"] = "PT0.3S",
+        ["validationRetryInterval"] = "PT1S",
         ["canaryPercent"] = 25,
         ["maxConcurrency"] = "50%",
         ["maxErrors"] = "100%",

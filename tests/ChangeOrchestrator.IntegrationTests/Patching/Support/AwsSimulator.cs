@@ -51,6 +51,21 @@ public sealed class AwsSimulator : IDisposable
     public async Task<Dictionary<string, CounterSummary>> CountersAsync() =>
         await _control.GetFromJsonAsync<Dictionary<string, CounterSummary>>("counters") ?? [];
 
+    /// <summary>Every call that reached the simulated SSM and EC2, retries included.</summary>
+    public async Task<long> TotalCallsAsync() => (await CountersAsync()).Values.Sum(c => c.Calls);
+
+    /// <summary>Declares a patch group by registering a baseline of its own to it, as a patch policy would, without tagging any server.</summary>
+    public async Task DeclarePatchGroupAsync(string patchGroup)
+    {
+        var baseline = await _ssm.CreatePatchBaselineAsync(new CreatePatchBaselineRequest
+        {
+            Name = "baseline-" + patchGroup,
+            OperatingSystem = Amazon.SimpleSystemsManagement.OperatingSystem.WINDOWS,
+            ClientToken = Guid.NewGuid().ToString(),
+        });
+        await _ssm.RegisterPatchBaselineForPatchGroupAsync(new RegisterPatchBaselineForPatchGroupRequest { BaselineId = baseline.BaselineId, PatchGroup = patchGroup });
+    }
+
     public async Task PostAsync(string path, object body)
     {
         using var response = await _control.PostAsJsonAsync(path, body);

@@ -106,6 +106,14 @@ public sealed partial class DeskSimulators : IDisposable
     public async Task<int> JiraRequestsAsync(string route) =>
         (await GetJsonAsync(_jiraControl, "requests"))["counts"]?[route]?.GetValue<int>() ?? 0;
 
+    /// <summary>Requests the Jira site received, by route.</summary>
+    public async Task<Dictionary<string, int>> JiraRequestCountsAsync() =>
+        (await GetJsonAsync(_jiraControl, "requests"))["counts"]!.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<int>());
+
+    /// <summary>Every request either desk received.</summary>
+    public async Task<int> TotalRequestsAsync() =>
+        (await ServiceNowRequestCountsAsync()).Values.Sum() + (await JiraRequestCountsAsync()).Values.Sum();
+
     /// <summary>Answers the issue's pending approval as every pending approver, through the control API.</summary>
     public Task JiraDecideAsync(string key, bool approve) => PostJsonAsync(_jiraControl, $"issues/{key}/{(approve ? "approve" : "decline")}", new { });
 

@@ -40,7 +40,8 @@ public sealed class PatchChangeServer : IAsyncDisposable
     public HttpClient Client => _asProcess ? _process!.Client : _inProcess!.Client;
 
     /// <summary>Simulated seconds per real second: minutes of snapshots and installs take a fraction of a second.</summary>
-    public static async Task<PatchChangeServer> StartAsync(int fleetSize = 40, int seed = 11, bool asProcess = false, int timeScale = 2000)
+    public static async Task<PatchChangeServer> StartAsync(
+        int fleetSize = 40, int seed = 11, bool asProcess = false, int timeScale = 2000, IReadOnlyList<string>? workflowIds = null)
     {
         var simulators = await SimulatorHost.StartAsync(new Dictionary<string, string?>
         {
@@ -49,7 +50,12 @@ public sealed class PatchChangeServer : IAsyncDisposable
             ["Simulators:Aws:Seed"] = seed.ToString(CultureInfo.InvariantCulture),
         });
         var database = await PostgresTestDatabase.CreateAsync();
-        var workflows = new WorkflowFolder().With("patch-change", File.ReadAllText(RepositoryFile("workflows", "patch-change.json")));
+        var workflows = new WorkflowFolder();
+        foreach (var id in workflowIds ?? ["patch-change"])
+        {
+            workflows.With(id, File.ReadAllText(RepositoryFile("workflows", id + ".json")));
+        }
+
         var server = new PatchChangeServer(simulators, database, workflows, asProcess);
         await server.StartServerAsync();
         return server;
@@ -69,8 +75,8 @@ public sealed class PatchChangeServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// The inputs of a change whose agreed window is open now, with polls, soak and approval reads shortened to
-    /// fractions of a second; <paramref name="overrides"/> replace or add inputs.
+    /// The inputs of a change whose agreed window is open now, with polls and approval reads at the shortest the
+    /// workflow accepts (a second) and the soak shortened to a fraction of one; <paramref name="overrides"/> replace or add inputs.
     /// </summary>
     public static JsonObject ChangeInput(string desk, string environment, IEnumerable<string> instanceIds, JsonObject? overrides = null)
     {
@@ -83,11 +89,11 @@ public sealed class PatchChangeServer : IAsyncDisposable
             ["instanceIds"] = new JsonArray([.. instanceIds.Select(id => (JsonNode)id)]),
             ["windowStart"] = now.AddMinutes(-1).ToString("O", CultureInfo.InvariantCulture),
             ["windowEnd"] = now.AddHours(4).ToString("O", CultureInfo.InvariantCulture),
-            ["approvalPollInterval"] = "PT0.5S",
-            ["pollInterval"] = "PT0.2S",
+            ["approvalPollInterval"] = "PT1S",
+            ["pollInterval"] = "PT1S",
             ["maxPollInterval"] = "PT1S",
             ["soak"] = "PT0.3S",
-            ["validationRetryInterval"] = "PT0.3S",
+            ["validationRetryInterval"] = "PT1S",
             ["canaryPercent"] = 25,
             ["maxConcurrency"] = "50%",
             ["maxErrors"] = "100%",
@@ -215,6 +221,7 @@ public sealed class PatchChangeServer : IAsyncDisposable
             ["Workflows:Folder"] = _workflows.Path,
             ["Sandbox:Enabled"] = "false",
             ["Runtime:TimerPollInterval"] = "00:00:00.050",
+            ["AllowedValues:ChangeCalendars:0"] = "ChangeFreeze",
 
             // A killed node keeps its timer claims and instance leases until they run out: short here, minutes in production.
             ["Engine:TimerClaimDuration"] = "00:00:02",
