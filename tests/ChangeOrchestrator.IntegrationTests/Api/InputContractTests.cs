@@ -19,6 +19,7 @@ public sealed class InputContractTests(InputContractServer fixture) : IClassFixt
         { "maximum", "patch-change", """{ "canaryPercent": 101 }""", "input.canaryPercent" },
         { "minimum of a duration", "patch-change", """{ "pollInterval": "PT0.5S" }""", "input.pollInterval" },
         { "maximum of a duration", "patch-change", """{ "approvalTimeout": "P45D" }""", "input.approvalTimeout" },
+        { "minimum of a duration, zero", "patch-change", """{ "approvalTimeout": "PT0S" }""", "input.approvalTimeout" },
         { "pattern of an item", "patch-change", """{ "instanceIds": ["web-01"] }""", "input.instanceIds[0]" },
         { "pattern", "approval-demo", """{ "changeKey": "CHG0030001" }""", "input.changeKey" },
         { "minLength", "patch-change", """{ "environment": "" }""", "input.environment" },

@@ -118,16 +118,21 @@ public sealed class PatchChangeTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task PatchChange_WindowAlreadyOver_WritesWhyAndCancelsTheChange()
+    public async Task PatchChange_WindowFrozenThroughout_WritesWhyAndCancelsTheChange()
     {
         await using var server = await PatchChangeServer.StartAsync();
         var servers = await LinuxServersAsync(server, "Dev", 2);
         var now = TimeProvider.System.GetUtcNow();
 
+        // A window already over is refused at the door; one a freeze covers from end to end is missed once it is reached.
         var id = await server.StartChangeAsync(PatchChangeServer.ChangeInput("servicenow", "Dev", servers, new JsonObject
         {
-            ["windowStart"] = now.AddHours(-3).ToString("O"),
-            ["windowEnd"] = now.AddHours(-2).ToString("O"),
+            ["freezes"] = new JsonArray(new JsonObject
+            {
+                ["start"] = now.AddHours(-1).ToString("O"),
+                ["end"] = now.AddHours(5).ToString("O"),
+                ["reason"] = "year-end closing",
+            }),
         }));
         var done = await server.WaitForEndAsync(id);
 
