@@ -46,6 +46,4 @@ public sealed record InputConstraints
 
     /// <summary>For objects used as maps (tag key to values): what every property value must be.</summary>
     public ItemDefinition? Values { get; init; }
-
-    public bool IsNone => this == None;
 }

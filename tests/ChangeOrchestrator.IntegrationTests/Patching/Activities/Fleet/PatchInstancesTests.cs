@@ -82,7 +82,8 @@ public sealed class PatchInstancesTests
     {
         await using var harness = await PatchingHarness.StartAsync();
         var ids = await ServersMissingPatchesAsync(harness, 1);
-        await harness.PublishAsync(Workflow(new { instanceIds = ids, failureThreshold = "ten" }));
+        // Computed, as a literal "ten" is refused when the workflow is published (the input's format is percentOrCountFromZero).
+        await harness.PublishAsync(Workflow(new { instanceIds = ids, failureThreshold = new { js = "'ten'" } }));
 
         var instance = await harness.StartAsync("patch");
 
