@@ -34,7 +34,7 @@ internal static partial class PatchBaselineInput
         return OperatingSystems.Contains(os) ? os : throw SsmErrors.Validation("operatingSystem", "Member must satisfy enum value set", os);
     }
 
-    public static List<PatchFilter> Filters(SsmInput? group, string member)
+    public static List<PatchFilter> Filters(SsmInput? group, string member, string operatingSystem)
     {
         var filters = group?.Objects("PatchFilters") ?? [];
         if (filters.Count > 4)
@@ -49,6 +49,11 @@ internal static partial class PatchBaselineInput
             if (!FilterKeys.Contains(key))
             {
                 throw SsmErrors.Validation(member + ".patchFilters.member.key", "Member must satisfy enum value set", key);
+            }
+
+            if (!FilterKeysByOperatingSystem.Supports(operatingSystem, key))
+            {
+                throw SsmErrors.Validation(member + ".patchFilters.member.key", $"Key {key} is not supported for operating system {operatingSystem}", key);
             }
 
             if (values.Count is 0 or > 20)
@@ -91,7 +96,7 @@ internal static partial class PatchBaselineInput
             }
 
             return new PatchRule(
-                Filters(rule.Object("PatchFilterGroup") ?? throw SsmErrors.Required("PatchFilterGroup"), "approvalRules.patchRules.member.patchFilterGroup"),
+                Filters(rule.Object("PatchFilterGroup") ?? throw SsmErrors.Required("PatchFilterGroup"), "approvalRules.patchRules.member.patchFilterGroup", operatingSystem),
                 ComplianceLevel(rule.String("ComplianceLevel")),
                 days,
                 until,
