@@ -150,9 +150,9 @@ public sealed class PatchBaselineTests
         });
 
         Assert.Equal("ValidationException", ubuntu.ErrorCode);
-        Assert.Contains("approvalRules.patchRules.member", ubuntu.Message, StringComparison.Ordinal);
+        Assert.Contains("approvalRules.patchRules.1.member", ubuntu.Message, StringComparison.Ordinal);
         Assert.Equal("ValidationException", windows.ErrorCode);
-        Assert.Contains("patchFilters.member.key", windows.Message, StringComparison.Ordinal);
+        Assert.Contains("patchRules.1.member.patchFilterGroup.patchFilters.1.member.key", windows.Message, StringComparison.Ordinal);
         Assert.Matches("^pb-", fine.BaselineId);
     }
 
