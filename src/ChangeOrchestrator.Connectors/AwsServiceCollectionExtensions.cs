@@ -8,6 +8,7 @@ using ChangeOrchestrator.Connectors.Aws.Snapshots;
 using ChangeOrchestrator.Patching.Baselines;
 using ChangeOrchestrator.Patching.Calendar;
 using ChangeOrchestrator.Patching.Fleet;
+using ChangeOrchestrator.Patching.Policies.Changes;
 using ChangeOrchestrator.Patching.Policies.Planning;
 using ChangeOrchestrator.Patching.Snapshots;
 using Microsoft.Extensions.Configuration;
@@ -50,6 +51,7 @@ public static class AwsServiceCollectionExtensions
         services.TryAddSingleton<IPatchBaselines, AwsPatchBaselines>();
         services.TryAddSingleton<IPatchPolicyTarget, AwsPatchPolicyTarget>();
         services.TryAddSingleton<PatchPolicyService>();
+        services.TryAddSingleton<PolicyChangeRunner>();
         return services;
     }
 }

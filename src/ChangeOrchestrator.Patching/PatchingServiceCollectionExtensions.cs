@@ -7,7 +7,9 @@ using ChangeOrchestrator.Patching.Activities.Snapshots;
 using ChangeOrchestrator.Patching.Activities.Validation;
 using ChangeOrchestrator.Patching.Activities.Verification;
 using ChangeOrchestrator.Patching.Activities.Windows;
+using ChangeOrchestrator.Patching.Policies;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChangeOrchestrator.Patching;
 
@@ -18,8 +20,10 @@ public static class PatchingServiceCollectionExtensions
     /// <c>ISnapshotService</c>, <c>IChangeCalendar</c>, <c>IFleetCommands</c>) that a connector module registers. The
     /// notification client logs nothing, as webhook URLs carry their secret.
     /// </summary>
-    public static IServiceCollection AddPatchingActivities(this IServiceCollection services) =>
-        services
+    public static IServiceCollection AddPatchingActivities(this IServiceCollection services)
+    {
+        services.TryAddSingleton<PatchPolicyHolder>();
+        return services
             .AddActivity<ResolveTargets>()
             .AddActivity<RaiseChangeRequest>()
             .AddActivity<WaitForApproval>()
@@ -38,4 +42,5 @@ public static class PatchingServiceCollectionExtensions
             .AddActivity<Notify>()
             .AddHttpClient(ValidateApplications.HttpClientName).Services
             .AddHttpClient(Notify.HttpClientName).RemoveAllLoggers().Services;
+    }
 }

@@ -6,6 +6,7 @@ using ChangeOrchestrator.Engine.Expressions;
 using ChangeOrchestrator.Patching;
 using ChangeOrchestrator.Persistence;
 using ChangeOrchestrator.Server.Api;
+using ChangeOrchestrator.Server.Policies;
 using ChangeOrchestrator.Server.Security;
 using ChangeOrchestrator.Server.Webhooks;
 using ChangeOrchestrator.Server.Workers;
@@ -30,6 +31,9 @@ internal static class ServerBuilderExtensions
         services.AddOptions<RuntimeWorkerOptions>().BindConfiguration(RuntimeWorkerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.Section);
         services.AddHostedService<WorkflowImporter>();
+        services.AddOptions<PoliciesOptions>().BindConfiguration(PoliciesOptions.Section);
+        services.AddSingleton<PolicyFolderLoader>();
+        services.AddHostedService(sp => sp.GetRequiredService<PolicyFolderLoader>());
         services.AddHostedService<TimerWorker>();
         services.AddHostedService<StimulusExpiryWorker>();
         services.AddHostedService<CronTriggerWorker>();
@@ -93,6 +97,7 @@ internal static class ServerBuilderExtensions
         app.MapInstancesApi();
         app.MapEventsApi();
         app.MapCatalogueApi();
+        app.MapPolicyApi();
         app.MapSecurityApi();
         app.MapWebhooks();
 

@@ -32,13 +32,15 @@ internal static class PatchGroupReader
             }
         }
 
+        // A group whose change policy has errors is still kept, so that its references are checked too; the
+        // errors already make the whole policy invalid, so the stand-in policy is never used.
         var changePolicy = yaml.Object("changePolicy", required: true) is { } policy ? ChangePolicy(policy) : null;
-        return name is null || environment is null || changePolicy is null ? null : new PatchGroupPolicy
+        return name is null || environment is null ? null : new PatchGroupPolicy
         {
             Name = name,
             Environment = environment,
             Baselines = baselines,
-            ChangePolicy = changePolicy,
+            ChangePolicy = changePolicy ?? new GroupChangePolicy { ChangeType = ChangeType.Normal, Risk = ChangeRisk.High, Impact = ChangeImpact.High, RequiresApproval = true },
             Location = yaml.Location,
         };
     }

@@ -70,7 +70,9 @@ public static class PatchPolicyLoader
             Exceptions = exceptions,
             Fields = context.Fields,
         };
-        return new PolicyLoadResult(context.Errors.Count == 0 ? policy : null, context.Errors, [.. sources.Select(s => s.File)]);
+        // In file and line order, as an editor lists problems; errors on one line keep the order they were found in.
+        var errors = context.Errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ToList();
+        return new PolicyLoadResult(errors.Count == 0 ? policy : null, errors, [.. sources.Select(s => s.File)]);
     }
 
     private static YamlObject? Parse(string text, PolicyReadContext context)
