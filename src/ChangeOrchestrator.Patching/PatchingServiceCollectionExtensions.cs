@@ -3,6 +3,7 @@ using ChangeOrchestrator.Patching.Activities.Assessment;
 using ChangeOrchestrator.Patching.Activities.ChangeRequests;
 using ChangeOrchestrator.Patching.Activities.Fleet;
 using ChangeOrchestrator.Patching.Activities.Notifications;
+using ChangeOrchestrator.Patching.Activities.Policies;
 using ChangeOrchestrator.Patching.Activities.Snapshots;
 using ChangeOrchestrator.Patching.Activities.Validation;
 using ChangeOrchestrator.Patching.Activities.Verification;
@@ -40,6 +41,7 @@ public static class PatchingServiceCollectionExtensions
             .AddActivity<ValidateApplications>()
             .AddActivity<RollbackInstances>()
             .AddActivity<Notify>()
+            .AddActivity<CheckPolicyDrift>()
             .AddHttpClient(ValidateApplications.HttpClientName).Services
             .AddHttpClient(Notify.HttpClientName).RemoveAllLoggers().Services;
     }

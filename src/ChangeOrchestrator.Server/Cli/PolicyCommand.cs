@@ -17,7 +17,7 @@ namespace ChangeOrchestrator.Server.Cli;
 /// </summary>
 internal static class PolicyCommand
 {
-    private const string Usage = "usage: policy validate <folder> | policy plan <folder> [--delete] | policy apply <folder> [--delete] [--via-change servicenow|jira] [--approval-timeout PT1H]";
+    private const string Usage = "usage: policy validate <folder> | policy plan <folder> [--delete] | policy apply <folder> [--delete] [--via-change servicenow|jira] [--approval-timeout PT4H] [--approval-poll-interval PT15S]";
 
     public static Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -37,7 +37,7 @@ internal static class PolicyCommand
         }
 
         var allowDeletes = rest.Contains("--delete", StringComparer.Ordinal);
-        var options = CliArguments.Parse([.. rest.Where(a => a != "--delete")], "--via-change", "--approval-timeout");
+        var options = CliArguments.Parse([.. rest.Where(a => a != "--delete")], "--via-change", "--approval-timeout", "--approval-poll-interval");
         if (options.Errors.Count > 0 || (verb != "apply" && options.One("--via-change") is not null))
         {
             await output.WriteLineAsync(string.Join(Environment.NewLine, options.Errors.DefaultIfEmpty("--via-change goes with apply")));
@@ -78,7 +78,7 @@ internal static class PolicyCommand
             return verb == "plan"
                 ? await PlanAsync(provider.GetRequiredService<PatchPolicyService>(), policy, allowDeletes, output, cancellationToken)
                 : options.One("--via-change") is { } desk
-                    ? await ApplyViaChangeAsync(provider.GetRequiredService<PolicyChangeRunner>(), policy, desk, allowDeletes, options.One("--approval-timeout"), output, cancellationToken)
+                    ? await ApplyViaChangeAsync(provider.GetRequiredService<PolicyChangeRunner>(), policy, desk, allowDeletes, options, output, cancellationToken)
                     : await ApplyAsync(provider.GetRequiredService<PatchPolicyService>(), policy, allowDeletes, output, cancellationToken);
         }
         catch (FleetException error)
@@ -115,21 +115,35 @@ internal static class PolicyCommand
         return result.Succeeded ? 0 : 1;
     }
 
-    private static async Task<int> ApplyViaChangeAsync(
-        PolicyChangeRunner runner, PatchPolicy policy, string desk, bool allowDeletes, string? timeout, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<TimeSpan?> DurationAsync(CliArguments options, string name, TimeSpan fallback, TextWriter output)
     {
-        TimeSpan approvalTimeout;
+        var text = options.One(name);
         try
         {
-            approvalTimeout = timeout is null ? TimeSpan.FromHours(4) : XmlConvert.ToTimeSpan(timeout);
+            var value = text is null ? fallback : XmlConvert.ToTimeSpan(text);
+            if (value > TimeSpan.Zero)
+            {
+                return value;
+            }
         }
         catch (FormatException)
         {
-            await output.WriteLineAsync($"--approval-timeout '{timeout}' is not an ISO 8601 duration such as PT1H");
+        }
+
+        await output.WriteLineAsync($"{name} '{text}' is not a positive ISO 8601 duration such as PT15S");
+        return null;
+    }
+
+    private static async Task<int> ApplyViaChangeAsync(
+        PolicyChangeRunner runner, PatchPolicy policy, string desk, bool allowDeletes, CliArguments options, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (await DurationAsync(options, "--approval-timeout", TimeSpan.FromHours(4), output) is not { } approvalTimeout
+            || await DurationAsync(options, "--approval-poll-interval", TimeSpan.FromSeconds(15), output) is not { } pollInterval)
+        {
             return 2;
         }
 
-        var result = await runner.RunAsync(policy, desk, allowDeletes, approvalTimeout, TimeSpan.FromSeconds(15), cancellationToken);
+        var result = await runner.RunAsync(policy, desk, allowDeletes, approvalTimeout, pollInterval, cancellationToken);
         await output.WriteLineAsync(result.Plan.Render());
         if (result.Change is null)
         {

@@ -43,6 +43,10 @@ public sealed class PolicyChangeRunner(PatchPolicyService service, IServiceDeskR
         var change = await serviceDesk.FindByCorrelationIdAsync(draft.CorrelationId, cancellationToken)
             ?? await serviceDesk.CreateChangeAsync(draft, cancellationToken);
 
+        // Submitting moves a standard change straight to scheduled (pre-authorised); a desk configured to ask anyway
+        // shows it awaiting approval, and the apply waits for the decision.
+        await serviceDesk.RequestApprovalAsync(change, cancellationToken);
+
         var approved = await WaitForApprovalAsync(serviceDesk, change, approvalTimeout, pollInterval, cancellationToken);
         if (approved is not null)
         {
