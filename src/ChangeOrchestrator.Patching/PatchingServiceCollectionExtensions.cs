@@ -42,6 +42,7 @@ public static class PatchingServiceCollectionExtensions
             .AddActivity<RollbackInstances>()
             .AddActivity<Notify>()
             .AddActivity<CheckPolicyDrift>()
+            .AddActivity<ReadPatchPolicy>()
             .AddHttpClient(ValidateApplications.HttpClientName).Services
             .AddHttpClient(Notify.HttpClientName).RemoveAllLoggers().Services;
     }
