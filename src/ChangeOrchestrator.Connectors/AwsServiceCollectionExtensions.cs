@@ -3,10 +3,13 @@ using ChangeOrchestrator.Connectors.Aws.Baselines;
 using ChangeOrchestrator.Connectors.Aws.Calendar;
 using ChangeOrchestrator.Connectors.Aws.Compliance;
 using ChangeOrchestrator.Connectors.Aws.Fleet;
+using ChangeOrchestrator.Connectors.Aws.Policies;
 using ChangeOrchestrator.Connectors.Aws.Snapshots;
 using ChangeOrchestrator.Patching.Baselines;
 using ChangeOrchestrator.Patching.Calendar;
 using ChangeOrchestrator.Patching.Fleet;
+using ChangeOrchestrator.Patching.Policies.Changes;
+using ChangeOrchestrator.Patching.Policies.Planning;
 using ChangeOrchestrator.Patching.Snapshots;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +21,7 @@ namespace ChangeOrchestrator.Connectors;
 public static class AwsServiceCollectionExtensions
 {
     /// <summary>
-    /// The fleet, snapshot, baseline and change-calendar ports on AWS SSM and EC2, configured from the <c>Aws</c>
+    /// The fleet, snapshot, baseline, patch-policy and change-calendar ports on AWS SSM and EC2, configured from the <c>Aws</c>
     /// section and validated at start-up.
     /// </summary>
     public static IServiceCollection AddAwsFleet(this IServiceCollection services, IConfiguration configuration)
@@ -47,6 +50,9 @@ public static class AwsServiceCollectionExtensions
         services.TryAddSingleton<ISnapshotService, AwsSnapshotService>();
         services.TryAddSingleton<IChangeCalendar, AwsChangeCalendar>();
         services.TryAddSingleton<IPatchBaselines, AwsPatchBaselines>();
+        services.TryAddSingleton<IPatchPolicyTarget, AwsPatchPolicyTarget>();
+        services.TryAddSingleton<PatchPolicyService>();
+        services.TryAddSingleton<PolicyChangeRunner>();
         return services;
     }
 }

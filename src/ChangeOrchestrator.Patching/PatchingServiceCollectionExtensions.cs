@@ -3,12 +3,15 @@ using ChangeOrchestrator.Patching.Activities.Assessment;
 using ChangeOrchestrator.Patching.Activities.ChangeRequests;
 using ChangeOrchestrator.Patching.Activities.Fleet;
 using ChangeOrchestrator.Patching.Activities.Notifications;
+using ChangeOrchestrator.Patching.Activities.Policies;
 using ChangeOrchestrator.Patching.Activities.Snapshots;
 using ChangeOrchestrator.Patching.Activities.Validation;
 using ChangeOrchestrator.Patching.Activities.Verification;
 using ChangeOrchestrator.Patching.Activities.Windows;
 using ChangeOrchestrator.Patching.AllowedValues;
+using ChangeOrchestrator.Patching.Policies;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChangeOrchestrator.Patching;
 
@@ -21,8 +24,10 @@ public static class PatchingServiceCollectionExtensions
     /// workflow inputs name with <c>enumFrom</c> (<c>serviceDesks</c>, <c>patchGroups</c>, <c>changeCalendars</c>); each
     /// is built only when a start asks for it, so definitions validate without the ports behind them.
     /// </summary>
-    public static IServiceCollection AddPatchingActivities(this IServiceCollection services) =>
-        services
+    public static IServiceCollection AddPatchingActivities(this IServiceCollection services)
+    {
+        services.TryAddSingleton<PatchPolicyHolder>();
+        return services
             .AddActivity<ResolveTargets>()
             .AddActivity<RaiseChangeRequest>()
             .AddActivity<WaitForApproval>()
@@ -39,9 +44,12 @@ public static class PatchingServiceCollectionExtensions
             .AddActivity<ValidateApplications>()
             .AddActivity<RollbackInstances>()
             .AddActivity<Notify>()
+            .AddActivity<CheckPolicyDrift>()
+            .AddActivity<ReadPatchPolicy>()
             .AddAllowedValueSource<ServiceDeskValues>(ServiceDeskValues.Name, "the configured service desks")
             .AddAllowedValueSource<PatchGroupValues>(PatchGroupValues.Name, "the patch groups of the fleet")
             .AddAllowedValueSource<ChangeCalendarValues>(ChangeCalendarValues.Name, "the configured change calendars")
             .AddHttpClient(ValidateApplications.HttpClientName).Services
             .AddHttpClient(Notify.HttpClientName).RemoveAllLoggers().Services;
+    }
 }

@@ -6,6 +6,11 @@ if (args is ["validate", .. var paths])
     return await ValidateCommand.RunAsync(paths, Console.Out, CancellationToken.None);
 }
 
+if (args is ["policy", .. var policyArgs])
+{
+    return await PolicyCommand.RunAsync(policyArgs, Console.Out, CancellationToken.None);
+}
+
 if (args is ["migrate", .. var settings])
 {
     return await MigrateCommand.RunAsync(settings, Console.Out, CancellationToken.None);

@@ -7,6 +7,7 @@ using ChangeOrchestrator.Patching;
 using ChangeOrchestrator.Patching.AllowedValues;
 using ChangeOrchestrator.Persistence;
 using ChangeOrchestrator.Server.Api;
+using ChangeOrchestrator.Server.Policies;
 using ChangeOrchestrator.Server.Security;
 using ChangeOrchestrator.Server.Webhooks;
 using ChangeOrchestrator.Server.Workers;
@@ -31,6 +32,9 @@ internal static class ServerBuilderExtensions
         services.AddOptions<RuntimeWorkerOptions>().BindConfiguration(RuntimeWorkerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.Section);
         services.AddHostedService<WorkflowImporter>();
+        services.AddOptions<PoliciesOptions>().BindConfiguration(PoliciesOptions.Section);
+        services.AddSingleton<PolicyFolderLoader>();
+        services.AddHostedService(sp => sp.GetRequiredService<PolicyFolderLoader>());
         services.AddHostedService<TimerWorker>();
         services.AddHostedService<StimulusExpiryWorker>();
         services.AddHostedService<CronTriggerWorker>();
@@ -95,6 +99,7 @@ internal static class ServerBuilderExtensions
         app.MapInstancesApi();
         app.MapEventsApi();
         app.MapCatalogueApi();
+        app.MapPolicyApi();
         app.MapSecurityApi();
         app.MapWebhooks();
 

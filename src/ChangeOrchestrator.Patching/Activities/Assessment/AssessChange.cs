@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Activities;
 using ChangeOrchestrator.Patching.Activities.Fleet;
 using ChangeOrchestrator.Patching.ChangeRequests;
+using ChangeOrchestrator.Patching.Policies;
 
 namespace ChangeOrchestrator.Patching.Activities.Assessment;
 
@@ -13,9 +14,9 @@ namespace ChangeOrchestrator.Patching.Activities.Assessment;
 /// impact, and every adjustment is written in the reasons so the change request can explain itself. It only
 /// computes, so a re-run is harmless.
 /// </summary>
-[Activity("Chooses the change type, risk, impact and whether approval is needed from the environment's policy (built in: Dev standard/low/no approval; Test normal/medium; Prod normal/high; an unknown environment normal/high with approval) and the severities found; continues on PreApproved for a standard change without approval, NeedsApproval otherwise.", Category = "Change requests")]
+[Activity("Chooses the change type, risk, impact and whether approval is needed from the patch group's change policy in the policy files (else the built-in one: Dev standard/low/no approval; Test normal/medium; Prod normal/high; an unknown environment normal/high with approval), an override given as input for this run, and the severities found; continues on PreApproved for a standard change without approval, NeedsApproval otherwise.", Category = "Change requests")]
 [Outcomes("PreApproved", "NeedsApproval")]
-public sealed class AssessChange : Activity<AssessChange.Input, AssessChange.Output>
+public sealed class AssessChange(PatchPolicyHolder policies) : Activity<AssessChange.Input, AssessChange.Output>
 {
     private const string CriticalSeverity = "Critical";
 
@@ -32,7 +33,11 @@ public sealed class AssessChange : Activity<AssessChange.Input, AssessChange.Out
             throw new ActivityException($"AssessChange '{context.ActivityId}': largeChangeThreshold must be 0 (off) or more, not {input.LargeChangeThreshold}.", isTransient: false);
         }
 
-        var (policy, source) = ChangePolicyReader.For(input.Policy, input.Environment, context.ActivityId);
+        var group = input.PatchGroup is { Length: > 0 } name ? policies.Current?.Group(name) : null;
+        var configured = group is null ? ((ChangePolicy, string)?)null : (
+            new ChangePolicy(group.ChangePolicy.ChangeType, group.ChangePolicy.Risk, group.ChangePolicy.Impact, group.ChangePolicy.RequiresApproval),
+            $"the change policy of patch group {group.Name}{(group.Location is { } at ? $", {Path.GetFileName(at.File)}:{at.Line}" : "")}");
+        var (policy, source) = ChangePolicyReader.For(input.Policy, input.Environment, configured, context.ActivityId);
         var reasons = new List<string>
         {
             $"{input.Environment}: {Name(policy.ChangeType)} change, {Name(policy.Risk)} risk, {Name(policy.Impact)} impact, {(policy.RequiresApproval ? "approval required" : "no approval")} ({source}).",
@@ -80,8 +85,20 @@ public sealed class AssessChange : Activity<AssessChange.Input, AssessChange.Out
             HighestSeverity = highestSeverity,
             CriticalCves = criticalCves,
             Reasons = reasons,
+            Rollout = Rollout(group?.ChangePolicy),
         }));
     }
+
+    /// <summary>The group's rollout settings from the policy files; null where the files leave a setting to the workflow.</summary>
+    private static JsonObject? Rollout(GroupChangePolicy? policy) => policy is null ? null : new JsonObject
+    {
+        ["canaryPercent"] = policy.CanaryPercent,
+        ["soak"] = policy.Soak is { } soak ? System.Xml.XmlConvert.ToString(soak) : null,
+        ["maxConcurrency"] = policy.MaxConcurrency,
+        ["maxErrors"] = policy.MaxErrors,
+        ["failureThreshold"] = policy.FailureThreshold,
+        ["offlinePolicy"] = policy.OfflinePolicy,
+    };
 
     /// <summary>Windows (MSRC) and Linux severities on one scale: Critical, Important/High, Moderate/Medium, Low, then anything else.</summary>
     private static int Rank(string? severity) => severity?.Trim().ToUpperInvariant() switch
@@ -101,13 +118,16 @@ public sealed class AssessChange : Activity<AssessChange.Input, AssessChange.Out
         [Description("The environment the change patches, e.g. Dev, Test or Prod; looked up in the policy ignoring case.")]
         public required string Environment { get; init; }
 
+        [Description("The patch group being changed; when the policy files declare it, its change policy replaces the built-in one for the environment.")]
+        public string? PatchGroup { get; init; }
+
         [Description("What each server misses: the instances output of ScanForMissingPatches. Empty by default.")]
         public IReadOnlyList<InstanceMissingPatches>? MissingPatches { get; init; } = [];
 
         [Description("How many servers the change patches; the servers with missing patches when 0.")]
         public int TargetCount { get; init; }
 
-        [Description("Environment name to { changeType: standard|normal|emergency, risk: low|medium|high|critical, impact: low|medium|high, requiresApproval }; a field left out keeps the built-in value (Dev standard/low/low/no approval, Test normal/medium/medium, Prod normal/high/high; an unknown environment normal/high/high with approval).")]
+        [Description("Environment name to { changeType: standard|normal|emergency, risk: low|medium|high|critical, impact: low|medium|high, requiresApproval }, overriding for this run the patch group's policy from the policy files (the override is written in the reasons) or the built-in one; a field left out keeps the policy's value (Dev standard/low/low/no approval, Test normal/medium/medium, Prod normal/high/high; an unknown environment normal/high/high with approval).")]
         public JsonObject? Policy { get; init; }
 
         [Description("Make the change an emergency when critical-severity patches fix CVEs in an environment of high or critical risk (Prod by default); false by default.")]
@@ -139,5 +159,8 @@ public sealed class AssessChange : Activity<AssessChange.Input, AssessChange.Out
 
         [Description("Why: the policy applied and each adjustment, in sentences for the change request.")]
         public required IReadOnlyList<string> Reasons { get; init; }
+
+        [Description("The patch group's rollout settings from the policy files (canaryPercent, soak, maxConcurrency, maxErrors, failureThreshold, offlinePolicy; null where not set), or null when the files do not declare the group.")]
+        public JsonObject? Rollout { get; init; }
     }
 }

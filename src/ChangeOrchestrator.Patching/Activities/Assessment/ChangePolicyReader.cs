@@ -11,13 +11,18 @@ namespace ChangeOrchestrator.Patching.Activities.Assessment;
 /// </summary>
 internal static class ChangePolicyReader
 {
-    public static (ChangePolicy Policy, string Source) For(JsonObject? policy, string environment, string activityId)
+    /// <summary>
+    /// The policy for the environment: <paramref name="configured"/> (the patch group's, from the policy files) or the
+    /// built-in one, with the input's entry for the environment, when there is one, laid over it for this run.
+    /// </summary>
+    public static (ChangePolicy Policy, string Source) For(JsonObject? policy, string environment, (ChangePolicy Policy, string Source)? configured, string activityId)
     {
-        var builtIn = ChangePolicy.Defaults.TryGetValue(environment, out var known) ? known : null;
+        var builtIn = configured?.Policy ?? (ChangePolicy.Defaults.TryGetValue(environment, out var known) ? known : null);
         var entry = policy?.FirstOrDefault(p => string.Equals(p.Key, environment, StringComparison.OrdinalIgnoreCase));
         if (entry is not { Value: { } node } found)
         {
-            return builtIn is not null ? (builtIn, $"the built-in policy for {environment}") : (ChangePolicy.Unknown, $"no policy for '{environment}', so it is treated as production");
+            return configured is { } fromFiles ? fromFiles
+                : builtIn is not null ? (builtIn, $"the built-in policy for {environment}") : (ChangePolicy.Unknown, $"no policy for '{environment}', so it is treated as production");
         }
 
         var path = $"policy.{found.Key}";
@@ -54,8 +59,35 @@ internal static class ChangePolicyReader
             throw Invalid(activityId, $"{path}.requiresApproval", $"can only be false for a standard change; a {Name(changeType)} change is always approved");
         }
 
-        return (new ChangePolicy(changeType, risk, impact, requiresApproval), $"the {found.Key} policy");
+        var result = new ChangePolicy(changeType, risk, impact, requiresApproval);
+        if (configured is not { } basisFromFiles)
+        {
+            return (result, $"the {found.Key} policy");
+        }
+
+        var changed = new List<string>();
+        Compare(changed, "changeType", basisFromFiles.Policy.ChangeType, result.ChangeType);
+        Compare(changed, "risk", basisFromFiles.Policy.Risk, result.Risk);
+        Compare(changed, "impact", basisFromFiles.Policy.Impact, result.Impact);
+        if (basisFromFiles.Policy.RequiresApproval != result.RequiresApproval)
+        {
+            changed.Add($"requiresApproval {Flag(basisFromFiles.Policy.RequiresApproval)} -> {Flag(result.RequiresApproval)}");
+        }
+
+        return (result, $"{basisFromFiles.Source}, overridden for this run by the workflow input {path}: "
+            + (changed.Count == 0 ? "no field changed" : string.Join(", ", changed)));
     }
+
+    private static void Compare<T>(List<string> changed, string field, T before, T after)
+        where T : struct, Enum
+    {
+        if (!before.Equals(after))
+        {
+            changed.Add($"{field} {Name(before)} -> {Name(after)}");
+        }
+    }
+
+    private static string Flag(bool value) => value ? "true" : "false";
 
     private static T? Enum<T>(JsonNode? node, string path, string activityId)
         where T : struct, Enum

@@ -21,8 +21,11 @@ public sealed class PatchChangeServer : IAsyncDisposable
     private TestServer? _inProcess;
     private ServerProcess? _process;
 
-    private PatchChangeServer(SimulatorHost simulators, PostgresTestDatabase database, WorkflowFolder workflows, bool asProcess)
+    private readonly IReadOnlyDictionary<string, string> _extraSettings;
+
+    private PatchChangeServer(SimulatorHost simulators, PostgresTestDatabase database, WorkflowFolder workflows, bool asProcess, IReadOnlyDictionary<string, string>? extraSettings)
     {
+        _extraSettings = extraSettings ?? new Dictionary<string, string>();
         Simulators = simulators;
         Desks = new DeskSimulators(simulators);
         Aws = new AwsSimulator(simulators);
@@ -41,7 +44,8 @@ public sealed class PatchChangeServer : IAsyncDisposable
 
     /// <summary>Simulated seconds per real second: minutes of snapshots and installs take a fraction of a second.</summary>
     public static async Task<PatchChangeServer> StartAsync(
-        int fleetSize = 40, int seed = 11, bool asProcess = false, int timeScale = 2000, IReadOnlyList<string>? workflowIds = null)
+        int fleetSize = 40, int seed = 11, bool asProcess = false, int timeScale = 2000, IReadOnlyList<string>? workflowIds = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var simulators = await SimulatorHost.StartAsync(new Dictionary<string, string?>
         {
@@ -56,7 +60,7 @@ public sealed class PatchChangeServer : IAsyncDisposable
             workflows.With(id, File.ReadAllText(RepositoryFile("workflows", id + ".json")));
         }
 
-        var server = new PatchChangeServer(simulators, database, workflows, asProcess);
+        var server = new PatchChangeServer(simulators, database, workflows, asProcess, settings);
         await server.StartServerAsync();
         return server;
     }
@@ -228,6 +232,11 @@ public sealed class PatchChangeServer : IAsyncDisposable
             ["Engine:InstanceLeaseDuration"] = "00:00:02",
         };
         foreach (var (key, value) in SimulatorConnections.Settings(Simulators, Aws))
+        {
+            settings[key] = value;
+        }
+
+        foreach (var (key, value) in _extraSettings)
         {
             settings[key] = value;
         }

@@ -191,6 +191,7 @@ public sealed class PatchingHarness : IAsyncDisposable
         services.AddSingleton(connectors.GetRequiredService<ISnapshotService>());
         services.AddSingleton(connectors.GetRequiredService<IChangeCalendar>());
         services.AddSingleton(connectors.GetRequiredService<IFleetCommands>());
+        services.AddSingleton(connectors.GetRequiredService<ChangeOrchestrator.Patching.Policies.Planning.PatchPolicyService>());
         services.AddWorkflowEngine();
         services.AddPatchingActivities();
         return services.BuildServiceProvider();

@@ -97,4 +97,84 @@ public sealed class MaintenanceWindowTests
             Targets = [new Target { Key = "tag:Patch Group", Values = ["Prod"] }],
         }));
     }
+
+    [Fact]
+    public async Task UpdateMaintenanceWindow_NewScheduleAndCutoff_AreStoredAndDescribed()
+    {
+        await using var host = await AwsSimulatorTestHost.StartAsync();
+        var ssm = host.Ssm();
+        var created = await ssm.CreateMaintenanceWindowAsync(new CreateMaintenanceWindowRequest
+        {
+            Name = "prod-weekly",
+            Schedule = "cron(0 2 ? * SUN *)",
+            ScheduleTimezone = "Europe/London",
+            Duration = 4,
+            Cutoff = 1,
+            AllowUnassociatedTargets = false,
+            ClientToken = "window-token",
+            Tags = [new Tag { Key = "managed-by", Value = "changeorchestrator" }],
+        });
+
+        var updated = await ssm.UpdateMaintenanceWindowAsync(new UpdateMaintenanceWindowRequest
+        {
+            WindowId = created.WindowId,
+            Schedule = "cron(0 3 ? * SAT *)",
+            Duration = 6,
+            Cutoff = 2,
+        });
+        var described = await ssm.DescribeMaintenanceWindowsAsync(new DescribeMaintenanceWindowsRequest
+        {
+            Filters = [new MaintenanceWindowFilter { Key = "Name", Values = ["prod-weekly"] }],
+        });
+        var tags = await ssm.ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceType = ResourceTypeForTagging.MaintenanceWindow, ResourceId = created.WindowId });
+
+        Assert.Equal("cron(0 3 ? * SAT *)", updated.Schedule);
+        Assert.Equal("Europe/London", updated.ScheduleTimezone);
+        var window = Assert.Single(described.WindowIdentities);
+        Assert.Equal((6, 2, "cron(0 3 ? * SAT *)"), (window.Duration, window.Cutoff, window.Schedule));
+        Assert.Equal("2025-06-14T02:00Z", window.NextExecutionTime);
+        Assert.Equal([("managed-by", "changeorchestrator")], tags.TagList.Select(t => (t.Key, t.Value)));
+    }
+
+    [Fact]
+    public async Task UpdateMaintenanceWindow_CutoffNotBelowDuration_ThrowsValidationAndKeepsTheWindow()
+    {
+        await using var host = await AwsSimulatorTestHost.StartAsync();
+        var ssm = host.Ssm();
+        var created = await ssm.CreateMaintenanceWindowAsync(new CreateMaintenanceWindowRequest
+        {
+            Name = "dev-weekly", Schedule = "rate(7 days)", Duration = 3, Cutoff = 1, AllowUnassociatedTargets = false,
+        });
+
+        var error = await Assert.ThrowsAsync<AmazonSimpleSystemsManagementException>(() => ssm.UpdateMaintenanceWindowAsync(new UpdateMaintenanceWindowRequest
+        {
+            WindowId = created.WindowId, Schedule = "cron(0 1 ? * MON *)", Cutoff = 3,
+        }));
+        var window = await ssm.GetMaintenanceWindowAsync(new GetMaintenanceWindowRequest { WindowId = created.WindowId });
+
+        Assert.Equal("ValidationException", error.ErrorCode);
+        Assert.Contains("'cutoff'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(("rate(7 days)", 1), (window.Schedule, window.Cutoff));
+        await Assert.ThrowsAsync<DoesNotExistException>(() => ssm.UpdateMaintenanceWindowAsync(new UpdateMaintenanceWindowRequest { WindowId = "mw-0aaaaaaaaaaaaaaaa", Duration = 2 }));
+    }
+
+    [Fact]
+    public async Task CreateMaintenanceWindow_RepeatedClientToken_ReturnsSameWindowOrMismatch()
+    {
+        await using var host = await AwsSimulatorTestHost.StartAsync();
+        var ssm = host.Ssm();
+        var request = new CreateMaintenanceWindowRequest
+        {
+            Name = "test-weekly", Schedule = "cron(0 2 ? * WED *)", Duration = 2, Cutoff = 0, AllowUnassociatedTargets = false, ClientToken = "t-1",
+        };
+
+        var first = await ssm.CreateMaintenanceWindowAsync(request);
+        var again = await ssm.CreateMaintenanceWindowAsync(request);
+        request.Duration = 3;
+
+        Assert.Equal(first.WindowId, again.WindowId);
+        await Assert.ThrowsAsync<IdempotentParameterMismatchException>(() => ssm.CreateMaintenanceWindowAsync(request));
+        await ssm.DeleteMaintenanceWindowAsync(new DeleteMaintenanceWindowRequest { WindowId = first.WindowId });
+        Assert.Empty((await ssm.DescribeMaintenanceWindowsAsync(new DescribeMaintenanceWindowsRequest())).WindowIdentities);
+    }
 }

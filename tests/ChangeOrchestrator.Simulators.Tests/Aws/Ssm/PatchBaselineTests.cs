@@ -126,6 +126,91 @@ public sealed class PatchBaselineTests
         Assert.Equal(baseline.BaselineId, (await PatchingTests.StateAsync(ssm, node)).BaselineId);
     }
 
+    [Fact]
+    public async Task CreatePatchBaseline_OsSpecificRules_RefusesDelaysOnUbuntuAndLinuxKeysOnWindows()
+    {
+        await using var host = await AwsSimulatorTestHost.StartAsync();
+        var ssm = host.Ssm();
+        static PatchRuleGroup Rule(string key, string value, int? days) => new()
+        {
+            PatchRules = [new PatchRule { PatchFilterGroup = new PatchFilterGroup { PatchFilters = [new PatchFilter { Key = key, Values = [value] }] }, ApproveAfterDays = days }],
+        };
+
+        var ubuntu = await Assert.ThrowsAsync<AmazonSimpleSystemsManagementException>(() => ssm.CreatePatchBaselineAsync(new CreatePatchBaselineRequest
+        {
+            Name = "ubuntu-delay", OperatingSystem = SsmOperatingSystem.UBUNTU, ApprovalRules = Rule("PRIORITY", "Required", 7),
+        }));
+        var windows = await Assert.ThrowsAsync<AmazonSimpleSystemsManagementException>(() => ssm.CreatePatchBaselineAsync(new CreatePatchBaselineRequest
+        {
+            Name = "win-severity", OperatingSystem = SsmOperatingSystem.WINDOWS, ApprovalRules = Rule("SEVERITY", "Critical", 7),
+        }));
+        var fine = await ssm.CreatePatchBaselineAsync(new CreatePatchBaselineRequest
+        {
+            Name = "ubuntu-ok", OperatingSystem = SsmOperatingSystem.UBUNTU, ApprovalRules = Rule("PRIORITY", "Required", null),
+        });
+
+        Assert.Equal("ValidationException", ubuntu.ErrorCode);
+        Assert.Contains("approvalRules.patchRules.1.member", ubuntu.Message, StringComparison.Ordinal);
+        Assert.Equal("ValidationException", windows.ErrorCode);
+        Assert.Contains("patchRules.1.member.patchFilterGroup.patchFilters.1.member.key", windows.Message, StringComparison.Ordinal);
+        Assert.Matches("^pb-", fine.BaselineId);
+    }
+
+    [Fact]
+    public async Task UpdatePatchBaseline_InvalidMember_ThrowsAndLeavesTheBaselineUnchanged()
+    {
+        await using var host = await AwsSimulatorTestHost.StartAsync();
+        var ssm = host.Ssm();
+        var created = await ssm.CreatePatchBaselineAsync(WindowsProd());
+
+        var error = await Assert.ThrowsAsync<AmazonSimpleSystemsManagementException>(() => ssm.UpdatePatchBaselineAsync(new UpdatePatchBaselineRequest
+        {
+            BaselineId = created.BaselineId,
+            Description = "changed",
+            RejectedPatchesAction = "DROP",
+        }));
+        var baseline = await ssm.GetPatchBaselineAsync(new GetPatchBaselineRequest { BaselineId = created.BaselineId });
+
+        Assert.Equal("ValidationException", error.ErrorCode);
+        Assert.Null(baseline.Description);
+        Assert.Equal("ALLOW_AS_DEPENDENCY", baseline.RejectedPatchesAction.Value);
+    }
+
+    [Fact]
+    public async Task AddTagsToResource_PatchBaseline_IsListedAndGoneAfterDelete()
+    {
+        await using var host = await AwsSimulatorTestHost.StartAsync();
+        var ssm = host.Ssm();
+        var created = await ssm.CreatePatchBaselineAsync(WindowsProd());
+        var resource = new ListTagsForResourceRequest { ResourceType = ResourceTypeForTagging.PatchBaseline, ResourceId = created.BaselineId };
+
+        await ssm.AddTagsToResourceAsync(new AddTagsToResourceRequest
+        {
+            ResourceType = ResourceTypeForTagging.PatchBaseline, ResourceId = created.BaselineId, Tags = [new Tag { Key = "managed-by", Value = "changeorchestrator" }],
+        });
+        var tags = await ssm.ListTagsForResourceAsync(resource);
+        await ssm.DeletePatchBaselineAsync(new DeletePatchBaselineRequest { BaselineId = created.BaselineId });
+
+        Assert.Equal([("managed-by", "changeorchestrator")], tags.TagList.Select(t => (t.Key, t.Value)));
+        await Assert.ThrowsAsync<InvalidResourceIdException>(() => ssm.ListTagsForResourceAsync(resource));
+    }
+
+    [Fact]
+    public async Task DeregisterPatchBaselineForPatchGroup_Registered_IsGoneFromDescribePatchGroups()
+    {
+        await using var host = await AwsSimulatorTestHost.StartAsync();
+        var ssm = host.Ssm();
+        var created = await ssm.CreatePatchBaselineAsync(WindowsProd());
+        await ssm.RegisterPatchBaselineForPatchGroupAsync(new RegisterPatchBaselineForPatchGroupRequest { BaselineId = created.BaselineId, PatchGroup = "Prod" });
+
+        var before = await ssm.DescribePatchGroupsAsync(new DescribePatchGroupsRequest());
+        await ssm.DeregisterPatchBaselineForPatchGroupAsync(new DeregisterPatchBaselineForPatchGroupRequest { BaselineId = created.BaselineId, PatchGroup = "Prod" });
+        var after = await ssm.DescribePatchGroupsAsync(new DescribePatchGroupsRequest());
+
+        Assert.Equal([("Prod", created.BaselineId)], before.Mappings.Select(m => (m.PatchGroup, m.BaselineIdentity.BaselineId)));
+        Assert.Empty(after.Mappings ?? []);
+    }
+
     private static CreatePatchBaselineRequest WindowsProd(string name = "win-prod") => new()
     {
         Name = name,

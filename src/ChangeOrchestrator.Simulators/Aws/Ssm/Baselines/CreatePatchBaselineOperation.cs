@@ -37,7 +37,7 @@ internal sealed class CreatePatchBaselineOperation : ISsmOperation
             CreatedDate = now,
             ModifiedDate = now,
             Description = input.String("Description"),
-            GlobalFilters = PatchBaselineInput.Filters(input.Object("GlobalFilters"), "globalFilters"),
+            GlobalFilters = PatchBaselineInput.Filters(input.Object("GlobalFilters"), "globalFilters", os),
             ApprovalRules = PatchBaselineInput.Rules(input, os),
             ApprovedPatches = PatchBaselineInput.PatchList(input, "ApprovedPatches"),
             ApprovedPatchesComplianceLevel = PatchBaselineInput.ComplianceLevel(input.String("ApprovedPatchesComplianceLevel")),

@@ -16,6 +16,7 @@ internal sealed class DeletePatchBaselineOperation : ISsmOperation
         }
 
         world.Baselines.Remove(baseline);
+        world.ResourceTags.Remove("PatchBaseline", baseline.BaselineId);
         return new JsonObject { ["BaselineId"] = baseline.BaselineId };
     }
 }

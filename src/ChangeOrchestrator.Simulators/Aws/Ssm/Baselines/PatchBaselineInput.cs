@@ -34,7 +34,7 @@ internal static partial class PatchBaselineInput
         return OperatingSystems.Contains(os) ? os : throw SsmErrors.Validation("operatingSystem", "Member must satisfy enum value set", os);
     }
 
-    public static List<PatchFilter> Filters(SsmInput? group, string member)
+    public static List<PatchFilter> Filters(SsmInput? group, string member, string operatingSystem)
     {
         var filters = group?.Objects("PatchFilters") ?? [];
         if (filters.Count > 4)
@@ -42,18 +42,25 @@ internal static partial class PatchBaselineInput
             throw SsmErrors.Validation(member + ".patchFilters", "Member must have length less than or equal to 4");
         }
 
-        return [.. filters.Select(filter =>
+        // As the service does, a member inside a list is named by its 1-based position: patchFilters.2.member.values.
+        return [.. filters.Select((filter, index) =>
         {
+            var item = $"{member}.patchFilters.{index + 1}.member";
             var key = filter.RequiredString("Key");
             var values = filter.Strings("Values");
             if (!FilterKeys.Contains(key))
             {
-                throw SsmErrors.Validation(member + ".patchFilters.member.key", "Member must satisfy enum value set", key);
+                throw SsmErrors.Validation(item + ".key", "Member must satisfy enum value set", key);
+            }
+
+            if (!FilterKeysByOperatingSystem.Supports(operatingSystem, key))
+            {
+                throw SsmErrors.Validation(item + ".key", $"Key {key} is not supported for operating system {operatingSystem}", key);
             }
 
             if (values.Count is 0 or > 20)
             {
-                throw SsmErrors.Validation(member + ".patchFilters.member.values", "Member must have length between 1 and 20");
+                throw SsmErrors.Validation(item + ".values", "Member must have length between 1 and 20", $"[{string.Join(", ", values)}]");
             }
 
             return new PatchFilter(key, values);
@@ -69,29 +76,30 @@ internal static partial class PatchBaselineInput
         }
 
         var debian = operatingSystem is "UBUNTU" or "DEBIAN" or "RASPBIAN";
-        return [.. rules.Select(rule =>
+        return [.. rules.Select((rule, index) =>
         {
+            var item = $"approvalRules.patchRules.{index + 1}.member";
             var days = rule.Int("ApproveAfterDays");
             var until = rule.String("ApproveUntilDate");
             if (debian ? days is not null || until is not null : (days is null) == (until is null))
             {
-                throw SsmErrors.Validation("approvalRules.patchRules.member",
+                throw SsmErrors.Validation(item,
                     debian ? "ApproveAfterDays and ApproveUntilDate are not supported for this operating system"
                            : "Exactly one of ApproveAfterDays and ApproveUntilDate must be specified");
             }
 
             if (days is < 0 or > 360)
             {
-                throw SsmErrors.Validation("approvalRules.patchRules.member.approveAfterDays", "Member must have value between 0 and 360", days);
+                throw SsmErrors.Validation(item + ".approveAfterDays", "Member must have value between 0 and 360", days);
             }
 
             if (until is not null && !DatePattern().IsMatch(until))
             {
-                throw SsmErrors.Validation("approvalRules.patchRules.member.approveUntilDate", "Member must be a date in the format YYYY-MM-DD", until);
+                throw SsmErrors.Validation(item + ".approveUntilDate", "Member must be a date in the format YYYY-MM-DD", until);
             }
 
             return new PatchRule(
-                Filters(rule.Object("PatchFilterGroup") ?? throw SsmErrors.Required("PatchFilterGroup"), "approvalRules.patchRules.member.patchFilterGroup"),
+                Filters(rule.Object("PatchFilterGroup") ?? throw SsmErrors.Required("PatchFilterGroup"), item + ".patchFilterGroup", operatingSystem),
                 ComplianceLevel(rule.String("ComplianceLevel")),
                 days,
                 until,

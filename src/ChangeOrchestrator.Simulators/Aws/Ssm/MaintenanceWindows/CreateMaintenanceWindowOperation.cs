@@ -1,9 +1,8 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 
 namespace ChangeOrchestrator.Simulators.Aws.Ssm.MaintenanceWindows;
 
-internal sealed partial class CreateMaintenanceWindowOperation : ISsmOperation
+internal sealed class CreateMaintenanceWindowOperation : ISsmOperation
 {
     private const int MaxWindows = 50;
 
@@ -20,33 +19,16 @@ internal sealed partial class CreateMaintenanceWindowOperation : ISsmOperation
                 : throw new SsmServiceException("IdempotentParameterMismatch", "Error: Idempotent parameter mismatch.");
         }
 
-        var name = input.RequiredString("Name");
-        if (!NamePattern().IsMatch(name))
-        {
-            throw SsmErrors.Validation("name", "Member must satisfy regular expression pattern: ^[a-zA-Z0-9_\\-.]{3,128}$", name);
-        }
+        var name = MaintenanceWindowInput.Name(input.RequiredString("Name"));
 
         var expression = input.RequiredString("Schedule");
         var duration = input.Int("Duration") ?? throw SsmErrors.Required("Duration");
         var cutoff = input.Int("Cutoff") ?? throw SsmErrors.Required("Cutoff");
         var allowUnassociated = input.Bool("AllowUnassociatedTargets") ?? throw SsmErrors.Required("AllowUnassociatedTargets");
-        if (duration is < 1 or > 24)
-        {
-            throw SsmErrors.Validation("duration", "Member must have value between 1 and 24", duration);
-        }
-
-        if (cutoff < 0 || cutoff >= duration)
-        {
-            throw SsmErrors.Validation("cutoff", "Member must be between 0 and 23 and less than Duration", cutoff);
-        }
-
-        foreach (var member in new[] { "StartDate", "EndDate" })
-        {
-            if (input.String(member) is { } date && !SsmJson.TryParseIso(date, out _))
-            {
-                throw SsmErrors.Validation(char.ToLowerInvariant(member[0]) + member[1..], "Member must be an ISO 8601 date", date);
-            }
-        }
+        MaintenanceWindowInput.DurationAndCutoff(duration, cutoff);
+        var startDate = MaintenanceWindowInput.Date(input, "StartDate");
+        var endDate = MaintenanceWindowInput.Date(input, "EndDate");
+        var description = MaintenanceWindowInput.Description(input);
 
         var timeZone = input.String("ScheduleTimezone");
         var offset = input.Int("ScheduleOffset");
@@ -66,11 +48,12 @@ internal sealed partial class CreateMaintenanceWindowOperation : ISsmOperation
             Cutoff = cutoff,
             AllowUnassociatedTargets = allowUnassociated,
             CreatedDate = world.Now,
-            Description = input.String("Description"),
+            ModifiedDate = world.Now,
+            Description = description,
             ScheduleTimezone = timeZone,
             ScheduleOffset = offset,
-            StartDate = input.String("StartDate"),
-            EndDate = input.String("EndDate"),
+            StartDate = startDate,
+            EndDate = endDate,
             ClientToken = clientToken,
             CreateFingerprint = fingerprint,
         };
@@ -83,7 +66,4 @@ internal sealed partial class CreateMaintenanceWindowOperation : ISsmOperation
 
         return new JsonObject { ["WindowId"] = window.WindowId };
     }
-
-    [GeneratedRegex("^[a-zA-Z0-9_\\-.]{3,128}$")]
-    private static partial Regex NamePattern();
 }

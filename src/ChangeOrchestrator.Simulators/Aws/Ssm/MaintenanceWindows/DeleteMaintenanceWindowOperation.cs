@@ -10,6 +10,7 @@ internal sealed class DeleteMaintenanceWindowOperation : ISsmOperation
     {
         var window = MaintenanceWindowLookup.Window(world, input);
         world.Windows.Remove(window);
+        world.ResourceTags.Remove("MaintenanceWindow", window.WindowId);
         return new JsonObject { ["WindowId"] = window.WindowId };
     }
 }

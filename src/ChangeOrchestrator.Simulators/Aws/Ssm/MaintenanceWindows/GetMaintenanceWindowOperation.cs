@@ -12,7 +12,7 @@ internal sealed class GetMaintenanceWindowOperation : ISsmOperation
         var json = MaintenanceWindowJson.Identity(window);
         json["AllowUnassociatedTargets"] = window.AllowUnassociatedTargets;
         json["CreatedDate"] = SsmJson.Epoch(window.CreatedDate);
-        json["ModifiedDate"] = SsmJson.Epoch(window.CreatedDate);
+        json["ModifiedDate"] = SsmJson.Epoch(window.ModifiedDate);
         return json;
     }
 }

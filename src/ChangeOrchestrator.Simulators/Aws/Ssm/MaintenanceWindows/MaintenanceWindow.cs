@@ -6,27 +6,29 @@ internal sealed class MaintenanceWindow
 
     public required string Name { get; set; }
 
-    public required string ScheduleExpression { get; init; }
+    public required string ScheduleExpression { get; set; }
 
-    public required WindowSchedule Schedule { get; init; }
+    public required WindowSchedule Schedule { get; set; }
 
-    public required int Duration { get; init; }
+    public required int Duration { get; set; }
 
-    public required int Cutoff { get; init; }
+    public required int Cutoff { get; set; }
 
-    public required bool AllowUnassociatedTargets { get; init; }
+    public required bool AllowUnassociatedTargets { get; set; }
 
     public required DateTimeOffset CreatedDate { get; init; }
 
-    public string? Description { get; init; }
+    public DateTimeOffset ModifiedDate { get; set; }
 
-    public string? ScheduleTimezone { get; init; }
+    public string? Description { get; set; }
 
-    public int? ScheduleOffset { get; init; }
+    public string? ScheduleTimezone { get; set; }
 
-    public string? StartDate { get; init; }
+    public int? ScheduleOffset { get; set; }
 
-    public string? EndDate { get; init; }
+    public string? StartDate { get; set; }
+
+    public string? EndDate { get; set; }
 
     public bool Enabled { get; set; } = true;
 

@@ -34,6 +34,13 @@ internal sealed class MaintenanceWindowScheduler(AwsWorld world)
         _windows.Remove(window.WindowId);
     }
 
+    /// <summary>After a schedule change: the start already planned no longer fires and the next one is planned anew.</summary>
+    public void Reschedule(MaintenanceWindow window)
+    {
+        window.Generation++;
+        ScheduleNext(window, world.Now);
+    }
+
     public IReadOnlyList<FleetNode> ResolveTargets(MaintenanceWindow window, IReadOnlyList<CommandTarget> targets)
     {
         var nodes = world.Fleet.Nodes.Where(n => n.IsManaged && !n.IsTerminated);

@@ -14,4 +14,7 @@ internal sealed class SsmResourceTags
 
         return tags;
     }
+
+    /// <summary>A deleted resource takes its tags with it.</summary>
+    public void Remove(string resourceType, string resourceId) => _tags.Remove((resourceType, resourceId));
 }

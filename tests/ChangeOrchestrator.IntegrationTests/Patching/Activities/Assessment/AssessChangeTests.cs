@@ -1,5 +1,6 @@
 using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.IntegrationTests.Patching.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChangeOrchestrator.IntegrationTests.Patching.Activities.Assessment;
 
@@ -193,6 +194,62 @@ public sealed class AssessChangeTests
         Assert.Equal("Done", await harness.OutcomeAsync(instance.Id, "raise"));
         Assert.Equal("normal", DeskSimulators.Value(change, "type"));
         Assert.Equal("2", DeskSimulators.Value(change, "risk"));
+    }
+
+    [Fact]
+    public async Task AssessChange_DevGroupInThePolicyFiles_IsAPreApprovedStandardChangeFromTheFiles()
+    {
+        await using var harness = await PatchingHarness.StartAsync(fleetSize: 5);
+        await UsePolicyFilesAsync(harness);
+        await harness.PublishAsync(Workflow(new { environment = "Dev", patchGroup = "Dev", missingPatches = CriticalFinding }));
+
+        var instance = await harness.StartAsync("assess");
+
+        var output = await harness.OutputAsync(instance.Id, "step");
+        Assert.Equal("PreApproved", await harness.OutcomeAsync(instance.Id, "step"));
+        Assert.Equal(("standard", "low", "low", false), (output["changeType"]!.GetValue<string>(), output["risk"]!.GetValue<string>(), output["impact"]!.GetValue<string>(), output["requiresApproval"]!.GetValue<bool>()));
+        Assert.Contains(output["reasons"]!.AsArray(), r => r!.GetValue<string>().Contains("(the change policy of patch group Dev, patch-groups.yaml:", StringComparison.Ordinal));
+        Assert.Equal(0, output["rollout"]!["canaryPercent"]!.GetValue<int>());
+        Assert.Equal("PT10M", output["rollout"]!["soak"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AssessChange_ProdGroupInThePolicyFiles_IsANormalChangeForTheCab()
+    {
+        await using var harness = await PatchingHarness.StartAsync(fleetSize: 5);
+        await UsePolicyFilesAsync(harness);
+        await harness.PublishAsync(Workflow(new { environment = "Prod", patchGroup = "Prod", missingPatches = CriticalFinding }));
+
+        var instance = await harness.StartAsync("assess");
+
+        var output = await harness.OutputAsync(instance.Id, "step");
+        Assert.Equal("NeedsApproval", await harness.OutcomeAsync(instance.Id, "step"));
+        Assert.Equal(("normal", "high", "high", true), (output["changeType"]!.GetValue<string>(), output["risk"]!.GetValue<string>(), output["impact"]!.GetValue<string>(), output["requiresApproval"]!.GetValue<bool>()));
+        Assert.Contains(output["reasons"]!.AsArray(), r => r!.GetValue<string>().Contains("(the change policy of patch group Prod, patch-groups.yaml:", StringComparison.Ordinal));
+        Assert.Equal("abort", output["rollout"]!["offlinePolicy"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AssessChange_InputOverridesTheGroupPolicy_RecordsTheOverrideInTheReasons()
+    {
+        await using var harness = await PatchingHarness.StartAsync(fleetSize: 5);
+        await UsePolicyFilesAsync(harness);
+        var policy = new Dictionary<string, object> { ["Prod"] = new { risk = "critical" } };
+        await harness.PublishAsync(Workflow(new { environment = "Prod", patchGroup = "Prod", missingPatches = ModerateFinding, policy }));
+
+        var instance = await harness.StartAsync("assess");
+
+        var output = await harness.OutputAsync(instance.Id, "step");
+        Assert.Equal(("normal", "critical", true), (output["changeType"]!.GetValue<string>(), output["risk"]!.GetValue<string>(), output["requiresApproval"]!.GetValue<bool>()));
+        Assert.Contains(output["reasons"]!.AsArray(), r => r!.GetValue<string>().Contains(
+            "overridden for this run by the workflow input policy.Prod: risk high -> critical", StringComparison.Ordinal));
+    }
+
+    private static async Task UsePolicyFilesAsync(PatchingHarness harness)
+    {
+        var folder = PatchChangeServer.RepositoryFile("policies");
+        var loaded = await ChangeOrchestrator.Patching.Policies.Loading.PatchPolicyLoader.LoadDirectoryAsync(folder, CancellationToken.None);
+        harness.Services.GetRequiredService<ChangeOrchestrator.Patching.Policies.PatchPolicyHolder>().Set(loaded.Policy!, folder);
     }
 
     private static string Workflow(object inputs) => TestWorkflows.OneStep("assess", "AssessChange", inputs);

@@ -1,0 +1,90 @@
+using Amazon.SimpleSystemsManagement.Model;
+using ChangeOrchestrator.Patching.Policies;
+
+namespace ChangeOrchestrator.Connectors.Aws.Policies;
+
+/// <summary>A policy baseline to and from the members of CreatePatchBaseline / GetPatchBaseline.</summary>
+internal static class SsmBaselineMapping
+{
+    public static BaselinePolicy FromSsm(GetPatchBaselineResponse response) => new()
+    {
+        Name = response.Name,
+        OperatingSystem = response.OperatingSystem?.Value ?? "WINDOWS",
+        Description = response.Description,
+        ApprovalRules = [.. (response.ApprovalRules?.PatchRules ?? []).Select(rule => new PatchRulePolicy
+        {
+            Filters = Filters(rule.PatchFilterGroup),
+            ComplianceLevel = rule.ComplianceLevel?.Value ?? "UNSPECIFIED",
+            ApproveAfterDays = rule.ApproveAfterDays,
+            ApproveUntilDate = string.IsNullOrEmpty(rule.ApproveUntilDate) ? null : rule.ApproveUntilDate,
+            EnableNonSecurity = rule.EnableNonSecurity ?? false,
+        })],
+        ApprovedPatches = response.ApprovedPatches ?? [],
+        ApprovedPatchesComplianceLevel = response.ApprovedPatchesComplianceLevel?.Value ?? "UNSPECIFIED",
+        ApprovedPatchesEnableNonSecurity = response.ApprovedPatchesEnableNonSecurity ?? false,
+        RejectedPatches = response.RejectedPatches ?? [],
+        RejectedPatchesAction = response.RejectedPatchesAction?.Value ?? "ALLOW_AS_DEPENDENCY",
+        GlobalFilters = Filters(response.GlobalFilters),
+        Sources = [.. (response.Sources ?? []).Select(s => new PatchSourcePolicy(s.Name, s.Products ?? [], s.Configuration))],
+        AvailableSecurityUpdatesComplianceStatus = response.AvailableSecurityUpdatesComplianceStatus?.Value,
+    };
+
+    public static CreatePatchBaselineRequest Create(BaselinePolicy baseline, string clientToken, List<Tag> tags) => new()
+    {
+        Name = baseline.Name,
+        OperatingSystem = baseline.OperatingSystem,
+        Description = baseline.Description,
+        ApprovalRules = Rules(baseline),
+        ApprovedPatches = [.. baseline.ApprovedPatches],
+        ApprovedPatchesComplianceLevel = baseline.ApprovedPatchesComplianceLevel,
+        ApprovedPatchesEnableNonSecurity = baseline.ApprovedPatchesEnableNonSecurity,
+        RejectedPatches = [.. baseline.RejectedPatches],
+        RejectedPatchesAction = baseline.RejectedPatchesAction,
+        GlobalFilters = FilterGroup(baseline.GlobalFilters),
+        Sources = Sources(baseline),
+        AvailableSecurityUpdatesComplianceStatus = baseline.AvailableSecurityUpdatesComplianceStatus,
+        ClientToken = clientToken,
+        Tags = tags,
+    };
+
+    /// <summary>Replace=true: members the policy leaves out are cleared, so SSM ends up exactly as declared.</summary>
+    public static UpdatePatchBaselineRequest Update(string baselineId, BaselinePolicy baseline) => new()
+    {
+        BaselineId = baselineId,
+        Replace = true,
+        Name = baseline.Name,
+        Description = baseline.Description,
+        ApprovalRules = Rules(baseline),
+        ApprovedPatches = [.. baseline.ApprovedPatches],
+        ApprovedPatchesComplianceLevel = baseline.ApprovedPatchesComplianceLevel,
+        ApprovedPatchesEnableNonSecurity = baseline.ApprovedPatchesEnableNonSecurity,
+        RejectedPatches = [.. baseline.RejectedPatches],
+        RejectedPatchesAction = baseline.RejectedPatchesAction,
+        GlobalFilters = FilterGroup(baseline.GlobalFilters),
+        Sources = Sources(baseline),
+        AvailableSecurityUpdatesComplianceStatus = baseline.AvailableSecurityUpdatesComplianceStatus,
+    };
+
+    private static PatchRuleGroup Rules(BaselinePolicy baseline) => new()
+    {
+        PatchRules = [.. baseline.ApprovalRules.Select(rule => new PatchRule
+        {
+            PatchFilterGroup = FilterGroup(rule.Filters),
+            ComplianceLevel = rule.ComplianceLevel,
+            ApproveAfterDays = rule.ApproveAfterDays,
+            ApproveUntilDate = rule.ApproveUntilDate,
+            EnableNonSecurity = rule.EnableNonSecurity,
+        })],
+    };
+
+    private static PatchFilterGroup FilterGroup(IReadOnlyList<PatchFilterPolicy> filters) => new()
+    {
+        PatchFilters = [.. filters.Select(f => new PatchFilter { Key = f.Key, Values = [.. f.Values] })],
+    };
+
+    private static List<PatchSource> Sources(BaselinePolicy baseline) =>
+        [.. baseline.Sources.Select(s => new PatchSource { Name = s.Name, Products = [.. s.Products], Configuration = s.Configuration })];
+
+    private static List<PatchFilterPolicy> Filters(PatchFilterGroup? group) =>
+        [.. (group?.PatchFilters ?? []).Select(f => new PatchFilterPolicy(f.Key?.Value ?? "", f.Values ?? []))];
+}

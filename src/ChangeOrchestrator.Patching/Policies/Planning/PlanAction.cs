@@ -1,0 +1,10 @@
+namespace ChangeOrchestrator.Patching.Policies.Planning;
+
+public enum PlanAction
+{
+    Create,
+    Update,
+    Delete,
+    Register,
+    Deregister,
+}

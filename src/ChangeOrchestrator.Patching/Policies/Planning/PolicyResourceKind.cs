@@ -1,0 +1,8 @@
+namespace ChangeOrchestrator.Patching.Policies.Planning;
+
+public enum PolicyResourceKind
+{
+    Baseline,
+    PatchGroup,
+    MaintenanceWindow,
+}
