@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChangeOrchestrator.Engine.Definitions.Contracts;
 using ChangeOrchestrator.Patching.Fleet;
+using ChangeOrchestrator.Patching.Policies;
 using Microsoft.Extensions.Options;
 
 namespace ChangeOrchestrator.Patching.AllowedValues;
@@ -8,10 +9,11 @@ namespace ChangeOrchestrator.Patching.AllowedValues;
 /// <summary>
 /// <c>"enumFrom": "patchGroups"</c>: the fleet's patch groups, read from the fleet and kept for
 /// <see cref="AllowedValuesOptions.PatchGroupsCacheDuration"/>, so that refusing a typo costs no call to the fleet.
-/// A group a baseline declares but no server carries is listed as empty. When a refresh fails, the last list is
-/// used; with none, the failure is the caller's to handle.
+/// A group a baseline or the loaded patch policy declares but no server carries is listed as empty. When a refresh
+/// fails, the last list is used; with none, the failure is the caller's to handle.
 /// </summary>
-public sealed class PatchGroupValues(IPatchFleet fleet, TimeProvider time, IOptions<AllowedValuesOptions> options) : IAllowedValueSource, IDisposable
+public sealed class PatchGroupValues(IPatchFleet fleet, PatchPolicyHolder policy, TimeProvider time, IOptions<AllowedValuesOptions> options)
+    : IAllowedValueSource, IDisposable
 {
     public const string Name = "patchGroups";
 
@@ -37,10 +39,16 @@ public sealed class PatchGroupValues(IPatchFleet fleet, TimeProvider time, IOpti
             try
             {
                 var groups = await fleet.ListPatchGroupsAsync(cancellationToken);
+                var known = groups.Select(g => g.Name).ToHashSet(StringComparer.Ordinal);
+
+                // A group the policy declares is a real group even before any server is tagged with it.
+                var declared = (policy.Current?.PatchGroups ?? [])
+                    .Where(g => !known.Contains(g.Name))
+                    .Select(g => new AllowedValue(g.Name, "declared by the patch policy, no server", IsEmpty: true));
                 var read = new AllowedValueSet
                 {
-                    Values = [.. groups.Select(g => new AllowedValue(g.Name, Label(g), IsEmpty: g.ServerCount == 0))],
-                    EmptyHint = "no server carries a Patch Group tag and no patch baseline declares a group",
+                    Values = [.. groups.Select(g => new AllowedValue(g.Name, Label(g), IsEmpty: g.ServerCount == 0)), .. declared],
+                    EmptyHint = "no server carries a Patch Group tag and neither a patch baseline nor the patch policy declares a group",
                 };
                 _cached = (read, time.GetUtcNow());
                 return read;
