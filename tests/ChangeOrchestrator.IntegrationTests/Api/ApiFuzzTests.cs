@@ -25,6 +25,11 @@ public sealed class ApiFuzzTests : IAsyncLifetime
         "POST /api/instances/{id}/cancel",
         "POST /api/instances/{id}/retry",
         "POST /auth/logout",
+
+        // The policy routes read the server's policy folder and query parameters, never a body.
+        "POST /api/policy/validate",
+        "POST /api/policy/plan",
+        "POST /api/policy/apply",
     };
 
     private static readonly string ValidDefinition = TestWorkflows.FailOnce.Replace("fail-once", "fuzz-target", StringComparison.Ordinal);

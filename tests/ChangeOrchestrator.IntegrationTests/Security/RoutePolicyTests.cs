@@ -36,6 +36,10 @@ public sealed class RoutePolicyTests : IAsyncLifetime
         ["GET /api/schema/workflow"] = Roles.Viewer,
         ["GET /api/audit"] = Roles.Admin,
         ["GET /api/settings"] = Roles.Admin,
+        ["GET /api/policy"] = Roles.Admin,
+        ["POST /api/policy/validate"] = Roles.Admin,
+        ["POST /api/policy/plan"] = Roles.Admin,
+        ["POST /api/policy/apply"] = Roles.Admin,
         ["GET /auth/me"] = null,
     };
 

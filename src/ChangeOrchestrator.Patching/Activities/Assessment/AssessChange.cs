@@ -86,6 +86,7 @@ public sealed class AssessChange(PatchPolicyHolder policies) : Activity<AssessCh
             CriticalCves = criticalCves,
             Reasons = reasons,
             Rollout = Rollout(group?.ChangePolicy),
+            Window = group is null ? null : Window(policies.Current!.WindowsFor(group.Name).FirstOrDefault()),
         }));
     }
 
@@ -99,6 +100,34 @@ public sealed class AssessChange(PatchPolicyHolder policies) : Activity<AssessCh
         ["failureThreshold"] = policy.FailureThreshold,
         ["offlinePolicy"] = policy.OfflinePolicy,
     };
+
+    /// <summary>
+    /// The group's maintenance window from the policy files, in the terms of WaitForMaintenanceWindow: SSM's
+    /// six-field cron (with a year and '?') becomes the five-field form; a rate schedule has no calendar form and
+    /// leaves the schedule out, its freezes still count.
+    /// </summary>
+    private static JsonObject? Window(MaintenanceWindowPolicy? window)
+    {
+        if (window is null)
+        {
+            return null;
+        }
+
+        var fields = window.Schedule.StartsWith("cron(", StringComparison.Ordinal) ? window.Schedule[5..^1].Split(' ') : [];
+        return new JsonObject
+        {
+            ["name"] = window.Name,
+            ["schedule"] = fields.Length == 6 ? string.Join(' ', fields[..5].Select(f => f == "?" ? "*" : f)) : null,
+            ["duration"] = System.Xml.XmlConvert.ToString(TimeSpan.FromHours(window.Duration)),
+            ["timeZone"] = window.TimeZone ?? "UTC",
+            ["freezes"] = new JsonArray([.. window.Freezes.Select(f => (JsonNode)new JsonObject
+            {
+                ["start"] = f.Start.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                ["end"] = f.End.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                ["reason"] = f.Reason ?? "freeze from the patch policy",
+            })]),
+        };
+    }
 
     /// <summary>Windows (MSRC) and Linux severities on one scale: Critical, Important/High, Moderate/Medium, Low, then anything else.</summary>
     private static int Rank(string? severity) => severity?.Trim().ToUpperInvariant() switch
@@ -162,5 +191,8 @@ public sealed class AssessChange(PatchPolicyHolder policies) : Activity<AssessCh
 
         [Description("The patch group's rollout settings from the policy files (canaryPercent, soak, maxConcurrency, maxErrors, failureThreshold, offlinePolicy; null where not set), or null when the files do not declare the group.")]
         public JsonObject? Rollout { get; init; }
+
+        [Description("The first maintenance window serving the patch group in the policy files: { name, schedule (five-field cron, null for a rate), duration, timeZone, freezes }; null when the files declare none.")]
+        public JsonObject? Window { get; init; }
     }
 }

@@ -227,6 +227,9 @@ public sealed class AssessChangeTests
         Assert.Equal(("normal", "high", "high", true), (output["changeType"]!.GetValue<string>(), output["risk"]!.GetValue<string>(), output["impact"]!.GetValue<string>(), output["requiresApproval"]!.GetValue<bool>()));
         Assert.Contains(output["reasons"]!.AsArray(), r => r!.GetValue<string>().Contains("(the change policy of patch group Prod, patch-groups.yaml:", StringComparison.Ordinal));
         Assert.Equal("abort", output["rollout"]!["offlinePolicy"]!.GetValue<string>());
+        Assert.Equal(("prod-weekly", "0 2 * * SUN", "PT4H", "Europe/London"), (output["window"]!["name"]!.GetValue<string>(), output["window"]!["schedule"]!.GetValue<string>(),
+            output["window"]!["duration"]!.GetValue<string>(), output["window"]!["timeZone"]!.GetValue<string>()));
+        Assert.Equal("Year-end trading freeze", output["window"]!["freezes"]![0]!["reason"]!.GetValue<string>());
     }
 
     [Fact]
