@@ -3,6 +3,7 @@ using ChangeOrchestrator.Engine.Activities.Flow;
 using ChangeOrchestrator.Engine.Definitions;
 using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.Engine.Expressions;
+using ChangeOrchestrator.Engine.Faults;
 using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Engine.Persistence.InMemory;
 using ChangeOrchestrator.Engine.Runtime;
@@ -27,6 +28,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton(sp => new ActivityCatalogue(sp.GetServices<ActivityRegistration>().Select(r => r.ActivityType)));
         services.TryAddSingleton<IActivityFactory, ServiceProviderActivityFactory>();
         services.TryAddSingleton<FlowchartInterpreter>();
+        services.TryAddSingleton<IFaultPoints, NoFaultPoints>();
         services.TryAddSingleton<WorkflowRuntime>();
         services.TryAddSingleton<WorkflowDefinitionLoader>();
         services.TryAddSingleton<DefinitionPublisher>();

@@ -18,6 +18,9 @@ public interface IWebhookInbox
     /// </summary>
     Task<IReadOnlyList<WebhookInboxItem>> ClaimAsync(string owner, TimeSpan claimFor, int limit, CancellationToken cancellationToken);
 
+    /// <summary>Extends the claims <paramref name="owner"/> still holds among <paramref name="ids"/> (a heartbeat while it processes them).</summary>
+    Task RenewClaimsAsync(string owner, IReadOnlyCollection<string> ids, TimeSpan claimFor, CancellationToken cancellationToken);
+
     /// <summary>Marks a claimed delivery processed; false when the claim was lost to another node meanwhile.</summary>
     Task<bool> CompleteAsync(string id, string owner, CancellationToken cancellationToken);
 

@@ -27,6 +27,9 @@ public sealed class EffectRecorder : IDisposable
 
     public string Url { get; }
 
+    /// <summary>How long each call is answered after it arrives: an external system slower than an instance lease.</summary>
+    public TimeSpan ResponseDelay { get; set; }
+
     /// <summary>Idempotency keys and how many times each was delivered.</summary>
     public IReadOnlyDictionary<string, int> Deliveries => _deliveries;
 
@@ -62,11 +65,11 @@ public sealed class EffectRecorder : IDisposable
                 return;
             }
 
-            _ = Task.Run(() => Handle(context));
+            _ = Task.Run(() => HandleAsync(context));
         }
     }
 
-    private void Handle(HttpListenerContext context)
+    private async Task HandleAsync(HttpListenerContext context)
     {
         var key = context.Request.Headers["Idempotency-Key"] ?? "(none)";
         var path = context.Request.Url!.AbsolutePath.Trim('/');
@@ -81,6 +84,11 @@ public sealed class EffectRecorder : IDisposable
             _holdPath = null;
             _held.TrySetResult(key);
             return;
+        }
+
+        if (ResponseDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(ResponseDelay);
         }
 
         context.Response.StatusCode = 200;
