@@ -25,5 +25,7 @@ public static class RuntimeMetrics
 
     public static Histogram<double> BurstDuration { get; } = Meter.CreateHistogram<double>("co.burst.duration", unit: "s", description: "Time from the start of a burst to its commit.");
 
+    public static Histogram<double> TimerLag { get; } = Meter.CreateHistogram<double>("co.timer.lag", unit: "s", description: "How late a due timer fired.");
+
     public static Counter<long> LeasesLost { get; } = Meter.CreateCounter<long>("co.leases.lost", description: "Bursts stopped because their instance lease was lost.");
 }

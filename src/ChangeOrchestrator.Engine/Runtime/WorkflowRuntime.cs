@@ -36,6 +36,8 @@ public sealed partial class WorkflowRuntime(
         var definition = stored.Definition;
         var input = WorkflowInputBinder.Bind(definition, request.Input);
         var instanceId = request.InstanceId ?? NewId();
+        using var span = RuntimeMetrics.Traces.StartActivity("workflow.start");
+        span?.SetTag("workflow.definition", definition.Id).SetTag("workflow.instance", instanceId);
 
         BurstResult burst;
         using (await _locks.AcquireAsync(instanceId, cancellationToken))
@@ -64,6 +66,8 @@ public sealed partial class WorkflowRuntime(
             try
             {
                 await instances.CommitAsync(new BurstCommit(burst, ExpectedVersion: null, []), cancellationToken);
+                RuntimeMetrics.InstancesStarted.Add(1, new KeyValuePair<string, object?>("definition", definition.Id));
+                CountOutcome(burst);
             }
             catch (ConcurrencyConflictException)
             {
@@ -212,6 +216,10 @@ public sealed partial class WorkflowRuntime(
                 if (await ResumeAsync(bookmark.InstanceId, bookmark.Id, null, [], applied: null, cancellationToken, waitForLease: false) == ResumeOutcome.Resumed)
                 {
                     fired.Add(bookmark.Id);
+                    if (bookmark.Bookmark.DueAt is { } dueAt)
+                    {
+                        RuntimeMetrics.TimerLag.Record((time.GetUtcNow() - dueAt).TotalSeconds);
+                    }
                 }
             }
         }
@@ -292,11 +300,15 @@ public sealed partial class WorkflowRuntime(
         CancellationToken cancellationToken,
         bool waitForLease = true)
     {
+        using var span = RuntimeMetrics.Traces.StartActivity("workflow.resume");
+        span?.SetTag("workflow.instance", instanceId).SetTag("workflow.bookmark", bookmarkId);
         BurstResult burst;
+        string kind;
         await using (var entered = await EnterAsync(instanceId, waitForLease, cancellationToken))
         {
             if (entered is null)
             {
+                span?.SetTag("workflow.resume.outcome", nameof(ResumeOutcome.Busy));
                 return ResumeOutcome.Busy;
             }
 
@@ -323,6 +335,7 @@ public sealed partial class WorkflowRuntime(
                         return ResumeOutcome.NothingToResume;
                     }
 
+                    kind = bookmark.Bookmark.IsTimer ? "timer" : bookmark.Bookmark.Kind;
                     burst = await RunBurstAsync(instance, BurstTrigger.Resume(bookmark, payload), token);
                     try
                     {
@@ -343,6 +356,9 @@ public sealed partial class WorkflowRuntime(
             }
         }
 
+        RuntimeMetrics.Resumes.Add(1, new KeyValuePair<string, object?>("kind", kind));
+        CountOutcome(burst);
+        span?.SetTag("workflow.resume.outcome", nameof(ResumeOutcome.Resumed));
         await DeliverPendingAsync(burst, cancellationToken);
         return ResumeOutcome.Resumed;
     }
@@ -379,7 +395,23 @@ public sealed partial class WorkflowRuntime(
         var stored = await definitions.FindAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken)
             ?? throw new WorkflowNotFoundException($"Instance '{instance.Id}' runs {instance.DefinitionId} v{instance.DefinitionVersion}, which is not stored.");
         var bookmarks = await instances.GetBookmarksAsync(instance.Id, cancellationToken);
-        return await interpreter.RunAsync(stored.Definition, instance, bookmarks, trigger, cancellationToken);
+        var started = time.GetTimestamp();
+        var burst = await interpreter.RunAsync(stored.Definition, instance, bookmarks, trigger, cancellationToken);
+        RuntimeMetrics.BurstDuration.Record(time.GetElapsedTime(started).TotalSeconds);
+        return burst;
+    }
+
+    private static void CountOutcome(BurstResult burst)
+    {
+        var definition = new KeyValuePair<string, object?>("definition", burst.Instance.DefinitionId);
+        if (burst.Instance.Status == InstanceStatus.Completed)
+        {
+            RuntimeMetrics.InstancesCompleted.Add(1, definition);
+        }
+        else if (burst.Instance.Status == InstanceStatus.Faulted)
+        {
+            RuntimeMetrics.InstancesFaulted.Add(1, definition);
+        }
     }
 
     /// <returns>False when another executor won the race and the burst must be re-run from the newer state.</returns>

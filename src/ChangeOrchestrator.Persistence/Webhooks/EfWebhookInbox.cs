@@ -125,6 +125,15 @@ internal sealed class EfWebhookInbox(IDbContextFactory<WorkflowDbContext> contex
         return updated == 1;
     }
 
+    public async Task<(int Depth, DateTimeOffset? Oldest)> MeasureAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var pending = db.WebhookInbox.Where(w => w.Status == WebhookInboxStatus.Pending);
+        var depth = await pending.CountAsync(cancellationToken);
+        var oldest = depth == 0 ? null : await pending.MinAsync(w => (DateTimeOffset?)w.ReceivedAt, cancellationToken);
+        return (depth, oldest);
+    }
+
     public async Task<int> PurgeAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var at = now.ToUniversalTime();

@@ -30,6 +30,9 @@ public interface IWebhookInbox
     /// </summary>
     Task<bool> FailAsync(string id, string owner, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken);
 
+    /// <summary>How many deliveries wait to be processed, and when the oldest of them arrived.</summary>
+    Task<(int Depth, DateTimeOffset? Oldest)> MeasureAsync(CancellationToken cancellationToken);
+
     /// <summary>Deletes processed and rejected rows whose replay window has ended; returns how many.</summary>
     Task<int> PurgeAsync(DateTimeOffset now, CancellationToken cancellationToken);
 }

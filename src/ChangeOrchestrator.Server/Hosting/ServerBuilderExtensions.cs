@@ -9,6 +9,7 @@ using ChangeOrchestrator.Persistence.Clock;
 using ChangeOrchestrator.Server.Api;
 using ChangeOrchestrator.Server.Faults;
 using ChangeOrchestrator.Server.Security;
+using ChangeOrchestrator.Server.Telemetry;
 using ChangeOrchestrator.Server.Webhooks;
 using ChangeOrchestrator.Server.Workers;
 using ChangeOrchestrator.Server.Workflows;
@@ -67,6 +68,7 @@ internal static class ServerBuilderExtensions
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
         });
         services.AddOpenApi();
+        services.AddChangeOrchestratorTelemetry(configuration);
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<WorkersHealthCheck>("workers", tags: ["ready"]);
@@ -101,6 +103,7 @@ internal static class ServerBuilderExtensions
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Roles.Viewer);
+        app.MapMetrics();
         app.MapDefinitionsApi();
         app.MapInstancesApi();
         app.MapEventsApi();

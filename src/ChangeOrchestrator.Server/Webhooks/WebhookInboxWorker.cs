@@ -40,6 +40,9 @@ internal sealed class WebhookInboxWorker(
                 {
                 }
 
+                var (depth, oldest) = await inbox.MeasureAsync(stoppingToken);
+                Telemetry.ServerMetrics.MeasureInbox(depth, oldest is { } at ? time.GetUtcNow() - at : TimeSpan.Zero);
+
                 if (time.GetUtcNow() >= nextPurge)
                 {
                     var purged = await inbox.PurgeAsync(time.GetUtcNow(), stoppingToken);

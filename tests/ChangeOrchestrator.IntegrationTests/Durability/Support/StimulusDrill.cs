@@ -49,6 +49,9 @@ internal sealed class StimulusDrill : IAsyncDisposable
             ["Webhooks__Processing__MaxRetryDelay"] = "00:00:01",
             ["Engine__InstanceLeaseDuration"] = "00:00:03",
             ["Engine__LeaseWaitTimeout"] = "00:00:01",
+
+            // Generous for a machine under load: the first expression of a cold process must not time out the instance.
+            ["Engine__Expressions__Timeout"] = "00:00:30",
         };
         foreach (var (key, value) in settings)
         {
@@ -61,8 +64,10 @@ internal sealed class StimulusDrill : IAsyncDisposable
     public static async Task<string> StartInstanceAsync(ServerProcess node, string change)
     {
         using var response = await node.Client.PostAsJsonAsync("/api/instances", new { definitionId = "two-approvals", input = new { change } });
+        var instance = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
+        Assert.True(instance["status"]!.GetValue<string>() == "Suspended", instance.ToJsonString());
+        return instance["id"]!.GetValue<string>();
     }
 
     /// <summary>Resumes of the instance, from its journal: each stimulus must count exactly once.</summary>
