@@ -204,10 +204,12 @@ public sealed partial class WorkflowRuntime(
         var fired = new HashSet<string>(StringComparer.Ordinal);
         var claimFor = options.Value.TimerClaimDuration;
 
-        // The claims are renewed while the batch is worked through, so they can be short: a dead node's timers are free again soon.
+        // The claims are renewed while the batch is worked through, so they can be short: a dead node's timers are free
+        // again soon. Fired timers are renewed too, harmlessly: their bookmarks are gone.
+        var claimed = due.Select(b => b.Id).ToList();
         await using var heartbeat = due.Count == 0
             ? null
-            : Heartbeat.Start(claimFor / 3, time, token => timers.RenewAsync(owner, due.Select(b => b.Id).Where(id => !fired.Contains(id)).ToList(), claimFor, token));
+            : Heartbeat.Start(claimFor / 3, time, token => timers.RenewAsync(owner, claimed, claimFor, token));
         try
         {
             foreach (var bookmark in due)

@@ -5,25 +5,17 @@ using Microsoft.EntityFrameworkCore;
 namespace ChangeOrchestrator.Persistence.Leases;
 
 /// <summary>
-/// Leases as one conditional UPDATE each: the database decides who wins. On PostgreSQL the instants come from the
-/// database's <c>now()</c>, so the nodes' clocks never take part; SQLite serves one node, whose clock is the only one.
+/// Leases as one conditional UPDATE each: the database decides who wins. The instants come from the injected clock,
+/// which a server on PostgreSQL corrects to the database's (<c>DatabaseClock</c>), so a node whose own clock is wrong
+/// neither steals a live lease nor keeps a dead one; SQLite serves one node, whose clock is the only one.
 /// </summary>
 internal sealed class EfInstanceLeases(IDbContextFactory<WorkflowDbContext> contexts, TimeProvider time) : IInstanceLeases
 {
     public async Task<bool> TryAcquireAsync(string instanceId, string owner, TimeSpan duration, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (db.Provider == PersistenceProvider.Postgres)
-        {
-            return await db.Database.ExecuteSqlAsync(
-                $"""
-                UPDATE workflow_instances SET lease_owner = {owner}, lease_expires_at = now() + {duration}
-                WHERE id = {instanceId} AND (lease_owner IS NULL OR lease_owner = {owner} OR lease_expires_at IS NULL OR lease_expires_at <= now())
-                """, cancellationToken) == 1;
-        }
-
         var now = time.GetUtcNow();
         var until = now + duration;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var taken = await db.Instances
             .Where(i => i.Id == instanceId && (i.LeaseOwner == null || i.LeaseOwner == owner || i.LeaseExpiresAt == null || i.LeaseExpiresAt <= now))
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseOwner, owner).SetProperty(i => i.LeaseExpiresAt, until), cancellationToken);
@@ -32,15 +24,8 @@ internal sealed class EfInstanceLeases(IDbContextFactory<WorkflowDbContext> cont
 
     public async Task<bool> RenewAsync(string instanceId, string owner, TimeSpan duration, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (db.Provider == PersistenceProvider.Postgres)
-        {
-            return await db.Database.ExecuteSqlAsync(
-                $"UPDATE workflow_instances SET lease_expires_at = now() + {duration} WHERE id = {instanceId} AND lease_owner = {owner}",
-                cancellationToken) == 1;
-        }
-
         var until = time.GetUtcNow() + duration;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var renewed = await db.Instances
             .Where(i => i.Id == instanceId && i.LeaseOwner == owner)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseExpiresAt, until), cancellationToken);

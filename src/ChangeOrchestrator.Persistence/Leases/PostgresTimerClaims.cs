@@ -8,16 +8,18 @@ namespace ChangeOrchestrator.Persistence.Leases;
 /// <summary>
 /// Claims on PostgreSQL, for any number of nodes: one statement that locks the due rows with
 /// <c>FOR UPDATE SKIP LOCKED</c> (rows another node is claiming right now are passed over, not waited for) and stamps
-/// the claim on them. The statement is its own short transaction; after it, the stamp keeps other nodes off. Due
-/// times and claims are compared with the database's <c>now()</c>: a node with a wrong clock claims nothing early.
+/// the claim on them. The statement is its own short transaction; after it, the stamp keeps other nodes off. The
+/// injected clock is the database's on a server (<c>DatabaseClock</c>): a node with a wrong clock claims nothing early.
 /// </summary>
-internal sealed class PostgresTimerClaims(IDbContextFactory<WorkflowDbContext> contexts) : ITimerClaims
+internal sealed class PostgresTimerClaims(IDbContextFactory<WorkflowDbContext> contexts, TimeProvider time) : ITimerClaims
 {
     private static readonly string[] StoppedStatuses =
         [nameof(InstanceStatus.Faulted), nameof(InstanceStatus.Completed), nameof(InstanceStatus.Cancelled)];
 
     public async Task<IReadOnlyList<StoredBookmark>> ClaimDueAsync(string owner, TimeSpan claimFor, int limit, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow();
+        var until = now + claimFor;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.Bookmarks.FromSql(
             $"""
@@ -25,15 +27,15 @@ internal sealed class PostgresTimerClaims(IDbContextFactory<WorkflowDbContext> c
                 SELECT b.id
                 FROM bookmarks b
                 JOIN workflow_instances i ON i.id = b.instance_id
-                WHERE b.due_at <= now()
-                  AND (b.claimed_until IS NULL OR b.claimed_until <= now())
+                WHERE b.due_at <= {now}
+                  AND (b.claimed_until IS NULL OR b.claimed_until <= {now})
                   AND i.status <> ALL ({StoppedStatuses})
                 ORDER BY b.due_at, b.id
                 LIMIT {limit}
                 FOR UPDATE OF b SKIP LOCKED
             )
             UPDATE bookmarks AS b
-            SET claimed_by = {owner}, claimed_until = now() + {claimFor}
+            SET claimed_by = {owner}, claimed_until = {until}
             FROM due
             WHERE b.id = due.id
             RETURNING b.*
@@ -49,9 +51,10 @@ internal sealed class PostgresTimerClaims(IDbContextFactory<WorkflowDbContext> c
         }
 
         var ids = bookmarkIds.ToArray();
+        var until = time.GetUtcNow() + claimFor;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync(
-            $"UPDATE bookmarks SET claimed_until = now() + {claimFor} WHERE claimed_by = {owner} AND id = ANY({ids})", cancellationToken);
+            $"UPDATE bookmarks SET claimed_until = {until} WHERE claimed_by = {owner} AND id = ANY({ids})", cancellationToken);
     }
 
     public Task ReleaseAsync(string owner, IReadOnlyCollection<string> bookmarkIds, CancellationToken cancellationToken) =>

@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace ChangeOrchestrator.Persistence.Recovery;
 
 /// <summary>
-/// The reconciler's queries. "Now" is the database's <c>now()</c> on PostgreSQL and this node's clock on SQLite (one
-/// node). Every release is conditional on the row still being as it was found, so two reconcilers never both act.
+/// The reconciler's queries. "Now" is the injected clock, which a server on PostgreSQL corrects to the database's
+/// (<c>DatabaseClock</c>). Every release is conditional on the row still being as it was found, so two reconcilers
+/// never both act.
 /// </summary>
 internal sealed class EfRecoveryStore(IDbContextFactory<WorkflowDbContext> contexts, TimeProvider time) : IRecoveryStore
 {
@@ -16,7 +17,7 @@ internal sealed class EfRecoveryStore(IDbContextFactory<WorkflowDbContext> conte
     {
         var recovered = new List<Recovery>();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var now = await NowAsync(db, cancellationToken);
+        var now = time.GetUtcNow();
         var expired = await db.Instances.AsNoTracking()
             .Where(i => i.LeaseOwner != null && i.LeaseExpiresAt <= now)
             .OrderBy(i => i.LeaseExpiresAt)
@@ -62,7 +63,7 @@ internal sealed class EfRecoveryStore(IDbContextFactory<WorkflowDbContext> conte
     public async Task<IReadOnlyList<Recovery>> ReleaseStuckTimersAsync(TimeSpan longestClaim, int limit, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var now = await NowAsync(db, cancellationToken);
+        var now = time.GetUtcNow();
         var horizon = now + longestClaim;
         var stuck = await db.Bookmarks.AsNoTracking()
             .Where(b => b.DueAt <= now && b.ClaimedBy != null && (b.ClaimedUntil <= now || b.ClaimedUntil > horizon))
@@ -88,7 +89,7 @@ internal sealed class EfRecoveryStore(IDbContextFactory<WorkflowDbContext> conte
     public async Task<IReadOnlyList<Recovery>> ReleaseStuckDeliveriesAsync(int limit, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var now = await NowAsync(db, cancellationToken);
+        var now = time.GetUtcNow();
         var stuck = await db.WebhookInbox.AsNoTracking()
             .Where(w => w.Status == WebhookInboxStatus.Pending && w.ClaimedBy != null && w.ClaimedUntil <= now)
             .OrderBy(w => w.ClaimedUntil)
@@ -119,7 +120,7 @@ internal sealed class EfRecoveryStore(IDbContextFactory<WorkflowDbContext> conte
     public async Task<IReadOnlyList<(string Id, string Kind, string Key)>> FindStrandedStimuliAsync(TimeSpan olderThan, int limit, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var before = await NowAsync(db, cancellationToken) - olderThan;
+        var before = time.GetUtcNow() - olderThan;
         var stranded = await db.PendingStimuli.AsNoTracking()
             .Where(s => s.ReceivedAt <= before && db.Bookmarks.Any(b => b.Kind == s.Kind && b.Key == s.Key && b.DueAt == null))
             .OrderBy(s => s.ReceivedAt)
@@ -128,9 +129,4 @@ internal sealed class EfRecoveryStore(IDbContextFactory<WorkflowDbContext> conte
             .ToListAsync(cancellationToken);
         return stranded.ConvertAll(s => (s.Id, s.Kind, s.Key));
     }
-
-    private async Task<DateTimeOffset> NowAsync(WorkflowDbContext db, CancellationToken cancellationToken) =>
-        db.Provider == PersistenceProvider.Postgres
-            ? await db.Database.SqlQuery<DateTimeOffset>($"SELECT now() AS \"Value\"").SingleAsync(cancellationToken)
-            : time.GetUtcNow();
 }

@@ -59,7 +59,7 @@ internal sealed class EfWebhookInbox(IDbContextFactory<WorkflowDbContext> contex
         var at = time.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = db.Provider == PersistenceProvider.Postgres
-            ? await ClaimOnPostgresAsync(db, owner, at, claimFor, limit, cancellationToken)
+            ? await ClaimOnPostgresAsync(db, owner, at, at + claimFor, limit, cancellationToken)
             : await ClaimOnSqliteAsync(db, owner, at, at + claimFor, limit, cancellationToken);
         return rows
             .OrderBy(r => r.NextAttemptAt).ThenBy(r => r.Id, StringComparer.Ordinal)
@@ -74,17 +74,8 @@ internal sealed class EfWebhookInbox(IDbContextFactory<WorkflowDbContext> contex
             return;
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (db.Provider == PersistenceProvider.Postgres)
-        {
-            var array = ids.ToArray();
-            await db.Database.ExecuteSqlAsync(
-                $"UPDATE webhook_inbox SET claimed_until = now() + {claimFor} WHERE claimed_by = {owner} AND status = {PendingStatus} AND id = ANY({array})",
-                cancellationToken);
-            return;
-        }
-
         var until = time.GetUtcNow() + claimFor;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.WebhookInbox
             .Where(w => w.ClaimedBy == owner && w.Status == WebhookInboxStatus.Pending && ids.Contains(w.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.ClaimedUntil, (DateTimeOffset?)until), cancellationToken);
@@ -143,26 +134,23 @@ internal sealed class EfWebhookInbox(IDbContextFactory<WorkflowDbContext> contex
             .ExecuteDeleteAsync(cancellationToken);
     }
 
-    /// <remarks>
-    /// Claims are compared with the database's <c>now()</c>, so a node with a wrong clock never takes a live claim;
-    /// due retries keep the instants the nodes wrote (a node's clock error delays only its own retries).
-    /// </remarks>
+    /// <remarks>The injected clock is the database's on a server (<c>DatabaseClock</c>), so a node with a wrong clock never takes a live claim.</remarks>
     private static Task<List<WebhookInboxRow>> ClaimOnPostgresAsync(
-        WorkflowDbContext db, string owner, DateTimeOffset now, TimeSpan claimFor, int limit, CancellationToken cancellationToken) =>
+        WorkflowDbContext db, string owner, DateTimeOffset now, DateTimeOffset until, int limit, CancellationToken cancellationToken) =>
         db.WebhookInbox.FromSql(
             $"""
             WITH due AS (
                 SELECT id
                 FROM webhook_inbox
                 WHERE status = {PendingStatus}
-                  AND next_attempt_at <= greatest({now}, now())
-                  AND (claimed_until IS NULL OR claimed_until <= now())
+                  AND next_attempt_at <= {now}
+                  AND (claimed_until IS NULL OR claimed_until <= {now})
                 ORDER BY next_attempt_at, id
                 LIMIT {limit}
                 FOR UPDATE SKIP LOCKED
             )
             UPDATE webhook_inbox AS w
-            SET claimed_by = {owner}, claimed_until = now() + {claimFor}, attempts = w.attempts + 1
+            SET claimed_by = {owner}, claimed_until = {until}, attempts = w.attempts + 1
             FROM due
             WHERE w.id = due.id
             RETURNING w.*

@@ -36,6 +36,7 @@ public sealed class RoutePolicyTests : IAsyncLifetime
         ["GET /api/schema/workflow"] = Roles.Viewer,
         ["GET /api/audit"] = Roles.Admin,
         ["GET /api/settings"] = Roles.Admin,
+        ["GET /metrics"] = Roles.Viewer,
         ["GET /auth/me"] = null,
     };
 
