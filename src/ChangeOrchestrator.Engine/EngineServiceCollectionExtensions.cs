@@ -4,6 +4,7 @@ using ChangeOrchestrator.Engine.Definitions;
 using ChangeOrchestrator.Engine.Definitions.Contracts;
 using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.Engine.Expressions;
+using ChangeOrchestrator.Engine.Faults;
 using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Engine.Persistence.InMemory;
 using ChangeOrchestrator.Engine.Runtime;
@@ -30,6 +31,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<FlowchartInterpreter>();
         services.TryAddSingleton<AllowedValueSources>();
         services.TryAddSingleton<WorkflowInputBinder>();
+        services.TryAddSingleton<IFaultPoints, NoFaultPoints>();
         services.TryAddSingleton<WorkflowRuntime>();
         services.TryAddSingleton<WorkflowDefinitionLoader>();
         services.TryAddSingleton<DefinitionPublisher>();

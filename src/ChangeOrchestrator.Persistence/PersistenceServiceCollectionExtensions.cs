@@ -4,6 +4,8 @@ using ChangeOrchestrator.Persistence.Database;
 using ChangeOrchestrator.Persistence.Definitions;
 using ChangeOrchestrator.Persistence.Instances;
 using ChangeOrchestrator.Persistence.Leases;
+using ChangeOrchestrator.Persistence.Recovery;
+using ChangeOrchestrator.Persistence.Sessions;
 using ChangeOrchestrator.Persistence.SideEffects;
 using ChangeOrchestrator.Persistence.Stimuli;
 using ChangeOrchestrator.Persistence.Webhooks;
@@ -69,6 +71,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IAuditLog, EfAuditLog>();
         services.AddSingleton<IInstanceLeases, EfInstanceLeases>();
         services.AddSingleton<IWebhookInbox, EfWebhookInbox>();
+        services.AddSingleton<ILoginSessions, EfLoginSessions>();
+        services.AddSingleton<IRecoveryStore, EfRecoveryStore>();
         return services;
     }
 }

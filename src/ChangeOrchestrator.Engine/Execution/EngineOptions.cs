@@ -16,16 +16,16 @@ public sealed class EngineOptions
     public int TimerBatchSize { get; set; } = 200;
 
     /// <summary>
-    /// How long a node holds the timers it claimed. Longer than any burst should take (a claim that runs out lets
-    /// another node fire the timer again); as short as possible, because a node that dies keeps its claims this long.
+    /// How long a node holds the timers it claimed, renewed every third of it while it works through them: a node
+    /// that dies keeps its claims at most this long.
     /// </summary>
-    public TimeSpan TimerClaimDuration { get; set; } = TimeSpan.FromSeconds(60);
+    public TimeSpan TimerClaimDuration { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// How long a node holds an instance while it runs a burst; another node waits for it (or for its expiry, when
-    /// the node died). Longer than any burst should take.
+    /// How long a node holds an instance while it runs a burst, renewed by heartbeat every third of it however long
+    /// the burst takes; another node waits for it, or for its expiry when the node died (a database clock instant).
     /// </summary>
-    public TimeSpan InstanceLeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan InstanceLeaseDuration { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How long a stimulus or an operator's command waits for another node to finish a burst of the same instance.</summary>
     public TimeSpan LeaseWaitTimeout { get; set; } = TimeSpan.FromSeconds(30);

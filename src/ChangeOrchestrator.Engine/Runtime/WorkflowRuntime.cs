@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Faults;
 using ChangeOrchestrator.Engine.Persistence;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,7 @@ public sealed partial class WorkflowRuntime(
     IInstanceLeases leases,
     FlowchartInterpreter interpreter,
     WorkflowInputBinder inputBinder,
+    IFaultPoints faults,
     TimeProvider time,
     IOptions<EngineOptions> options,
     ILogger<WorkflowRuntime> logger)
@@ -35,6 +37,8 @@ public sealed partial class WorkflowRuntime(
         var definition = stored.Definition;
         var input = await inputBinder.BindAsync(definition, request.Input, cancellationToken);
         var instanceId = request.InstanceId ?? NewId();
+        using var span = RuntimeMetrics.Traces.StartActivity("workflow.start");
+        span?.SetTag("workflow.definition", definition.Id).SetTag("workflow.instance", instanceId);
 
         BurstResult burst;
         using (await _locks.AcquireAsync(instanceId, cancellationToken))
@@ -63,6 +67,8 @@ public sealed partial class WorkflowRuntime(
             try
             {
                 await instances.CommitAsync(new BurstCommit(burst, ExpectedVersion: null, []), cancellationToken);
+                RuntimeMetrics.InstancesStarted.Add(1, new KeyValuePair<string, object?>("definition", definition.Id));
+                CountOutcome(burst);
             }
             catch (ConcurrencyConflictException)
             {
@@ -78,44 +84,114 @@ public sealed partial class WorkflowRuntime(
             : burst.Instance;
     }
 
-    /// <summary>Resumes every bookmark of the stimulus's kind and key, or keeps the stimulus until one exists.</summary>
+    /// <summary>
+    /// Resumes every bookmark of the stimulus's kind and key, or keeps the stimulus until one exists. A stimulus id
+    /// counts as taken in only in the commit that applied it (the resume, or the buffering), so after any failure in
+    /// between a retry with the same id applies it, and after success the retry is a duplicate.
+    /// </summary>
+    /// <exception cref="InstanceBusyException">A matching instance stayed held by another node; retry with the same id.</exception>
     public async Task<RaiseEventResult> RaiseEventAsync(string kind, string key, JsonNode? payload, string? stimulusId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var expiresAt = now + options.Value.PendingStimulusTtl;
         var stimulus = new Stimulus(stimulusId ?? NewId(), kind, key, payload?.DeepClone(), now);
-        if (stimulusId is not null && !await stimuli.TryMarkSeenAsync(stimulusId, now + options.Value.PendingStimulusTtl, cancellationToken))
+        if (stimulusId is not null && await stimuli.FindSeenAsync(stimulusId, cancellationToken) is { } seen)
+        {
+            return await RaiseAgainAsync(stimulus, seen, expiresAt, cancellationToken);
+        }
+
+        var bookmarks = await instances.FindBookmarksAsync(kind, key, cancellationToken);
+        await faults.ReachAsync(FaultPoint.StimulusReceived, cancellationToken);
+        if (bookmarks.Count == 0)
+        {
+            if (!await stimuli.AddPendingAsync(stimulus, expiresAt, cancellationToken))
+            {
+                // A concurrent delivery of the same id took effect first.
+                return new RaiseEventResult(stimulus.Id, 0, Buffered: false, Duplicate: true);
+            }
+
+            // A bookmark committed between the lookup and the buffering would not have seen the stimulus: look again.
+            var resumedLate = await DeliverBufferedAsync(stimulus, cancellationToken);
+            return new RaiseEventResult(stimulus.Id, resumedLate, Buffered: resumedLate == 0, Duplicate: false);
+        }
+
+        var applied = stimulusId is null ? null : new AppliedStimulus(stimulusId, now, expiresAt);
+        var resumed = await ResumeEachAsync(bookmarks, stimulus, applied, cancellationToken);
+
+        // Every bookmark was gone by the time its burst committed: a concurrent delivery of the same id applied it.
+        var duplicate = resumed == 0 && stimulusId is not null && await stimuli.FindSeenAsync(stimulusId, cancellationToken) is not null;
+        return new RaiseEventResult(stimulus.Id, resumed, Buffered: false, Duplicate: duplicate);
+    }
+
+    /// <summary>
+    /// A stimulus id that took effect before: its buffered copy, if it still waits, goes to a bookmark; otherwise only
+    /// the bookmarks that existed when it first took effect and that it did not reach (a failure cut the first
+    /// delivery short) are resumed. Everything else is a duplicate.
+    /// </summary>
+    private async Task<RaiseEventResult> RaiseAgainAsync(Stimulus stimulus, SeenStimulus seen, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        var buffered = (await stimuli.FindPendingAsync(stimulus.Kind, stimulus.Key, cancellationToken)).FirstOrDefault(p => p.Id == stimulus.Id);
+        if (buffered is not null)
+        {
+            var delivered = await DeliverBufferedAsync(buffered, cancellationToken);
+            return new RaiseEventResult(stimulus.Id, delivered, Buffered: delivered == 0, Duplicate: delivered == 0);
+        }
+
+        if (seen.FirstAppliedAt is not { } firstAppliedAt)
         {
             return new RaiseEventResult(stimulus.Id, 0, Buffered: false, Duplicate: true);
         }
 
-        var bookmarks = await instances.FindBookmarksAsync(kind, key, cancellationToken);
-        if (bookmarks.Count == 0)
-        {
-            await stimuli.AddPendingAsync(stimulus, now + options.Value.PendingStimulusTtl, cancellationToken);
+        var missed = (await instances.FindBookmarksAsync(stimulus.Kind, stimulus.Key, cancellationToken))
+            .Where(b => b.CreatedAt < firstAppliedAt)
+            .ToList();
+        var resumed = missed.Count == 0
+            ? 0
+            : await ResumeEachAsync(missed, stimulus, new AppliedStimulus(stimulus.Id, firstAppliedAt, expiresAt), cancellationToken);
+        return new RaiseEventResult(stimulus.Id, resumed, Buffered: false, Duplicate: resumed == 0);
+    }
 
-            // A bookmark committed between the lookup and the buffering would not have seen the stimulus: look again.
-            var resumedLate = 0;
-            foreach (var bookmark in await instances.FindBookmarksAsync(kind, key, cancellationToken))
-            {
-                if (await ResumeAsync(bookmark.InstanceId, bookmark.Id, stimulus.Payload, [stimulus.Id], cancellationToken))
-                {
-                    resumedLate++;
-                }
-            }
-
-            return new RaiseEventResult(stimulus.Id, resumedLate, Buffered: resumedLate == 0, Duplicate: false);
-        }
-
+    /// <summary>Resumes each bookmark with the stimulus; an instance held elsewhere too long fails the call after the others are done.</summary>
+    private async Task<int> ResumeEachAsync(IReadOnlyList<StoredBookmark> bookmarks, Stimulus stimulus, AppliedStimulus? applied, CancellationToken cancellationToken)
+    {
         var resumed = 0;
+        string? busy = null;
         foreach (var bookmark in bookmarks)
         {
-            if (await ResumeAsync(bookmark.InstanceId, bookmark.Id, stimulus.Payload, [], cancellationToken))
+            switch (await ResumeAsync(bookmark.InstanceId, bookmark.Id, stimulus.Payload, [], applied, cancellationToken))
             {
-                resumed++;
+                case ResumeOutcome.Resumed:
+                    resumed++;
+                    break;
+                case ResumeOutcome.Busy:
+                    busy = bookmark.InstanceId;
+                    break;
             }
         }
 
-        return new RaiseEventResult(stimulus.Id, resumed, Buffered: false, Duplicate: false);
+        return busy is null
+            ? resumed
+            : throw new InstanceBusyException($"Instance '{busy}' is running on another node; the stimulus was not applied to it. Send it again with the same id.");
+    }
+
+    /// <summary>A buffered stimulus goes to the first matching bookmark that takes it; it stays buffered when the only takers are busy.</summary>
+    private async Task<int> DeliverBufferedAsync(Stimulus buffered, CancellationToken cancellationToken)
+    {
+        string? busy = null;
+        foreach (var bookmark in await instances.FindBookmarksAsync(buffered.Kind, buffered.Key, cancellationToken))
+        {
+            var outcome = await ResumeAsync(bookmark.InstanceId, bookmark.Id, buffered.Payload, [buffered.Id], applied: null, cancellationToken);
+            if (outcome == ResumeOutcome.Resumed)
+            {
+                return 1;
+            }
+
+            busy ??= outcome == ResumeOutcome.Busy ? bookmark.InstanceId : null;
+        }
+
+        return busy is null
+            ? 0
+            : throw new InstanceBusyException($"Instance '{busy}' is running on another node; the stimulus stays buffered. Send it again with the same id.");
     }
 
     /// <summary>
@@ -127,14 +203,26 @@ public sealed partial class WorkflowRuntime(
         var owner = options.Value.NodeId;
         var due = await timers.ClaimDueAsync(owner, options.Value.TimerClaimDuration, options.Value.TimerBatchSize, cancellationToken);
         var fired = new HashSet<string>(StringComparer.Ordinal);
+        var claimFor = options.Value.TimerClaimDuration;
+
+        // The claims are renewed while the batch is worked through, so they can be short: a dead node's timers are free
+        // again soon. Fired timers are renewed too, harmlessly: their bookmarks are gone.
+        var claimed = due.Select(b => b.Id).ToList();
+        await using var heartbeat = due.Count == 0
+            ? null
+            : Heartbeat.Start(claimFor / 3, time, token => timers.RenewAsync(owner, claimed, claimFor, token));
         try
         {
             foreach (var bookmark in due)
             {
                 // A timer of an instance another node is running is handed back, not waited for.
-                if (await ResumeAsync(bookmark.InstanceId, bookmark.Id, null, [], cancellationToken, waitForLease: false))
+                if (await ResumeAsync(bookmark.InstanceId, bookmark.Id, null, [], applied: null, cancellationToken, waitForLease: false) == ResumeOutcome.Resumed)
                 {
                     fired.Add(bookmark.Id);
+                    if (bookmark.Bookmark.DueAt is { } dueAt)
+                    {
+                        RuntimeMetrics.TimerLag.Record((time.GetUtcNow() - dueAt).TotalSeconds);
+                    }
                 }
             }
         }
@@ -171,20 +259,33 @@ public sealed partial class WorkflowRuntime(
                 throw new InstanceStateException($"Instance '{instanceId}' is running on another node; try again.");
             }
 
-            for (var round = 0; ; round++)
+            var token = entered.Token;
+            try
             {
-                var instance = await instances.FindAsync(instanceId, cancellationToken)
-                    ?? throw new WorkflowNotFoundException($"Instance '{instanceId}' does not exist.");
-                if (!allowed(instance))
+                for (var round = 0; ; round++)
                 {
-                    throw new InstanceStateException($"Instance '{instanceId}' ({instance.Status}) {refusal}.");
-                }
+                    if (round > 0 && !await entered.ConfirmAsync(token))
+                    {
+                        throw new InstanceStateException($"Instance '{instanceId}' was taken over by another node; try again.");
+                    }
 
-                burst = await RunBurstAsync(instance, trigger, cancellationToken);
-                if (await TryCommitAsync(burst, instance.Version, [], round, cancellationToken))
-                {
-                    break;
+                    var instance = await instances.FindAsync(instanceId, token)
+                        ?? throw new WorkflowNotFoundException($"Instance '{instanceId}' does not exist.");
+                    if (!allowed(instance))
+                    {
+                        throw new InstanceStateException($"Instance '{instanceId}' ({instance.Status}) {refusal}.");
+                    }
+
+                    burst = await RunBurstAsync(instance, trigger, token);
+                    if (await TryCommitAsync(burst, instance.Version, [], applied: null, round, token))
+                    {
+                        break;
+                    }
                 }
+            }
+            catch (OperationCanceledException) when (entered.LeaseLost && !cancellationToken.IsCancellationRequested)
+            {
+                throw new InstanceStateException($"Instance '{instanceId}' was taken over by another node; try again.");
             }
         }
 
@@ -193,48 +294,76 @@ public sealed partial class WorkflowRuntime(
             : burst.Instance;
     }
 
-    private async Task<bool> ResumeAsync(
-        string instanceId, string bookmarkId, JsonNode? payload, IReadOnlyList<string> consumedStimuli, CancellationToken cancellationToken, bool waitForLease = true)
+    private async Task<ResumeOutcome> ResumeAsync(
+        string instanceId,
+        string bookmarkId,
+        JsonNode? payload,
+        IReadOnlyList<string> consumedStimuli,
+        AppliedStimulus? applied,
+        CancellationToken cancellationToken,
+        bool waitForLease = true)
     {
+        using var span = RuntimeMetrics.Traces.StartActivity("workflow.resume");
+        span?.SetTag("workflow.instance", instanceId).SetTag("workflow.bookmark", bookmarkId);
         BurstResult burst;
+        string kind;
         await using (var entered = await EnterAsync(instanceId, waitForLease, cancellationToken))
         {
             if (entered is null)
             {
-                return false;
+                span?.SetTag("workflow.resume.outcome", nameof(ResumeOutcome.Busy));
+                return ResumeOutcome.Busy;
             }
 
-            for (var round = 0; ; round++)
+            // A burst whose lease is lost stops before its next side effect; what it did not commit is another node's now.
+            var token = entered.Token;
+            try
             {
-                var instance = await instances.FindAsync(instanceId, cancellationToken);
-                if (instance is null || instance.IsFinished || instance.Status == InstanceStatus.Faulted)
+                for (var round = 0; ; round++)
                 {
-                    return false;
-                }
-
-                var bookmark = (await instances.GetBookmarksAsync(instanceId, cancellationToken)).FirstOrDefault(b => b.Id == bookmarkId);
-                if (bookmark is null)
-                {
-                    return false;
-                }
-
-                burst = await RunBurstAsync(instance, BurstTrigger.Resume(bookmark, payload), cancellationToken);
-                try
-                {
-                    if (await TryCommitAsync(burst, instance.Version, consumedStimuli, round, cancellationToken))
+                    if (round > 0 && !await entered.ConfirmAsync(token))
                     {
-                        break;
+                        return ResumeOutcome.Busy;
+                    }
+
+                    var instance = await instances.FindAsync(instanceId, token);
+                    if (instance is null || instance.IsFinished || instance.Status == InstanceStatus.Faulted)
+                    {
+                        return ResumeOutcome.NothingToResume;
+                    }
+
+                    var bookmark = (await instances.GetBookmarksAsync(instanceId, token)).FirstOrDefault(b => b.Id == bookmarkId);
+                    if (bookmark is null)
+                    {
+                        return ResumeOutcome.NothingToResume;
+                    }
+
+                    kind = bookmark.Bookmark.IsTimer ? "timer" : bookmark.Bookmark.Kind;
+                    burst = await RunBurstAsync(instance, BurstTrigger.Resume(bookmark, payload), token);
+                    try
+                    {
+                        if (await TryCommitAsync(burst, instance.Version, consumedStimuli, applied, round, token))
+                        {
+                            break;
+                        }
+                    }
+                    catch (ConcurrencyConflictException) when (consumedStimuli.Count > 0)
+                    {
+                        return ResumeOutcome.NothingToResume;
                     }
                 }
-                catch (ConcurrencyConflictException) when (consumedStimuli.Count > 0)
-                {
-                    return false;
-                }
+            }
+            catch (OperationCanceledException) when (entered.LeaseLost && !cancellationToken.IsCancellationRequested)
+            {
+                return ResumeOutcome.Busy;
             }
         }
 
+        RuntimeMetrics.Resumes.Add(1, new KeyValuePair<string, object?>("kind", kind));
+        CountOutcome(burst);
+        span?.SetTag("workflow.resume.outcome", nameof(ResumeOutcome.Resumed));
         await DeliverPendingAsync(burst, cancellationToken);
-        return true;
+        return ResumeOutcome.Resumed;
     }
 
     /// <summary>
@@ -251,7 +380,7 @@ public sealed partial class WorkflowRuntime(
         {
             if (await leases.TryAcquireAsync(instanceId, owner, options.Value.InstanceLeaseDuration, cancellationToken))
             {
-                return new InstanceEntry(local, leases, instanceId, owner);
+                return new InstanceEntry(local, leases, instanceId, owner, options.Value.InstanceLeaseDuration, time, LeaseLost, cancellationToken);
             }
 
             if (attempt < attempts)
@@ -269,15 +398,34 @@ public sealed partial class WorkflowRuntime(
         var stored = await definitions.FindAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken)
             ?? throw new WorkflowNotFoundException($"Instance '{instance.Id}' runs {instance.DefinitionId} v{instance.DefinitionVersion}, which is not stored.");
         var bookmarks = await instances.GetBookmarksAsync(instance.Id, cancellationToken);
-        return await interpreter.RunAsync(stored.Definition, instance, bookmarks, trigger, cancellationToken);
+        var started = time.GetTimestamp();
+        var burst = await interpreter.RunAsync(stored.Definition, instance, bookmarks, trigger, cancellationToken);
+        RuntimeMetrics.BurstDuration.Record(time.GetElapsedTime(started).TotalSeconds);
+        return burst;
+    }
+
+    private static void CountOutcome(BurstResult burst)
+    {
+        var definition = new KeyValuePair<string, object?>("definition", burst.Instance.DefinitionId);
+        if (burst.Instance.Status == InstanceStatus.Completed)
+        {
+            RuntimeMetrics.InstancesCompleted.Add(1, definition);
+        }
+        else if (burst.Instance.Status == InstanceStatus.Faulted)
+        {
+            RuntimeMetrics.InstancesFaulted.Add(1, definition);
+        }
     }
 
     /// <returns>False when another executor won the race and the burst must be re-run from the newer state.</returns>
-    private async Task<bool> TryCommitAsync(BurstResult burst, long expectedVersion, IReadOnlyList<string> consumedStimuli, int round, CancellationToken cancellationToken)
+    private async Task<bool> TryCommitAsync(
+        BurstResult burst, long expectedVersion, IReadOnlyList<string> consumedStimuli, AppliedStimulus? applied, int round, CancellationToken cancellationToken)
     {
         try
         {
-            await instances.CommitAsync(new BurstCommit(burst, expectedVersion, consumedStimuli), cancellationToken);
+            await faults.ReachAsync(FaultPoint.BeforeCommit, cancellationToken);
+            await instances.CommitAsync(new BurstCommit(burst, expectedVersion, consumedStimuli, applied, options.Value.NodeId), cancellationToken);
+            await faults.ReachAsync(FaultPoint.AfterCommit, cancellationToken);
             return true;
         }
         catch (ConcurrencyConflictException ex) when (round < options.Value.MaxConcurrencyRetries && consumedStimuli.Count == 0)
@@ -298,7 +446,7 @@ public sealed partial class WorkflowRuntime(
         {
             foreach (var pending in await stimuli.FindPendingAsync(bookmark.Bookmark.Kind, bookmark.Bookmark.Key, cancellationToken))
             {
-                if (await ResumeAsync(bookmark.InstanceId, bookmark.Id, pending.Payload, [pending.Id], cancellationToken))
+                if (await ResumeAsync(bookmark.InstanceId, bookmark.Id, pending.Payload, [pending.Id], applied: null, cancellationToken) == ResumeOutcome.Resumed)
                 {
                     delivered = true;
                     break;
@@ -321,6 +469,15 @@ public sealed partial class WorkflowRuntime(
     }
 
     private string NewId() => Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
+
+    private void LeaseLost(string instanceId)
+    {
+        LogLeaseLost(logger, instanceId, options.Value.NodeId);
+        RuntimeMetrics.LeasesLost.Add(1);
+    }
+
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Warning, Message = "Instance {InstanceId}: node {NodeId} lost its lease mid-burst; the burst stops before its next side effect")]
+    private static partial void LogLeaseLost(ILogger logger, string instanceId, string nodeId);
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Debug, Message = "Instance {InstanceId}: burst lost a race (round {Round}), re-running: {Reason}")]
     private static partial void LogConflict(ILogger logger, string instanceId, int round, string reason);

@@ -1,9 +1,11 @@
 using ChangeOrchestrator.Persistence.Audit;
 using ChangeOrchestrator.Persistence.Definitions;
 using ChangeOrchestrator.Persistence.Instances;
+using ChangeOrchestrator.Persistence.Sessions;
 using ChangeOrchestrator.Persistence.SideEffects;
 using ChangeOrchestrator.Persistence.Stimuli;
 using ChangeOrchestrator.Persistence.Webhooks;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChangeOrchestrator.Persistence.Database;
@@ -12,7 +14,7 @@ namespace ChangeOrchestrator.Persistence.Database;
 /// The workflow tables. One subclass per provider, because each provider has its own migrations and its own
 /// representation of a few types; the stores see only this base.
 /// </summary>
-internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(options)
+internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<DefinitionRow> Definitions => Set<DefinitionRow>();
 
@@ -34,6 +36,11 @@ internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<WebhookInboxRow> WebhookInbox => Set<WebhookInboxRow>();
 
+    public DbSet<LoginSessionRow> LoginSessions => Set<LoginSessionRow>();
+
+    /// <summary>The data-protection key ring shared by the nodes (see <c>DatabaseXmlRepository</c>).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public abstract PersistenceProvider Provider { get; }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -48,7 +55,9 @@ internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(
             .ApplyConfiguration(new SeenStimulusRowConfiguration())
             .ApplyConfiguration(new SideEffectRowConfiguration())
             .ApplyConfiguration(new AuditRowConfiguration())
-            .ApplyConfiguration(new WebhookInboxRowConfiguration());
+            .ApplyConfiguration(new WebhookInboxRowConfiguration())
+            .ApplyConfiguration(new LoginSessionRowConfiguration());
+        modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         SnakeCaseNames.Apply(modelBuilder);
     }
 }

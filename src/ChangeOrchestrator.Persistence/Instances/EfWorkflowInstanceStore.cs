@@ -12,7 +12,7 @@ namespace ChangeOrchestrator.Persistence.Instances;
 /// burst is one transaction: on SQLite one <c>SaveChanges</c>, on PostgreSQL one batch of plain statements (see
 /// <see cref="PostgresBurstWriter"/>).
 /// </summary>
-internal sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext> contexts) : IWorkflowInstanceStore
+internal sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext> contexts, TimeProvider time) : IWorkflowInstanceStore
 {
     private PostgresBurstWriter? _postgresWriter;
 
@@ -91,9 +91,17 @@ internal sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContex
         db.Journal.AddRange(burst.Journal.Select(JournalRow.From));
         db.PendingStimuli.RemoveRange(commit.ConsumedStimulusIds.Distinct(StringComparer.Ordinal).Select(PendingStimulusRow.Stub));
 
+        // The stimulus the burst applies is recorded as seen in the burst's own transaction: never before it took effect.
+        await using var transaction = commit.Applied is null ? null : await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            if (commit.Applied is { } applied)
+            {
+                await SeenStimulusUpsert.TakeAsync(db, applied.Id, applied.FirstReceivedAt, applied.ExpiresAt, time.GetUtcNow(), cancellationToken);
+                await db.PendingStimuli.Where(p => p.Id == applied.Id).ExecuteDeleteAsync(cancellationToken);
+                await transaction!.CommitAsync(cancellationToken);
+            }
         }
         catch (DbUpdateConcurrencyException ex)
         {
@@ -129,7 +137,7 @@ internal sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContex
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await writer.CommitAsync((NpgsqlConnection)db.Database.GetDbConnection(), commit, row, cancellationToken);
+            await writer.CommitAsync((NpgsqlConnection)db.Database.GetDbConnection(), commit, row, time.GetUtcNow(), cancellationToken);
         }
         finally
         {

@@ -19,8 +19,10 @@ internal sealed class PostgresBurstWriter
     private readonly PostgresRowShape _bookmarks;
     private readonly PostgresRowShape _journal;
     private readonly string _updateInstance;
+    private readonly string _updateLeasedInstance;
     private readonly string _deleteBookmarks;
     private readonly string _deleteStimuli;
+    private readonly string _takeSeenStimulus;
 
     private PostgresBurstWriter(IModel model)
     {
@@ -33,24 +35,36 @@ internal sealed class PostgresBurstWriter
         var id = InstanceRow.BurstColumns.Length + 1;
         _updateInstance =
             $"UPDATE {_instances.Table} SET {set} WHERE {_instances.ColumnOf(nameof(InstanceRow.Id))} = ${id} AND {_instances.ColumnOf(nameof(InstanceRow.Version))} = ${id + 1}";
+        // Fenced: a node that lost the instance's lease (it stalled, another took over) cannot commit over the new owner.
+        _updateLeasedInstance = $"{_updateInstance} AND {_instances.ColumnOf(nameof(InstanceRow.LeaseOwner))} = ${id + 2}";
         _deleteBookmarks = $"DELETE FROM {_bookmarks.Table} WHERE {_bookmarks.ColumnOf(nameof(BookmarkRow.Id))} = ANY($1)";
         _deleteStimuli = $"DELETE FROM {stimuli.Table} WHERE {stimuli.ColumnOf(nameof(PendingStimulusRow.Id))} = ANY($1)";
+
+        // As SeenStimulusUpsert: a new row, or an expired one taken over; a row within its retention stays as it is.
+        var seen = PostgresRowShape.Of<SeenStimulusRow>(model);
+        var seenId = seen.ColumnOf(nameof(SeenStimulusRow.Id));
+        var seenExpires = seen.ColumnOf(nameof(SeenStimulusRow.ExpiresAt));
+        var seenApplied = seen.ColumnOf(nameof(SeenStimulusRow.FirstAppliedAt));
+        _takeSeenStimulus =
+            $"INSERT INTO {seen.Table} ({seenId}, {seenExpires}, {seenApplied}) VALUES ($1, $2, $3) " +
+            $"ON CONFLICT ({seenId}) DO UPDATE SET {seenExpires} = EXCLUDED.{seenExpires}, {seenApplied} = EXCLUDED.{seenApplied} " +
+            $"WHERE {seen.Table}.{seenExpires} <= $4";
     }
 
     public static PostgresBurstWriter For(IModel model) => new(model);
 
     /// <exception cref="ConcurrencyConflictException">The instance changed or exists already, or a bookmark or stimulus the burst removes is gone.</exception>
-    public async Task CommitAsync(NpgsqlConnection connection, BurstCommit commit, InstanceRow row, CancellationToken cancellationToken)
+    public async Task CommitAsync(NpgsqlConnection connection, BurstCommit commit, InstanceRow row, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var burst = commit.Burst;
         var removedBookmarks = burst.RemovedBookmarkIds.Distinct(StringComparer.Ordinal).ToArray();
         var consumedStimuli = commit.ConsumedStimulusIds.Distinct(StringComparer.Ordinal).ToArray();
         var isStart = commit.ExpectedVersion is null;
-        var checks = !isStart || removedBookmarks.Length > 0 || consumedStimuli.Length > 0;
+        var checks = !isStart || removedBookmarks.Length > 0 || consumedStimuli.Length > 0 || commit.Applied is not null;
 
         await using var transaction = checks ? await connection.BeginTransactionAsync(cancellationToken) : null;
         await using var batch = new NpgsqlBatch(connection, transaction);
-        var updated = isStart ? null : Add(batch, UpdateInstance(row, commit.ExpectedVersion!.Value));
+        var updated = isStart ? null : Add(batch, UpdateInstance(row, commit.ExpectedVersion!.Value, commit.LeaseOwner));
         if (isStart)
         {
             Add(batch, _instances.Insert([row]));
@@ -68,6 +82,12 @@ internal sealed class PostgresBurstWriter
         }
 
         var stimuliDeleted = consumedStimuli.Length > 0 ? Add(batch, Delete(_deleteStimuli, consumedStimuli)) : null;
+        if (commit.Applied is { } applied)
+        {
+            // Seen in this very transaction, and a buffered copy of it dropped: it takes effect here or not at all.
+            Add(batch, TakeSeen(applied, now));
+            Add(batch, Delete(_deleteStimuli, [applied.Id]));
+        }
 
         try
         {
@@ -105,9 +125,9 @@ internal sealed class PostgresBurstWriter
         return command;
     }
 
-    private NpgsqlBatchCommand UpdateInstance(InstanceRow row, long expectedVersion)
+    private NpgsqlBatchCommand UpdateInstance(InstanceRow row, long expectedVersion, string? leaseOwner)
     {
-        var command = new NpgsqlBatchCommand(_updateInstance);
+        var command = new NpgsqlBatchCommand(leaseOwner is null ? _updateInstance : _updateLeasedInstance);
         foreach (var column in InstanceRow.BurstColumns)
         {
             command.Parameters.Add(_instances.ParameterOf(row, column));
@@ -115,6 +135,21 @@ internal sealed class PostgresBurstWriter
 
         command.Parameters.Add(_instances.ParameterOf(row, nameof(InstanceRow.Id)));
         command.Parameters.Add(new NpgsqlParameter { Value = expectedVersion, NpgsqlDbType = NpgsqlDbType.Bigint });
+        if (leaseOwner is not null)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = leaseOwner, NpgsqlDbType = NpgsqlDbType.Text });
+        }
+
+        return command;
+    }
+
+    private NpgsqlBatchCommand TakeSeen(AppliedStimulus applied, DateTimeOffset now)
+    {
+        var command = new NpgsqlBatchCommand(_takeSeenStimulus);
+        command.Parameters.Add(new NpgsqlParameter { Value = applied.Id, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = applied.ExpiresAt.ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = applied.FirstReceivedAt.ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = now.ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
         return command;
     }
 

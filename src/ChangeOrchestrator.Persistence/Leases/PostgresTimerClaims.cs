@@ -8,7 +8,8 @@ namespace ChangeOrchestrator.Persistence.Leases;
 /// <summary>
 /// Claims on PostgreSQL, for any number of nodes: one statement that locks the due rows with
 /// <c>FOR UPDATE SKIP LOCKED</c> (rows another node is claiming right now are passed over, not waited for) and stamps
-/// the claim on them. The statement is its own short transaction; after it, the stamp keeps other nodes off.
+/// the claim on them. The statement is its own short transaction; after it, the stamp keeps other nodes off. The
+/// injected clock is the database's on a server (<c>DatabaseClock</c>): a node with a wrong clock claims nothing early.
 /// </summary>
 internal sealed class PostgresTimerClaims(IDbContextFactory<WorkflowDbContext> contexts, TimeProvider time) : ITimerClaims
 {
@@ -40,6 +41,20 @@ internal sealed class PostgresTimerClaims(IDbContextFactory<WorkflowDbContext> c
             RETURNING b.*
             """).ToListAsync(cancellationToken);
         return rows.OrderBy(b => b.DueAt).ThenBy(b => b.Id, StringComparer.Ordinal).Select(b => b.ToStoredBookmark()).ToList();
+    }
+
+    public async Task RenewAsync(string owner, IReadOnlyCollection<string> bookmarkIds, TimeSpan claimFor, CancellationToken cancellationToken)
+    {
+        if (bookmarkIds.Count == 0)
+        {
+            return;
+        }
+
+        var ids = bookmarkIds.ToArray();
+        var until = time.GetUtcNow() + claimFor;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync(
+            $"UPDATE bookmarks SET claimed_until = {until} WHERE claimed_by = {owner} AND id = ANY({ids})", cancellationToken);
     }
 
     public Task ReleaseAsync(string owner, IReadOnlyCollection<string> bookmarkIds, CancellationToken cancellationToken) =>

@@ -36,6 +36,20 @@ internal sealed class SqliteTimerClaims(IDbContextFactory<WorkflowDbContext> con
         return rows.OrderBy(b => b.DueAt).ThenBy(b => b.Id, StringComparer.Ordinal).Select(b => b.ToStoredBookmark()).ToList();
     }
 
+    public async Task RenewAsync(string owner, IReadOnlyCollection<string> bookmarkIds, TimeSpan claimFor, CancellationToken cancellationToken)
+    {
+        if (bookmarkIds.Count == 0)
+        {
+            return;
+        }
+
+        var until = time.GetUtcNow() + claimFor;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Bookmarks
+            .Where(b => b.ClaimedBy == owner && bookmarkIds.Contains(b.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.ClaimedUntil, (DateTimeOffset?)until), cancellationToken);
+    }
+
     public Task ReleaseAsync(string owner, IReadOnlyCollection<string> bookmarkIds, CancellationToken cancellationToken) =>
         TimerClaimRelease.ReleaseAsync(contexts, owner, bookmarkIds, cancellationToken);
 }

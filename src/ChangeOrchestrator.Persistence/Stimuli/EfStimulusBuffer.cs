@@ -36,10 +36,24 @@ internal sealed class EfStimulusBuffer(IDbContextFactory<WorkflowDbContext> cont
         return renewed == 1;
     }
 
-    /// <remarks>A stimulus id already pending is the same stimulus buffered twice: the first copy stays.</remarks>
-    public async Task AddPendingAsync(Stimulus stimulus, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    public async Task<SeenStimulus?> FindSeenAsync(string stimulusId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.SeenStimuli.AsNoTracking().FirstOrDefaultAsync(s => s.Id == stimulusId && s.ExpiresAt > now, cancellationToken);
+        return row is null ? null : new SeenStimulus(row.FirstAppliedAt);
+    }
+
+    /// <remarks>The seen row first: of two concurrent deliveries of one id only one takes it, and only that one buffers.</remarks>
+    public async Task<bool> AddPendingAsync(Stimulus stimulus, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await SeenStimulusUpsert.TakeAsync(db, stimulus.Id, firstAppliedAt: null, expiresAt, time.GetUtcNow(), cancellationToken) == 0)
+        {
+            return false;
+        }
+
         db.PendingStimuli.Add(PendingStimulusRow.From(stimulus, expiresAt));
         try
         {
@@ -47,8 +61,12 @@ internal sealed class EfStimulusBuffer(IDbContextFactory<WorkflowDbContext> cont
         }
         catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
-            // Already pending.
+            // Still pending from a delivery whose seen row ran out: the first copy stays.
+            return false;
         }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     public async Task<IReadOnlyList<Stimulus>> FindPendingAsync(string kind, string key, CancellationToken cancellationToken)

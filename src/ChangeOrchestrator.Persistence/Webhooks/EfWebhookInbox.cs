@@ -67,6 +67,20 @@ internal sealed class EfWebhookInbox(IDbContextFactory<WorkflowDbContext> contex
             .ToList();
     }
 
+    public async Task RenewClaimsAsync(string owner, IReadOnlyCollection<string> ids, TimeSpan claimFor, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var until = time.GetUtcNow() + claimFor;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.WebhookInbox
+            .Where(w => w.ClaimedBy == owner && w.Status == WebhookInboxStatus.Pending && ids.Contains(w.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.ClaimedUntil, (DateTimeOffset?)until), cancellationToken);
+    }
+
     public async Task<bool> CompleteAsync(string id, string owner, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -102,6 +116,15 @@ internal sealed class EfWebhookInbox(IDbContextFactory<WorkflowDbContext> contex
         return updated == 1;
     }
 
+    public async Task<(int Depth, DateTimeOffset? Oldest)> MeasureAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var pending = db.WebhookInbox.Where(w => w.Status == WebhookInboxStatus.Pending);
+        var depth = await pending.CountAsync(cancellationToken);
+        var oldest = depth == 0 ? null : await pending.MinAsync(w => (DateTimeOffset?)w.ReceivedAt, cancellationToken);
+        return (depth, oldest);
+    }
+
     public async Task<int> PurgeAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var at = now.ToUniversalTime();
@@ -111,6 +134,7 @@ internal sealed class EfWebhookInbox(IDbContextFactory<WorkflowDbContext> contex
             .ExecuteDeleteAsync(cancellationToken);
     }
 
+    /// <remarks>The injected clock is the database's on a server (<c>DatabaseClock</c>), so a node with a wrong clock never takes a live claim.</remarks>
     private static Task<List<WebhookInboxRow>> ClaimOnPostgresAsync(
         WorkflowDbContext db, string owner, DateTimeOffset now, DateTimeOffset until, int limit, CancellationToken cancellationToken) =>
         db.WebhookInbox.FromSql(

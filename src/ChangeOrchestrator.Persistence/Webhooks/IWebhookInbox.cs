@@ -18,6 +18,9 @@ public interface IWebhookInbox
     /// </summary>
     Task<IReadOnlyList<WebhookInboxItem>> ClaimAsync(string owner, TimeSpan claimFor, int limit, CancellationToken cancellationToken);
 
+    /// <summary>Extends the claims <paramref name="owner"/> still holds among <paramref name="ids"/> (a heartbeat while it processes them).</summary>
+    Task RenewClaimsAsync(string owner, IReadOnlyCollection<string> ids, TimeSpan claimFor, CancellationToken cancellationToken);
+
     /// <summary>Marks a claimed delivery processed; false when the claim was lost to another node meanwhile.</summary>
     Task<bool> CompleteAsync(string id, string owner, CancellationToken cancellationToken);
 
@@ -26,6 +29,9 @@ public interface IWebhookInbox
     /// error when <paramref name="retryAt"/> is null.
     /// </summary>
     Task<bool> FailAsync(string id, string owner, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken);
+
+    /// <summary>How many deliveries wait to be processed, and when the oldest of them arrived.</summary>
+    Task<(int Depth, DateTimeOffset? Oldest)> MeasureAsync(CancellationToken cancellationToken);
 
     /// <summary>Deletes processed and rejected rows whose replay window has ended; returns how many.</summary>
     Task<int> PurgeAsync(DateTimeOffset now, CancellationToken cancellationToken);

@@ -13,6 +13,8 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
         {
             WorkflowNotFoundException notFound => new ProblemDetails { Status = 404, Title = "Not found", Detail = notFound.Message },
             InvalidWorkflowInputException input => InputProblems.From(input),
+            // Nothing was applied: the same request (with its Idempotency-Key) applies it once the other node is done.
+            InstanceBusyException busy => new ProblemDetails { Status = 503, Title = "The instance is busy on another node", Detail = busy.Message },
             InstanceStateException state => new ProblemDetails { Status = 409, Title = "Not allowed in the instance's state", Detail = state.Message },
             // The JSON reader's message names the property and its path, e.g. "The JSON property 'bogus' could not be mapped".
             BadHttpRequestException { InnerException: System.Text.Json.JsonException json } bad =>
@@ -31,6 +33,11 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (exception is InstanceBusyException)
+        {
+            httpContext.Response.Headers.RetryAfter = "1";
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 }

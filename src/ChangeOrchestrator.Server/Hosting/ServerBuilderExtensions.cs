@@ -6,9 +6,12 @@ using ChangeOrchestrator.Engine.Expressions;
 using ChangeOrchestrator.Patching;
 using ChangeOrchestrator.Patching.AllowedValues;
 using ChangeOrchestrator.Persistence;
+using ChangeOrchestrator.Persistence.Clock;
 using ChangeOrchestrator.Server.Api;
+using ChangeOrchestrator.Server.Faults;
 using ChangeOrchestrator.Server.Policies;
 using ChangeOrchestrator.Server.Security;
+using ChangeOrchestrator.Server.Telemetry;
 using ChangeOrchestrator.Server.Webhooks;
 using ChangeOrchestrator.Server.Workers;
 using ChangeOrchestrator.Server.Workflows;
@@ -27,7 +30,10 @@ internal static class ServerBuilderExtensions
         services.AddWorkflowEngine();
         services.AddOptions<EngineOptions>().BindConfiguration("Engine");
         services.AddOptions<ExpressionLimits>().BindConfiguration("Engine:Expressions");
-        services.AddWorkflowPersistence(PersistenceConfiguration.Read(configuration));
+        var persistence = PersistenceConfiguration.Read(configuration);
+        services.AddWorkflowPersistence(persistence);
+        services.AddFaultDrill(configuration);
+        services.UseDatabaseClock(persistence);
         services.AddOptions<WorkflowsOptions>().BindConfiguration(WorkflowsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RuntimeWorkerOptions>().BindConfiguration(RuntimeWorkerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.Section);
@@ -38,8 +44,10 @@ internal static class ServerBuilderExtensions
         services.AddHostedService<TimerWorker>();
         services.AddHostedService<StimulusExpiryWorker>();
         services.AddHostedService<CronTriggerWorker>();
+        services.AddSingleton<WorkerHeartbeats>();
+        services.AddHostedService<ReconcilerWorker>();
 
-        var sandbox = configuration.GetValue(SandboxOptions.Section + ":" + nameof(SandboxOptions.Enabled), true);
+        var sandbox = SandboxMode.Resolve(builder.Configuration, builder.Environment);
         if (sandbox)
         {
             builder.Configuration.AddInMemoryCollection(SandboxConnections.Defaults(configuration));
@@ -50,7 +58,9 @@ internal static class ServerBuilderExtensions
         services.AddWebhooks(configuration);
 
         services.AddChangeOrchestratorAuth(sandbox);
+        services.AddSessionKeyRing(configuration, builder.Environment);
 
+        services.AddTrustedProxies(configuration);
         services.AddProblemDetails();
 
         // Body binding failures go through the exception handler, which quotes the JSON reader's message (it names the property).
@@ -63,7 +73,10 @@ internal static class ServerBuilderExtensions
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
         });
         services.AddOpenApi();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddChangeOrchestratorTelemetry(configuration);
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<WorkersHealthCheck>("workers", tags: ["ready"]);
         return builder;
     }
 
@@ -87,6 +100,7 @@ internal static class ServerBuilderExtensions
 
     public static WebApplication UseChangeOrchestrator(this WebApplication app)
     {
+        app.UseTrustedProxies();
         app.UseChangeOrchestratorAudit();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -95,6 +109,7 @@ internal static class ServerBuilderExtensions
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Roles.Viewer);
+        app.MapMetrics();
         app.MapDefinitionsApi();
         app.MapInstancesApi();
         app.MapEventsApi();

@@ -17,8 +17,17 @@ public sealed class LocalLoginOptions
     public TimeSpan LoginWindow { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// A folder for the keys that protect session cookies. Nodes behind one load balancer must share it (or a
-    /// session from one node is refused by another); without it, each machine keeps its own keys.
+    /// A folder for the keys that protect session cookies, instead of the database. Without it the keys are kept in
+    /// the workflow database on PostgreSQL (shared by every node), and per machine on SQLite (one node).
     /// </summary>
     public string? KeyRingFolder { get; set; }
+
+    /// <summary>
+    /// A PKCS#12 (.pfx) certificate with its private key that encrypts the key ring at rest. Required in Production
+    /// on PostgreSQL, where the keys are shared through the database.
+    /// </summary>
+    public string? KeyRingCertificatePath { get; set; }
+
+    /// <summary>The password of <see cref="KeyRingCertificatePath"/>, if it has one (from a secret store or the environment).</summary>
+    public string? KeyRingCertificatePassword { get; set; }
 }

@@ -7,9 +7,10 @@ namespace ChangeOrchestrator.Server.Security;
 /// <summary>
 /// The session cookie of a local login: HttpOnly (scripts cannot read it), SameSite=Strict (no other site can make
 /// the browser send it), Secure whenever the request came over HTTPS. An API answers 401/403 instead of redirecting
-/// to a login page, and a session ends as soon as its user is no longer configured.
+/// to a login page, and a session ends as soon as its user is no longer configured. The session itself is kept on the
+/// server (<see cref="DatabaseTicketStore"/>): the cookie names it, and a logout deletes it for every node.
 /// </summary>
-internal sealed class LocalSessionSetup(IOptions<AuthOptions> auth, LocalUserRegistry users) : IConfigureNamedOptions<CookieAuthenticationOptions>
+internal sealed class LocalSessionSetup(IOptions<AuthOptions> auth, LocalUserRegistry users, DatabaseTicketStore sessions) : IConfigureNamedOptions<CookieAuthenticationOptions>
 {
     public void Configure(string? name, CookieAuthenticationOptions options)
     {
@@ -25,6 +26,7 @@ internal sealed class LocalSessionSetup(IOptions<AuthOptions> auth, LocalUserReg
         options.Cookie.IsEssential = true;
         options.ExpireTimeSpan = auth.Value.Local.SessionLifetime;
         options.SlidingExpiration = true;
+        options.SessionStore = sessions;
         options.Events = new CookieAuthenticationEvents
         {
             OnRedirectToLogin = context =>

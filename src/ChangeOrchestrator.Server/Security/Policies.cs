@@ -4,9 +4,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -39,14 +36,7 @@ internal static class Policies
             .AddCookie(AuthSchemes.Local);
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, BearerTokenSetup>();
         services.AddSingleton<IConfigureOptions<CookieAuthenticationOptions>, LocalSessionSetup>();
-        services.AddDataProtection().SetApplicationName("ChangeOrchestrator");
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<AuthOptions>, ILoggerFactory>((keys, auth, loggers) =>
-        {
-            if (auth.Value.Local.KeyRingFolder is { Length: > 0 } folder)
-            {
-                keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(folder), loggers);
-            }
-        });
+        services.AddSingleton<DatabaseTicketStore>();
 
         services.Configure<ProblemDetailsOptions>(o => o.CustomizeProblemDetails += ProblemDetailsWording.Apply);
         services.AddRateLimiter(_ => { });

@@ -1,4 +1,6 @@
 using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Faults;
+using ChangeOrchestrator.Engine.Runtime;
 using ChangeOrchestrator.Persistence.Webhooks;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +15,8 @@ internal sealed class WebhookInboxWorker(
     IWebhookInbox inbox,
     WebhookProcessor processor,
     WebhookInboxSignal signal,
+    IFaultPoints faults,
+    Workers.WorkerHeartbeats heartbeats,
     IOptions<WebhooksOptions> options,
     IOptions<EngineOptions> engine,
     TimeProvider time,
@@ -36,6 +40,9 @@ internal sealed class WebhookInboxWorker(
                 {
                 }
 
+                var (depth, oldest) = await inbox.MeasureAsync(stoppingToken);
+                Telemetry.ServerMetrics.MeasureInbox(depth, oldest is { } at ? time.GetUtcNow() - at : TimeSpan.Zero);
+
                 if (time.GetUtcNow() >= nextPurge)
                 {
                     var purged = await inbox.PurgeAsync(time.GetUtcNow(), stoppingToken);
@@ -51,6 +58,8 @@ internal sealed class WebhookInboxWorker(
             {
                 WebhookLog.ScanFailed(logger, ex);
             }
+
+            heartbeats.Beat(nameof(WebhookInboxWorker), settings.PollInterval);
 
             try
             {
@@ -78,13 +87,19 @@ internal sealed class WebhookInboxWorker(
             .GroupBy(x => x.Content?.OrderingKey ?? x.Item.Id, StringComparer.Ordinal)
             .ToList();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(lanes, parallel, async (lane, token) =>
+
+        // Claims are renewed while the batch is processed, so they can be short: a dead node's deliveries are free again soon.
+        var ids = items.Select(i => i.Id).ToList();
+        await using (Heartbeat.Start(settings.ClaimDuration / 3, time, token => inbox.RenewClaimsAsync(owner, ids, settings.ClaimDuration, token)))
         {
-            foreach (var (item, content, error) in lane)
+            await Parallel.ForEachAsync(lanes, parallel, async (lane, token) =>
             {
-                await HandleAsync(owner, settings, item, content, error, token);
-            }
-        });
+                foreach (var (item, content, error) in lane)
+                {
+                    await HandleAsync(owner, settings, item, content, error, token);
+                }
+            });
+        }
         return items.Count;
     }
 
@@ -99,7 +114,11 @@ internal sealed class WebhookInboxWorker(
 
         try
         {
+            // Processed only after every stimulus took effect in its own commit (or provably had nothing to resume):
+            // a failure anywhere before leaves the row pending, and its retry applies what was not applied.
+            await faults.ReachAsync(FaultPoint.WebhookClaimed, cancellationToken);
             await processor.ProcessAsync(item, content, cancellationToken);
+            await faults.ReachAsync(FaultPoint.WebhookProcessed, cancellationToken);
             await inbox.CompleteAsync(item.Id, owner, CancellationToken.None);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)

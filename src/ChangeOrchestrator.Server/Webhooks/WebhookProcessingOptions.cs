@@ -18,8 +18,11 @@ public sealed class WebhookProcessingOptions
     /// <summary>Deliveries processed side by side; those about the same change always one after the other.</summary>
     public int Parallelism { get; set; } = 16;
 
-    /// <summary>How long a claim keeps other nodes off a delivery; a node that dies holds its claims this long.</summary>
-    public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// How long a claim keeps other nodes off a delivery, renewed every third of it while the node processes its batch;
+    /// a node that dies holds its claims at most this long.
+    /// </summary>
+    public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Attempts before a delivery that keeps failing is parked with its error.</summary>
     public int MaxAttempts { get; set; } = 10;

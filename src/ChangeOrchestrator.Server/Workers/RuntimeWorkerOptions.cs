@@ -13,6 +13,10 @@ public sealed class RuntimeWorkerOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan StimulusExpiryInterval { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How often the reconciler looks for work held by nodes that are gone.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How often cron triggers are checked; an occurrence starts at most this long after it is due.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
     public TimeSpan CronCheckInterval { get; set; } = TimeSpan.FromSeconds(30);

@@ -7,6 +7,7 @@ namespace ChangeOrchestrator.Server.Workers;
 internal sealed partial class TimerWorker(
     WorkflowRuntime runtime,
     IOptions<RuntimeWorkerOptions> options,
+    WorkerHeartbeats heartbeats,
     TimeProvider time,
     ILogger<TimerWorker> logger) : BackgroundService
 {
@@ -26,6 +27,8 @@ internal sealed partial class TimerWorker(
             {
                 LogFailed(logger, ex);
             }
+
+            heartbeats.Beat(nameof(TimerWorker), options.Value.TimerPollInterval);
         }
         while (await WaitAsync(timer, stoppingToken));
     }

@@ -40,6 +40,7 @@ public sealed class RoutePolicyTests : IAsyncLifetime
         ["POST /api/policy/validate"] = Roles.Admin,
         ["POST /api/policy/plan"] = Roles.Admin,
         ["POST /api/policy/apply"] = Roles.Admin,
+        ["GET /metrics"] = Roles.Viewer,
         ["GET /auth/me"] = null,
     };
 

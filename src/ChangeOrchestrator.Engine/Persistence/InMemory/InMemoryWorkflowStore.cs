@@ -13,7 +13,7 @@ public sealed class InMemoryWorkflowStore(TimeProvider time) : IWorkflowInstance
     private readonly Dictionary<string, StoredBookmark> _bookmarks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<JournalEntry>> _journals = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Stimulus Stimulus, DateTimeOffset ExpiresAt)> _pending = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (DateTimeOffset ExpiresAt, DateTimeOffset? FirstAppliedAt)> _seen = new(StringComparer.Ordinal);
     private readonly List<Stimulus> _deadLetters = [];
     private readonly Dictionary<string, (string Owner, DateTimeOffset Until)> _claims = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Owner, DateTimeOffset Until)> _leases = new(StringComparer.Ordinal);
@@ -68,6 +68,11 @@ public sealed class InMemoryWorkflowStore(TimeProvider time) : IWorkflowInstance
                 throw new ConcurrencyConflictException($"Instance '{instance.Id}' changed since version {commit.ExpectedVersion}.");
             }
 
+            if (commit.LeaseOwner is { } owner && commit.ExpectedVersion is not null && _leases.TryGetValue(instance.Id, out var lease) && lease.Owner != owner)
+            {
+                throw new ConcurrencyConflictException($"Instance '{instance.Id}' is leased by another node.");
+            }
+
             if (commit.ConsumedStimulusIds.Any(id => !_pending.ContainsKey(id)))
             {
                 throw new ConcurrencyConflictException($"A stimulus consumed by instance '{instance.Id}' was consumed elsewhere.");
@@ -98,6 +103,15 @@ public sealed class InMemoryWorkflowStore(TimeProvider time) : IWorkflowInstance
             {
                 _pending.Remove(id);
             }
+
+            if (commit.Applied is { } applied)
+            {
+                _pending.Remove(applied.Id);
+                if (!IsSeen(applied.Id))
+                {
+                    _seen[applied.Id] = (applied.ExpiresAt, applied.FirstReceivedAt);
+                }
+            }
         }
 
         return Task.CompletedTask;
@@ -118,25 +132,37 @@ public sealed class InMemoryWorkflowStore(TimeProvider time) : IWorkflowInstance
     {
         lock (_lock)
         {
-            var now = time.GetUtcNow();
-            if (_seen.TryGetValue(stimulusId, out var until) && until > now)
+            if (IsSeen(stimulusId))
             {
                 return Task.FromResult(false);
             }
 
-            _seen[stimulusId] = expiresAt;
+            _seen[stimulusId] = (expiresAt, null);
             return Task.FromResult(true);
         }
     }
 
-    public Task AddPendingAsync(Stimulus stimulus, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    public Task<SeenStimulus?> FindSeenAsync(string stimulusId, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
-            _pending[stimulus.Id] = (stimulus, expiresAt);
+            return Task.FromResult(IsSeen(stimulusId) ? new SeenStimulus(_seen[stimulusId].FirstAppliedAt) : null);
         }
+    }
 
-        return Task.CompletedTask;
+    public Task<bool> AddPendingAsync(Stimulus stimulus, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (IsSeen(stimulus.Id) || _pending.ContainsKey(stimulus.Id))
+            {
+                return Task.FromResult(false);
+            }
+
+            _pending[stimulus.Id] = (stimulus, expiresAt);
+            _seen[stimulus.Id] = (expiresAt, null);
+            return Task.FromResult(true);
+        }
     }
 
     public Task<IReadOnlyList<Stimulus>> FindPendingAsync(string kind, string key, CancellationToken cancellationToken)
@@ -163,7 +189,7 @@ public sealed class InMemoryWorkflowStore(TimeProvider time) : IWorkflowInstance
                 _deadLetters.Add(entry.Stimulus);
             }
 
-            foreach (var id in _seen.Where(s => s.Value <= now).Select(s => s.Key).ToList())
+            foreach (var id in _seen.Where(s => s.Value.ExpiresAt <= now).Select(s => s.Key).ToList())
             {
                 _seen.Remove(id);
             }
@@ -222,6 +248,37 @@ public sealed class InMemoryWorkflowStore(TimeProvider time) : IWorkflowInstance
         }
     }
 
+    public Task<bool> RenewAsync(string instanceId, string owner, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (!_leases.TryGetValue(instanceId, out var lease) || lease.Owner != owner)
+            {
+                return Task.FromResult(false);
+            }
+
+            _leases[instanceId] = (owner, time.GetUtcNow() + duration);
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task RenewAsync(string owner, IReadOnlyCollection<string> bookmarkIds, TimeSpan claimFor, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var until = time.GetUtcNow() + claimFor;
+            foreach (var id in bookmarkIds)
+            {
+                if (_claims.TryGetValue(id, out var claim) && claim.Owner == owner)
+                {
+                    _claims[id] = (owner, until);
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     Task IInstanceLeases.ReleaseAsync(string instanceId, string owner, CancellationToken cancellationToken)
     {
         lock (_lock)
@@ -253,6 +310,8 @@ public sealed class InMemoryWorkflowStore(TimeProvider time) : IWorkflowInstance
             return Task.FromResult(new InstancePage(items.Take(query.Limit).ToList(), next));
         }
     }
+
+    private bool IsSeen(string stimulusId) => _seen.TryGetValue(stimulusId, out var seen) && seen.ExpiresAt > time.GetUtcNow();
 
     private bool IsDue(StoredBookmark bookmark, DateTimeOffset now) =>
         bookmark.Bookmark.DueAt <= now

@@ -316,6 +316,35 @@ namespace ChangeOrchestrator.Persistence.Migrations.Sqlite
                     b.ToTable("journal_entries", (string)null);
                 });
 
+            modelBuilder.Entity("ChangeOrchestrator.Persistence.Sessions.LoginSessionRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("ticket");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("login_sessions", (string)null);
+                });
+
             modelBuilder.Entity("ChangeOrchestrator.Persistence.SideEffects.SideEffectRow", b =>
                 {
                     b.Property<string>("IdempotencyKey")
@@ -448,6 +477,10 @@ namespace ChangeOrchestrator.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("expires_at");
 
+                    b.Property<long?>("FirstAppliedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_applied_at");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ExpiresAt");
@@ -533,6 +566,26 @@ namespace ChangeOrchestrator.Persistence.Migrations.Sqlite
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("webhook_inbox", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("ChangeOrchestrator.Persistence.Instances.BookmarkRow", b =>

@@ -14,6 +14,8 @@ public sealed class EffectRecorder : IDisposable
     private readonly ConcurrentDictionary<string, int> _deliveries = new();
     private readonly ConcurrentQueue<string> _order = new();
     private volatile string? _holdPath;
+    private int _faults;
+    private int _calls;
     private TaskCompletionSource<string> _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public EffectRecorder()
@@ -26,6 +28,15 @@ public sealed class EffectRecorder : IDisposable
     }
 
     public string Url { get; }
+
+    /// <summary>How long each call is answered after it arrives: an external system slower than an instance lease.</summary>
+    public TimeSpan ResponseDelay { get; set; }
+
+    /// <summary>One call in this many is answered 503 without being applied (0: none), as a flaky external system does.</summary>
+    public int FailOneIn { get; set; }
+
+    /// <summary>Calls answered 503 by <see cref="FailOneIn"/>.</summary>
+    public int FaultsInjected => Volatile.Read(ref _faults);
 
     /// <summary>Idempotency keys and how many times each was delivered.</summary>
     public IReadOnlyDictionary<string, int> Deliveries => _deliveries;
@@ -62,12 +73,20 @@ public sealed class EffectRecorder : IDisposable
                 return;
             }
 
-            _ = Task.Run(() => Handle(context));
+            _ = Task.Run(() => HandleAsync(context));
         }
     }
 
-    private void Handle(HttpListenerContext context)
+    private async Task HandleAsync(HttpListenerContext context)
     {
+        if (FailOneIn > 0 && Interlocked.Increment(ref _calls) % FailOneIn == 0)
+        {
+            Interlocked.Increment(ref _faults);
+            context.Response.StatusCode = 503;
+            context.Response.Close();
+            return;
+        }
+
         var key = context.Request.Headers["Idempotency-Key"] ?? "(none)";
         var path = context.Request.Url!.AbsolutePath.Trim('/');
         var count = _deliveries.AddOrUpdate(key, 1, (_, n) => n + 1);
@@ -81,6 +100,11 @@ public sealed class EffectRecorder : IDisposable
             _holdPath = null;
             _held.TrySetResult(key);
             return;
+        }
+
+        if (ResponseDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(ResponseDelay);
         }
 
         context.Response.StatusCode = 200;

@@ -48,14 +48,25 @@ public sealed class ServerProcess : IAsyncDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        // The sandbox is on by default only in Development; these processes run in Testing and want it unless they say.
+        start.Environment["Sandbox__Enabled"] = "true";
         foreach (var (key, value) in TestKeys.AsConfiguration("__"))
         {
             start.Environment[key] = value;
         }
 
+        // An empty value removes a default, e.g. Sandbox__Enabled to see what the environment alone decides.
         foreach (var (key, value) in environment)
         {
-            start.Environment[key] = value;
+            if (value.Length == 0)
+            {
+                start.Environment.Remove(key);
+            }
+            else
+            {
+                start.Environment[key] = value;
+            }
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the server process");
@@ -75,6 +86,37 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             _process.Kill(entireProcessTree: true);
             _process.WaitForExit(10_000);
+        }
+    }
+
+    /// <summary>Waits for the process to end by itself (a fault drill that kills it); false when it is still running.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan limit)
+    {
+        using var timeout = new CancellationTokenSource(limit);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>SIGTERM: a graceful shutdown, which cancels the work in flight, as when a node is stopped or redeployed.</summary>
+    public async Task TerminateAsync()
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        using var signal = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        await signal.WaitForExitAsync();
+        if (!await WaitForExitAsync(TimeSpan.FromSeconds(40)))
+        {
+            Kill();
         }
     }
 

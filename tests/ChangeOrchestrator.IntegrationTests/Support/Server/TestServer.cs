@@ -39,6 +39,9 @@ public sealed class TestServer : IAsyncDisposable
             ["Workflows:Folder"] = workflowsFolder,
             ["Runtime:TimerPollInterval"] = "00:00:00.050",
 
+            // The sandbox is on by default only in Development; these tests run in Testing and want it unless they say.
+            ["Sandbox:Enabled"] = "true",
+
             // A database of its own unless the test names one: the embedded default, in a file no other test uses.
             ["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(Directory.CreateTempSubdirectory("co-server-").FullName, "co.db")}",
         });

@@ -1,0 +1,132 @@
+using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Persistence.Database;
+using ChangeOrchestrator.Persistence.Instances;
+using ChangeOrchestrator.Persistence.Webhooks;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChangeOrchestrator.Persistence.Recovery;
+
+/// <summary>
+/// The reconciler's queries. "Now" is the injected clock, which a server on PostgreSQL corrects to the database's
+/// (<c>DatabaseClock</c>). Every release is conditional on the row still being as it was found, so two reconcilers
+/// never both act.
+/// </summary>
+internal sealed class EfRecoveryStore(IDbContextFactory<WorkflowDbContext> contexts, TimeProvider time) : IRecoveryStore
+{
+    public async Task<IReadOnlyList<Recovery>> ReleaseExpiredLeasesAsync(int limit, CancellationToken cancellationToken)
+    {
+        var recovered = new List<Recovery>();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var expired = await db.Instances.AsNoTracking()
+            .Where(i => i.LeaseOwner != null && i.LeaseExpiresAt <= now)
+            .OrderBy(i => i.LeaseExpiresAt)
+            .Take(limit)
+            .Select(i => new { i.Id, i.LeaseOwner, i.LeaseExpiresAt })
+            .ToListAsync(cancellationToken);
+        foreach (var lease in expired)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var released = await db.Instances
+                .Where(i => i.Id == lease.Id && i.LeaseOwner == lease.LeaseOwner && i.LeaseExpiresAt == lease.LeaseExpiresAt)
+                .ExecuteUpdateAsync(
+                    s => s
+                        .SetProperty(i => i.LeaseOwner, (string?)null)
+                        .SetProperty(i => i.LeaseExpiresAt, (DateTimeOffset?)null)
+                        .SetProperty(i => i.JournalSequence, i => i.JournalSequence + 1)
+                        .SetProperty(i => i.Version, i => i.Version + 1),
+                    cancellationToken);
+            if (released == 0)
+            {
+                continue;
+            }
+
+            var sequence = await db.Instances.Where(i => i.Id == lease.Id).Select(i => i.JournalSequence).SingleAsync(cancellationToken);
+            db.Journal.Add(new JournalRow
+            {
+                InstanceId = lease.Id,
+                Sequence = sequence,
+                At = time.GetUtcNow().ToUniversalTime(),
+                Type = JournalEntryType.Message,
+                Message = $"Recovered: the lease of node {lease.LeaseOwner} ran out mid-burst; the instance is free for any node.",
+                Data = $$"""{"recovery":"{{Recovery.ExpiredLease}}","node":{{System.Text.Json.JsonSerializer.Serialize(lease.LeaseOwner)}}}""",
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            recovered.Add(new Recovery(Recovery.ExpiredLease, lease.Id, lease.LeaseOwner));
+        }
+
+        return recovered;
+    }
+
+    public async Task<IReadOnlyList<Recovery>> ReleaseStuckTimersAsync(TimeSpan longestClaim, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var horizon = now + longestClaim;
+        var stuck = await db.Bookmarks.AsNoTracking()
+            .Where(b => b.DueAt <= now && b.ClaimedBy != null && (b.ClaimedUntil <= now || b.ClaimedUntil > horizon))
+            .OrderBy(b => b.DueAt)
+            .Take(limit)
+            .Select(b => new { b.Id, b.ClaimedBy, b.ClaimedUntil })
+            .ToListAsync(cancellationToken);
+        var recovered = new List<Recovery>();
+        foreach (var claim in stuck)
+        {
+            var released = await db.Bookmarks
+                .Where(b => b.Id == claim.Id && b.ClaimedBy == claim.ClaimedBy && b.ClaimedUntil == claim.ClaimedUntil)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.ClaimedBy, (string?)null).SetProperty(b => b.ClaimedUntil, (DateTimeOffset?)null), cancellationToken);
+            if (released == 1)
+            {
+                recovered.Add(new Recovery(Recovery.StuckTimer, claim.Id, claim.ClaimedBy));
+            }
+        }
+
+        return recovered;
+    }
+
+    public async Task<IReadOnlyList<Recovery>> ReleaseStuckDeliveriesAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var stuck = await db.WebhookInbox.AsNoTracking()
+            .Where(w => w.Status == WebhookInboxStatus.Pending && w.ClaimedBy != null && w.ClaimedUntil <= now)
+            .OrderBy(w => w.ClaimedUntil)
+            .Take(limit)
+            .Select(w => new { w.Id, w.ClaimedBy, w.ClaimedUntil })
+            .ToListAsync(cancellationToken);
+        var recovered = new List<Recovery>();
+        foreach (var claim in stuck)
+        {
+            var error = $"Recovered: the claim of node {claim.ClaimedBy} ran out before the delivery was processed.";
+            var released = await db.WebhookInbox
+                .Where(w => w.Id == claim.Id && w.ClaimedBy == claim.ClaimedBy && w.ClaimedUntil == claim.ClaimedUntil && w.Status == WebhookInboxStatus.Pending)
+                .ExecuteUpdateAsync(
+                    s => s
+                        .SetProperty(w => w.ClaimedBy, (string?)null)
+                        .SetProperty(w => w.ClaimedUntil, (DateTimeOffset?)null)
+                        .SetProperty(w => w.LastError, error),
+                    cancellationToken);
+            if (released == 1)
+            {
+                recovered.Add(new Recovery(Recovery.StuckDelivery, claim.Id, claim.ClaimedBy));
+            }
+        }
+
+        return recovered;
+    }
+
+    public async Task<IReadOnlyList<(string Id, string Kind, string Key)>> FindStrandedStimuliAsync(TimeSpan olderThan, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var before = time.GetUtcNow() - olderThan;
+        var stranded = await db.PendingStimuli.AsNoTracking()
+            .Where(s => s.ReceivedAt <= before && db.Bookmarks.Any(b => b.Kind == s.Kind && b.Key == s.Key && b.DueAt == null))
+            .OrderBy(s => s.ReceivedAt)
+            .Take(limit)
+            .Select(s => new { s.Id, s.Kind, s.Key })
+            .ToListAsync(cancellationToken);
+        return stranded.ConvertAll(s => (s.Id, s.Kind, s.Key));
+    }
+}

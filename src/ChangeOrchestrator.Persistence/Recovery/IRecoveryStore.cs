@@ -1,0 +1,20 @@
+namespace ChangeOrchestrator.Persistence.Recovery;
+
+/// <summary>
+/// Finds and frees work held by nodes that are gone, by the database's clock on PostgreSQL. Each freed instance gets
+/// a journal entry saying what was recovered and from which node.
+/// </summary>
+public interface IRecoveryStore
+{
+    /// <summary>Clears instance leases that ran out (a node died mid-burst), journaling each; the instance's version moves on, fencing the dead burst.</summary>
+    Task<IReadOnlyList<Recovery>> ReleaseExpiredLeasesAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>Clears claims on due timers that ran out, or that reach further ahead than any live claim can (<paramref name="longestClaim"/>).</summary>
+    Task<IReadOnlyList<Recovery>> ReleaseStuckTimersAsync(TimeSpan longestClaim, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Clears claims on pending webhook deliveries that ran out, recording it as the delivery's last error.</summary>
+    Task<IReadOnlyList<Recovery>> ReleaseStuckDeliveriesAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>Buffered stimuli older than <paramref name="olderThan"/> for which a matching bookmark exists (their delivery was cut short).</summary>
+    Task<IReadOnlyList<(string Id, string Kind, string Key)>> FindStrandedStimuliAsync(TimeSpan olderThan, int limit, CancellationToken cancellationToken);
+}
