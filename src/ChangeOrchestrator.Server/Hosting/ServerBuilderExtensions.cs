@@ -11,6 +11,8 @@ using ChangeOrchestrator.Server.Webhooks;
 using ChangeOrchestrator.Server.Workers;
 using ChangeOrchestrator.Server.Workflows;
 using ChangeOrchestrator.Simulators;
+using ChangeOrchestrator.Web;
+using ChangeOrchestrator.Web.Security;
 
 namespace ChangeOrchestrator.Server.Hosting;
 
@@ -45,6 +47,7 @@ internal static class ServerBuilderExtensions
         services.AddWebhooks(configuration);
 
         services.AddChangeOrchestratorAuth(sandbox);
+        services.AddConsole(configuration, sandbox);
 
         services.AddProblemDetails();
 
@@ -79,6 +82,25 @@ internal static class ServerBuilderExtensions
         return services;
     }
 
+    /// <summary>The web console at <c>/</c>: its sign-in uses the server's local logins, its desk links the connectors' desks.</summary>
+    private static IServiceCollection AddConsole(this IServiceCollection services, IConfiguration configuration, bool sandbox)
+    {
+        services.AddSingleton<IConsoleSignIn, ConsoleSignIn>();
+        services.AddSingleton<IConsoleSettings, ConsoleSettings>();
+        services.AddWebConsole(console =>
+        {
+            console.Sandbox = sandbox;
+            foreach (var (desk, section) in new[] { ("servicenow", "ServiceDesk:ServiceNow"), ("jira", "ServiceDesk:Jira") })
+            {
+                if (Uri.TryCreate(configuration[section + ":BaseUrl"], UriKind.Absolute, out var url))
+                {
+                    console.DeskUrls[desk] = url;
+                }
+            }
+        });
+        return services;
+    }
+
     public static WebApplication UseChangeOrchestrator(this WebApplication app)
     {
         app.UseChangeOrchestratorAudit();
@@ -95,6 +117,7 @@ internal static class ServerBuilderExtensions
         app.MapCatalogueApi();
         app.MapSecurityApi();
         app.MapWebhooks();
+        app.MapWebConsole();
 
         if (app.Configuration.GetValue(SandboxOptions.Section + ":" + nameof(SandboxOptions.Enabled), true))
         {

@@ -40,6 +40,12 @@ internal static class AuthSchemes
             return Local;
         }
 
+        // A browser without a session on a console page is sent to the sign-in page, which the session scheme does.
+        if (authorization.Length == 0 && ChangeOrchestrator.Web.WebConsoleExtensions.IsConsolePath(request.Path))
+        {
+            return Local;
+        }
+
         return ApiKey;
     }
 
