@@ -49,6 +49,10 @@ internal static class ServerBuilderExtensions
         services.AddChangeOrchestratorAuth(sandbox);
         services.AddConsole(configuration, sandbox);
 
+        // Run from a build folder (not published) in any environment, the console's assets are found where the
+        // build left them; a published server has them in wwwroot and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
+
         services.AddProblemDetails();
 
         // Body binding failures go through the exception handler, which quotes the JSON reader's message (it names the property).
