@@ -8,9 +8,9 @@ namespace ChangeOrchestrator.Web.Instances;
 /// </summary>
 public sealed class FlowchartLayout
 {
-    public const double NodeWidth = 150;
+    public const double NodeWidth = 200;
     public const double NodeHeight = 34;
-    private const double ColumnGap = 24;
+    private const double ColumnGap = 20;
     private const double RowGap = 36;
     private const double Margin = 12;
 
