@@ -43,6 +43,12 @@ internal sealed class LocalSessionSetup(IOptions<AuthOptions> auth, LocalUserReg
             },
             OnRedirectToAccessDenied = context =>
             {
+                if (WebConsoleExtensions.IsConsolePath(context.Request.Path) && !IsLiveConnection(context.Request))
+                {
+                    context.Response.Redirect("/forbidden");
+                    return Task.CompletedTask;
+                }
+
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             },
