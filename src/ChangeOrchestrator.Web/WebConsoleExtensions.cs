@@ -42,10 +42,16 @@ public static class WebConsoleExtensions
     /// The pages (each authorized by its role policy, everything else by the server's fallback policy), their static
     /// assets (open: the sign-in page needs them), sign-out, and the evidence download.
     /// </summary>
-    public static WebApplication MapWebConsole(this WebApplication app)
+    /// <param name="app">The server.</param>
+    /// <param name="staticAssetsManifest">The host's static assets manifest (<c>&lt;host&gt;.staticwebassets.endpoints.json</c>); null when absent.</param>
+    public static WebApplication MapWebConsole(this WebApplication app, string? staticAssetsManifest)
     {
         app.UseAntiforgery();
-        app.MapStaticAssets().AllowAnonymous();
+        if (staticAssetsManifest is not null)
+        {
+            app.MapStaticAssets(staticAssetsManifest).AllowAnonymous();
+        }
+
         var components = app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         // The framework's script is an asset like the others: the sign-in page loads it before anyone has signed in.

@@ -105,6 +105,16 @@ internal static class ServerBuilderExtensions
         return services;
     }
 
+    /// <summary>
+    /// The server's own manifest of the console's scripts and styles, named after this assembly rather than the
+    /// application (a test host or a benchmark hosting the server has another name).
+    /// </summary>
+    private static string? StaticAssetsManifest()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, typeof(ServerBuilderExtensions).Assembly.GetName().Name + ".staticwebassets.endpoints.json");
+        return File.Exists(path) ? path : null;
+    }
+
     public static WebApplication UseChangeOrchestrator(this WebApplication app)
     {
         app.UseChangeOrchestratorAudit();
@@ -121,7 +131,7 @@ internal static class ServerBuilderExtensions
         app.MapCatalogueApi();
         app.MapSecurityApi();
         app.MapWebhooks();
-        app.MapWebConsole();
+        app.MapWebConsole(StaticAssetsManifest());
 
         if (app.Configuration.GetValue(SandboxOptions.Section + ":" + nameof(SandboxOptions.Enabled), true))
         {

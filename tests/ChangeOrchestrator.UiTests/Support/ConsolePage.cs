@@ -31,8 +31,11 @@ public sealed class ConsolePage(IBrowserContext context, IPage page) : IAsyncDis
         Page.Locator("main[data-live=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
 
     /// <summary>Saves a screenshot into docs/images for the README.</summary>
-    public Task ScreenshotAsync(string name) =>
-        Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Images, name + ".png"), FullPage = false });
+    public async Task ScreenshotAsync(string name)
+    {
+        await Page.EvaluateAsync("window.scrollTo(0, 0)");
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Images, name + ".png"), FullPage = false });
+    }
 
     /// <summary>The accessibility violations axe-core finds that are serious or critical, described for an assertion message.</summary>
     public async Task<IReadOnlyList<string>> SeriousViolationsAsync()
