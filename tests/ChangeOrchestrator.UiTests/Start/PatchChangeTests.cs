@@ -28,6 +28,13 @@ public sealed partial class PatchChangeTests(ConsoleServer server)
         Assert.Equal("Suspended", await page.GetByTestId("instance-status").TextContentAsync());
         await console.ScreenshotAsync("console-instance-waiting");
 
+        // The overview, in a second tab, lists the change among those waiting on approval.
+        var overview = new ConsolePage(console.Context, await console.Context.NewPageAsync());
+        await overview.OpenAsync("");
+        await Assertions.Expect(overview.Page.GetByTestId("awaiting-approval")).ToContainTextAsync(number);
+        await overview.ScreenshotAsync("console-overview");
+        await overview.Page.CloseAsync();
+
         await using var desk = await server.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() }).ContinueWith(t => new PageScope(t.Result));
         await SimulatedApprovals.DecideAsync(desk.Page, number, approve: true, screenshot: "servicenow-approval");
         await SimulatedApprovals.DecideAsync(desk.Page, number, approve: true);
@@ -67,6 +74,16 @@ public sealed partial class PatchChangeTests(ConsoleServer server)
 
         var audit = await server.AuditAsync($"action=instance.start&object=instance:{instanceId}");
         Assert.Equal("olga", audit["items"]![0]!["actor"]!.GetValue<string>());
+
+        // The changes page lists the change raised, closed, with its outcome and close code, and puts it on the calendar.
+        await console.OpenAsync("changes");
+        var row = page.GetByTestId("changes").Locator("tr", new() { HasText = number });
+        await Assertions.Expect(row).ToContainTextAsync("Closed");
+        await Assertions.Expect(row).ToContainTextAsync("successful");
+        await console.ScreenshotAsync("console-changes");
+        await page.GetByTestId("view-month").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("calendar")).ToContainTextAsync(number);
+        await console.ScreenshotAsync("console-changes-month");
     }
 
     [Fact]
