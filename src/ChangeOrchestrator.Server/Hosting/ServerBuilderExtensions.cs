@@ -90,6 +90,7 @@ internal static class ServerBuilderExtensions
     private static IServiceCollection AddConsole(this IServiceCollection services, IConfiguration configuration, bool sandbox)
     {
         services.AddSingleton<IConsoleSignIn, ConsoleSignIn>();
+        ConsoleOidcSetup.AddConsoleIdentityProvider(services, configuration);
         services.AddSingleton<IConsoleSettings, ConsoleSettings>();
         services.AddWebConsole(console =>
         {

@@ -18,6 +18,9 @@ internal static class AuthSchemes
 
     public const string SessionCookie = "co_session";
 
+    /// <summary>The console's sign-in at the identity provider; it ends in a local session cookie.</summary>
+    public const string ConsoleOidc = "ConsoleOidc";
+
     /// <summary>The claim naming how the caller authenticated (api-key, bearer, local), as the audit log records it.</summary>
     public const string MethodClaim = "auth_method";
 

@@ -2,19 +2,20 @@ using ChangeOrchestrator.Persistence.Audit;
 using ChangeOrchestrator.Server.Audit;
 using ChangeOrchestrator.Web.Security;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 
 namespace ChangeOrchestrator.Server.Security;
 
 /// <summary>
 /// The console's sign-in: the local logins of <c>POST /auth/login</c> (same users, same session cookie, same audit
-/// actions <c>auth.login</c> and <c>auth.login.failed</c>). Signing in to the console at the identity provider is
-/// not offered yet: people of an identity provider use the API with its bearer tokens.
+/// actions <c>auth.login</c> and <c>auth.login.failed</c>), and the identity provider when
+/// <c>Auth:Oidc:Console:ClientId</c> is configured.
 /// </summary>
-internal sealed class ConsoleSignIn(LocalUserRegistry users, IAuditLog audit) : IConsoleSignIn
+internal sealed class ConsoleSignIn(LocalUserRegistry users, IAuditLog audit, IOptions<AuthOptions> auth) : IConsoleSignIn
 {
     public bool LocalLoginEnabled => users.Enabled;
 
-    public string? IdentityProviderName => null;
+    public string? IdentityProviderName => auth.Value.Oidc.Console.Enabled ? auth.Value.Oidc.Console.DisplayName : null;
 
     public async Task<string?> SignInAsync(HttpContext context, string userName, string password, CancellationToken cancellationToken)
     {
@@ -36,8 +37,13 @@ internal sealed class ConsoleSignIn(LocalUserRegistry users, IAuditLog audit) : 
 
     public Task ChallengeAsync(HttpContext context, string returnUrl)
     {
-        context.Response.Redirect("/signin");
-        return Task.CompletedTask;
+        if (!auth.Value.Oidc.Console.Enabled)
+        {
+            context.Response.Redirect("/signin");
+            return Task.CompletedTask;
+        }
+
+        return context.ChallengeAsync(AuthSchemes.ConsoleOidc, new AuthenticationProperties { RedirectUri = returnUrl });
     }
 
     public async Task SignOutAsync(HttpContext context)

@@ -54,6 +54,12 @@ internal sealed class LocalSessionSetup(IOptions<AuthOptions> auth, LocalUserReg
             },
             OnValidatePrincipal = async context =>
             {
+                // A session started at the identity provider holds the roles the provider granted at sign-in.
+                if (context.Principal?.FindFirst(AuthSchemes.MethodClaim)?.Value == ConsoleOidcSetup.Method)
+                {
+                    return;
+                }
+
                 var user = context.Principal?.Identity?.Name is { } userName && users.Enabled ? users.Find(userName) : null;
                 var granted = context.Principal?.FindAll(System.Security.Claims.ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
                 var current = user?.Roles.SelectMany(Roles.Expand).ToHashSet(StringComparer.Ordinal);

@@ -25,6 +25,7 @@ public sealed class ConsoleServer : IAsyncLifetime
     private UiDatabase? _database;
     private WebApplication? _app;
     private IPlaywright? _playwright;
+    private IdentityProvider? _identityProvider;
 
     public Uri BaseAddress { get; private set; } = default!;
 
@@ -47,6 +48,7 @@ public sealed class ConsoleServer : IAsyncLifetime
         _database = await UiDatabase.CreateAsync();
         var port = FlakyEndpoint.FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
+        _identityProvider = await IdentityProvider.StartAsync(BaseAddress);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = "Testing",
@@ -95,6 +97,11 @@ public sealed class ConsoleServer : IAsyncLifetime
             await _database.DisposeAsync();
         }
 
+        if (_identityProvider is not null)
+        {
+            await _identityProvider.DisposeAsync();
+        }
+
         Flaky.Dispose();
         Directory.Delete(_workflows, recursive: true);
     }
@@ -141,5 +148,16 @@ public sealed class ConsoleServer : IAsyncLifetime
         ["Auth:ApiKeys:0:Name"] = "ui-test-setup",
         ["Auth:ApiKeys:0:Sha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ApiKey))),
         ["Auth:ApiKeys:0:Roles:0"] = "Admin",
+
+        // People of the organisation sign in at its identity provider; its role group maps to Operator.
+        ["Auth:Oidc:Authority"] = _identityProvider!.Authority.ToString(),
+        ["Auth:Oidc:Audience"] = "changeorchestrator",
+        ["Auth:Oidc:RequireHttpsMetadata"] = "false",
+        ["Auth:Oidc:RoleClaim"] = "role",
+        [$"Auth:Oidc:RoleMap:{IdentityProvider.ProviderRole}"] = "Operator",
+        ["Auth:Oidc:Console:ClientId"] = IdentityProvider.ClientId,
+        ["Auth:Oidc:Console:ClientSecret"] = IdentityProvider.ClientSecret,
+        ["Auth:Oidc:Console:DisplayName"] = "the test identity provider",
+        ["Auth:Oidc:Console:Scopes:0"] = "roles",
     };
 }
