@@ -43,10 +43,10 @@ public sealed partial class PatchChangeTests(ConsoleServer server)
         var seen = new List<string>();
         await WaitUntilAsync(page, async () =>
         {
-            foreach (var waiting in await page.Locator("[data-status=waiting]").AllAsync())
+            // Read in one step: the page re-renders while the instance moves, so elements come and go.
+            foreach (var activity in await page.EvalOnSelectorAllAsync<string[]>("[data-status=waiting]", "nodes => nodes.map(n => n.getAttribute('data-activity'))"))
             {
-                var activity = await waiting.GetAttributeAsync("data-activity");
-                if (activity is not null && (seen.Count == 0 || seen[^1] != activity))
+                if (seen.Count == 0 || seen[^1] != activity)
                 {
                     seen.Add(activity);
                 }
