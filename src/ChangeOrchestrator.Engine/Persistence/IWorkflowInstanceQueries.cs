@@ -1,7 +1,15 @@
+using ChangeOrchestrator.Engine.Execution;
+
 namespace ChangeOrchestrator.Engine.Persistence;
 
 /// <summary>Read-side queries over instances for the API and the UI; always paged so nothing grows with history.</summary>
 public interface IWorkflowInstanceQueries
 {
     Task<InstancePage> ListAsync(InstanceQuery query, CancellationToken cancellationToken);
+
+    /// <summary>How many instances match the filters of <paramref name="query"/> (its paging is ignored).</summary>
+    Task<long> CountAsync(InstanceQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The number of instances in each status.</summary>
+    Task<IReadOnlyDictionary<InstanceStatus, long>> CountByStatusAsync(CancellationToken cancellationToken);
 }

@@ -14,7 +14,25 @@ public sealed record InstanceQuery
 
     public string? CorrelationId { get; init; }
 
+    /// <summary>A change number (CHG0030001, ITOPS-12) raised by the instance, or its correlation id.</summary>
+    public string? Reference { get; init; }
+
+    /// <summary>Only instances suspended at this activity (holding a bookmark of it).</summary>
+    public string? WaitingActivity { get; init; }
+
+    /// <summary>Created at or after (inclusive).</summary>
+    public DateTimeOffset? CreatedFrom { get; init; }
+
+    /// <summary>Created before (exclusive).</summary>
+    public DateTimeOffset? CreatedBefore { get; init; }
+
     public string? After { get; init; }
 
     public int Limit { get; init; } = 50;
+
+    /// <summary>
+    /// How a change number appears in an instance's step outputs (the <c>number</c> output of the activity that
+    /// raised it), so the reference filter finds it in the stored text without parsing every instance.
+    /// </summary>
+    public static string NumberFragment(string reference) => "\"number\":\"" + reference + "\"";
 }

@@ -1,3 +1,4 @@
+using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Persistence.Database;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,32 @@ internal sealed class EfWorkflowInstanceQueries(IDbContextFactory<WorkflowDbCont
     public async Task<InstancePage> ListAsync(InstanceQuery query, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = Matching(db, query);
+        if (query.After is { } after)
+        {
+            rows = rows.Where(i => string.Compare(i.Id, after) < 0);
+        }
+
+        var page = await rows.OrderByDescending(i => i.Id).Take(query.Limit + 1).ToListAsync(cancellationToken);
+        var items = page.Take(query.Limit).Select(r => r.ToInstance()).ToList();
+        return new InstancePage(items, page.Count > query.Limit ? items[^1].Id : null);
+    }
+
+    public async Task<long> CountAsync(InstanceQuery query, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await Matching(db, query).LongCountAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<InstanceStatus, long>> CountByStatusAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var counts = await db.Instances.AsNoTracking().GroupBy(i => i.Status).Select(g => new { Status = g.Key, Count = g.LongCount() }).ToListAsync(cancellationToken);
+        return counts.ToDictionary(c => c.Status, c => c.Count);
+    }
+
+    private static IQueryable<InstanceRow> Matching(WorkflowDbContext db, InstanceQuery query)
+    {
         var rows = db.Instances.AsNoTracking();
         if (query.Status is { } status)
         {
@@ -29,13 +56,29 @@ internal sealed class EfWorkflowInstanceQueries(IDbContextFactory<WorkflowDbCont
             rows = rows.Where(i => i.CorrelationId == correlationId);
         }
 
-        if (query.After is { } after)
+        if (query.Reference is { } reference)
         {
-            rows = rows.Where(i => string.Compare(i.Id, after) < 0);
+            var fragment = InstanceQuery.NumberFragment(reference);
+            rows = rows.Where(i => i.CorrelationId == reference || i.Steps.Contains(fragment));
         }
 
-        var page = await rows.OrderByDescending(i => i.Id).Take(query.Limit + 1).ToListAsync(cancellationToken);
-        var items = page.Take(query.Limit).Select(r => r.ToInstance()).ToList();
-        return new InstancePage(items, page.Count > query.Limit ? items[^1].Id : null);
+        if (query.WaitingActivity is { } activityId)
+        {
+            rows = rows.Where(i => db.Bookmarks.Any(b => b.InstanceId == i.Id && b.ActivityId == activityId));
+        }
+
+        if (query.CreatedFrom is { } from)
+        {
+            var utc = from.ToUniversalTime();
+            rows = rows.Where(i => i.CreatedAt >= utc);
+        }
+
+        if (query.CreatedBefore is { } before)
+        {
+            var utc = before.ToUniversalTime();
+            rows = rows.Where(i => i.CreatedAt < utc);
+        }
+
+        return rows;
     }
 }

@@ -16,6 +16,8 @@ using ChangeOrchestrator.Server.Webhooks;
 using ChangeOrchestrator.Server.Workers;
 using ChangeOrchestrator.Server.Workflows;
 using ChangeOrchestrator.Simulators;
+using ChangeOrchestrator.Web;
+using ChangeOrchestrator.Web.Security;
 
 namespace ChangeOrchestrator.Server.Hosting;
 
@@ -59,6 +61,11 @@ internal static class ServerBuilderExtensions
 
         services.AddChangeOrchestratorAuth(sandbox);
         services.AddSessionKeyRing(configuration, builder.Environment);
+        services.AddConsole(configuration, sandbox);
+
+        // Run from a build folder (not published) in any environment, the console's assets are found where the
+        // build left them; a published server has them in wwwroot and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
 
         services.AddTrustedProxies(configuration);
         services.AddProblemDetails();
@@ -98,6 +105,36 @@ internal static class ServerBuilderExtensions
         return services;
     }
 
+    /// <summary>The web console at <c>/</c>: its sign-in uses the server's local logins, its desk links the connectors' desks.</summary>
+    private static IServiceCollection AddConsole(this IServiceCollection services, IConfiguration configuration, bool sandbox)
+    {
+        services.AddSingleton<IConsoleSignIn, ConsoleSignIn>();
+        ConsoleOidcSetup.AddConsoleIdentityProvider(services, configuration);
+        services.AddSingleton<IConsoleSettings, ConsoleSettings>();
+        services.AddWebConsole(console =>
+        {
+            console.Sandbox = sandbox;
+            foreach (var (desk, section) in new[] { ("servicenow", "ServiceDesk:ServiceNow"), ("jira", "ServiceDesk:Jira") })
+            {
+                if (Uri.TryCreate(configuration[section + ":BaseUrl"], UriKind.Absolute, out var url))
+                {
+                    console.DeskUrls[desk] = url;
+                }
+            }
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// The server's own manifest of the console's scripts and styles, named after this assembly rather than the
+    /// application (a test host or a benchmark hosting the server has another name).
+    /// </summary>
+    private static string? StaticAssetsManifest()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, typeof(ServerBuilderExtensions).Assembly.GetName().Name + ".staticwebassets.endpoints.json");
+        return File.Exists(path) ? path : null;
+    }
+
     public static WebApplication UseChangeOrchestrator(this WebApplication app)
     {
         app.UseTrustedProxies();
@@ -117,6 +154,7 @@ internal static class ServerBuilderExtensions
         app.MapPolicyApi();
         app.MapSecurityApi();
         app.MapWebhooks();
+        app.MapWebConsole(StaticAssetsManifest());
 
         if (app.Configuration.GetValue(SandboxOptions.Section + ":" + nameof(SandboxOptions.Enabled), true))
         {

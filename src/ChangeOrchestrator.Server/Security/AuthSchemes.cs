@@ -18,6 +18,9 @@ internal static class AuthSchemes
 
     public const string SessionCookie = "co_session";
 
+    /// <summary>The console's sign-in at the identity provider; it ends in a local session cookie.</summary>
+    public const string ConsoleOidc = "ConsoleOidc";
+
     /// <summary>The claim naming how the caller authenticated (api-key, bearer, local), as the audit log records it.</summary>
     public const string MethodClaim = "auth_method";
 
@@ -36,6 +39,12 @@ internal static class AuthSchemes
         }
 
         if (authorization.Length == 0 && request.Cookies.ContainsKey(SessionCookie))
+        {
+            return Local;
+        }
+
+        // A browser without a session on a console page is sent to the sign-in page, which the session scheme does.
+        if (authorization.Length == 0 && ChangeOrchestrator.Web.WebConsoleExtensions.IsConsolePath(request.Path))
         {
             return Local;
         }

@@ -9,16 +9,19 @@ namespace ChangeOrchestrator.Server.Security;
 /// </summary>
 internal static class BearerPrincipal
 {
-    public static ClaimsPrincipal From(ClaimsPrincipal token, OidcOptions oidc)
+    public static ClaimsPrincipal From(ClaimsPrincipal token, OidcOptions oidc) => From(token, oidc, "bearer", AuthSchemes.Bearer);
+
+    /// <summary>The same caller for another way of signing in (<c>oidc</c>: the console's sign-in at the provider).</summary>
+    public static ClaimsPrincipal From(ClaimsPrincipal token, OidcOptions oidc, string method, string authenticationType)
     {
         var name = token.FindFirst(oidc.NameClaim)?.Value ?? token.FindFirst("sub")?.Value ?? "unknown";
-        var claims = new List<Claim> { new(ClaimTypes.Name, name), new(AuthSchemes.MethodClaim, "bearer") };
+        var claims = new List<Claim> { new(ClaimTypes.Name, name), new(AuthSchemes.MethodClaim, method) };
         claims.AddRange(ProviderRoles(token, oidc.RoleClaim)
             .SelectMany(value => Map(value, oidc))
             .SelectMany(Roles.Expand)
             .Distinct(StringComparer.Ordinal)
             .Select(role => new Claim(ClaimTypes.Role, role)));
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, AuthSchemes.Bearer, ClaimTypes.Name, ClaimTypes.Role));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, ClaimTypes.Name, ClaimTypes.Role));
     }
 
     private static IEnumerable<string> Map(string value, OidcOptions oidc) =>

@@ -59,10 +59,7 @@ internal static class LocalLoginEndpoints
             return TypedResults.Problem(title: "Login failed", detail: "The user name or the password is wrong.", statusCode: StatusCodes.Status401Unauthorized);
         }
 
-        var roles = user.Roles.SelectMany(Roles.Expand).Distinct(StringComparer.Ordinal).ToList();
-        var claims = new List<Claim> { new(ClaimTypes.Name, user.Name), new(AuthSchemes.MethodClaim, "local") };
-        claims.AddRange(roles.Select(role => new Claim(ClaimTypes.Role, role)));
-        await context.SignInAsync(AuthSchemes.Local, new ClaimsPrincipal(new ClaimsIdentity(claims, AuthSchemes.Local, ClaimTypes.Name, ClaimTypes.Role)));
+        var roles = await LocalSignIn.StartSessionAsync(context, user);
         return TypedResults.Ok(new { name = user.Name, authScheme = "local", roles });
     }
 

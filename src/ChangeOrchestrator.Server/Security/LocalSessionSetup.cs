@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using ChangeOrchestrator.Web;
 using Microsoft.Extensions.Options;
 
 namespace ChangeOrchestrator.Server.Security;
@@ -31,16 +32,36 @@ internal sealed class LocalSessionSetup(IOptions<AuthOptions> auth, LocalUserReg
         {
             OnRedirectToLogin = context =>
             {
+                // A console page sends the browser to sign in; the API answers 401 as APIs do.
+                if (WebConsoleExtensions.IsConsolePath(context.Request.Path) && !IsLiveConnection(context.Request))
+                {
+                    var returnUrl = context.Request.PathBase + context.Request.Path + context.Request.QueryString;
+                    context.Response.Redirect("/signin?returnUrl=" + Uri.EscapeDataString(returnUrl));
+                    return Task.CompletedTask;
+                }
+
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 return Task.CompletedTask;
             },
             OnRedirectToAccessDenied = context =>
             {
+                if (WebConsoleExtensions.IsConsolePath(context.Request.Path) && !IsLiveConnection(context.Request))
+                {
+                    context.Response.Redirect("/forbidden");
+                    return Task.CompletedTask;
+                }
+
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             },
             OnValidatePrincipal = async context =>
             {
+                // A session started at the identity provider holds the roles the provider granted at sign-in.
+                if (context.Principal?.FindFirst(AuthSchemes.MethodClaim)?.Value == ConsoleOidcSetup.Method)
+                {
+                    return;
+                }
+
                 var user = context.Principal?.Identity?.Name is { } userName && users.Enabled ? users.Find(userName) : null;
                 var granted = context.Principal?.FindAll(System.Security.Claims.ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
                 var current = user?.Roles.SelectMany(Roles.Expand).ToHashSet(StringComparer.Ordinal);
@@ -55,4 +76,7 @@ internal sealed class LocalSessionSetup(IOptions<AuthOptions> auth, LocalUserReg
     }
 
     public void Configure(CookieAuthenticationOptions options) => Configure(Options.DefaultName, options);
+
+    /// <summary>The console's live connection (<c>/_blazor</c>) is a script's request: it gets a status, not a page.</summary>
+    private static bool IsLiveConnection(HttpRequest request) => request.Path.StartsWithSegments("/_blazor", StringComparison.OrdinalIgnoreCase);
 }

@@ -39,6 +39,9 @@ public sealed class OidcOptions
     /// <summary>Fetch the authority's metadata over HTTPS only; turn off only for a provider on loopback.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 
+    /// <summary>Sign-in to the web console at this provider.</summary>
+    public ConsoleOidcOptions Console { get; set; } = new();
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Authority) || SigningKeys.Count > 0;
 
     /// <summary>The issuer tokens must name.</summary>

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using ChangeOrchestrator.IntegrationTests.Support.Server;
+using ChangeOrchestrator.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,7 +32,7 @@ public sealed class AuthorizationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task EveryMappedEndpoint_WithoutCredentials_IsRefusedUnlessHealthOrSimulator()
+    public async Task EveryMappedEndpoint_WithoutCredentials_IsRefusedOrSentToSignInUnlessPublic()
     {
         var endpoints = _server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
         using var anonymous = _server.ClientWithKey(null);
@@ -42,7 +43,8 @@ public sealed class AuthorizationTests : IAsyncLifetime
             var pattern = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
             var isPublic = pattern.StartsWith("/health/", StringComparison.Ordinal) || pattern.StartsWith("/sim/", StringComparison.Ordinal)
                 || pattern is "/auth/login" or "/auth/logout"
-                || pattern.StartsWith("/webhooks/", StringComparison.Ordinal); // verified per delivery against the source's secret instead
+                || pattern.StartsWith("/webhooks/", StringComparison.Ordinal) // verified per delivery against the source's secret instead
+                || IsConsoleAssetOrSignIn(pattern);
             var allowsAnonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
             Assert.True(isPublic == allowsAnonymous, $"{pattern}: anonymous access {(allowsAnonymous ? "allowed" : "refused")} but it is {(isPublic ? "" : "not ")}public");
             if (isPublic)
@@ -55,13 +57,22 @@ public sealed class AuthorizationTests : IAsyncLifetime
                 var url = System.Text.RegularExpressions.Regex.Replace(pattern, "{[^}]+}", "x");
                 using var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = JsonContent.Create(new { }) };
                 using var response = await anonymous.SendAsync(request);
-                Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{method} {pattern} answered {response.StatusCode} without credentials");
+
+                // A console page sends a browser to the sign-in page instead (the client follows the redirect).
+                var refused = response.StatusCode == HttpStatusCode.Unauthorized
+                    || (WebConsoleExtensions.IsConsolePath(pattern) && response.RequestMessage!.RequestUri!.AbsolutePath == "/signin");
+                Assert.True(refused, $"{method} {pattern} answered {response.StatusCode} without credentials");
                 checkedRoutes++;
             }
         }
 
         Assert.True(checkedRoutes >= 12, $"only {checkedRoutes} protected routes were found");
     }
+
+    /// <summary>The console's scripts and styles, and the pages that sign in and out, open to anyone as on every site.</summary>
+    private static bool IsConsoleAssetOrSignIn(string pattern) =>
+        pattern.StartsWith("/_content/", StringComparison.Ordinal) || pattern.StartsWith("/_framework/", StringComparison.Ordinal)
+        || pattern is "/signin" or "/signin/external" or "/signout";
 
     [Theory]
     [InlineData("Viewer", "GET", "/api/definitions", HttpStatusCode.OK)]

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.IntegrationTests.Support.Server;
 using ChangeOrchestrator.Server.Security;
@@ -152,6 +153,12 @@ public sealed class HardeningTests : IAsyncLifetime
     private sealed class FailingQueries : IWorkflowInstanceQueries
     {
         public Task<InstancePage> ListAsync(InstanceQuery query, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException(Failure);
+
+        public Task<long> CountAsync(InstanceQuery query, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException(Failure);
+
+        public Task<IReadOnlyDictionary<InstanceStatus, long>> CountByStatusAsync(CancellationToken cancellationToken) =>
             throw new InvalidOperationException(Failure);
     }
 

@@ -297,10 +297,7 @@ public sealed class InMemoryWorkflowStore(TimeProvider time) : IWorkflowInstance
         lock (_lock)
         {
             // Instance ids are version-7 GUIDs: ordering by id is ordering by creation time.
-            var items = _instances.Values
-                .Where(i => query.Status is null || i.Status == query.Status)
-                .Where(i => query.DefinitionId is null || i.DefinitionId == query.DefinitionId)
-                .Where(i => query.CorrelationId is null || i.CorrelationId == query.CorrelationId)
+            var items = Matching(query)
                 .Where(i => query.After is null || string.CompareOrdinal(i.Id, query.After) < 0)
                 .OrderByDescending(i => i.Id, StringComparer.Ordinal)
                 .Take(query.Limit + 1)
@@ -312,6 +309,33 @@ public sealed class InMemoryWorkflowStore(TimeProvider time) : IWorkflowInstance
     }
 
     private bool IsSeen(string stimulusId) => _seen.TryGetValue(stimulusId, out var seen) && seen.ExpiresAt > time.GetUtcNow();
+
+    public Task<long> CountAsync(InstanceQuery query, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult((long)Matching(query).Count());
+        }
+    }
+
+    public Task<IReadOnlyDictionary<InstanceStatus, long>> CountByStatusAsync(CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            IReadOnlyDictionary<InstanceStatus, long> counts = _instances.Values.GroupBy(i => i.Status).ToDictionary(g => g.Key, g => (long)g.Count());
+            return Task.FromResult(counts);
+        }
+    }
+
+    private IEnumerable<WorkflowInstance> Matching(InstanceQuery query) => _instances.Values
+        .Where(i => query.Status is null || i.Status == query.Status)
+        .Where(i => query.DefinitionId is null || i.DefinitionId == query.DefinitionId)
+        .Where(i => query.CorrelationId is null || i.CorrelationId == query.CorrelationId)
+        .Where(i => query.Reference is null || i.CorrelationId == query.Reference
+            || i.Steps.ToJsonString().Contains(InstanceQuery.NumberFragment(query.Reference), StringComparison.Ordinal))
+        .Where(i => query.WaitingActivity is null || _bookmarks.Values.Any(b => b.InstanceId == i.Id && b.ActivityId == query.WaitingActivity))
+        .Where(i => query.CreatedFrom is null || i.CreatedAt >= query.CreatedFrom)
+        .Where(i => query.CreatedBefore is null || i.CreatedAt < query.CreatedBefore);
 
     private bool IsDue(StoredBookmark bookmark, DateTimeOffset now) =>
         bookmark.Bookmark.DueAt <= now

@@ -9,7 +9,7 @@ namespace ChangeOrchestrator.Patching.Activities.ChangeRequests;
 /// values as a list, lists of records as tables, nested objects as sections. Shapes that fit none of these are
 /// shown as JSON, so nothing is left out.
 /// </summary>
-internal static class EvidenceMarkdown
+public static class EvidenceMarkdown
 {
     private const int DeepestHeading = 6;
 

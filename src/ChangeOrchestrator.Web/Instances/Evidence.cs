@@ -1,0 +1,26 @@
+using System.Text.Json.Nodes;
+using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Patching.Activities.ChangeRequests;
+using Markdig;
+
+namespace ChangeOrchestrator.Web.Instances;
+
+/// <summary>
+/// The evidence of a change: the <c>evidence</c> variable the workflow gathers, rendered with the same Markdown the
+/// desk receives as an attachment, turned into HTML with raw HTML disabled (values come from external systems).
+/// </summary>
+public static class Evidence
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().DisableHtml().Build();
+
+    public static JsonNode? Of(WorkflowInstance instance) => instance.Variables["evidence"];
+
+    public static string FileName(WorkflowInstance instance) =>
+        instance.Steps["raise"]?["number"]?.GetValue<string>() is { } number ? $"patch-evidence-{number}" : $"evidence-{instance.Id}";
+
+    public static string Html(WorkflowInstance instance)
+    {
+        var change = instance.Steps["raise"]?["number"]?.GetValue<string>() ?? instance.Id;
+        return Markdown.ToHtml(EvidenceMarkdown.Render($"Evidence for {change}", Of(instance)), Pipeline);
+    }
+}

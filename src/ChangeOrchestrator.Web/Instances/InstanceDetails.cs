@@ -1,0 +1,24 @@
+using ChangeOrchestrator.Engine.Definitions;
+using ChangeOrchestrator.Engine.Execution;
+
+namespace ChangeOrchestrator.Web.Instances;
+
+/// <summary>Everything the instance page shows, read at once.</summary>
+public sealed record InstanceDetails
+{
+    public required WorkflowInstance Instance { get; init; }
+
+    public WorkflowDefinition? Definition { get; init; }
+
+    public required IReadOnlyList<StoredBookmark> Bookmarks { get; init; }
+
+    /// <summary>The journal's first entries (up to <see cref="InstanceDetailsReader.JournalLimit"/>).</summary>
+    public required IReadOnlyList<JournalEntry> Journal { get; init; }
+
+    public bool JournalTruncated { get; init; }
+
+    public required IReadOnlyDictionary<string, ActivityStatus> Statuses { get; init; }
+
+    /// <summary>Connections the instance followed (from activity, outcome).</summary>
+    public required IReadOnlySet<(string From, string Outcome)> TakenOutcomes { get; init; }
+}

@@ -1,0 +1,76 @@
+using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Persistence;
+
+namespace ChangeOrchestrator.Web.Instances;
+
+/// <summary>
+/// Reads an instance with its definition version, bookmarks and journal through the same stores the API reads, and
+/// works out each activity's status and the path taken.
+/// </summary>
+public sealed class InstanceDetailsReader(IWorkflowInstanceStore instances, IWorkflowDefinitionStore definitions)
+{
+    public const int JournalLimit = 2000;
+
+    private const int JournalPage = 500;
+
+    public async Task<InstanceDetails?> ReadAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        if (await instances.FindAsync(instanceId, cancellationToken) is not { } instance)
+        {
+            return null;
+        }
+
+        var definition = (await definitions.FindAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken))?.Definition;
+        var bookmarks = await instances.GetBookmarksAsync(instanceId, cancellationToken);
+        var journal = new List<JournalEntry>();
+        long after = 0;
+        while (journal.Count < JournalLimit)
+        {
+            var page = await instances.GetJournalAsync(instanceId, after, JournalPage, cancellationToken);
+            journal.AddRange(page);
+            if (page.Count < JournalPage)
+            {
+                break;
+            }
+
+            after = page[^1].Sequence;
+        }
+
+        var taken = journal
+            .Where(e => e.Type == JournalEntryType.ActivityCompleted && e.ActivityId is not null && e.Message is not null)
+            .Select(e => (e.ActivityId!, e.Message!))
+            .ToHashSet();
+        return new InstanceDetails
+        {
+            Instance = instance,
+            Definition = definition,
+            Bookmarks = bookmarks,
+            Journal = journal,
+            JournalTruncated = journal.Count >= JournalLimit,
+            Statuses = StatusesOf(instance, definition?.Activities.Select(a => a.Id) ?? instance.Activities.Keys, bookmarks),
+            TakenOutcomes = taken,
+        };
+    }
+
+    public static Dictionary<string, ActivityStatus> StatusesOf(WorkflowInstance instance, IEnumerable<string> activityIds, IReadOnlyList<StoredBookmark> bookmarks)
+    {
+        var waiting = bookmarks.Select(b => b.ActivityId).ToHashSet(StringComparer.Ordinal);
+        var queued = instance.Queue.Select(q => q.ActivityId).ToHashSet(StringComparer.Ordinal);
+        var statuses = new Dictionary<string, ActivityStatus>(StringComparer.Ordinal);
+        foreach (var id in activityIds)
+        {
+            instance.Activities.TryGetValue(id, out var state);
+            statuses[id] = id switch
+            {
+                _ when instance.Incident?.ActivityId == id => ActivityStatus.Faulted,
+                _ when state?.Waiting == true || waiting.Contains(id) => ActivityStatus.Waiting,
+                _ when queued.Contains(id) && !instance.IsFinished => ActivityStatus.Running,
+                _ when instance.Steps.ContainsKey(id) || state?.Executions > 0 => ActivityStatus.Completed,
+                _ when state is not null && !instance.IsFinished => ActivityStatus.Running,
+                _ => instance.IsFinished ? ActivityStatus.Skipped : ActivityStatus.Pending,
+            };
+        }
+
+        return statuses;
+    }
+}

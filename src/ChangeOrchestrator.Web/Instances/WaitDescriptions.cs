@@ -1,0 +1,53 @@
+using System.Globalization;
+using ChangeOrchestrator.Engine.Definitions;
+using ChangeOrchestrator.Engine.Execution;
+
+namespace ChangeOrchestrator.Web.Instances;
+
+/// <summary>What a suspended instance waits for, in words a change manager reads without knowing bookmarks.</summary>
+public static class WaitDescriptions
+{
+    public static IReadOnlyList<string> Describe(IReadOnlyList<StoredBookmark> bookmarks, WorkflowDefinition? definition) =>
+        [.. bookmarks.OrderBy(b => b.Bookmark.DueAt ?? DateTimeOffset.MaxValue).Select(b => Describe(b, definition?.FindActivity(b.ActivityId)))];
+
+    public static string Describe(StoredBookmark stored, ActivityNode? node)
+    {
+        var bookmark = stored.Bookmark;
+        var activity = node?.Name ?? stored.ActivityId;
+        if (bookmark.DueAt is { } due)
+        {
+            var at = Time(due);
+            return bookmark.Name switch
+            {
+                StoredBookmark.RetryName => $"a retry of {activity} at {at}",
+                StoredBookmark.TimeoutName => $"{activity} to time out at {at}, unless it finishes first",
+                _ when node?.Type == "WaitForMaintenanceWindow" => $"the maintenance window opening at {at}",
+                _ when node?.Type == "WaitForApproval" => $"the next check of the approval at {at}",
+                _ when node?.Type == "Delay" => $"{activity} to end at {at}",
+                _ => $"{activity} to check again at {at}",
+            };
+        }
+
+        var (desk, number) = SplitKey(bookmark.Key);
+        return bookmark.Kind switch
+        {
+            "approval" => $"approval of {number} in {DeskName(desk)}",
+            "change-cancelled" => $"a cancellation of {number} in {DeskName(desk)}",
+            "change-state" => $"a state change of {number} in {DeskName(desk)}",
+            _ => $"the event '{bookmark.Kind}' with key '{bookmark.Key}' (at {activity})",
+        };
+    }
+
+    public static string DeskName(string? desk) => desk?.ToLowerInvariant() switch
+    {
+        "servicenow" => "ServiceNow",
+        "jira" => "Jira Service Management",
+        null or "" => "the service desk",
+        _ => desk,
+    };
+
+    public static string Time(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+
+    private static (string? Desk, string Number) SplitKey(string key) =>
+        key.Split(':', 2) is [var desk, var number] ? (desk, number) : (null, key);
+}

@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Persistence;
+using ChangeOrchestrator.IntegrationTests.Support.Database;
+using ChangeOrchestrator.Persistence;
+
+namespace ChangeOrchestrator.IntegrationTests.Persistence.Instances;
+
+public sealed class EfWorkflowInstanceQueriesTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ListAndCount_ByChangeNumberWaitingActivityAndStartTime_MatchExactlyThoseInstances(PersistenceProvider provider)
+    {
+        await using var harness = await fixture.HarnessAsync(provider);
+        var now = harness.Now;
+        var raised = Bursts.Instance(now);
+        raised.Steps["raise"] = new JsonObject { ["desk"] = "servicenow", ["number"] = "CHG0031234", ["key"] = "servicenow:CHG0031234" };
+        var correlated = new WorkflowInstance { Id = Bursts.NewId(), DefinitionId = "test-flow", DefinitionVersion = 1, CorrelationId = "ref-b", Status = InstanceStatus.Suspended, CreatedAt = now.AddHours(1), UpdatedAt = now.AddHours(1) };
+        var finished = Bursts.Instance(now.AddHours(2), InstanceStatus.Completed);
+        await harness.Instances.CommitAsync(Bursts.Create(raised, [Bursts.Event(raised, "approval", "servicenow:CHG0031234", now, activityId: "approval")]), None);
+        await harness.Instances.CommitAsync(Bursts.Create(correlated, [Bursts.Timer(correlated, now.AddDays(1), now, activityId: "window")]), None);
+        await harness.Instances.CommitAsync(Bursts.Create(finished), None);
+        var queries = harness.Get<IWorkflowInstanceQueries>();
+
+        async Task<string[]> IdsAsync(InstanceQuery query) => [.. (await queries.ListAsync(query, None)).Items.Select(i => i.Id).Order(StringComparer.Ordinal)];
+        string[] Ids(params WorkflowInstance[] instances) => [.. instances.Select(i => i.Id).Order(StringComparer.Ordinal)];
+
+        Assert.Equal(Ids(raised), await IdsAsync(new InstanceQuery { Reference = "CHG0031234" }));
+        Assert.Equal(Ids(correlated), await IdsAsync(new InstanceQuery { Reference = "ref-b" }));
+        Assert.Empty(await IdsAsync(new InstanceQuery { Reference = "CHG003123" }));
+        Assert.Equal(Ids(raised), await IdsAsync(new InstanceQuery { WaitingActivity = "approval" }));
+        Assert.Equal(Ids(correlated, finished), await IdsAsync(new InstanceQuery { CreatedFrom = now.AddMinutes(30) }));
+        Assert.Equal(Ids(raised, correlated), await IdsAsync(new InstanceQuery { CreatedFrom = now, CreatedBefore = now.AddMinutes(90) }));
+        Assert.Equal(2, await queries.CountAsync(new InstanceQuery { Status = InstanceStatus.Suspended }, None));
+        Assert.Equal(1, await queries.CountAsync(new InstanceQuery { WaitingActivity = "window", Status = InstanceStatus.Suspended }, None));
+        var byStatus = await queries.CountByStatusAsync(None);
+        Assert.Equal(2, byStatus[InstanceStatus.Suspended]);
+        Assert.Equal(1, byStatus[InstanceStatus.Completed]);
+    }
+}

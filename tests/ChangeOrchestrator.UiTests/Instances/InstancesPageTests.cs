@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using ChangeOrchestrator.UiTests.Support;
+using Microsoft.Playwright;
+
+namespace ChangeOrchestrator.UiTests.Instances;
+
+[Collection(ConsoleCollection.Name)]
+public sealed class InstancesPageTests(ConsoleServer server)
+{
+    [Fact]
+    public async Task CancelAllMatching_FilterByWorkflowAndStatus_ConfirmsTheCountAndCancelsExactlyThose()
+    {
+        var matching = new List<string>();
+        for (var i = 0; i < 7; i++)
+        {
+            matching.Add(await server.StartThroughApiAsync("ui-bulk", new JsonObject { ["key"] = $"bulk-{i}" }));
+        }
+
+        var other = await server.StartThroughApiAsync("approval-demo", new JsonObject { ["changeKey"] = "servicenow:CHG0099100" });
+        await using var console = await server.SignInAsync("olga");
+        var page = console.Page;
+        await console.OpenAsync("instances");
+
+        await page.GetByTestId("filter-workflow").SelectOptionAsync("ui-bulk");
+        await page.GetByTestId("filter-status").SelectOptionAsync("Suspended");
+        await page.GetByTestId("apply-filters").ClickAsync();
+        await Assertions.Expect(page.Locator("tr[data-instance]")).ToHaveCountAsync(7);
+        await console.ScreenshotAsync("console-instances");
+
+        await page.GetByTestId("cancel-matching").ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToContainTextAsync("Cancel the 7 instances matching the filter?");
+        await console.ScreenshotAsync("console-bulk-confirm");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel 7" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("bulk-result")).ToHaveTextAsync("Cancelled 7 of 7 instances.");
+        await Assertions.Expect(page.Locator("tr[data-instance]")).ToHaveCountAsync(0);
+        foreach (var id in matching)
+        {
+            Assert.Equal("Cancelled", (await server.InstanceAsync(id))["status"]!.GetValue<string>());
+        }
+
+        Assert.Equal("Suspended", (await server.InstanceAsync(other))["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Filter_ByWaitingActivityAndCorrelationId_ListsOnlyThatInstance()
+    {
+        var wanted = await server.StartThroughApiAsync("approval-demo", new JsonObject { ["changeKey"] = "servicenow:CHG0099200" }, correlationId: "ui-filter-4711");
+        await server.StartThroughApiAsync("approval-demo", new JsonObject { ["changeKey"] = "servicenow:CHG0099201" });
+        await using var console = await server.SignInAsync("victor");
+        var page = console.Page;
+        await console.OpenAsync("instances");
+
+        await page.GetByTestId("filter-reference").FillAsync("ui-filter-4711");
+        await page.GetByTestId("filter-waiting").FillAsync("wait");
+        await page.GetByTestId("apply-filters").ClickAsync();
+
+        await Assertions.Expect(page.Locator("tr[data-instance]")).ToHaveCountAsync(1);
+        Assert.Equal(wanted, await page.Locator("tr[data-instance]").GetAttributeAsync("data-instance"));
+        Assert.Equal(0, await page.GetByTestId("cancel-matching").CountAsync());
+    }
+}
