@@ -13,13 +13,13 @@ namespace ChangeOrchestrator.Persistence.Recovery;
 /// </summary>
 internal sealed class EfRecoveryStore(IDbContextFactory<WorkflowDbContext> contexts, TimeProvider time) : IRecoveryStore
 {
-    public async Task<IReadOnlyList<Recovery>> ReleaseExpiredLeasesAsync(int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Recovery>> ReleaseExpiredLeasesAsync(TimeSpan expiredFor, int limit, CancellationToken cancellationToken)
     {
         var recovered = new List<Recovery>();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var now = time.GetUtcNow();
+        var cutoff = time.GetUtcNow() - expiredFor;
         var expired = await db.Instances.AsNoTracking()
-            .Where(i => i.LeaseOwner != null && i.LeaseExpiresAt <= now)
+            .Where(i => i.LeaseOwner != null && i.LeaseExpiresAt <= cutoff)
             .OrderBy(i => i.LeaseExpiresAt)
             .Take(limit)
             .Select(i => new { i.Id, i.LeaseOwner, i.LeaseExpiresAt })

@@ -6,8 +6,11 @@ namespace ChangeOrchestrator.Persistence.Recovery;
 /// </summary>
 public interface IRecoveryStore
 {
-    /// <summary>Clears instance leases that ran out (a node died mid-burst), journaling each; the instance's version moves on, fencing the dead burst.</summary>
-    Task<IReadOnlyList<Recovery>> ReleaseExpiredLeasesAsync(int limit, CancellationToken cancellationToken);
+    /// <summary>
+    /// Clears instance leases that ran out at least <paramref name="expiredFor"/> ago (a node died mid-burst; a live
+    /// node that is only late with a renewal keeps its lease), journaling each; the version moves on, fencing the dead burst.
+    /// </summary>
+    Task<IReadOnlyList<Recovery>> ReleaseExpiredLeasesAsync(TimeSpan expiredFor, int limit, CancellationToken cancellationToken);
 
     /// <summary>Clears claims on due timers that ran out, or that reach further ahead than any live claim can (<paramref name="longestClaim"/>).</summary>
     Task<IReadOnlyList<Recovery>> ReleaseStuckTimersAsync(TimeSpan longestClaim, int limit, CancellationToken cancellationToken);

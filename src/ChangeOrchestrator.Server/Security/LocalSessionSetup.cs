@@ -1,3 +1,4 @@
+using ChangeOrchestrator.Persistence.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using ChangeOrchestrator.Web;
@@ -11,7 +12,7 @@ namespace ChangeOrchestrator.Server.Security;
 /// to a login page, and a session ends as soon as its user is no longer configured. The session itself is kept on the
 /// server (<see cref="DatabaseTicketStore"/>): the cookie names it, and a logout deletes it for every node.
 /// </summary>
-internal sealed class LocalSessionSetup(IOptions<AuthOptions> auth, LocalUserRegistry users, DatabaseTicketStore sessions) : IConfigureNamedOptions<CookieAuthenticationOptions>
+internal sealed class LocalSessionSetup(IOptions<AuthOptions> auth, LocalUserRegistry users, IServiceProvider services) : IConfigureNamedOptions<CookieAuthenticationOptions>
 {
     public void Configure(string? name, CookieAuthenticationOptions options)
     {
@@ -27,7 +28,8 @@ internal sealed class LocalSessionSetup(IOptions<AuthOptions> auth, LocalUserReg
         options.Cookie.IsEssential = true;
         options.ExpireTimeSpan = auth.Value.Local.SessionLifetime;
         options.SlidingExpiration = true;
-        options.SessionStore = sessions;
+        // The server always has its database; a composition without one (the auth alone) keeps the ticket in the cookie.
+        options.SessionStore = services.GetService<ILoginSessions>() is null ? null : services.GetRequiredService<DatabaseTicketStore>();
         options.Events = new CookieAuthenticationEvents
         {
             OnRedirectToLogin = context =>

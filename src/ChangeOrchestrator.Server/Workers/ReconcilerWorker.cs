@@ -50,7 +50,8 @@ internal sealed partial class ReconcilerWorker(
     internal async Task<IReadOnlyList<Recovery>> ReconcileAsync(CancellationToken cancellationToken)
     {
         var recovered = new List<Recovery>();
-        recovered.AddRange(await recovery.ReleaseExpiredLeasesAsync(Batch, cancellationToken));
+        // A lease that ran out a whole lease ago belongs to a node that is gone, not to one that is late with a renewal.
+        recovered.AddRange(await recovery.ReleaseExpiredLeasesAsync(engine.Value.InstanceLeaseDuration, Batch, cancellationToken));
         recovered.AddRange(await recovery.ReleaseStuckTimersAsync(engine.Value.TimerClaimDuration * 2, Batch, cancellationToken));
         recovered.AddRange(await recovery.ReleaseStuckDeliveriesAsync(Batch, cancellationToken));
         foreach (var (id, kind, key) in await recovery.FindStrandedStimuliAsync(options.Value.ReconcileInterval, Batch, cancellationToken))
