@@ -16,7 +16,7 @@ namespace ChangeOrchestrator.Web;
 public static class WebConsoleExtensions
 {
     /// <summary>Paths that belong to the server, never to the console's pages.</summary>
-    private static readonly string[] ServerPaths = ["/api", "/auth", "/openapi", "/health", "/sim", "/webhooks"];
+    private static readonly string[] ServerPaths = ["/api", "/auth", "/openapi", "/health", "/metrics", "/sim", "/webhooks"];
 
     public static IServiceCollection AddWebConsole(this IServiceCollection services, Action<ConsoleOptions> configure)
     {

@@ -110,7 +110,7 @@ public sealed partial class PatchChangeTests(ConsoleServer server)
         var page = console.Page;
         await page.GetByTestId("sandbox-preset").ClickAsync();
         await Assertions.Expect(page.Locator("#input-patchGroup")).ToHaveValueAsync("Prod");
-        foreach (var (name, value) in new[] { ("pollInterval", "PT0.2S"), ("maxPollInterval", "PT1S"), ("soak", "PT0.3S"), ("approvalPollInterval", "PT0.5S"), ("validationRetryInterval", "PT0.3S") })
+        foreach (var (name, value) in new[] { ("pollInterval", "PT1S"), ("maxPollInterval", "PT2S"), ("soak", "PT0.3S"), ("approvalPollInterval", "PT1S"), ("validationRetryInterval", "PT1S") })
         {
             await page.FillAsync($"#input-{name}", value);
         }
