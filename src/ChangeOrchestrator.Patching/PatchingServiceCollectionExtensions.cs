@@ -27,6 +27,7 @@ public static class PatchingServiceCollectionExtensions
     public static IServiceCollection AddPatchingActivities(this IServiceCollection services)
     {
         services.TryAddSingleton<PatchPolicyHolder>();
+        services.TryAddSingleton<IRunStarterLookup, UnknownRunStarter>();
         return services
             .AddActivity<ResolveTargets>()
             .AddActivity<RaiseChangeRequest>()

@@ -4,10 +4,12 @@ using ChangeOrchestrator.Engine;
 using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.Engine.Expressions;
 using ChangeOrchestrator.Patching;
+using ChangeOrchestrator.Patching.Activities.Assessment;
 using ChangeOrchestrator.Patching.AllowedValues;
 using ChangeOrchestrator.Persistence;
 using ChangeOrchestrator.Persistence.Clock;
 using ChangeOrchestrator.Server.Api;
+using ChangeOrchestrator.Server.Audit;
 using ChangeOrchestrator.Server.Faults;
 using ChangeOrchestrator.Server.Policies;
 using ChangeOrchestrator.Server.Security;
@@ -94,6 +96,7 @@ internal static class ServerBuilderExtensions
     /// </summary>
     private static IServiceCollection AddPatching(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<IRunStarterLookup, AuditedRunStarter>();
         services.AddPatchingActivities();
         services.AddOptions<AllowedValuesOptions>().BindConfiguration(AllowedValuesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddServiceDesks(configuration);

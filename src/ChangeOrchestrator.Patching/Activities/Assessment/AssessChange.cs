@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Activities;
+using ChangeOrchestrator.Engine.Definitions.Contracts;
 using ChangeOrchestrator.Patching.Activities.Fleet;
 using ChangeOrchestrator.Patching.ChangeRequests;
 using ChangeOrchestrator.Patching.Policies;
@@ -16,11 +17,11 @@ namespace ChangeOrchestrator.Patching.Activities.Assessment;
 /// </summary>
 [Activity("Chooses the change type, risk, impact and whether approval is needed from the patch group's change policy in the policy files (else the built-in one: Dev standard/low/no approval; Test normal/medium; Prod normal/high; an unknown environment normal/high with approval), an override given as input for this run, and the severities found; continues on PreApproved for a standard change without approval, NeedsApproval otherwise.", Category = "Change requests")]
 [Outcomes("PreApproved", "NeedsApproval")]
-public sealed class AssessChange(PatchPolicyHolder policies) : Activity<AssessChange.Input, AssessChange.Output>
+public sealed class AssessChange(PatchPolicyHolder policies, IRunStarterLookup starters) : Activity<AssessChange.Input, AssessChange.Output>
 {
     private const string CriticalSeverity = "Critical";
 
-    public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
+    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
     {
         var input = context.Input;
         if (string.IsNullOrWhiteSpace(input.Environment))
@@ -73,10 +74,19 @@ public sealed class AssessChange(PatchPolicyHolder policies) : Activity<AssessCh
             reasons.Add($"{targetCount} servers reach the large-change threshold of {input.LargeChangeThreshold}: impact raised from {Name(policy.Impact)} to {Name(impact)}.");
         }
 
+        var (rollout, rolloutOverrides) = RolloutResolver.Resolve(input, group?.ChangePolicy, context.ActivityId);
+        var overrides = await OverridesAsync(context, configured?.Item1, policy, rolloutOverrides, cancellationToken);
+        if (overrides.Count > 0)
+        {
+            var by = overrides[0].StartedBy is { } starter ? $" by {starter}" : "";
+            reasons.Add($"For this run (started{by}) the workflow input overrides the policy of patch group {group!.Name}: "
+                + string.Join(", ", overrides.Select(o => $"{o.Field} {o.PolicyValue} -> {o.Value}")) + ".");
+        }
+
         var preApproved = changeType == ChangeType.Standard && !requiresApproval;
         reasons.Add(preApproved ? "A standard change: pre-approved, no CAB review." : $"A {Name(changeType)} change: it needs approval before it runs.");
         context.Journal($"{Name(changeType)} change, {Name(policy.Risk)} risk, {Name(impact)} impact; {(requiresApproval ? "needs approval" : "pre-approved")}");
-        return ValueTask.FromResult(Outcome(preApproved ? "PreApproved" : "NeedsApproval", new Output
+        return Outcome(preApproved ? "PreApproved" : "NeedsApproval", new Output
         {
             ChangeType = changeType,
             Risk = policy.Risk,
@@ -85,21 +95,46 @@ public sealed class AssessChange(PatchPolicyHolder policies) : Activity<AssessCh
             HighestSeverity = highestSeverity,
             CriticalCves = criticalCves,
             Reasons = reasons,
-            Rollout = Rollout(group?.ChangePolicy),
+            Rollout = rollout,
+            Overrides = overrides,
             Window = group is null ? null : Window(policies.Current!.WindowsFor(group.Name).FirstOrDefault()),
-        }));
+        });
     }
 
-    /// <summary>The group's rollout settings from the policy files; null where the files leave a setting to the workflow.</summary>
-    private static JsonObject? Rollout(GroupChangePolicy? policy) => policy is null ? null : new JsonObject
+    /// <summary>
+    /// Every value of the group's policy the run's inputs replaced, classification and rollout alike, with who
+    /// started the run (looked up only when there is an override to record).
+    /// </summary>
+    private async Task<List<PolicyOverride>> OverridesAsync(
+        ActivityContext context, ChangePolicy? configured, ChangePolicy used, List<(string Field, string? PolicyValue, string Value)> rollout, CancellationToken cancellationToken)
     {
-        ["canaryPercent"] = policy.CanaryPercent,
-        ["soak"] = policy.Soak is { } soak ? System.Xml.XmlConvert.ToString(soak) : null,
-        ["maxConcurrency"] = policy.MaxConcurrency,
-        ["maxErrors"] = policy.MaxErrors,
-        ["failureThreshold"] = policy.FailureThreshold,
-        ["offlinePolicy"] = policy.OfflinePolicy,
-    };
+        var changed = new List<(string Field, string? PolicyValue, string Value)>();
+        if (configured is not null)
+        {
+            Compare(changed, "changeType", Name(configured.ChangeType), Name(used.ChangeType));
+            Compare(changed, "risk", Name(configured.Risk), Name(used.Risk));
+            Compare(changed, "impact", Name(configured.Impact), Name(used.Impact));
+            Compare(changed, "requiresApproval", configured.RequiresApproval ? "true" : "false", used.RequiresApproval ? "true" : "false");
+        }
+
+        changed.AddRange(rollout);
+        if (changed.Count == 0)
+        {
+            return [];
+        }
+
+        var startedBy = await starters.StartedByAsync(context.InstanceId, cancellationToken);
+        context.Journal($"Policy overridden for this run{(startedBy is null ? "" : " by " + startedBy)}: {string.Join(", ", changed.Select(c => c.Field))}");
+        return [.. changed.Select(c => new PolicyOverride(c.Field, c.PolicyValue, c.Value, startedBy))];
+    }
+
+    private static void Compare(List<(string, string?, string)> changed, string field, string policyValue, string used)
+    {
+        if (!string.Equals(policyValue, used, StringComparison.Ordinal))
+        {
+            changed.Add((field, policyValue, used));
+        }
+    }
 
     /// <summary>
     /// The group's maintenance window from the policy files, in the terms of WaitForMaintenanceWindow: SSM's
@@ -164,6 +199,27 @@ public sealed class AssessChange(PatchPolicyHolder policies) : Activity<AssessCh
 
         [Description("Servers from which the impact is raised one level (up to high); 50 by default, 0 turns it off.")]
         public int LargeChangeThreshold { get; init; } = 50;
+
+        [Description("Share of the servers patched first as a canary wave (0 = one wave), for this run; the patch group's policy, else 10, when not given.")]
+        public int? CanaryPercent { get; init; }
+
+        [Description("How long the canary wave soaks before the rest, for this run; the patch group's policy, else PT30M, when not given.")]
+        public TimeSpan? Soak { get; init; }
+
+        [Description("SSM MaxConcurrency for this run; the patch group's policy, else 10%, when not given.")]
+        [Format(ValueFormat.PercentOrCount)]
+        public string? MaxConcurrency { get; init; }
+
+        [Description("SSM MaxErrors for this run; the patch group's policy, else 10%, when not given.")]
+        [Format(ValueFormat.PercentOrCountFromZero)]
+        public string? MaxErrors { get; init; }
+
+        [Description("Failed servers a wave tolerates for this run; the patch group's policy, else 5%, when not given.")]
+        [Format(ValueFormat.PercentOrCountFromZero)]
+        public string? FailureThreshold { get; init; }
+
+        [Description("exclude or abort for servers whose agent is offline, for this run; the patch group's policy, else exclude, when not given.")]
+        public string? OfflinePolicy { get; init; }
     }
 
     public sealed record Output
@@ -189,8 +245,11 @@ public sealed class AssessChange(PatchPolicyHolder policies) : Activity<AssessCh
         [Description("Why: the policy applied and each adjustment, in sentences for the change request.")]
         public required IReadOnlyList<string> Reasons { get; init; }
 
-        [Description("The patch group's rollout settings from the policy files (canaryPercent, soak, maxConcurrency, maxErrors, failureThreshold, offlinePolicy; null where not set), or null when the files do not declare the group.")]
-        public JsonObject? Rollout { get; init; }
+        [Description("The rollout this run uses: { canaryPercent, soak, maxConcurrency, maxErrors, failureThreshold, offlinePolicy }, each the input when given, else the patch group's policy from the policy files, else the built-in default (10, PT30M, 10%, 10%, 5%, exclude).")]
+        public required JsonObject Rollout { get; init; }
+
+        [Description("Every value of the patch group's policy this run's inputs replaced: { field, policyValue, value, startedBy }; empty when the run follows its policy.")]
+        public IReadOnlyList<PolicyOverride> Overrides { get; init; } = [];
 
         [Description("The first maintenance window serving the patch group in the policy files: { name, schedule (five-field cron, null for a rate), duration, timeZone, freezes }; null when the files declare none.")]
         public JsonObject? Window { get; init; }

@@ -246,6 +246,57 @@ public sealed class AssessChangeTests
         Assert.Equal(("normal", "critical", true), (output["changeType"]!.GetValue<string>(), output["risk"]!.GetValue<string>(), output["requiresApproval"]!.GetValue<bool>()));
         Assert.Contains(output["reasons"]!.AsArray(), r => r!.GetValue<string>().Contains(
             "overridden for this run by the workflow input policy.Prod: risk high -> critical", StringComparison.Ordinal));
+        var recorded = Assert.Single(output["overrides"]!.AsArray());
+        Assert.Equal(("risk", "high", "critical"), (recorded!["field"]!.GetValue<string>(), recorded["policyValue"]!.GetValue<string>(), recorded["value"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task AssessChange_NoGroupPolicyAndNoRolloutInputs_UsesTheBuiltInRollout()
+    {
+        await using var harness = await PatchingHarness.StartAsync(fleetSize: 5);
+        await harness.PublishAsync(Workflow(new { environment = "Prod", missingPatches = ModerateFinding }));
+
+        var instance = await harness.StartAsync("assess");
+
+        var output = await harness.OutputAsync(instance.Id, "step");
+        var rollout = output["rollout"]!;
+        Assert.Equal((10, "PT30M", "10%", "10%", "5%", "exclude"), (rollout["canaryPercent"]!.GetValue<int>(), rollout["soak"]!.GetValue<string>(),
+            rollout["maxConcurrency"]!.GetValue<string>(), rollout["maxErrors"]!.GetValue<string>(), rollout["failureThreshold"]!.GetValue<string>(), rollout["offlinePolicy"]!.GetValue<string>()));
+        Assert.Empty(output["overrides"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task AssessChange_RolloutInputsAgainstTheGroupPolicy_UsesTheInputsAndListsOnlyTheValuesThatDiffer()
+    {
+        await using var harness = await PatchingHarness.StartAsync(fleetSize: 5);
+        await UsePolicyFilesAsync(harness);
+        await harness.PublishAsync(Workflow(new
+        {
+            environment = "Prod", patchGroup = "Prod", missingPatches = ModerateFinding,
+            soak = "PT5M", offlinePolicy = "exclude", maxErrors = "1",
+        }));
+
+        var instance = await harness.StartAsync("assess");
+
+        var output = await harness.OutputAsync(instance.Id, "step");
+        Assert.Equal(("PT5M", "exclude", "1", "10%"), (output["rollout"]!["soak"]!.GetValue<string>(), output["rollout"]!["offlinePolicy"]!.GetValue<string>(),
+            output["rollout"]!["maxErrors"]!.GetValue<string>(), output["rollout"]!["maxConcurrency"]!.GetValue<string>()));
+        var overrides = output["overrides"]!.AsArray().Select(o => (o!["field"]!.GetValue<string>(), o["policyValue"]!.GetValue<string>(), o["value"]!.GetValue<string>())).ToList();
+        Assert.Equal([("soak", "PT1H", "PT5M"), ("offlinePolicy", "abort", "exclude")], overrides);
+        Assert.Contains(output["reasons"]!.AsArray(), r => r!.GetValue<string>().Contains(
+            "the workflow input overrides the policy of patch group Prod: soak PT1H -> PT5M, offlinePolicy abort -> exclude", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AssessChange_CanaryPercentOutOfRange_FailsNamingTheInput()
+    {
+        await using var harness = await PatchingHarness.StartAsync(fleetSize: 5);
+        await harness.PublishAsync(Workflow(new { environment = "Dev", missingPatches = ModerateFinding, canaryPercent = 150 }));
+
+        var instance = await harness.StartAsync("assess");
+
+        Assert.Equal(InstanceStatus.Faulted, instance.Status);
+        Assert.Contains("canaryPercent must be from 0 to 100", instance.Incident!.Message, StringComparison.Ordinal);
     }
 
     private static async Task UsePolicyFilesAsync(PatchingHarness harness)
