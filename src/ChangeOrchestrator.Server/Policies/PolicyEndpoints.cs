@@ -44,20 +44,15 @@ internal static class PolicyEndpoints
 
     private static async Task<IResult> PlanAsync(PolicyFolderLoader loader, IServiceProvider services, bool? delete, CancellationToken cancellationToken)
     {
-        var (policy, problem) = await LoadAsync(loader, cancellationToken);
+        var (policy, service, problem) = await PrepareAsync(loader, services, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
 
-        if (services.GetService<PatchPolicyService>() is not { } service)
-        {
-            return AwsMissing();
-        }
-
         try
         {
-            return TypedResults.Ok(PolicyReport.Plan(await service.PlanAsync(policy!, delete ?? false, cancellationToken)));
+            return TypedResults.Ok(PolicyReport.Plan(await service!.PlanAsync(policy!, delete ?? false, cancellationToken)));
         }
         catch (FleetException error)
         {
@@ -68,22 +63,17 @@ internal static class PolicyEndpoints
     private static async Task<IResult> ApplyAsync(
         PolicyFolderLoader loader, IServiceProvider services, bool? delete, string? viaChange, string? approvalTimeout, CancellationToken cancellationToken)
     {
-        var (policy, problem) = await LoadAsync(loader, cancellationToken);
+        var (policy, service, problem) = await PrepareAsync(loader, services, cancellationToken);
         if (problem is not null)
         {
             return problem;
-        }
-
-        if (services.GetService<PatchPolicyService>() is not { } service)
-        {
-            return AwsMissing();
         }
 
         try
         {
             if (viaChange is null)
             {
-                var result = await service.ApplyAsync(policy!, delete ?? false, cancellationToken);
+                var result = await service!.ApplyAsync(policy!, delete ?? false, cancellationToken);
                 return Result(result.Succeeded, new { plan = PolicyReport.Plan(result.Plan), applied = result.Applied.Select(c => c.Summary), errors = PolicyReport.Errors(result.Errors) });
             }
 
@@ -121,6 +111,19 @@ internal static class PolicyEndpoints
 
     private static IResult Result(bool succeeded, object body) =>
         succeeded ? TypedResults.Ok(body) : TypedResults.UnprocessableEntity(body);
+
+    /// <summary>What plan and apply both need: the folder loaded and valid, and SSM configured.</summary>
+    private static async Task<(PatchPolicy? Policy, PatchPolicyService? Service, IResult? Problem)> PrepareAsync(
+        PolicyFolderLoader loader, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var (policy, problem) = await LoadAsync(loader, cancellationToken);
+        if (problem is not null)
+        {
+            return (null, null, problem);
+        }
+
+        return services.GetService<PatchPolicyService>() is { } service ? (policy, service, null) : (null, null, AwsMissing());
+    }
 
     private static async Task<(PatchPolicy? Policy, IResult? Problem)> LoadAsync(PolicyFolderLoader loader, CancellationToken cancellationToken)
     {

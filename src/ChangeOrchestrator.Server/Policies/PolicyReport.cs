@@ -14,7 +14,7 @@ internal static class PolicyReport
         hasChanges = plan.HasChanges,
         changes = plan.Changes.Select(c => new
         {
-            action = c.Action.ToString(), kind = c.Kind.ToString(), c.Name, c.ResourceId, c.OperatingSystem, c.BaselineName,
+            action = c.Action.ToString(), kind = c.Kind.ToString(), c.Name, c.ResourceId, c.OperatingSystem, c.BaselineName, c.WindowName,
             c.Drift, c.HeldBack, fields = c.Fields.Select(f => new { f.Field, f.Current, f.Desired }),
         }),
         drift = plan.Drift.Select(c => c.Summary),

@@ -32,7 +32,7 @@ internal sealed class AwsWorld
         Compliance = new PatchComplianceRecorder(Baselines);
         Commands = new RunCommandScheduler(this);
         Windows = new MaintenanceWindowScheduler(this);
-        Calendars = new ChangeCalendarStore(options.Calendars);
+        Calendars = new ChangeCalendarStore(options.Calendars, now);
         ResourceTags = new SsmResourceTags();
         Ec2 = new Ec2Resources(this);
     }

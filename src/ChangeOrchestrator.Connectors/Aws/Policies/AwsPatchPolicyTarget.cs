@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Amazon.SimpleSystemsManagement;
 using Amazon.SimpleSystemsManagement.Model;
 using ChangeOrchestrator.Patching.Policies;
@@ -13,6 +11,9 @@ namespace ChangeOrchestrator.Connectors.Aws.Policies;
 /// </summary>
 internal sealed class AwsPatchPolicyTarget(AwsClients clients, AwsCalls calls) : IPatchPolicyTarget
 {
+    private readonly AwsWindowParts _parts = new(clients, calls);
+    private readonly AwsFreezeCalendars _calendars = new(clients, calls);
+
     public async Task<DeployedPolicy> ReadAsync(CancellationToken cancellationToken)
     {
         var baselines = new List<DeployedBaseline>();
@@ -53,7 +54,9 @@ internal sealed class AwsPatchPolicyTarget(AwsClients clients, AwsCalls calls) :
         {
             var tags = await TagsAsync(ResourceTypeForTagging.MaintenanceWindow, window.WindowId, cancellationToken);
             var groups = tags.GetValueOrDefault(PolicyTags.PatchGroups) is { Length: > 0 } value ? value.Split(PolicyTags.GroupSeparator) : [];
-            windows.Add(new DeployedWindow(window.WindowId, tags.GetValueOrDefault(PolicyTags.ManagedBy) == PolicyTags.ManagedByValue,
+            var managed = tags.GetValueOrDefault(PolicyTags.ManagedBy) == PolicyTags.ManagedByValue;
+            var (targets, tasks) = managed ? await _parts.ReadAsync(window.WindowId, cancellationToken) : ([], []);
+            windows.Add(new DeployedWindow(window.WindowId, managed,
                 tags.GetValueOrDefault(PolicyTags.AppliedHash), new MaintenanceWindowPolicy
                 {
                     Name = window.Name,
@@ -63,16 +66,27 @@ internal sealed class AwsPatchPolicyTarget(AwsClients clients, AwsCalls calls) :
                     Cutoff = window.Cutoff ?? 0,
                     Description = string.IsNullOrEmpty(window.Description) ? null : window.Description,
                     PatchGroups = groups,
-                }));
+                }) { Targets = targets, Tasks = tasks });
         }
 
-        return new DeployedPolicy(baselines, registrations, windows);
+        var calendars = await _calendars.ReadAsync(name => TagsAsync(ResourceTypeForTagging.Document, name, cancellationToken), cancellationToken);
+        return new DeployedPolicy(baselines, registrations, windows) { Calendars = calendars };
     }
 
     public async Task<string?> ApplyAsync(PlannedChange change, string? baselineId, CancellationToken cancellationToken)
     {
         switch (change.Action, change.Kind)
         {
+            case (_, PolicyResourceKind.WindowTarget or PolicyResourceKind.WindowTask):
+                var id = await _parts.ApplyAsync(change, cancellationToken);
+
+                // The window's tag hashes its parts too: record what they are now, so they are not taken for drift.
+                await TagAsync(ResourceTypeForTagging.MaintenanceWindow, change.WindowId!, [new Tag { Key = PolicyTags.AppliedHash, Value = change.Hash ?? "" }], cancellationToken);
+                return id;
+            case (_, PolicyResourceKind.ChangeCalendar):
+                var calendarTags = Tags(change);
+                await _calendars.ApplyAsync(change, calendarTags, () => TagAsync(ResourceTypeForTagging.Document, change.Name, calendarTags, cancellationToken), cancellationToken);
+                return change.Name;
             case (PlanAction.Create, PolicyResourceKind.Baseline):
                 var created = await calls.RunAsync("SSM CreatePatchBaseline", token => clients.Ssm.CreatePatchBaselineAsync(
                     SsmBaselineMapping.Create(change.Baseline!, ClientToken(change), Tags(change)), token), cancellationToken);
@@ -135,9 +149,7 @@ internal sealed class AwsPatchPolicyTarget(AwsClients clients, AwsCalls calls) :
         }
     }
 
-    /// <summary>Names and content together: the same baseline retried gets the same token, another one never does.</summary>
-    private static string ClientToken(PlannedChange change) =>
-        "co-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{change.Kind}/{change.Name}/{change.Hash}")))[..40];
+    private static string ClientToken(PlannedChange change) => ClientTokens.For(change);
 
     private static List<Tag> Tags(PlannedChange change)
     {

@@ -29,41 +29,62 @@ internal static class SsmBaselineMapping
         AvailableSecurityUpdatesComplianceStatus = response.AvailableSecurityUpdatesComplianceStatus?.Value,
     };
 
-    public static CreatePatchBaselineRequest Create(BaselinePolicy baseline, string clientToken, List<Tag> tags) => new()
+    public static CreatePatchBaselineRequest Create(BaselinePolicy baseline, string clientToken, List<Tag> tags)
     {
-        Name = baseline.Name,
-        OperatingSystem = baseline.OperatingSystem,
-        Description = baseline.Description,
-        ApprovalRules = Rules(baseline),
-        ApprovedPatches = [.. baseline.ApprovedPatches],
-        ApprovedPatchesComplianceLevel = baseline.ApprovedPatchesComplianceLevel,
-        ApprovedPatchesEnableNonSecurity = baseline.ApprovedPatchesEnableNonSecurity,
-        RejectedPatches = [.. baseline.RejectedPatches],
-        RejectedPatchesAction = baseline.RejectedPatchesAction,
-        GlobalFilters = FilterGroup(baseline.GlobalFilters),
-        Sources = Sources(baseline),
-        AvailableSecurityUpdatesComplianceStatus = baseline.AvailableSecurityUpdatesComplianceStatus,
-        ClientToken = clientToken,
-        Tags = tags,
-    };
+        var members = Members(baseline);
+        return new()
+        {
+            Name = baseline.Name,
+            OperatingSystem = baseline.OperatingSystem,
+            ClientToken = clientToken,
+            Tags = tags,
+            Description = members.Description,
+            ApprovalRules = members.ApprovalRules,
+            ApprovedPatches = members.ApprovedPatches,
+            ApprovedPatchesComplianceLevel = members.ApprovedPatchesComplianceLevel,
+            ApprovedPatchesEnableNonSecurity = members.ApprovedPatchesEnableNonSecurity,
+            RejectedPatches = members.RejectedPatches,
+            RejectedPatchesAction = members.RejectedPatchesAction,
+            GlobalFilters = members.GlobalFilters,
+            Sources = members.Sources,
+            AvailableSecurityUpdatesComplianceStatus = members.AvailableSecurityUpdatesComplianceStatus,
+        };
+    }
 
     /// <summary>Replace=true: members the policy leaves out are cleared, so SSM ends up exactly as declared.</summary>
-    public static UpdatePatchBaselineRequest Update(string baselineId, BaselinePolicy baseline) => new()
+    public static UpdatePatchBaselineRequest Update(string baselineId, BaselinePolicy baseline)
     {
-        BaselineId = baselineId,
-        Replace = true,
-        Name = baseline.Name,
-        Description = baseline.Description,
-        ApprovalRules = Rules(baseline),
-        ApprovedPatches = [.. baseline.ApprovedPatches],
-        ApprovedPatchesComplianceLevel = baseline.ApprovedPatchesComplianceLevel,
-        ApprovedPatchesEnableNonSecurity = baseline.ApprovedPatchesEnableNonSecurity,
-        RejectedPatches = [.. baseline.RejectedPatches],
-        RejectedPatchesAction = baseline.RejectedPatchesAction,
-        GlobalFilters = FilterGroup(baseline.GlobalFilters),
-        Sources = Sources(baseline),
-        AvailableSecurityUpdatesComplianceStatus = baseline.AvailableSecurityUpdatesComplianceStatus,
-    };
+        var members = Members(baseline);
+        return new()
+        {
+            BaselineId = baselineId,
+            Replace = true,
+            Name = baseline.Name,
+            Description = members.Description,
+            ApprovalRules = members.ApprovalRules,
+            ApprovedPatches = members.ApprovedPatches,
+            ApprovedPatchesComplianceLevel = members.ApprovedPatchesComplianceLevel,
+            ApprovedPatchesEnableNonSecurity = members.ApprovedPatchesEnableNonSecurity,
+            RejectedPatches = members.RejectedPatches,
+            RejectedPatchesAction = members.RejectedPatchesAction,
+            GlobalFilters = members.GlobalFilters,
+            Sources = members.Sources,
+            AvailableSecurityUpdatesComplianceStatus = members.AvailableSecurityUpdatesComplianceStatus,
+        };
+    }
+
+    /// <summary>The members create and update share, mapped from the policy in one place.</summary>
+    private static BaselineMembers Members(BaselinePolicy baseline) => new(
+        baseline.Description,
+        Rules(baseline),
+        [.. baseline.ApprovedPatches],
+        baseline.ApprovedPatchesComplianceLevel,
+        baseline.ApprovedPatchesEnableNonSecurity,
+        [.. baseline.RejectedPatches],
+        baseline.RejectedPatchesAction,
+        FilterGroup(baseline.GlobalFilters),
+        [.. baseline.Sources.Select(s => new PatchSource { Name = s.Name, Products = [.. s.Products], Configuration = s.Configuration })],
+        baseline.AvailableSecurityUpdatesComplianceStatus);
 
     private static PatchRuleGroup Rules(BaselinePolicy baseline) => new()
     {
@@ -82,9 +103,18 @@ internal static class SsmBaselineMapping
         PatchFilters = [.. filters.Select(f => new PatchFilter { Key = f.Key, Values = [.. f.Values] })],
     };
 
-    private static List<PatchSource> Sources(BaselinePolicy baseline) =>
-        [.. baseline.Sources.Select(s => new PatchSource { Name = s.Name, Products = [.. s.Products], Configuration = s.Configuration })];
-
     private static List<PatchFilterPolicy> Filters(PatchFilterGroup? group) =>
         [.. (group?.PatchFilters ?? []).Select(f => new PatchFilterPolicy(f.Key?.Value ?? "", f.Values ?? []))];
+
+    private sealed record BaselineMembers(
+        string? Description,
+        PatchRuleGroup ApprovalRules,
+        List<string> ApprovedPatches,
+        string ApprovedPatchesComplianceLevel,
+        bool ApprovedPatchesEnableNonSecurity,
+        List<string> RejectedPatches,
+        string RejectedPatchesAction,
+        PatchFilterGroup GlobalFilters,
+        List<PatchSource> Sources,
+        string? AvailableSecurityUpdatesComplianceStatus);
 }

@@ -30,15 +30,33 @@ public sealed class PatchPolicyService(IPatchPolicyTarget target)
             baselineIds[change.BaselineName!] = change.ResourceId!;
         }
 
+        // Windows and targets created by this apply get their ids only now: the parts that follow need them.
+        var windowIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        var targetIds = new Dictionary<(string Window, string Target), string>();
         var applied = new List<PlannedChange>();
-        foreach (var change in plan.Writes)
+        foreach (var planned in plan.Writes)
         {
+            var change = planned.WindowName is { } windowName
+                ? planned with
+                {
+                    WindowId = planned.WindowId ?? windowIds.GetValueOrDefault(windowName),
+                    WindowTargetId = planned.WindowTargetId ?? (planned.Task is { } task ? targetIds.GetValueOrDefault((windowName, task.TargetName)) : null),
+                }
+                : planned;
             try
             {
                 var id = await target.ApplyAsync(change, change.BaselineName is { } name ? baselineIds.GetValueOrDefault(name) : change.ResourceId, cancellationToken);
                 if (change.Kind == PolicyResourceKind.Baseline && change.Action == PlanAction.Create && id is not null)
                 {
                     baselineIds[change.Name] = id;
+                }
+                else if (change.Kind == PolicyResourceKind.MaintenanceWindow && change.Action == PlanAction.Create && id is not null)
+                {
+                    windowIds[change.Name] = id;
+                }
+                else if (change.Kind == PolicyResourceKind.WindowTarget && change.Action == PlanAction.Register && id is not null)
+                {
+                    targetIds[(change.WindowName!, change.Name)] = id;
                 }
 
                 applied.Add(change);

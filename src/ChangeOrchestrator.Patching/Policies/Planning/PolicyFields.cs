@@ -61,6 +61,22 @@ public static class PolicyFields
         return fields;
     }
 
+    /// <summary>A freeze calendar: its default state and each freeze, keyed by its start so that one freeze moved shows as one field.</summary>
+    public static SortedDictionary<string, string> Of(FreezeCalendar calendar)
+    {
+        var fields = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["calendarType"] = calendar.DefaultOpen ? "DEFAULT_OPEN" : "DEFAULT_CLOSED",
+            ["freezes"] = calendar.Freezes.Count.ToString(CultureInfo.InvariantCulture) + " freezes",
+        };
+        foreach (var freeze in calendar.Freezes)
+        {
+            fields[$"freezes[{Instant(freeze.Start)}]"] = $"until {Instant(freeze.End)}" + (string.IsNullOrEmpty(freeze.Reason) ? "" : $": {freeze.Reason}");
+        }
+
+        return fields;
+    }
+
     /// <summary>A short, stable digest of the fields, kept in a tag on what was applied.</summary>
     public static string Hash(IReadOnlyDictionary<string, string> fields)
     {
@@ -94,4 +110,6 @@ public static class PolicyFields
     private static string List(IEnumerable<string> values) => "[" + string.Join(", ", values) + "]";
 
     private static string Bool(bool value) => value ? "true" : "false";
+
+    private static string Instant(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

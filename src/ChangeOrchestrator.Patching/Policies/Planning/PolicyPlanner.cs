@@ -58,6 +58,7 @@ public static class PolicyPlanner
 
         PlanRegistrations(policy, deployed, baselineIds, allowDeletes, changes);
         PlanWindows(policy, deployed, allowDeletes, changes, conflicts);
+        PlanCalendars(policy, deployed, allowDeletes, changes, conflicts);
 
         foreach (var unwanted in deployed.Baselines.Where(b => b.Managed && policy.Baseline(b.Baseline.Name) is null))
         {
@@ -123,8 +124,11 @@ public static class PolicyPlanner
     {
         foreach (var desired in policy.MaintenanceWindows)
         {
+            var targets = WindowParts.Targets(desired);
+            var tasks = WindowParts.Tasks(policy, desired);
             var fields = PolicyFields.Of(desired);
-            var hash = PolicyFields.Hash(fields);
+            var hash = PolicyFields.Hash(WindowParts.Combined(
+                fields, targets.Select(t => (t.Name, (IReadOnlyDictionary<string, string>)WindowParts.Fields(t))), tasks.Select(t => (t.Name, (IReadOnlyDictionary<string, string>)WindowParts.Fields(t)))));
             var existing = deployed.Windows.Where(w => w.Window.Name == desired.Name).ToList();
             var managed = existing.Find(w => w.Managed);
             if (managed is null)
@@ -141,19 +145,24 @@ public static class PolicyPlanner
                     Action = PlanAction.Create, Kind = PolicyResourceKind.MaintenanceWindow, Name = desired.Name, Window = desired, Hash = hash,
                     Fields = PolicyFields.Diff(new Dictionary<string, string>(), fields),
                 });
+                PlanParts(desired, null, targets, tasks, hash, drift: false, allowDeletes, changes, conflicts);
                 continue;
             }
 
             var current = PolicyFields.Of(managed.Window);
+            var drift = managed.AppliedHash != PolicyFields.Hash(WindowParts.Combined(
+                current, managed.Targets.Where(t => t.Managed).Select(t => (t.Name ?? t.Id, t.Fields)), managed.Tasks.Where(t => t.Managed).Select(t => (t.Name ?? t.Id, t.Fields))));
             var diff = PolicyFields.Diff(current, fields);
             if (diff.Count > 0)
             {
                 changes.Add(new PlannedChange
                 {
                     Action = PlanAction.Update, Kind = PolicyResourceKind.MaintenanceWindow, Name = desired.Name, ResourceId = managed.Id,
-                    Window = desired, Hash = hash, Fields = diff, Drift = managed.AppliedHash != PolicyFields.Hash(current),
+                    Window = desired, Hash = hash, Fields = diff, Drift = drift,
                 });
             }
+
+            PlanParts(desired, managed, targets, tasks, hash, drift, allowDeletes, changes, conflicts);
         }
 
         foreach (var unwanted in deployed.Windows.Where(w => w.Managed && !policy.MaintenanceWindows.Any(p => p.Name == w.Window.Name)))
@@ -166,6 +175,107 @@ public static class PolicyPlanner
         }
     }
 
+    /// <summary>
+    /// The targets and tasks of one window, matched by name among those this product registered; a part registered
+    /// by hand is left alone but reported, since a task nobody reviewed could install patches outside a change.
+    /// </summary>
+    private static void PlanParts(
+        MaintenanceWindowPolicy window, DeployedWindow? deployed, IReadOnlyList<WindowTargetSpec> targets, IReadOnlyList<WindowTaskSpec> tasks,
+        string hash, bool drift, bool allowDeletes, List<PlannedChange> changes, List<string> conflicts)
+    {
+        var currentTargets = deployed?.Targets.Where(t => t.Managed).ToList() ?? [];
+        var currentTasks = deployed?.Tasks.Where(t => t.Managed).ToList() ?? [];
+        foreach (var target in targets)
+        {
+            var current = currentTargets.Find(t => t.Name == target.Name);
+            var diff = PolicyFields.Diff(current?.Fields ?? new Dictionary<string, string>(), WindowParts.Fields(target));
+            if (diff.Count > 0)
+            {
+                changes.Add(new PlannedChange
+                {
+                    Action = current is null ? PlanAction.Register : PlanAction.Update, Kind = PolicyResourceKind.WindowTarget, Name = target.Name,
+                    ResourceId = current?.Id, WindowName = window.Name, WindowId = deployed?.Id, Target = target, Hash = hash, Fields = diff,
+                    Drift = current is not null && drift,
+                });
+            }
+        }
+
+        foreach (var task in tasks)
+        {
+            var current = currentTasks.Find(t => t.Name == task.Name);
+            var diff = PolicyFields.Diff(current?.Fields ?? new Dictionary<string, string>(), WindowParts.Fields(task));
+            if (diff.Count > 0)
+            {
+                changes.Add(new PlannedChange
+                {
+                    Action = current is null ? PlanAction.Register : PlanAction.Update, Kind = PolicyResourceKind.WindowTask, Name = task.Name,
+                    ResourceId = current?.Id, WindowName = window.Name, WindowId = deployed?.Id, Task = task, Hash = hash, Fields = diff,
+                    WindowTargetId = currentTargets.Find(t => t.Name == task.TargetName)?.Id, Drift = current is not null && drift,
+                });
+            }
+        }
+
+        foreach (var stale in currentTasks.Where(t => !tasks.Any(d => d.Name == t.Name)))
+        {
+            changes.Add(Removal(PolicyResourceKind.WindowTask, stale, window, deployed!, hash, allowDeletes));
+        }
+
+        foreach (var stale in currentTargets.Where(t => !targets.Any(d => d.Name == t.Name)))
+        {
+            changes.Add(Removal(PolicyResourceKind.WindowTarget, stale, window, deployed!, hash, allowDeletes));
+        }
+
+        foreach (var foreign in (deployed?.Tasks ?? []).Where(t => !t.Managed))
+        {
+            conflicts.Add($"maintenance window {window.Name} ({deployed!.Id}) has task {foreign.Name ?? foreign.Id} that the policy did not register; left alone: "
+                + $"review it ({(foreign.Fields.GetValueOrDefault("operation") is { } operation ? $"operation {operation}" : foreign.Fields.GetValueOrDefault("taskArn"))})");
+        }
+    }
+
+    private static PlannedChange Removal(
+        PolicyResourceKind kind, DeployedWindowPart part, MaintenanceWindowPolicy window, DeployedWindow deployed, string hash, bool allowDeletes) => new()
+    {
+        Action = PlanAction.Deregister, Kind = kind, Name = part.Name ?? part.Id, ResourceId = part.Id, WindowName = window.Name, WindowId = deployed.Id,
+        Hash = hash, HeldBack = !allowDeletes, Fields = PolicyFields.Diff(part.Fields, new Dictionary<string, string>()),
+    };
+
+    /// <summary>One Change Calendar per window that declares freezes; a managed calendar whose window no longer declares any goes (with deletes allowed).</summary>
+    private static void PlanCalendars(PatchPolicy policy, DeployedPolicy deployed, bool allowDeletes, List<PlannedChange> changes, List<string> conflicts)
+    {
+        var wanted = policy.MaintenanceWindows.Where(w => w.Freezes.Count > 0).Select(FreezeCalendar.For).ToList();
+        foreach (var calendar in wanted)
+        {
+            var fields = PolicyFields.Of(calendar);
+            var existing = deployed.Calendars.FirstOrDefault(c => c.Name == calendar.Name);
+            if (existing is { Managed: false })
+            {
+                conflicts.Add($"change calendar {calendar.Name} exists in SSM without the tag managed-by=changeorchestrator; tag it to let the policy manage it");
+                continue;
+            }
+
+            var current = existing is null ? new SortedDictionary<string, string>(StringComparer.Ordinal) : PolicyFields.Of(existing.Calendar);
+            var diff = PolicyFields.Diff(current, fields);
+            if (diff.Count > 0)
+            {
+                changes.Add(new PlannedChange
+                {
+                    Action = existing is null ? PlanAction.Create : PlanAction.Update, Kind = PolicyResourceKind.ChangeCalendar, Name = calendar.Name,
+                    ResourceId = existing?.Name, Calendar = calendar, Hash = PolicyFields.Hash(fields), Fields = diff,
+                    Drift = existing is not null && existing.AppliedHash != PolicyFields.Hash(current),
+                });
+            }
+        }
+
+        foreach (var unwanted in deployed.Calendars.Where(c => c.Managed && !wanted.Any(w => w.Name == c.Name)))
+        {
+            changes.Add(new PlannedChange
+            {
+                Action = PlanAction.Delete, Kind = PolicyResourceKind.ChangeCalendar, Name = unwanted.Name, ResourceId = unwanted.Name,
+                HeldBack = !allowDeletes, Fields = PolicyFields.Diff(PolicyFields.Of(unwanted.Calendar), new Dictionary<string, string>()),
+            });
+        }
+    }
+
     /// <summary>Baselines exist before groups register to them; groups leave a baseline before it is deleted.</summary>
     private static List<PlannedChange> Order(List<PlannedChange> changes) =>
     [
@@ -173,12 +283,18 @@ public static class PolicyPlanner
         {
             (PlanAction.Create or PlanAction.Update, PolicyResourceKind.Baseline) => 0,
             // A deregistration that makes room for another baseline goes just before that registration.
-            (PlanAction.Deregister, _) when c.Fields.All(f => f.Desired is not null) => 1,
-            (PlanAction.Register, _) => 2,
+            (PlanAction.Deregister, PolicyResourceKind.PatchGroup) when c.Fields.All(f => f.Desired is not null) => 1,
+            (PlanAction.Register, PolicyResourceKind.PatchGroup) => 2,
             (PlanAction.Create or PlanAction.Update, PolicyResourceKind.MaintenanceWindow) => 3,
-            (PlanAction.Deregister, _) => 4,
-            (PlanAction.Delete, PolicyResourceKind.Baseline) => 5,
-            _ => 6,
+            // A window's targets before the tasks that run on them; tasks leave before their targets do.
+            (PlanAction.Register or PlanAction.Update, PolicyResourceKind.WindowTarget) => 4,
+            (PlanAction.Register or PlanAction.Update, PolicyResourceKind.WindowTask) => 5,
+            (PlanAction.Create or PlanAction.Update, PolicyResourceKind.ChangeCalendar) => 6,
+            (PlanAction.Deregister, PolicyResourceKind.WindowTask) => 7,
+            (PlanAction.Deregister, PolicyResourceKind.WindowTarget) => 8,
+            (PlanAction.Deregister, _) => 9,
+            (PlanAction.Delete, PolicyResourceKind.Baseline) => 10,
+            _ => 11,
         }),
     ];
 }

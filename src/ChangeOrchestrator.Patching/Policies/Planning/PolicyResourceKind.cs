@@ -5,4 +5,7 @@ public enum PolicyResourceKind
     Baseline,
     PatchGroup,
     MaintenanceWindow,
+    WindowTarget,
+    WindowTask,
+    ChangeCalendar,
 }

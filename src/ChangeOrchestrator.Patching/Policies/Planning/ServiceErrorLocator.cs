@@ -20,6 +20,10 @@ internal static partial class ServiceErrorLocator
         {
             PolicyResourceKind.Baseline => ($"baselines[{change.Name}]", change.Baseline?.Location),
             PolicyResourceKind.MaintenanceWindow => ($"maintenanceWindows[{change.Name}]", change.Window?.Location),
+            // A task's concurrency and error limits come from the patch group's change policy.
+            PolicyResourceKind.WindowTask when change.Task is { } task => ($"patchGroups[{task.PatchGroup}].changePolicy", policy.Group(task.PatchGroup)?.Location),
+            PolicyResourceKind.WindowTarget or PolicyResourceKind.WindowTask or PolicyResourceKind.ChangeCalendar =>
+                ($"maintenanceWindows[{change.WindowName ?? change.Calendar?.WindowName}]", policy.MaintenanceWindows.FirstOrDefault(w => w.Name == (change.WindowName ?? change.Calendar?.WindowName))?.Location),
             _ => ($"patchGroups[{change.Name}]", policy.Group(change.Name)?.Location),
         };
         var text = $"SSM refused to {change.Summary}: {message}";

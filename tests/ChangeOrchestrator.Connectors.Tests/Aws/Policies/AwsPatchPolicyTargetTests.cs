@@ -13,7 +13,9 @@ public sealed class AwsPatchPolicyTargetTests
     [
         "SSM.CreatePatchBaseline", "SSM.UpdatePatchBaseline", "SSM.DeletePatchBaseline", "SSM.RegisterPatchBaselineForPatchGroup",
         "SSM.DeregisterPatchBaselineForPatchGroup", "SSM.CreateMaintenanceWindow", "SSM.UpdateMaintenanceWindow",
-        "SSM.DeleteMaintenanceWindow", "SSM.AddTagsToResource",
+        "SSM.DeleteMaintenanceWindow", "SSM.AddTagsToResource", "SSM.RegisterTargetWithMaintenanceWindow", "SSM.UpdateMaintenanceWindowTarget",
+        "SSM.DeregisterTargetFromMaintenanceWindow", "SSM.RegisterTaskWithMaintenanceWindow", "SSM.UpdateMaintenanceWindowTask",
+        "SSM.DeregisterTaskFromMaintenanceWindow", "SSM.CreateDocument", "SSM.UpdateDocument", "SSM.UpdateDocumentDefaultVersion", "SSM.DeleteDocument",
     ];
 
     [Fact]
@@ -33,7 +35,8 @@ public sealed class AwsPatchPolicyTargetTests
         var prodBaseline = await ssm.GetPatchBaselineAsync(new GetPatchBaselineRequest { BaselineId = prodWindows.BaselineId });
         var windows = await ssm.DescribeMaintenanceWindowsAsync(new DescribeMaintenanceWindowsRequest());
 
-        Assert.Equal(5 + 9 + 3, plan.Writes.Count);
+        // 5 baselines, 9 registrations, 3 windows with a target and a task each, and the Prod window's freeze calendar.
+        Assert.Equal(5 + 9 + (3 * 3) + 1, plan.Writes.Count);
         Assert.True(first.Succeeded, string.Join("; ", first.Errors));
         Assert.Equal(plan.Writes.Count, first.Applied.Count);
         Assert.Empty(second.Plan.Changes);
@@ -148,7 +151,7 @@ public sealed class AwsPatchPolicyTargetTests
         Assert.StartsWith("arn:aws:ssm:", devWindows.BaselineId, StringComparison.Ordinal);
     }
 
-    private static async Task<PatchPolicy> LoadAsync(string folder)
+    internal static async Task<PatchPolicy> LoadAsync(string folder)
     {
         var loaded = await PatchPolicyLoader.LoadDirectoryAsync(folder, CancellationToken.None);
         Assert.True(loaded.IsValid, string.Join("; ", loaded.Errors));
@@ -158,7 +161,7 @@ public sealed class AwsPatchPolicyTargetTests
     private static int LineOf(PolicyFolder folder, string file, string text) =>
         Array.FindIndex(File.ReadAllLines(Path.Combine(folder.Path, file)), line => line.Contains(text, StringComparison.Ordinal)) + 1;
 
-    private static async Task<long> WritesAsync(AwsConnectorTestHost host)
+    internal static async Task<long> WritesAsync(AwsConnectorTestHost host)
     {
         long total = 0;
         foreach (var operation in WriteOperations)

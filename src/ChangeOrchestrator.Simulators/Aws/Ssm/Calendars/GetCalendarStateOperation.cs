@@ -17,7 +17,9 @@ internal sealed class GetCalendarStateOperation : ISsmOperation
         }
 
         var calendars = names.Select(name => world.Calendars.Find(name)
-            ?? throw new SsmServiceException("InvalidDocument", $"Calendar {name} does not exist or is not shared with this account.")).ToList();
+            ?? (Documents.SsmDocuments.Find(name) is not null
+                ? throw new SsmServiceException("InvalidDocumentType", $"Document {name} is not a ChangeCalendar document.")
+                : throw new SsmServiceException("InvalidDocument", $"Calendar {name} does not exist or is not shared with this account."))).ToList();
         var at = world.Now;
         if (input.String("AtTime") is { } atTime && !SsmJson.TryParseIso(atTime, out at))
         {

@@ -75,6 +75,35 @@ internal static class MaintenanceWindowJson
         return json;
     }
 
+    /// <summary>A task as GetMaintenanceWindowTask and UpdateMaintenanceWindowTask answer it, with its Run Command parameters.</summary>
+    public static JsonObject Task(MaintenanceWindow window, WindowTask task)
+    {
+        var runCommand = new JsonObject
+        {
+            ["Parameters"] = new JsonObject(task.Parameters.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)SsmJson.Strings(p.Value)))),
+            ["TimeoutSeconds"] = task.TimeoutSeconds,
+        };
+        Optional(runCommand, "Comment", task.Comment is { Length: > 0 } comment ? comment : null);
+        Optional(runCommand, "DocumentVersion", task.DocumentVersion);
+        var json = new JsonObject
+        {
+            ["WindowId"] = window.WindowId,
+            ["WindowTaskId"] = task.WindowTaskId,
+            ["TaskArn"] = task.TaskArn,
+            ["TaskType"] = "RUN_COMMAND",
+            ["Targets"] = Targets(task.Targets),
+            ["Priority"] = task.Priority,
+            ["MaxConcurrency"] = task.MaxConcurrency,
+            ["MaxErrors"] = task.MaxErrors,
+            ["CutoffBehavior"] = task.CutoffBehavior,
+            ["TaskInvocationParameters"] = new JsonObject { ["RunCommand"] = runCommand },
+        };
+        Optional(json, "ServiceRoleArn", task.ServiceRoleArn);
+        Optional(json, "Name", task.Name);
+        Optional(json, "Description", task.Description);
+        return json;
+    }
+
     public static void Optional(JsonObject json, string name, string? value)
     {
         if (value is not null)

@@ -13,4 +13,16 @@ internal static class MaintenanceWindowLookup
         var id = input.RequiredString("WindowExecutionId");
         return world.Windows.FindExecution(id) ?? throw SsmErrors.DoesNotExist($"Maintenance window execution {id} does not exist");
     }
+
+    public static WindowTask Task(MaintenanceWindow window, SsmInput input)
+    {
+        var id = input.RequiredString("WindowTaskId");
+        return window.Tasks.Find(t => t.WindowTaskId == id) ?? throw SsmErrors.DoesNotExist($"Maintenance window task {id} does not exist in window {window.WindowId}");
+    }
+
+    public static WindowTarget Target(MaintenanceWindow window, SsmInput input)
+    {
+        var id = input.RequiredString("WindowTargetId");
+        return window.Targets.Find(t => t.WindowTargetId == id) ?? throw SsmErrors.DoesNotExist($"Maintenance window target {id} does not exist in window {window.WindowId}");
+    }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using ChangeOrchestrator.Simulators.Aws.Ssm.Commands;
 
 namespace ChangeOrchestrator.Simulators.Aws.Ssm.MaintenanceWindows;
 
@@ -16,18 +15,23 @@ internal sealed class RegisterTargetWithMaintenanceWindowOperation : ISsmOperati
             throw SsmErrors.Validation("resourceType", "Member must satisfy enum value set: [INSTANCE, RESOURCE_GROUP]", resourceType);
         }
 
-        var targets = input.Objects("Targets").Select(t => new CommandTarget(t.RequiredString("Key"), t.Strings("Values"))).ToList();
-        if (targets.Count == 0)
+        var targets = WindowTargetInput.Targets(input);
+        var clientToken = input.String("ClientToken");
+        if (clientToken is not null && window.Targets.Find(t => t.ClientToken == clientToken) is { } earlier)
         {
-            throw SsmErrors.Required("Targets");
+            return new JsonObject { ["WindowTargetId"] = earlier.WindowTargetId };
         }
 
-        if (targets.Find(t => !CommandTargetResolver.IsSupportedKey(t.Key)) is { } bad)
+        if (window.Targets.Count >= MaintenanceWindowLimits.TargetsPerWindow)
         {
-            throw SsmErrors.Validation("targets.member.key", "Member must be a supported target key", bad.Key);
+            throw new SsmServiceException("ResourceLimitExceededException", $"Maintenance window {window.WindowId} already has {MaintenanceWindowLimits.TargetsPerWindow} targets.");
         }
 
-        var target = new WindowTarget(world.Ids.Guid(), resourceType, targets, input.String("OwnerInformation"), input.String("Name"), input.String("Description"));
+        var target = new WindowTarget(
+            world.Ids.Guid(), resourceType, targets, WindowTargetInput.OwnerInformation(input), WindowTargetInput.Name(input), MaintenanceWindowInput.Description(input))
+        {
+            ClientToken = clientToken,
+        };
         window.Targets.Add(target);
         return new JsonObject { ["WindowTargetId"] = target.WindowTargetId };
     }

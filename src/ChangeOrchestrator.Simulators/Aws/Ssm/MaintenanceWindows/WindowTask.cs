@@ -3,7 +3,7 @@ using ChangeOrchestrator.Simulators.Aws.Ssm.Commands;
 namespace ChangeOrchestrator.Simulators.Aws.Ssm.MaintenanceWindows;
 
 /// <summary>A RUN_COMMAND task of a window with its Run Command invocation parameters.</summary>
-internal sealed class WindowTask
+internal sealed record WindowTask
 {
     public required string WindowTaskId { get; init; }
 
@@ -36,4 +36,6 @@ internal sealed class WindowTask
     public string OutputS3BucketName { get; init; } = "";
 
     public string OutputS3KeyPrefix { get; init; } = "";
+
+    public string? ClientToken { get; init; }
 }
