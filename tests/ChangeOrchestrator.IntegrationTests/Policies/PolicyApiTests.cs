@@ -24,7 +24,7 @@ public sealed class PolicyApiTests
         Assert.True(loaded["loaded"]!.GetValue<bool>());
         Assert.Equal(["Dev", "Test", "Prod"], loaded["patchGroups"]!.AsArray().Select(g => g!["name"]!.GetValue<string>()));
         Assert.True(plan["hasChanges"]!.GetValue<bool>());
-        Assert.Equal(17, apply["applied"]!.AsArray().Count);
+        Assert.Equal(24, apply["applied"]!.AsArray().Count);
         Assert.False(again["hasChanges"]!.GetValue<bool>());
         Assert.Empty(again["changes"]!.AsArray());
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);

@@ -47,8 +47,10 @@ public sealed partial class PolicyCommandTests
 
         Assert.Contains("+ create baseline windows2022-prod", plan.ToString(), StringComparison.Ordinal);
         Assert.Contains("+ register patch group Prod for WINDOWS with baseline windows2022-prod", plan.ToString(), StringComparison.Ordinal);
-        Assert.Contains("Plan: 17 to add, 0 to change, 0 to remove", plan.ToString(), StringComparison.Ordinal);
-        Assert.Contains("Apply complete: 17 change(s) written.", apply.ToString(), StringComparison.Ordinal);
+        Assert.Contains("+ register task patch-baseline-Prod with maintenance window prod-weekly", plan.ToString(), StringComparison.Ordinal);
+        Assert.Contains("+ create change calendar prod-weekly-freezes", plan.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Plan: 24 to add, 0 to change, 0 to remove", plan.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Apply complete: 24 change(s) written.", apply.ToString(), StringComparison.Ordinal);
         Assert.Contains("Plan: 0 to add, 0 to change, 0 to remove; 0 drifted", again.ToString(), StringComparison.Ordinal);
         Assert.Contains("Apply complete: 0 change(s) written.", again.ToString(), StringComparison.Ordinal);
         Assert.Equal(writes, await aws.CallsAsync("SSM.CreatePatchBaseline") + await aws.CallsAsync("SSM.RegisterPatchBaselineForPatchGroup"));
@@ -79,7 +81,7 @@ public sealed partial class PolicyCommandTests
 
         Assert.Equal(0, await run);
         var number = ClosedChange().Match(output.ToString()).Groups[1].Value;
-        Assert.Contains($"{desk}:{number} closed Successful: 17 change(s) written", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"{desk}:{number} closed Successful: 24 change(s) written", output.ToString(), StringComparison.Ordinal);
         Assert.Equal(5, (await aws.CountersAsync())["SSM.CreatePatchBaseline"].Calls);
         if (desk == "servicenow")
         {
