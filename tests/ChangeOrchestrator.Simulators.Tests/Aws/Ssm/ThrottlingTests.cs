@@ -44,13 +44,15 @@ public sealed class ThrottlingTests
             AuthenticationRegion = "us-east-1",
             RetryMode = Amazon.Runtime.RequestRetryMode.Standard,
             MaxErrorRetry = 2,
-            Timeout = TimeSpan.FromMilliseconds(500),
+            Timeout = TimeSpan.FromSeconds(2),
         });
 
         var response = await ssm.ListCommandsAsync(new ListCommandsRequest());
 
+        // The delayed first call times out and is retried; on a loaded machine a retry may time out too, so up to
+        // MaxErrorRetry further calls are the SDK behaving as configured, and one call alone would mean no retry.
         Assert.NotNull(response);
-        Assert.Equal(2, (await host.CounterAsync("SSM.ListCommands")).Calls);
+        Assert.InRange((await host.CounterAsync("SSM.ListCommands")).Calls, 2, 3);
     }
 
     [Fact]
