@@ -30,6 +30,8 @@ public static class PatchingServiceCollectionExtensions
         return services
             .AddActivity<ResolveTargets>()
             .AddActivity<RaiseChangeRequest>()
+            .AddActivity<CheckConflicts>()
+            .AddActivity<AttachAffectedServers>()
             .AddActivity<WaitForApproval>()
             .AddActivity<UpdateChangeRequest>()
             .AddActivity<CloseChangeRequest>()

@@ -223,12 +223,16 @@ internal sealed class JiraServiceDesk : IServiceDesk, IDisposable
         return _pipeline.ExecuteAsync("set affected servers", async token =>
         {
             var site = await _discovery.GetAsync(token);
-            var field = site.AffectedServersField ?? throw new ServiceDeskException(DisplayName,
-                $"Jira has no field named '{_options.Fields.AffectedServers}' ({JiraOptions.Section}:Fields:AffectedServers); the affected servers cannot be listed on the change", isTransient: false);
+            var ids = servers.Select(s => s.InstanceId).Distinct(StringComparer.Ordinal).ToList();
+            if (site.AffectedServersField is not { } field)
+            {
+                // Discovery already warned that the field is missing; the servers stay in the description.
+                return new AffectedServers { Attached = [], NotFound = ids };
+            }
+
             var idOrKey = IdOrKey(change);
             var issue = await _client.SendAsync(new RestRequest($"rest/api/3/issue/{idOrKey}").AddQueryParameter("fields", field), "GET issue", token);
             var listed = (issue?["fields"]?[field] as JsonArray ?? []).Select(n => n?.GetValue<string>()).OfType<string>().ToList();
-            var ids = servers.Select(s => s.InstanceId).Distinct(StringComparer.Ordinal).ToList();
             var wanted = ids.Where(JiraLabels.IsValid).ToList();
             var missing = wanted.Where(id => !listed.Contains(id, StringComparer.Ordinal)).ToList();
             if (missing.Count > 0)
