@@ -55,18 +55,15 @@ public sealed class CheckConflicts(IServiceDeskResolver desks) : Activity<CheckC
         }
 
         var plan = WindowPlan.From(new WaitForMaintenanceWindow.Input { Schedule = input.Schedule, Duration = input.Duration, TimeZone = input.TimeZone }, context.ActivityId);
-        var window = new MaintenanceWindow(input.WindowStart, input.WindowEnd, 1);
+        // Only windows that start later (and not before now) are candidates: one under way would be cut short.
+        var from = input.WindowStart > context.Now ? input.WindowStart : context.Now;
+        MaintenanceWindow? window = new(from, from + (input.WindowEnd - input.WindowStart), 1);
         for (var tried = 0; tried < input.MaxWindows; tried++)
         {
             window = plan.Next(window, context.Now);
             if (window is null)
             {
                 break;
-            }
-
-            if (window.End <= context.Now)
-            {
-                continue;
             }
 
             var (later, laterNotices) = await AskAsync(desk, input, correlationId, window.Start, window.End, cancellationToken);
