@@ -22,7 +22,7 @@ public sealed class PatchChangeConflictTests
         var nodes = await ServersWithMissingPatchesAsync(server, "Dev", 3);
         var byId = await server.Desks.ServiceNowInsertAsync("cmdb_ci_server", new JsonObject { ["name"] = "web-" + nodes[0].InstanceId, ["object_id"] = nodes[0].InstanceId });
         var byName = await server.Desks.ServiceNowInsertAsync("cmdb_ci_server", new JsonObject { ["name"] = nodes[1].Name });
-        var busyUntil = TimeProvider.System.GetUtcNow().AddSeconds(25);
+        var busyUntil = WholeSecond(TimeProvider.System.GetUtcNow().AddSeconds(25));
         var other = await server.Desks.ServiceNowOtherChangeAsync(busyUntil.AddHours(-2), busyUntil, byId);
 
         var id = await server.StartChangeAsync(PatchChangeServer.ChangeInput("servicenow", "Dev", nodes.Select(n => n.InstanceId),
@@ -111,7 +111,7 @@ public sealed class PatchChangeConflictTests
     {
         await using var server = await PatchChangeServer.StartAsync();
         var nodes = await ServersWithMissingPatchesAsync(server, "Dev", 2);
-        var blackoutEnds = TimeProvider.System.GetUtcNow().AddSeconds(25);
+        var blackoutEnds = WholeSecond(TimeProvider.System.GetUtcNow().AddSeconds(25));
         await server.Desks.ServiceNowScheduleAsync("Quarter close", "blackout", blackoutEnds.AddDays(-1), blackoutEnds);
         await server.Desks.ServiceNowScheduleAsync("Weekend maintenance", "maintenance", blackoutEnds.AddDays(-1), blackoutEnds.AddDays(1));
 
@@ -162,15 +162,18 @@ public sealed class PatchChangeConflictTests
     public async Task PatchChange_JiraChangeOnTheSameServer_MovesToTheNextFreeWindowAndListsTheAffectedServers()
     {
         await using var server = await PatchChangeServer.StartAsync();
-        var nodes = await ServersWithMissingPatchesAsync(server, "Dev", 2);
-        var busyUntil = TimeProvider.System.GetUtcNow().AddSeconds(25);
+        var nodes = await ServersWithMissingPatchesAsync(server, "Test", 2);
+        var busyUntil = WholeSecond(TimeProvider.System.GetUtcNow().AddSeconds(25));
         var other = await server.Desks.JiraOtherChangeAsync(busyUntil.AddHours(-2), busyUntil, nodes[1].InstanceId, "i-0123456789abcdef0");
 
-        var id = await server.StartChangeAsync(PatchChangeServer.ChangeInput("jira", "Dev", nodes.Select(n => n.InstanceId),
+        var id = await server.StartChangeAsync(PatchChangeServer.ChangeInput("jira", "Test", nodes.Select(n => n.InstanceId),
             new JsonObject { ["schedule"] = TenSecondWindows, ["windowDuration"] = "PT1H" }));
+        var waiting = await server.WaitForActivityAsync(id, "approval");
+        await server.Desks.JiraDecideAsync(waiting["outputs"]!["raise"]!["number"]!.GetValue<string>(), approve: true);
         var done = await server.WaitForEndAsync(id);
 
         var outputs = done["outputs"]!;
+        Assert.True(done["status"]!.GetValue<string>() == "Completed", $"{done["incident"]?.ToJsonString()} {string.Join(" > ", await server.PathAsync(id))}");
         var key = outputs["raise"]!["number"]!.GetValue<string>();
         var issue = await server.Desks.JiraIssueAsync(key, "customfield_10008,customfield_10014");
         var patched = done["variables"]!["patchIds"]!.AsArray().Select(i => i!.GetValue<string>()).Order(StringComparer.Ordinal);
@@ -221,6 +224,9 @@ public sealed class PatchChangeConflictTests
         Assert.Equal(0, await server.Desks.JiraIssueCountAsync($"labels = \"changeorchestrator-{id}\""));
         Assert.Empty(await server.Aws.InstallCommandsAsync());
     }
+
+    /// <summary>The desks keep planned dates to the second (ServiceNow) or millisecond (Jira): a test's instants are whole seconds.</summary>
+    private static DateTimeOffset WholeSecond(DateTimeOffset instant) => new(instant.Ticks - (instant.Ticks % TimeSpan.TicksPerSecond), instant.Offset);
 
     /// <summary>Running Linux EC2 servers of the patch group, online, with volumes and missing patches, so each is patched.</summary>
     private static async Task<List<AwsSimulator.NodeSummary>> ServersWithMissingPatchesAsync(PatchChangeServer server, string patchGroup, int count)
