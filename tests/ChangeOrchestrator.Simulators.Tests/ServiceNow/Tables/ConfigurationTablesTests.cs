@@ -38,13 +38,16 @@ public sealed class ConfigurationTablesTests : IAsyncLifetime
         var overlapping = await _sn.Admin.GetJsonAsync(
             $"api/now/table/change_request?sysparm_query=sys_idIN{change.Text("sys_id")}^active=true^start_date<2026-12-06 03:00:00^end_date>2026-12-06 01:00:00&sysparm_fields=number");
         var before = await _sn.Admin.GetJsonAsync("api/now/table/change_request?sysparm_query=start_date<2026-12-06 01:00:00&sysparm_fields=number");
-        await _sn.Admin.SendAsync(Method.Delete, "api/now/table/change_request/" + change.Text("sys_id"));
+        var delete = new RestRequest("api/now/table/change_request/" + change.Text("sys_id"), Method.Delete);
+        delete.AddStringBody("", ContentType.Json);
+        var deleted = await _sn.Admin.SendAsync(delete);
         var left = await _sn.Admin.GetJsonAsync($"api/now/table/task_ci?sysparm_query=ci_item={ci}");
 
         Assert.Equal(HttpStatusCode.Created, insert.Status);
         Assert.Equal(ci, insert.Result["ci_item"]!["value"]!.GetValue<string>());
         Assert.Equal(change.Text("number"), Assert.Single(overlapping.Result.AsArray())!.Text("number"));
         Assert.Empty(before.Result.AsArray());
+        Assert.Equal(HttpStatusCode.NoContent, deleted.Status);
         Assert.Empty(left.Result.AsArray());
     }
 
