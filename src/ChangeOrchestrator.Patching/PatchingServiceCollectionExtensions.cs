@@ -31,6 +31,8 @@ public static class PatchingServiceCollectionExtensions
         return services
             .AddActivity<ResolveTargets>()
             .AddActivity<RaiseChangeRequest>()
+            .AddActivity<CheckConflicts>()
+            .AddActivity<AttachAffectedServers>()
             .AddActivity<WaitForApproval>()
             .AddActivity<UpdateChangeRequest>()
             .AddActivity<CloseChangeRequest>()

@@ -23,6 +23,9 @@ internal sealed class JiraFieldNames
 
     public string TestPlan { get; set; } = "Test plan";
 
+    /// <summary>A labels field naming the servers (instance ids) a change touches; conflicts are searched by it.</summary>
+    public string AffectedServers { get; set; } = "Affected servers";
+
     public IEnumerable<(string Key, string Name)> All()
     {
         yield return (nameof(ChangeType), ChangeType);
@@ -33,5 +36,6 @@ internal sealed class JiraFieldNames
         yield return (nameof(ImplementationPlan), ImplementationPlan);
         yield return (nameof(BackoutPlan), BackoutPlan);
         yield return (nameof(TestPlan), TestPlan);
+        yield return (nameof(AffectedServers), AffectedServers);
     }
 }

@@ -30,4 +30,13 @@ internal static partial class JiraLog
 
     [LoggerMessage(EventId = 4209, Level = LogLevel.Debug, Message = "Jira: added a work note to {Key}")]
     public static partial void WorkNoteAdded(ILogger logger, string key);
+
+    [LoggerMessage(EventId = 4210, Level = LogLevel.Information, Message = "Jira: {Count} conflicting changes in {Start} to {End} for {Servers} servers")]
+    public static partial void ConflictsFound(ILogger logger, int count, DateTimeOffset start, DateTimeOffset end, int servers);
+
+    [LoggerMessage(EventId = 4211, Level = LogLevel.Information, Message = "Jira: {Key} lists {Attached} affected servers; {NotFound} could not be listed")]
+    public static partial void AffectedServersSet(ILogger logger, string key, int attached, int notFound);
+
+    [LoggerMessage(EventId = 4212, Level = LogLevel.Information, Message = "Jira: {Key} planned for {Start} to {End}")]
+    public static partial void Rescheduled(ILogger logger, string key, DateTimeOffset start, DateTimeOffset end);
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Connectors.Resilience;
 using ChangeOrchestrator.Patching.ChangeRequests;
+using ChangeOrchestrator.Patching.ChangeRequests.Conflicts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RestSharp;
@@ -26,6 +27,7 @@ internal sealed class JiraServiceDesk : IServiceDesk, IDisposable
     private readonly JiraSiteDiscovery _discovery;
     private readonly JiraStatuses _statuses;
     private readonly JiraTransitions _transitions;
+    private readonly JiraConflicts _conflicts;
     private readonly ServiceDeskPipeline _pipeline;
     private readonly ILogger _logger;
 
@@ -37,6 +39,7 @@ internal sealed class JiraServiceDesk : IServiceDesk, IDisposable
         _discovery = new JiraSiteDiscovery(_client, _options, logger);
         _statuses = new JiraStatuses(_options.Statuses);
         _transitions = new JiraTransitions(_client, logger);
+        _conflicts = new JiraConflicts(_client, _options);
         _pipeline = new ServiceDeskPipeline(DisplayName, _options.Resilience, time, logger);
     }
 
@@ -200,6 +203,74 @@ internal sealed class JiraServiceDesk : IServiceDesk, IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         return MoveAsync(change, ChangeState.Cancelled, null, "Canceled: " + reason, "cancel", cancellationToken);
+    }
+
+    public Task<IReadOnlyList<ChangeConflict>> FindConflictsAsync(ConflictQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        query.EnsureValid();
+        return _pipeline.ExecuteAsync("find conflicts", async token =>
+        {
+            var conflicts = await _conflicts.FindAsync(query, await _discovery.GetAsync(token), token);
+            JiraLog.ConflictsFound(_logger, conflicts.Count, query.Start, query.End, query.Servers.Count);
+            return conflicts;
+        }, cancellationToken);
+    }
+
+    public Task<AffectedServers> AttachAffectedServersAsync(ChangeReference change, IReadOnlyList<AffectedServer> servers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(servers);
+        return _pipeline.ExecuteAsync("set affected servers", async token =>
+        {
+            var site = await _discovery.GetAsync(token);
+            var ids = servers.Select(s => s.InstanceId).Distinct(StringComparer.Ordinal).ToList();
+            if (site.AffectedServersField is not { } field)
+            {
+                // Discovery already warned that the field is missing; the servers stay in the description.
+                return new AffectedServers { Attached = [], NotFound = ids };
+            }
+
+            var idOrKey = IdOrKey(change);
+            var issue = await _client.SendAsync(new RestRequest($"rest/api/3/issue/{idOrKey}").AddQueryParameter("fields", field), "GET issue", token);
+            var listed = (issue?["fields"]?[field] as JsonArray ?? []).Select(n => n?.GetValue<string>()).OfType<string>().ToList();
+            var wanted = ids.Where(JiraLabels.IsValid).ToList();
+            var missing = wanted.Where(id => !listed.Contains(id, StringComparer.Ordinal)).ToList();
+            if (missing.Count > 0)
+            {
+                // Adding keeps what a person put there; a retried call finds its servers listed and adds nothing.
+                var body = new JsonObject
+                {
+                    ["update"] = new JsonObject { [field] = new JsonArray([.. missing.Select(id => (JsonNode)new JsonObject { ["add"] = id })]) },
+                };
+                await _client.SendJsonAsync(new RestRequest($"rest/api/3/issue/{idOrKey}", Method.Put), body, "PUT issue", token);
+            }
+
+            var result = new AffectedServers { Attached = wanted, NotFound = [.. ids.Where(id => !JiraLabels.IsValid(id))] };
+            JiraLog.AffectedServersSet(_logger, change.Number, result.Attached.Count, result.NotFound.Count);
+            return result;
+        }, cancellationToken);
+    }
+
+    public Task RescheduleAsync(ChangeReference change, DateTimeOffset plannedStart, DateTimeOffset plannedEnd, CancellationToken cancellationToken)
+    {
+        if (plannedEnd <= plannedStart)
+        {
+            throw new ArgumentException($"The planned end ({plannedEnd:O}) must come after the planned start ({plannedStart:O}).", nameof(plannedEnd));
+        }
+
+        return _pipeline.ExecuteAsync("reschedule change", async token =>
+        {
+            var site = await _discovery.GetAsync(token);
+            if (site.PlannedStartField is not { } startField || site.PlannedEndField is not { } endField)
+            {
+                throw new ServiceDeskException(DisplayName,
+                    $"Jira has no field named '{_options.Fields.PlannedStart}' or '{_options.Fields.PlannedEnd}' ({JiraOptions.Section}:Fields:PlannedStart, PlannedEnd); the change cannot be rescheduled", isTransient: false);
+            }
+
+            var body = new JsonObject { ["fields"] = new JsonObject { [startField] = JiraDates.Format(plannedStart), [endField] = JiraDates.Format(plannedEnd) } };
+            await _client.SendJsonAsync(new RestRequest($"rest/api/3/issue/{IdOrKey(change)}", Method.Put), body, "PUT issue", token);
+            JiraLog.Rescheduled(_logger, change.Number, plannedStart, plannedEnd);
+        }, cancellationToken);
     }
 
     public void Dispose()

@@ -10,4 +10,5 @@ internal sealed record JiraSite(
     string? PlannedEndField,
     string? ImplementationPlanField,
     string? BackoutPlanField,
-    string? TestPlanField);
+    string? TestPlanField,
+    string? AffectedServersField = null);

@@ -65,7 +65,8 @@ internal sealed class JiraSiteDiscovery(JiraClient client, JiraOptions options, 
             Find(names.PlannedEnd),
             Find(names.ImplementationPlan),
             Find(names.BackoutPlan),
-            Find(names.TestPlan));
+            Find(names.TestPlan),
+            Find(names.AffectedServers));
         foreach (var (key, name) in names.All().Where(f => Find(f.Name) is null))
         {
             JiraLog.FieldMissing(logger, name, key);

@@ -33,4 +33,13 @@ internal static partial class ServiceNowLog
 
     [LoggerMessage(EventId = 4110, Level = LogLevel.Debug, Message = "ServiceNow: added a work note to {Number}")]
     public static partial void WorkNoteAdded(ILogger logger, string number);
+
+    [LoggerMessage(EventId = 4111, Level = LogLevel.Information, Message = "ServiceNow: {Count} conflicts in {Start} to {End} for {Servers} servers")]
+    public static partial void ConflictsFound(ILogger logger, int count, DateTimeOffset start, DateTimeOffset end, int servers);
+
+    [LoggerMessage(EventId = 4112, Level = LogLevel.Information, Message = "ServiceNow: {Number} lists {Attached} affected CIs; {NotFound} servers are not in the CMDB")]
+    public static partial void AffectedCisAttached(ILogger logger, string number, int attached, int notFound);
+
+    [LoggerMessage(EventId = 4113, Level = LogLevel.Information, Message = "ServiceNow: {Number} planned for {Start} to {End}")]
+    public static partial void Rescheduled(ILogger logger, string number, DateTimeOffset start, DateTimeOffset end);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Connectors.Resilience;
 using ChangeOrchestrator.Patching.ChangeRequests;
+using ChangeOrchestrator.Patching.ChangeRequests.Conflicts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RestSharp;
@@ -23,6 +24,7 @@ internal sealed class ServiceNowServiceDesk : IServiceDesk, IDisposable
 
     private readonly ServiceNowOptions _options;
     private readonly ServiceNowClient _client;
+    private readonly ServiceNowConflicts _conflicts;
     private readonly ServiceDeskPipeline _pipeline;
     private readonly ILogger _logger;
 
@@ -31,6 +33,7 @@ internal sealed class ServiceNowServiceDesk : IServiceDesk, IDisposable
         _options = options.Value;
         _logger = logger;
         _client = new ServiceNowClient(_options, time, logger);
+        _conflicts = new ServiceNowConflicts(_client);
         _pipeline = new ServiceDeskPipeline(DisplayName, _options.Resilience, time, logger);
     }
 
@@ -169,6 +172,74 @@ internal sealed class ServiceNowServiceDesk : IServiceDesk, IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         return MoveAsync(change, ChangeState.Cancelled, new JsonObject { ["work_notes"] = "Canceled: " + reason }, "cancel", cancellationToken);
+    }
+
+    public Task<IReadOnlyList<ChangeConflict>> FindConflictsAsync(ConflictQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        query.EnsureValid();
+        return _pipeline.ExecuteAsync("find conflicts", async token =>
+        {
+            var conflicts = await _conflicts.FindAsync(query, token);
+            ServiceNowLog.ConflictsFound(_logger, conflicts.Count, query.Start, query.End, query.Servers.Count);
+            return conflicts;
+        }, cancellationToken);
+    }
+
+    public Task<AffectedServers> AttachAffectedServersAsync(ChangeReference change, IReadOnlyList<AffectedServer> servers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(servers);
+        return _pipeline.ExecuteAsync("attach affected CIs", async token =>
+        {
+            var record = await ReadAsync(change, token);
+            var cis = await ServiceNowCmdb.FindServersAsync(_client, servers, token);
+
+            // Rows already there (an earlier attempt, or a person) are kept; only the missing ones are inserted.
+            var listed = new HashSet<string>(StringComparer.Ordinal);
+            var existing = new RestRequest("api/now/table/task_ci")
+                .AddQueryParameter("sysparm_query", "task=" + record.SysId)
+                .AddQueryParameter("sysparm_fields", "ci_item")
+                .AddQueryParameter("sysparm_exclude_reference_link", "true");
+            foreach (var row in (await _client.SendAsync(existing, "GET task_ci", token) as JsonArray ?? []).OfType<JsonNode>())
+            {
+                listed.Add(ServiceNowJson.Value(row, "ci_item"));
+            }
+
+            foreach (var ci in cis.Values.Distinct(StringComparer.Ordinal).Where(ci => !listed.Contains(ci)))
+            {
+                var insert = new RestRequest("api/now/table/task_ci", Method.Post)
+                    .AddQueryParameter("sysparm_fields", "sys_id")
+                    .AddStringBody(new JsonObject { ["task"] = record.SysId, ["ci_item"] = ci }.ToJsonString(), ContentType.Json);
+                await _client.SendAsync(insert, "POST task_ci", token);
+            }
+
+            var result = new AffectedServers
+            {
+                Attached = [.. servers.Select(s => s.InstanceId).Where(cis.ContainsKey).Distinct(StringComparer.Ordinal)],
+                NotFound = [.. servers.Select(s => s.InstanceId).Where(id => !cis.ContainsKey(id)).Distinct(StringComparer.Ordinal)],
+            };
+            ServiceNowLog.AffectedCisAttached(_logger, record.Number, result.Attached.Count, result.NotFound.Count);
+            return result;
+        }, cancellationToken);
+    }
+
+    public Task RescheduleAsync(ChangeReference change, DateTimeOffset plannedStart, DateTimeOffset plannedEnd, CancellationToken cancellationToken)
+    {
+        if (plannedEnd <= plannedStart)
+        {
+            throw new ArgumentException($"The planned end ({plannedEnd:O}) must come after the planned start ({plannedStart:O}).", nameof(plannedEnd));
+        }
+
+        return _pipeline.ExecuteAsync("reschedule change", async token =>
+        {
+            var record = await ReadAsync(change, token);
+            var body = new JsonObject { ["start_date"] = ServiceNowJson.FormatDateTime(plannedStart), ["end_date"] = ServiceNowJson.FormatDateTime(plannedEnd) };
+            var request = new RestRequest($"{ChangeTable}/{record.SysId}", Method.Patch)
+                .AddQueryParameter("sysparm_fields", "sys_id")
+                .AddStringBody(body.ToJsonString(), ContentType.Json);
+            await _client.SendAsync(request, "PATCH change_request", token);
+            ServiceNowLog.Rescheduled(_logger, record.Number, plannedStart, plannedEnd);
+        }, cancellationToken);
     }
 
     public void Dispose() => _client.Dispose();

@@ -1,3 +1,5 @@
+using ChangeOrchestrator.Patching.ChangeRequests.Conflicts;
+
 namespace ChangeOrchestrator.Patching.ChangeRequests;
 
 /// <summary>
@@ -38,4 +40,19 @@ public interface IServiceDesk
     Task CloseAsync(ChangeReference change, ChangeOutcome outcome, string notes, CancellationToken cancellationToken);
 
     Task CancelAsync(ChangeReference change, string reason, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What overlaps the window on these servers: other open changes that touch one of them, and the desk's blackout
+    /// and maintenance schedules. The change of the query's correlation id or number is never its own conflict.
+    /// </summary>
+    Task<IReadOnlyList<ChangeConflict>> FindConflictsAsync(ConflictQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Lists the servers on the change as affected configuration items; servers the desk does not know are reported,
+    /// not fatal. Servers already on the change are left as they are, so a repeated call adds nothing.
+    /// </summary>
+    Task<AffectedServers> AttachAffectedServersAsync(ChangeReference change, IReadOnlyList<AffectedServer> servers, CancellationToken cancellationToken);
+
+    /// <summary>Moves the change's planned start and end, e.g. to the next window free of conflicts.</summary>
+    Task RescheduleAsync(ChangeReference change, DateTimeOffset plannedStart, DateTimeOffset plannedEnd, CancellationToken cancellationToken);
 }

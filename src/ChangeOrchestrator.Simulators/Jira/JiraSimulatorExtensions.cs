@@ -5,6 +5,7 @@ using ChangeOrchestrator.Simulators.Jira.Comments;
 using ChangeOrchestrator.Simulators.Jira.Control;
 using ChangeOrchestrator.Simulators.Jira.Fields;
 using ChangeOrchestrator.Simulators.Jira.Issues;
+using ChangeOrchestrator.Simulators.Jira.Projects;
 using ChangeOrchestrator.Simulators.Jira.Search;
 using ChangeOrchestrator.Simulators.Jira.Site;
 using ChangeOrchestrator.Simulators.Jira.State;
@@ -69,6 +70,7 @@ internal static class JiraSimulatorExtensions
         JiraMyselfEndpoints.Map(rest);
         JiraServiceDeskEndpoints.Map(rest);
         JiraFieldEndpoints.Map(rest);
+        JiraProjectEndpoints.Map(rest);
         JiraIssueEndpoints.Map(rest);
         JiraIssuePropertyEndpoints.Map(rest);
         JiraSearchEndpoints.Map(rest);

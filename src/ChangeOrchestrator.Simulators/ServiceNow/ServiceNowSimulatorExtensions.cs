@@ -37,6 +37,7 @@ internal static class ServiceNowSimulatorExtensions
         services.AddSingleton<FieldWriter>();
         services.AddSingleton<TableReader>();
         services.AddSingleton<TableWriter>();
+        services.AddSingleton<PlainRecordWriter>();
 
         services.AddSingleton<ChangeLifecycle>();
         services.AddSingleton<ChangeRequestService>();

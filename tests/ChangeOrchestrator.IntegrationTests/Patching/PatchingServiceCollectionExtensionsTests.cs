@@ -10,6 +10,8 @@ public sealed class PatchingServiceCollectionExtensionsTests
     [Theory]
     [InlineData("ResolveTargets", "Done,NoTargets", false)]
     [InlineData("RaiseChangeRequest", "Done", false)]
+    [InlineData("CheckConflicts", "Clear,Moved,Conflicting,Blocked", false)]
+    [InlineData("AttachAffectedServers", "Done", false)]
     [InlineData("WaitForApproval", "Approved,Rejected,TimedOut", true)]
     [InlineData("UpdateChangeRequest", "Done", false)]
     [InlineData("CloseChangeRequest", "Done", false)]
@@ -45,5 +47,17 @@ public sealed class PatchingServiceCollectionExtensionsTests
 
         Assert.Equal(["desk", "shortDescription", "plannedStart", "plannedEnd"], descriptor.Inputs.Where(i => i.Required).Select(i => i.Name));
         Assert.Equal(["standard", "normal", "emergency"], descriptor.FindInput("changeType")!.AllowedValues);
+    }
+
+    [Fact]
+    public void AddPatchingActivities_CheckConflicts_ListsThePoliciesAndRequiresTheWindow()
+    {
+        using var services = new ServiceCollection().AddWorkflowEngine().AddPatchingActivities().BuildServiceProvider();
+
+        var descriptor = services.GetRequiredService<ActivityCatalogue>().Find("CheckConflicts")!;
+
+        Assert.Equal(["desk", "servers", "windowStart", "windowEnd"], descriptor.Inputs.Where(i => i.Required).Select(i => i.Name));
+        Assert.Equal(["nextWindow", "raiseWithConflicts", "stop"], descriptor.FindInput("onConflict")!.AllowedValues);
+        Assert.Contains("conflicts", descriptor.Outputs.Select(o => o.Name));
     }
 }

@@ -24,4 +24,7 @@ public sealed class JiraCustomFieldsOptions
     public JiraCustomFieldOptions BackoutPlan { get; set; } = new() { Id = 10012 };
 
     public JiraCustomFieldOptions TestPlan { get; set; } = new() { Id = 10013 };
+
+    /// <summary>A labels field naming the servers a change touches, searchable with JQL (<c>"Affected servers" in (...)</c>).</summary>
+    public JiraCustomFieldOptions AffectedServers { get; set; } = new() { Id = 10014 };
 }

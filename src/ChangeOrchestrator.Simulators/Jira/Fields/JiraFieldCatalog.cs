@@ -59,6 +59,7 @@ internal sealed class JiraFieldCatalog
         AddCustom(custom.ImplementationPlan, "Implementation plan", JiraFieldKind.Document);
         AddCustom(custom.BackoutPlan, "Backout plan", JiraFieldKind.Document);
         AddCustom(custom.TestPlan, "Test plan", JiraFieldKind.Document);
+        AddCustom(custom.AffectedServers, "Affected servers", JiraFieldKind.Labels);
         if (custom.RequestType.Id > 0)
         {
             // Set by the customer portal, not by the platform API: read-only here.

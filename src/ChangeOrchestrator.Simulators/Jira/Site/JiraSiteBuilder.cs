@@ -120,7 +120,7 @@ internal static class JiraSiteBuilder
         JiraCustomFieldOptions[] all =
         [
             custom.Approvers, custom.Impact, custom.ChangeType, custom.ChangeRisk, custom.ChangeReason, custom.ChangeStartDate,
-            custom.ChangeCompletionDate, custom.RequestType, custom.ImplementationPlan, custom.BackoutPlan, custom.TestPlan,
+            custom.ChangeCompletionDate, custom.RequestType, custom.ImplementationPlan, custom.BackoutPlan, custom.TestPlan, custom.AffectedServers,
         ];
         var ids = all.Where(f => f.Id != 0).Select(f => f.Id).ToList();
         if (ids.Any(id => id < 10000) || ids.Distinct().Count() != ids.Count)

@@ -104,7 +104,7 @@ internal sealed class ChangeRequestService(
         return WriteOutcome.Saved(change, ignored);
     }
 
-    /// <summary>Deletes a change with what cascades from it: approvals, journal entries, attachments.</summary>
+    /// <summary>Deletes a change with what cascades from it: approvals, journal entries, attachments, affected CIs.</summary>
     public ServiceNowError? Delete(ServiceNowRecord change, WriteContext context)
     {
         if (!context.User.IsAdmin)
@@ -121,6 +121,11 @@ internal sealed class ChangeRequestService(
         foreach (var attachment in AttachmentRecords.Of(store, change.SysId).ToList())
         {
             store.Remove(AttachmentSchema.Table, attachment.SysId);
+        }
+
+        foreach (var affected in store.Rows(TaskCiSchema.Table).Where(r => r["task"] == change.SysId).ToList())
+        {
+            store.Remove(TaskCiSchema.Table, affected.SysId);
         }
 
         JournalEntries.RemoveAll(store, change.SysId);

@@ -15,6 +15,10 @@ internal sealed class TableCatalog
         ChangeModelSchema.Create(),
         StandardChangeTemplateSchema.Create(),
         AttachmentSchema.Create(),
+        ServerSchema.Create(),
+        TaskCiSchema.Create(),
+        ScheduleSchema.Create(),
+        ScheduleSpanSchema.Create(),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     public TableSchema? Find(string table) => _tables.GetValueOrDefault(table);

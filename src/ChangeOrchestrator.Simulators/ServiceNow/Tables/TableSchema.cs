@@ -22,5 +22,11 @@ internal sealed class TableSchema
 
     public IReadOnlyList<FieldDefinition> Fields { get; }
 
+    /// <summary>Only admins write this table (the CMDB and schedules); other writable tables take the itil role.</summary>
+    public bool AdminWrites { get; init; }
+
+    /// <summary>Fields a data policy makes mandatory on insert.</summary>
+    public IReadOnlyList<string> MandatoryFields { get; init; } = [];
+
     public FieldDefinition? Find(string name) => _byName.GetValueOrDefault(name);
 }

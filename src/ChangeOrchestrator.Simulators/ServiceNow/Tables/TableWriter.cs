@@ -7,11 +7,11 @@ using ChangeOrchestrator.Simulators.ServiceNow.Tables.Schemas;
 namespace ChangeOrchestrator.Simulators.ServiceNow.Tables;
 
 /// <summary>POST, PATCH/PUT and DELETE of the Table API, routed to the table's business logic.</summary>
-internal sealed class TableWriter(ServiceNowStore store, ChangeRequestService changes, ApprovalDecisions approvals, RecordSerializer serializer)
+internal sealed class TableWriter(ServiceNowStore store, ChangeRequestService changes, ApprovalDecisions approvals, PlainRecordWriter plain, RecordSerializer serializer)
 {
     public async Task<IResult> CreateAsync(HttpContext context, string table, CancellationToken cancellationToken)
     {
-        if (store.Catalog.Find(table) is null)
+        if (store.Catalog.Find(table) is not { } schema)
         {
             return ServiceNowError.InvalidTable(table).ToResult();
         }
@@ -28,7 +28,7 @@ internal sealed class TableWriter(ServiceNowStore store, ChangeRequestService ch
         {
             var outcome = table == ChangeRequestSchema.Table
                 ? changes.Create(body, writeContext)
-                : WriteOutcome.Refused(ServiceNowError.AclDenied("Insert"));
+                : plain.Create(schema, body, writeContext);
             if (outcome.Record is not { } record)
             {
                 return outcome.Error!.ToResult();
@@ -41,7 +41,7 @@ internal sealed class TableWriter(ServiceNowStore store, ChangeRequestService ch
 
     public async Task<IResult> UpdateAsync(HttpContext context, string table, string sysId, CancellationToken cancellationToken)
     {
-        if (store.Catalog.Find(table) is null)
+        if (store.Catalog.Find(table) is not { } schema)
         {
             return ServiceNowError.InvalidTable(table).ToResult();
         }
@@ -65,7 +65,7 @@ internal sealed class TableWriter(ServiceNowStore store, ChangeRequestService ch
             {
                 ChangeRequestSchema.Table => changes.Update(record, body, writeContext),
                 ApprovalSchema.Table => approvals.Update(record, body, writeContext),
-                _ => WriteOutcome.Refused(ServiceNowError.AclDenied("Update")),
+                _ => plain.Update(schema, record, body, writeContext),
             };
             return outcome.Record is { } saved
                 ? Results.Json(new JsonObject { ["result"] = serializer.Serialize(saved, view) })
@@ -75,7 +75,7 @@ internal sealed class TableWriter(ServiceNowStore store, ChangeRequestService ch
 
     public IResult Delete(HttpContext context, string table, string sysId)
     {
-        if (store.Catalog.Find(table) is null)
+        if (store.Catalog.Find(table) is not { } schema)
         {
             return ServiceNowError.InvalidTable(table).ToResult();
         }
@@ -88,7 +88,12 @@ internal sealed class TableWriter(ServiceNowStore store, ChangeRequestService ch
                 return ServiceNowError.NoRecord().ToResult();
             }
 
-            var error = table == ChangeRequestSchema.Table ? changes.Delete(record, writeContext) : ServiceNowError.AclDenied("Delete");
+            var error = table switch
+            {
+                ChangeRequestSchema.Table => changes.Delete(record, writeContext),
+                ApprovalSchema.Table => ServiceNowError.AclDenied("Delete"),
+                _ => plain.Delete(schema, record, writeContext),
+            };
             return error is null ? Results.NoContent() : error.ToResult();
         }
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -97,6 +98,81 @@ public sealed partial class DeskSimulators : IDisposable
         using var answer = await _serviceNowPages.PostAsync(row.Groups["action"].Value, form);
         Assert.Equal(HttpStatusCode.SeeOther, answer.StatusCode);
     }
+
+    /// <summary>Inserts a record through the Table API as the instance's admin (CMDB servers, affected CIs, schedules); returns its sys_id.</summary>
+    public async Task<string> ServiceNowInsertAsync(string table, JsonObject fields)
+    {
+        using var response = await _serviceNow.PostAsJsonAsync($"api/now/table/{table}", fields);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST {table}: {(int)response.StatusCode} {body}");
+        return JsonNode.Parse(body)!["result"]!["sys_id"]!.GetValue<string>();
+    }
+
+    public async Task<JsonArray> ServiceNowRowsAsync(string table, string query, string fields) =>
+        (await GetJsonAsync(_serviceNow, $"api/now/table/{table}?sysparm_query={Uri.EscapeDataString(query)}&sysparm_fields={fields}&sysparm_exclude_reference_link=true"))["result"]!.AsArray();
+
+    /// <summary>
+    /// A change raised by someone else: a normal change planned from <paramref name="start"/> to <paramref name="end"/>,
+    /// with <paramref name="ciSysIds"/> as its affected CIs. Returns its number.
+    /// </summary>
+    public async Task<string> ServiceNowOtherChangeAsync(DateTimeOffset start, DateTimeOffset end, params string[] ciSysIds)
+    {
+        var sysId = await ServiceNowInsertAsync("change_request", new JsonObject
+        {
+            ["short_description"] = "Database engine upgrade",
+            ["type"] = "normal",
+            ["start_date"] = ServiceNowTime(start),
+            ["end_date"] = ServiceNowTime(end),
+        });
+        foreach (var ci in ciSysIds)
+        {
+            await ServiceNowInsertAsync("task_ci", new JsonObject { ["task"] = sysId, ["ci_item"] = ci });
+        }
+
+        var rows = await ServiceNowRowsAsync("change_request", "sys_id=" + sysId, "number");
+        return rows[0]!["number"]!.GetValue<string>();
+    }
+
+    /// <summary>A schedule of the given type (blackout, maintenance) with one span from start to end, in UTC.</summary>
+    public async Task ServiceNowScheduleAsync(string name, string type, DateTimeOffset start, DateTimeOffset end)
+    {
+        var schedule = await ServiceNowInsertAsync("cmn_schedule", new JsonObject { ["name"] = name, ["type"] = type, ["time_zone"] = "UTC" });
+        await ServiceNowInsertAsync("cmn_schedule_span", new JsonObject
+        {
+            ["schedule"] = schedule,
+            ["name"] = name,
+            ["start_date_time"] = start.UtcDateTime.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture),
+            ["end_date_time"] = end.UtcDateTime.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture),
+        });
+    }
+
+    public static string ServiceNowTime(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    /// <summary>A Change issue raised by someone else on the site, planned from start to end on the given servers; returns its key.</summary>
+    public async Task<string> JiraOtherChangeAsync(DateTimeOffset start, DateTimeOffset end, params string[] servers)
+    {
+        var body = new JsonObject
+        {
+            ["fields"] = new JsonObject
+            {
+                ["project"] = new JsonObject { ["key"] = "ITOPS" },
+                ["issuetype"] = new JsonObject { ["name"] = "Change" },
+                ["summary"] = "Storage firmware upgrade",
+                ["customfield_10005"] = new JsonObject { ["value"] = "Normal" },
+                ["customfield_10008"] = JiraTime(start),
+                ["customfield_10009"] = JiraTime(end),
+                ["customfield_10014"] = new JsonArray([.. servers.Select(s => (JsonNode)s)]),
+            },
+        };
+        using var response = await _jira.PostAsJsonAsync("rest/api/3/issue", body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST issue: {(int)response.StatusCode} {text}");
+        return JsonNode.Parse(text)!["key"]!.GetValue<string>();
+    }
+
+    public static string JiraTime(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff", CultureInfo.InvariantCulture) + "+0000";
 
     public Task<JsonNode> JiraIssueAsync(string key, string fields = "*all") => GetJsonAsync(_jira, $"rest/api/3/issue/{key}?fields={fields}");
 
