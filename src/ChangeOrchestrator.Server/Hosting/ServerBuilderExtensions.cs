@@ -17,6 +17,7 @@ using ChangeOrchestrator.Server.Workers;
 using ChangeOrchestrator.Server.Workflows;
 using ChangeOrchestrator.Simulators;
 using ChangeOrchestrator.Web;
+using ChangeOrchestrator.Web.Admin;
 using ChangeOrchestrator.Web.Security;
 
 namespace ChangeOrchestrator.Server.Hosting;
@@ -111,6 +112,7 @@ internal static class ServerBuilderExtensions
         services.AddSingleton<IConsoleSignIn, ConsoleSignIn>();
         ConsoleOidcSetup.AddConsoleIdentityProvider(services, configuration);
         services.AddSingleton<IConsoleSettings, ConsoleSettings>();
+        services.AddSingleton<IApiKeyAdministration, ApiKeyAdministration>();
         services.AddWebConsole(console =>
         {
             console.Sandbox = sandbox;

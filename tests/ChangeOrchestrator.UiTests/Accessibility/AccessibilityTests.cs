@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.UiTests.Support;
-using Microsoft.Playwright;
 
 namespace ChangeOrchestrator.UiTests.Accessibility;
 
@@ -19,6 +18,7 @@ public sealed class AccessibilityTests(ConsoleServer server)
         { "changes#month", "" },
         { "admin/audit", "console-audit" },
         { "admin/settings", "console-settings" },
+        { "admin/api-keys", "console-api-keys" },
     };
 
     [Theory]
@@ -52,8 +52,7 @@ public sealed class AccessibilityTests(ConsoleServer server)
     [Fact]
     public async Task SignInPage_HasNoSeriousOrCriticalViolation()
     {
-        await using var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseAddress.ToString() });
-        var console = new ConsolePage(context, await context.NewPageAsync());
+        await using var console = await server.OpenAnonymousAsync();
         await console.Page.GotoAsync("signin");
 
         var violations = await console.SeriousViolationsAsync();

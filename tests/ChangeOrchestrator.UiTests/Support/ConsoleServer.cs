@@ -109,15 +109,21 @@ public sealed class ConsoleServer : IAsyncLifetime
     /// <summary>A new browser context (own cookies) with a page signed in as <paramref name="user"/>.</summary>
     public async Task<ConsolePage> SignInAsync(string user)
     {
+        var page = await OpenAnonymousAsync();
+        await page.SignInAsync(user, ConsoleUsers.Password);
+        return page;
+    }
+
+    /// <summary>A new browser context (own cookies) with a blank page, signed in as nobody: for the sign-in pages and the simulated desks.</summary>
+    public async Task<ConsolePage> OpenAnonymousAsync()
+    {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
         });
         context.SetDefaultTimeout(30_000);
-        var page = new ConsolePage(context, await context.NewPageAsync());
-        await page.SignInAsync(user, ConsoleUsers.Password);
-        return page;
+        return new ConsolePage(context, await context.NewPageAsync());
     }
 
     /// <summary>Starts an instance through the API (test setup only; the scenarios act through the browser).</summary>
