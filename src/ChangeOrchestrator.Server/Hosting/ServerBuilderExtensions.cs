@@ -3,6 +3,7 @@ using ChangeOrchestrator.Connectors;
 using ChangeOrchestrator.Engine;
 using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.Engine.Expressions;
+using ChangeOrchestrator.Engine.Observation;
 using ChangeOrchestrator.Patching;
 using ChangeOrchestrator.Patching.AllowedValues;
 using ChangeOrchestrator.Persistence;
@@ -35,6 +36,7 @@ internal static class ServerBuilderExtensions
         services.AddOptions<ExpressionLimits>().BindConfiguration("Engine:Expressions");
         var persistence = PersistenceConfiguration.Read(configuration);
         services.AddWorkflowPersistence(persistence);
+        services.AddInstanceChangeFeed();
         services.AddFaultDrill(configuration);
         services.UseDatabaseClock(persistence);
         services.AddOptions<WorkflowsOptions>().BindConfiguration(WorkflowsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
