@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using ChangeOrchestrator.UiTests.Support;
 
 namespace ChangeOrchestrator.UiTests.Accessibility;
@@ -25,7 +24,7 @@ public sealed class AccessibilityTests(ConsoleServer server)
     [MemberData(nameof(Pages))]
     public async Task Page_AsAdmin_HasNoSeriousOrCriticalViolation(string path, string screenshot)
     {
-        var instanceId = await server.StartThroughApiAsync("approval-demo", new JsonObject { ["changeKey"] = "servicenow:CHG0099300" });
+        var instanceId = await server.StartAwaitingApprovalAsync("CHG0099300");
         await using var console = await server.SignInAsync("ada");
         await console.OpenAsync(path switch
         {

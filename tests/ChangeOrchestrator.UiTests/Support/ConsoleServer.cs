@@ -135,6 +135,12 @@ public sealed class ConsoleServer : IAsyncLifetime
         return JsonNode.Parse(body)!["id"]!.GetValue<string>();
     }
 
+    /// <summary>Starts the repository's approval-demo workflow, which waits on the approval of change <paramref name="number"/> in ServiceNow.</summary>
+    public Task<string> StartAwaitingApprovalAsync(string number, string? correlationId = null) =>
+        StartThroughApiAsync("approval-demo", new JsonObject { ["changeKey"] = $"servicenow:{number}" }, correlationId);
+
+    public async Task<string> StatusAsync(string instanceId) => (await InstanceAsync(instanceId))["status"]!.GetValue<string>();
+
     public async Task<JsonNode> InstanceAsync(string instanceId) => JsonNode.Parse(await Api.GetStringAsync($"api/instances/{instanceId}"))!;
 
     public async Task<JsonNode> AuditAsync(string query) => JsonNode.Parse(await Api.GetStringAsync($"api/audit?{query}"))!;
