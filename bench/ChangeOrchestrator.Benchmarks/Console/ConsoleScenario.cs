@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Benchmarks.Fleet;
 using ChangeOrchestrator.Benchmarks.History;
@@ -78,12 +76,10 @@ internal sealed class ConsoleScenario(BenchSizes sizes, string? postgresServer) 
         var patchChange = await PatchChangeIdAsync(database.ConnectionString, cancellationToken);
 
         var workflows = Directory.CreateTempSubdirectory("co-bench-console-").FullName;
-        var keyRing = Path.Combine(workflows, "..", Path.GetFileName(workflows) + "-keyring.pfx");
         try
         {
             File.Copy(FleetEnvironment.PatchChangeWorkflow(), Path.Combine(workflows, "patch-change.json"));
             await File.WriteAllTextAsync(Path.Combine(workflows, TickerWorkflow.Id + ".json"), TickerWorkflow.Json, cancellationToken);
-            await File.WriteAllBytesAsync(keyRing, KeyRingCertificate(), cancellationToken);
             var environment = new Dictionary<string, string>(ServerEnvironment.Postgres(database.ConnectionString, workflows, "bench-console", ApiKey, "Operator"))
             {
                 ["Auth__Local__Users__0__Name"] = User,
@@ -91,8 +87,6 @@ internal sealed class ConsoleScenario(BenchSizes sizes, string? postgresServer) 
                 ["Auth__Local__Users__0__Roles__0"] = "Operator",
                 ["Auth__Local__LoginPermitLimit"] = "1000",
 
-                // Production on PostgreSQL keeps the sessions' keys in the database, encrypted with a certificate.
-                ["Auth__Local__KeyRingCertificatePath"] = keyRing,
                 ["Runtime__TimerPollInterval"] = "00:00:00.100",
             };
             await using var server = await ChildProcess.StartAsync(ServerEnvironment.Dll, environment, ServerEnvironment.ReadyPath, cancellationToken);
@@ -102,7 +96,6 @@ internal sealed class ConsoleScenario(BenchSizes sizes, string? postgresServer) 
         finally
         {
             Directory.Delete(workflows, recursive: true);
-            File.Delete(keyRing);
         }
     }
 
@@ -189,16 +182,6 @@ internal sealed class ConsoleScenario(BenchSizes sizes, string? postgresServer) 
         await using var command = new NpgsqlCommand("SELECT id FROM workflow_instances WHERE definition_id = 'patch-change' AND status = 'Completed' LIMIT 1", connection);
         return (string?)await command.ExecuteScalarAsync(cancellationToken)
             ?? throw new InvalidOperationException("The patch change did not complete in the console database.");
-    }
-
-    /// <summary>A throw-away self-signed certificate (.pfx, no password) for the key ring, as the README's openssl lines make one.</summary>
-    private static byte[] KeyRingCertificate()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=bench-keyring", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var now = TimeProvider.System.GetUtcNow();
-        using var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(1));
-        return certificate.Export(X509ContentType.Pkcs12);
     }
 
     private static string Label(int instances) => instances >= 1_000 ? $"{instances / 1_000}k" : $"{instances}";

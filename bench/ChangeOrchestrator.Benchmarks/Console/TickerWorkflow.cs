@@ -11,6 +11,7 @@ internal static class TickerWorkflow
         {
           "id": "console-ticker", "name": "Ticks on every event",
           "inputs": [ { "name": "key", "type": "string", "required": true } ],
+          "start": "wait",
           "activities": [
             { "id": "wait", "type": "WaitForEvent", "inputs": { "kind": "tick", "key": { "js": "input.key" } } },
             { "id": "note", "type": "Log", "inputs": { "message": "tick" } }
