@@ -118,8 +118,10 @@ internal sealed class ConsoleScenario(BenchSizes sizes, string? postgresServer) 
 
         // Unmeasured: the first events jit the resume path.
         await EventLoad.RunAsync(client, keys, EventsPerSecond, TimeSpan.FromSeconds(5), cancellationToken);
+        var cpuBefore = server.CpuSeconds();
         var none = await EventLoad.RunAsync(client, keys, EventsPerSecond, LoadDuration, cancellationToken);
         figures.AddRange(EventLoad.Figures("resume.none", none));
+        figures.Add(new Figure("server-cpu.none", "cores", (server.CpuSeconds() - cpuBefore) / LoadDuration.TotalSeconds));
 
         var (workingSetBefore, heapBefore) = await ServerMemory.ReadAsync(server, cancellationToken);
         await using var sessions = await WatchingSessions.LaunchAsync();
@@ -129,8 +131,10 @@ internal sealed class ConsoleScenario(BenchSizes sizes, string? postgresServer) 
         figures.Add(new Figure("circuit.gc-heap", "MiB", (heapAfter - heapBefore) / Sessions));
         figures.Add(new Figure("circuit.working-set", "MiB", (workingSetAfter - workingSetBefore) / Sessions));
 
+        cpuBefore = server.CpuSeconds();
         var watched = await EventLoad.RunAsync(client, keys, EventsPerSecond, LoadDuration, cancellationToken);
         figures.AddRange(EventLoad.Figures("resume.sessions", watched));
+        figures.Add(new Figure("server-cpu.sessions", "cores", (server.CpuSeconds() - cpuBefore) / LoadDuration.TotalSeconds));
 
         double Value(string name) => figures.First(f => f.Name == name).Value;
         var ratio = Value("resume.sessions.p99") / Value("resume.none.p99");
