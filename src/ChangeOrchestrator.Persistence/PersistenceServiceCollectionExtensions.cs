@@ -1,4 +1,5 @@
 using ChangeOrchestrator.Engine.Persistence;
+using ChangeOrchestrator.Persistence.ApiKeys;
 using ChangeOrchestrator.Persistence.Audit;
 using ChangeOrchestrator.Persistence.Database;
 using ChangeOrchestrator.Persistence.Definitions;
@@ -72,6 +73,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IInstanceLeases, EfInstanceLeases>();
         services.AddSingleton<IWebhookInbox, EfWebhookInbox>();
         services.AddSingleton<ILoginSessions, EfLoginSessions>();
+        services.AddSingleton<IApiKeyStore, EfApiKeyStore>();
         services.AddSingleton<IRecoveryStore, EfRecoveryStore>();
         return services;
     }

@@ -1,3 +1,4 @@
+using ChangeOrchestrator.Web.Admin;
 using ChangeOrchestrator.Web.Changes;
 using ChangeOrchestrator.Web.Instances;
 using ChangeOrchestrator.Web.Security;
@@ -31,6 +32,7 @@ public static class WebConsoleExtensions
         services.AddScoped<InstanceActions>();
         services.AddScoped<InstanceDetailsReader>();
         services.AddScoped<ChangeSummaries>();
+        services.AddScoped<ApiKeyActions>();
         return services;
     }
 

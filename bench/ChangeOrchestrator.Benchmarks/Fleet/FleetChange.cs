@@ -25,16 +25,23 @@ internal static class FleetChange
     public static async Task<FleetRunResult> RunAsync(
         string postgresServer, int targets, double timeScale, CancellationToken cancellationToken)
     {
+        await using var database = await PostgresBenchDatabase.CreateAsync(postgresServer, cancellationToken);
+        return await RunInAsync(database.ConnectionString, targets, timeScale, cancellationToken);
+    }
+
+    /// <summary>The change in a database that exists already (the console scenario runs it among a stored history).</summary>
+    public static async Task<FleetRunResult> RunInAsync(
+        string databaseConnectionString, int targets, double timeScale, CancellationToken cancellationToken)
+    {
         var fleetSize = Math.Min(50_000, (int)Math.Ceiling(targets / ProdShare * 1.1));
         await using var simulators = await ChildProcess.StartAsync(
             "ChangeOrchestrator.Simulators.dll", FleetEnvironment.Simulators(fleetSize, timeScale, seed: 11), "sim/aws/_control/fleet", cancellationToken);
-        await using var database = await PostgresBenchDatabase.CreateAsync(postgresServer, cancellationToken);
         var workflows = Directory.CreateTempSubdirectory("co-bench-fleet-").FullName;
         try
         {
             File.Copy(FleetEnvironment.PatchChangeWorkflow(), Path.Combine(workflows, "patch-change.json"));
             await using var server = await ChildProcess.StartAsync(
-                ServerEnvironment.Dll, FleetEnvironment.Server(database.ConnectionString, workflows, simulators.Address), ServerEnvironment.ReadyPath, cancellationToken);
+                ServerEnvironment.Dll, FleetEnvironment.Server(databaseConnectionString, workflows, simulators.Address), ServerEnvironment.ReadyPath, cancellationToken);
             using var api = ServerEnvironment.Client(server.Address, FleetEnvironment.ApiKey, TimeSpan.FromMinutes(2));
             using var sim = new HttpClient { BaseAddress = simulators.Address, Timeout = TimeSpan.FromMinutes(2) };
             using var desk = new HttpClient { BaseAddress = new Uri(simulators.Address, "sim/servicenow/"), Timeout = TimeSpan.FromMinutes(1) };
@@ -43,7 +50,7 @@ internal static class FleetChange
             desk.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             var run = new Run(server, api, sim, desk);
             var result = await run.ExecuteAsync(targets, fleetSize, timeScale, cancellationToken);
-            return result with { Database = await DatabaseFootprint.ReadAsync(database.ConnectionString, cancellationToken) };
+            return result with { Database = await DatabaseFootprint.ReadAsync(databaseConnectionString, cancellationToken) };
         }
         finally
         {

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
 namespace ChangeOrchestrator.Benchmarks.Running;
@@ -16,6 +17,9 @@ internal static class ServerEnvironment
 
     private const string ApiKeyHeader = "X-Api-Key";
 
+    // Production on PostgreSQL keeps the sessions' key ring in the database, encrypted with a certificate it requires.
+    private static readonly Lazy<string> KeyRingCertificate = new(WriteKeyRingCertificate);
+
     public static Dictionary<string, string> Postgres(
         string connectionString, string workflowsFolder, string keyName, string apiKey, string role) => new()
     {
@@ -28,7 +32,20 @@ internal static class ServerEnvironment
         ["Auth__ApiKeys__0__Name"] = keyName,
         ["Auth__ApiKeys__0__Sha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(apiKey))),
         ["Auth__ApiKeys__0__Roles__0"] = role,
+        ["Auth__Local__KeyRingCertificatePath"] = KeyRingCertificate.Value,
     };
+
+    /// <summary>A throw-away self-signed certificate (.pfx, no password), as the README's openssl lines make one, for every server of the run.</summary>
+    private static string WriteKeyRingCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=bench-keyring", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var now = TimeProvider.System.GetUtcNow();
+        using var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(1));
+        var path = Path.Combine(Path.GetTempPath(), $"co-bench-keyring-{Environment.ProcessId}.pfx");
+        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pkcs12));
+        return path;
+    }
 
     /// <summary>A client of the server that sends <paramref name="apiKey"/> with every request.</summary>
     public static HttpClient Client(Uri server, string apiKey, TimeSpan timeout)

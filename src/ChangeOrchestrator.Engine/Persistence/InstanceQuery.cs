@@ -26,6 +26,9 @@ public sealed record InstanceQuery
     /// <summary>Created before (exclusive).</summary>
     public DateTimeOffset? CreatedBefore { get; init; }
 
+    /// <summary>Only instances that raised a change request (a step output names its desk, see <see cref="DeskFragment"/>).</summary>
+    public bool RaisedChange { get; init; }
+
     public string? After { get; init; }
 
     public int Limit { get; init; } = 50;
@@ -35,4 +38,7 @@ public sealed record InstanceQuery
     /// raised it), so the reference filter finds it in the stored text without parsing every instance.
     /// </summary>
     public static string NumberFragment(string reference) => "\"number\":\"" + reference + "\"";
+
+    /// <summary>How the step that raised a change request records its desk in the stored step outputs.</summary>
+    public const string DeskFragment = "\"desk\":\"";
 }

@@ -1,3 +1,4 @@
+using ChangeOrchestrator.Persistence.ApiKeys;
 using ChangeOrchestrator.Persistence.Audit;
 using ChangeOrchestrator.Persistence.Definitions;
 using ChangeOrchestrator.Persistence.Instances;
@@ -38,6 +39,8 @@ internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<LoginSessionRow> LoginSessions => Set<LoginSessionRow>();
 
+    public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
+
     /// <summary>The data-protection key ring shared by the nodes (see <c>DatabaseXmlRepository</c>).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -56,7 +59,8 @@ internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(
             .ApplyConfiguration(new SideEffectRowConfiguration())
             .ApplyConfiguration(new AuditRowConfiguration())
             .ApplyConfiguration(new WebhookInboxRowConfiguration())
-            .ApplyConfiguration(new LoginSessionRowConfiguration());
+            .ApplyConfiguration(new LoginSessionRowConfiguration())
+            .ApplyConfiguration(new ApiKeyRowConfiguration());
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         SnakeCaseNames.Apply(modelBuilder);
     }

@@ -62,6 +62,11 @@ internal sealed class EfWorkflowInstanceQueries(IDbContextFactory<WorkflowDbCont
             rows = rows.Where(i => i.CorrelationId == reference || i.Steps.Contains(fragment));
         }
 
+        if (query.RaisedChange)
+        {
+            rows = rows.Where(i => i.Steps.Contains(InstanceQuery.DeskFragment));
+        }
+
         if (query.WaitingActivity is { } activityId)
         {
             rows = rows.Where(i => db.Bookmarks.Any(b => b.InstanceId == i.Id && b.ActivityId == activityId));

@@ -62,8 +62,10 @@ internal static class InstancesEndpoints
         return TypedResults.Created($"/api/instances/{instance.Id}", InstanceResponse.From(instance));
     }
 
+    // The console's instances page filters through the same query, with the same meaning of each filter.
     private static async Task<IResult> ListAsync(
-        string? status, string? definitionId, string? correlationId, string? after, int? limit,
+        string? status, string? definitionId, string? correlationId, string? reference, string? waitingActivity,
+        DateTimeOffset? from, DateTimeOffset? to, string? after, int? limit,
         IWorkflowInstanceQueries queries, CancellationToken cancellationToken)
     {
         InstanceStatus? parsedStatus = null;
@@ -82,8 +84,29 @@ internal static class InstancesEndpoints
             return ApiProblems.Field("limit", $"must be between 1 and {MaxPageSize}");
         }
 
+        if (from is { } start && to is { } end && end <= start)
+        {
+            return ApiProblems.Field("to", "must be later than 'from'");
+        }
+
+        if (Blank(reference) is { Length: > MaxReferenceLength } || Blank(waitingActivity) is { Length: > MaxReferenceLength })
+        {
+            return ApiProblems.Field(reference is { Length: > MaxReferenceLength } ? "reference" : "waitingActivity", $"must be at most {MaxReferenceLength} characters");
+        }
+
         var page = await queries.ListAsync(
-            new InstanceQuery { Status = parsedStatus, DefinitionId = definitionId, CorrelationId = correlationId, After = after, Limit = limit ?? 50 },
+            new InstanceQuery
+            {
+                Status = parsedStatus,
+                DefinitionId = Blank(definitionId),
+                CorrelationId = Blank(correlationId),
+                Reference = Blank(reference),
+                WaitingActivity = Blank(waitingActivity),
+                CreatedFrom = from,
+                CreatedBefore = to,
+                After = Blank(after),
+                Limit = limit ?? 50,
+            },
             cancellationToken);
         return TypedResults.Ok(new { items = page.Items.Select(InstanceResponse.From), next = page.Next });
     }
@@ -112,6 +135,8 @@ internal static class InstancesEndpoints
 
     private static async Task<IResult> RetryAsync(string id, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
         TypedResults.Ok(InstanceResponse.From(await runtime.RetryAsync(id, cancellationToken)));
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>A request id maps to one instance id, so a retried start finds the instance it already created.</summary>
     private static string InstanceIdFor(string requestId) =>

@@ -3,6 +3,7 @@ using ChangeOrchestrator.Connectors;
 using ChangeOrchestrator.Engine;
 using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.Engine.Expressions;
+using ChangeOrchestrator.Engine.Observation;
 using ChangeOrchestrator.Patching;
 using ChangeOrchestrator.Patching.Activities.Assessment;
 using ChangeOrchestrator.Patching.AllowedValues;
@@ -19,6 +20,7 @@ using ChangeOrchestrator.Server.Workers;
 using ChangeOrchestrator.Server.Workflows;
 using ChangeOrchestrator.Simulators;
 using ChangeOrchestrator.Web;
+using ChangeOrchestrator.Web.Admin;
 using ChangeOrchestrator.Web.Security;
 
 namespace ChangeOrchestrator.Server.Hosting;
@@ -36,6 +38,7 @@ internal static class ServerBuilderExtensions
         services.AddOptions<ExpressionLimits>().BindConfiguration("Engine:Expressions");
         var persistence = PersistenceConfiguration.Read(configuration);
         services.AddWorkflowPersistence(persistence);
+        services.AddInstanceChangeFeed();
         services.AddFaultDrill(configuration);
         services.UseDatabaseClock(persistence);
         services.AddOptions<WorkflowsOptions>().BindConfiguration(WorkflowsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -114,6 +117,7 @@ internal static class ServerBuilderExtensions
         services.AddSingleton<IConsoleSignIn, ConsoleSignIn>();
         ConsoleOidcSetup.AddConsoleIdentityProvider(services, configuration);
         services.AddSingleton<IConsoleSettings, ConsoleSettings>();
+        services.AddSingleton<IApiKeyAdministration, ApiKeyAdministration>();
         services.AddWebConsole(console =>
         {
             console.Sandbox = sandbox;

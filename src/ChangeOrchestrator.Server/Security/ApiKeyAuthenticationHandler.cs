@@ -19,31 +19,31 @@ internal sealed class ApiKeyAuthenticationHandler(
     /// <summary>The authentication property naming the key a refused request presented, for the audit log.</summary>
     public const string ActorProperty = "actor";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var presented = PresentedKey();
         if (presented is null)
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
 
-        var definition = keys.Find(presented);
+        var definition = await keys.FindAsync(presented, Context.RequestAborted);
         if (definition is null)
         {
-            return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
+            return AuthenticateResult.Fail("Unknown API key.");
         }
 
         if (definition.ExpiresAt is { } expiry && expiry <= time.GetUtcNow())
         {
-            return Task.FromResult(AuthenticateResult.Fail(
+            return AuthenticateResult.Fail(
                 $"API key '{definition.Name}' expired at {expiry:O}.",
-                new AuthenticationProperties(new Dictionary<string, string?> { [ActorProperty] = definition.Name })));
+                new AuthenticationProperties(new Dictionary<string, string?> { [ActorProperty] = definition.Name }));
         }
 
         var claims = new List<Claim> { new(ClaimTypes.Name, definition.Name), new("auth_method", "api-key") };
         claims.AddRange(definition.Roles.SelectMany(Roles.Expand).Distinct().Select(role => new Claim(ClaimTypes.Role, role)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -29,12 +29,13 @@ internal static class SecurityApplicationExtensions
         return app;
     }
 
-    /// <summary><c>/auth/*</c>, <c>GET /api/audit</c> and <c>GET /api/settings</c>.</summary>
+    /// <summary><c>/auth/*</c>, <c>GET /api/audit</c>, <c>GET /api/settings</c> and <c>/api/admin/api-keys</c>.</summary>
     public static WebApplication MapSecurityApi(this WebApplication app)
     {
         app.MapAuthApi();
         app.MapAuditApi();
         app.MapSettingsApi();
+        app.MapApiKeysApi();
         return app;
     }
 }

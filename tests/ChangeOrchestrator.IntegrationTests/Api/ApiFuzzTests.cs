@@ -30,6 +30,7 @@ public sealed class ApiFuzzTests : IAsyncLifetime
         "POST /api/policy/validate",
         "POST /api/policy/plan",
         "POST /api/policy/apply",
+        "POST /api/admin/api-keys/{id}/revoke",
     };
 
     private static readonly string ValidDefinition = TestWorkflows.FailOnce.Replace("fail-once", "fuzz-target", StringComparison.Ordinal);
@@ -56,6 +57,7 @@ public sealed class ApiFuzzTests : IAsyncLifetime
         ["POST /api/definitions"] = ("/api/definitions", DefinitionCases),
         ["POST /api/events/{kind}/{key}"] = ("/api/events/fuzz/CHG-F", EventCases),
         ["POST /auth/login"] = ("/auth/login", LoginCases),
+        ["POST /api/admin/api-keys"] = ("/api/admin/api-keys", ApiKeyCases),
     };
 
     [Fact]
@@ -142,10 +144,10 @@ public sealed class ApiFuzzTests : IAsyncLifetime
         return fuzz.Names is { } named && !text.Contains(named, StringComparison.Ordinal) ? $"does not name '{named}'" : null;
     }
 
-    private async Task<(int Definitions, int Instances, int Pending, int Seen)> CountRowsAsync()
+    private async Task<(int Definitions, int Instances, int Pending, int Seen, int ApiKeys)> CountRowsAsync()
     {
         await using var db = await _server.Server.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
-        return (await db.Definitions.CountAsync(), await db.Instances.CountAsync(), await db.PendingStimuli.CountAsync(), await db.SeenStimuli.CountAsync());
+        return (await db.Definitions.CountAsync(), await db.Instances.CountAsync(), await db.PendingStimuli.CountAsync(), await db.SeenStimuli.CountAsync(), await db.ApiKeys.CountAsync());
     }
 
     private static IEnumerable<FuzzCase> StartCases()
@@ -236,6 +238,33 @@ public sealed class ApiFuzzTests : IAsyncLifetime
         foreach (var generic in Generic("""{"decision":"approved","by":"ann","n":12}""", MaxBody, emptyIsValid: true))
         {
             yield return generic;
+        }
+    }
+
+    private static IEnumerable<FuzzCase> ApiKeyCases()
+    {
+        foreach (var generic in Generic("""{"name":"fuzz-key","roles":["Viewer"],"expiresAt":"2099-01-01T00:00:00Z"}""", MaxBody, emptyIsValid: false))
+        {
+            yield return generic;
+        }
+
+        foreach (var (name, json, named) in new[]
+        {
+            ("name number", """{"name":1,"roles":["Viewer"]}""", "$.name"),
+            ("name null", """{"name":null,"roles":["Viewer"]}""", "name"),
+            ("name missing", """{"roles":["Viewer"]}""", "name"),
+            ("name with spaces", """{"name":"a b","roles":["Viewer"]}""", "name"),
+            ("name too long", $$"""{"name":"{{new string('n', 101)}}","roles":["Viewer"]}""", "name"),
+            ("roles string", """{"name":"k","roles":"Admin"}""", "$.roles"),
+            ("roles numbers", """{"name":"k","roles":[1]}""", "$.roles"),
+            ("roles empty", """{"name":"k","roles":[]}""", "roles"),
+            ("roles unknown", """{"name":"k","roles":["Root"]}""", "roles"),
+            ("expiresAt word", """{"name":"k","roles":["Viewer"],"expiresAt":"tomorrow"}""", "$.expiresAt"),
+            ("expiresAt past", """{"name":"k","roles":["Viewer"],"expiresAt":"2001-01-01T00:00:00Z"}""", "expiresAt"),
+            ("unknown field", """{"name":"k","roles":["Viewer"],"sha256":"00"}""", "sha256"),
+        })
+        {
+            yield return Json(name, json, named);
         }
     }
 

@@ -85,6 +85,26 @@ public sealed class InstancesApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task List_ByReferenceWaitingActivityAndStartTime_FiltersAsTheConsoleDoes()
+    {
+        var wanted = await StartAsync(new { definitionId = "wait-approval", input = new { change = "CHG-F1" }, correlationId = "filter-ref-7" });
+        var createdAt = wanted["createdAt"]!.GetValue<string>();
+        await StartAsync(new { definitionId = "wait-approval", input = new { change = "CHG-F2" } });
+
+        var byReference = await _server.GetJsonAsync("/api/instances?reference=filter-ref-7&waitingActivity=wait");
+        var otherActivity = await _server.GetJsonAsync("/api/instances?reference=filter-ref-7&waitingActivity=done");
+        var started = await _server.GetJsonAsync($"/api/instances?reference=filter-ref-7&from={Uri.EscapeDataString(createdAt)}");
+        var notYet = await _server.GetJsonAsync($"/api/instances?reference=filter-ref-7&to={Uri.EscapeDataString(createdAt)}");
+        var backwards = await _server.GetJsonAsync($"/api/instances?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", HttpStatusCode.BadRequest);
+
+        Assert.Equal(wanted["id"]!.GetValue<string>(), Assert.Single(byReference["items"]!.AsArray())!["id"]!.GetValue<string>());
+        Assert.Empty(otherActivity["items"]!.AsArray());
+        Assert.Single(started["items"]!.AsArray());
+        Assert.Empty(notYet["items"]!.AsArray());
+        Assert.NotNull(backwards["errors"]!["to"]);
+    }
+
+    [Fact]
     public async Task List_FiltersAndPages()
     {
         for (var i = 0; i < 5; i++)

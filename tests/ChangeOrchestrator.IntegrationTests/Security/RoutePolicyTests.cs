@@ -36,6 +36,9 @@ public sealed class RoutePolicyTests : IAsyncLifetime
         ["GET /api/schema/workflow"] = Roles.Viewer,
         ["GET /api/audit"] = Roles.Admin,
         ["GET /api/settings"] = Roles.Admin,
+        ["GET /api/admin/api-keys"] = Roles.Admin,
+        ["POST /api/admin/api-keys"] = Roles.Admin,
+        ["POST /api/admin/api-keys/{id}/revoke"] = Roles.Admin,
         ["GET /api/policy"] = Roles.Admin,
         ["POST /api/policy/validate"] = Roles.Admin,
         ["POST /api/policy/plan"] = Roles.Admin,
@@ -61,6 +64,8 @@ public sealed class RoutePolicyTests : IAsyncLifetime
         ["POST /admin/audit"] = Roles.Admin,
         ["GET /admin/settings"] = Roles.Admin,
         ["POST /admin/settings"] = Roles.Admin,
+        ["GET /admin/api-keys"] = Roles.Admin,
+        ["POST /admin/api-keys"] = Roles.Admin,
         ["GET /forbidden"] = null,
         ["POST /forbidden"] = null,
 

@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using ChangeOrchestrator.UiTests.Support;
-using Microsoft.Playwright;
 
 namespace ChangeOrchestrator.UiTests.Accessibility;
 
@@ -19,13 +17,14 @@ public sealed class AccessibilityTests(ConsoleServer server)
         { "changes#month", "" },
         { "admin/audit", "console-audit" },
         { "admin/settings", "console-settings" },
+        { "admin/api-keys", "console-api-keys" },
     };
 
     [Theory]
     [MemberData(nameof(Pages))]
     public async Task Page_AsAdmin_HasNoSeriousOrCriticalViolation(string path, string screenshot)
     {
-        var instanceId = await server.StartThroughApiAsync("approval-demo", new JsonObject { ["changeKey"] = "servicenow:CHG0099300" });
+        var instanceId = await server.StartAwaitingApprovalAsync("CHG0099300");
         await using var console = await server.SignInAsync("ada");
         await console.OpenAsync(path switch
         {
@@ -52,8 +51,7 @@ public sealed class AccessibilityTests(ConsoleServer server)
     [Fact]
     public async Task SignInPage_HasNoSeriousOrCriticalViolation()
     {
-        await using var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseAddress.ToString() });
-        var console = new ConsolePage(context, await context.NewPageAsync());
+        await using var console = await server.OpenAnonymousAsync();
         await console.Page.GotoAsync("signin");
 
         var violations = await console.SeriousViolationsAsync();

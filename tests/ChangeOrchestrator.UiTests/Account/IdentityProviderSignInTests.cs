@@ -10,9 +10,8 @@ public sealed class IdentityProviderSignInTests(ConsoleServer server)
     [Fact]
     public async Task SignIn_AtTheIdentityProvider_OpensTheConsoleWithTheMappedRole()
     {
-        await using var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseAddress.ToString() });
-        var page = await context.NewPageAsync();
-        var console = new ConsolePage(context, page);
+        await using var console = await server.OpenAnonymousAsync();
+        var page = console.Page;
 
         await page.GotoAsync("instances");
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign in with the test identity provider" }).ClickAsync();

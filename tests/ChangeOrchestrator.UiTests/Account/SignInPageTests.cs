@@ -9,12 +9,11 @@ public sealed class SignInPageTests(ConsoleServer server)
     [Fact]
     public async Task Open_WithoutSession_RedirectsToSignInThenBackToThePage()
     {
-        await using var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseAddress.ToString() });
-        var page = await context.NewPageAsync();
+        await using var console = await server.OpenAnonymousAsync();
+        var page = console.Page;
 
         await page.GotoAsync("instances");
         Assert.Contains("/signin?returnUrl=%2Finstances", page.Url, StringComparison.Ordinal);
-        var console = new ConsolePage(context, page);
         await page.FillAsync("#username", "olga");
         await page.FillAsync("#password", ConsoleUsers.Password);
         await page.ClickAsync("button[type=submit]");
@@ -27,10 +26,10 @@ public sealed class SignInPageTests(ConsoleServer server)
     [Fact]
     public async Task SignIn_WrongPassword_SaysSoAndIsAudited()
     {
-        await using var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseAddress.ToString() });
-        var page = await context.NewPageAsync();
+        await using var console = await server.OpenAnonymousAsync();
+        var page = console.Page;
         await page.GotoAsync("signin");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Images, "console-signin.png") });
+        await console.ScreenshotAsync("console-signin");
 
         await page.FillAsync("#username", "olga");
         await page.FillAsync("#password", "not-the-password");

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using ChangeOrchestrator.UiTests.Support;
 using Microsoft.Playwright;
 
@@ -39,7 +38,7 @@ public sealed class InstancePageTests(ConsoleServer server)
     [Fact]
     public async Task Open_AsViewer_ShowsTheInstanceWithoutCancelOrStart()
     {
-        var instanceId = await server.StartThroughApiAsync("approval-demo", new JsonObject { ["changeKey"] = "servicenow:CHG0099001" });
+        var instanceId = await server.StartAwaitingApprovalAsync("CHG0099001");
         await using var console = await server.SignInAsync("victor");
         var page = console.Page;
 
@@ -51,13 +50,13 @@ public sealed class InstancePageTests(ConsoleServer server)
         await console.OpenAsync("start/approval-demo");
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("needs a role you do not have");
         Assert.Equal(0, await page.GetByTestId("start-submit").CountAsync());
-        Assert.Equal("Suspended", (await server.InstanceAsync(instanceId))["status"]!.GetValue<string>());
+        Assert.Equal("Suspended", await server.StatusAsync(instanceId));
     }
 
     [Fact]
     public async Task Cancel_AsOperator_CancelsAndIsAudited()
     {
-        var instanceId = await server.StartThroughApiAsync("approval-demo", new JsonObject { ["changeKey"] = "servicenow:CHG0099002" });
+        var instanceId = await server.StartAwaitingApprovalAsync("CHG0099002");
         await using var console = await server.SignInAsync("olga");
         var page = console.Page;
         await console.OpenAsync($"instances/{instanceId}");

@@ -16,7 +16,7 @@ public sealed class InstancesPageTests(ConsoleServer server)
             matching.Add(await server.StartThroughApiAsync("ui-bulk", new JsonObject { ["key"] = $"bulk-{i}" }));
         }
 
-        var other = await server.StartThroughApiAsync("approval-demo", new JsonObject { ["changeKey"] = "servicenow:CHG0099100" });
+        var other = await server.StartAwaitingApprovalAsync("CHG0099100");
         await using var console = await server.SignInAsync("olga");
         var page = console.Page;
         await console.OpenAsync("instances");
@@ -37,17 +37,17 @@ public sealed class InstancesPageTests(ConsoleServer server)
         await Assertions.Expect(page.Locator("tr[data-instance]")).ToHaveCountAsync(0);
         foreach (var id in matching)
         {
-            Assert.Equal("Cancelled", (await server.InstanceAsync(id))["status"]!.GetValue<string>());
+            Assert.Equal("Cancelled", await server.StatusAsync(id));
         }
 
-        Assert.Equal("Suspended", (await server.InstanceAsync(other))["status"]!.GetValue<string>());
+        Assert.Equal("Suspended", await server.StatusAsync(other));
     }
 
     [Fact]
     public async Task Filter_ByWaitingActivityAndCorrelationId_ListsOnlyThatInstance()
     {
-        var wanted = await server.StartThroughApiAsync("approval-demo", new JsonObject { ["changeKey"] = "servicenow:CHG0099200" }, correlationId: "ui-filter-4711");
-        await server.StartThroughApiAsync("approval-demo", new JsonObject { ["changeKey"] = "servicenow:CHG0099201" });
+        var wanted = await server.StartAwaitingApprovalAsync("CHG0099200", "ui-filter-4711");
+        await server.StartAwaitingApprovalAsync("CHG0099201");
         await using var console = await server.SignInAsync("victor");
         var page = console.Page;
         await console.OpenAsync("instances");

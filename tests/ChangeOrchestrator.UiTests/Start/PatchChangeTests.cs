@@ -36,13 +36,13 @@ public sealed partial class PatchChangeTests(ConsoleServer server)
         await overview.ScreenshotAsync("console-overview");
         await overview.Page.CloseAsync();
 
-        await using var desk = await server.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() }).ContinueWith(t => new PageScope(t.Result));
+        await using var desk = await server.OpenAnonymousAsync();
         await SimulatedApprovals.DecideAsync(desk.Page, number, approve: true, screenshot: "servicenow-approval");
         await SimulatedApprovals.DecideAsync(desk.Page, number, approve: true);
 
         // The page is never reloaded: it follows the instance through the window, snapshots, waves and verification.
         var seen = new List<string>();
-        await WaitUntilAsync(page, async () =>
+        await console.WaitUntilAsync(async () =>
         {
             // Read in one step: the page re-renders while the instance moves, so elements come and go.
             foreach (var activity in await page.EvalOnSelectorAllAsync<string[]>("[data-status=waiting]", "nodes => nodes.map(n => n.getAttribute('data-activity'))"))
@@ -70,7 +70,7 @@ public sealed partial class PatchChangeTests(ConsoleServer server)
         await page.GetByRole(AriaRole.Table, new() { Name = "Per-server results" }).WaitForAsync();
         await console.ScreenshotAsync("console-instance-completed");
         await evidence.ScrollIntoViewIfNeededAsync();
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Images, "console-evidence.png") });
+        await console.ScreenshotAsync("console-evidence", fromTop: false);
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByText("Download the evidence (JSON)").ClickAsync());
         Assert.Equal($"patch-evidence-{number}.json", download.SuggestedFilename);
@@ -98,10 +98,10 @@ public sealed partial class PatchChangeTests(ConsoleServer server)
         await StartSandboxChangeAsync(console, screenshot: null);
         var number = await WaitForApprovalAsync(page);
 
-        await using var desk = await server.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() }).ContinueWith(t => new PageScope(t.Result));
+        await using var desk = await server.OpenAnonymousAsync();
         await SimulatedApprovals.DecideAsync(desk.Page, number, approve: false);
 
-        await WaitUntilAsync(page, async () => await page.Locator("[data-activity=cancelRejected][data-status=completed]").CountAsync() == 1
+        await console.WaitUntilAsync(async () => await page.Locator("[data-activity=cancelRejected][data-status=completed]").CountAsync() == 1
             && await page.GetByTestId("instance-status").TextContentAsync() != "Suspended");
         Assert.Contains("Cancel", await page.GetByTestId("change-state").TextContentAsync(), StringComparison.OrdinalIgnoreCase);
         Assert.True(await page.Locator("[data-activity=window][data-status=skipped]").CountAsync() == 1);
@@ -137,31 +137,9 @@ public sealed partial class PatchChangeTests(ConsoleServer server)
         return ApprovalWait().Match(await waits.TextContentAsync() ?? "").Groups[1].Value;
     }
 
-    private static async Task WaitUntilAsync(IPage page, Func<Task<bool>> condition)
-    {
-        for (var attempt = 0; attempt < 900; attempt++)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await page.WaitForTimeoutAsync(200);
-        }
-
-        Assert.Fail("The instance page never showed the expected state; it shows: " + await page.Locator("main").TextContentAsync());
-    }
-
     [GeneratedRegex(@"approval of (CHG\d+) in ServiceNow")]
     private static partial Regex ApprovalWait();
 
     [GeneratedRegex(@"/instances/([0-9a-f-]+)$")]
     private static partial Regex InstanceUrl();
-
-    private sealed class PageScope(IPage page) : IAsyncDisposable
-    {
-        public IPage Page { get; } = page;
-
-        public async ValueTask DisposeAsync() => await Page.CloseAsync();
-    }
 }

@@ -30,11 +30,31 @@ public sealed class ConsolePage(IBrowserContext context, IPage page) : IAsyncDis
     public Task WaitLiveAsync() =>
         Page.Locator("main[data-live=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
 
-    /// <summary>Saves a screenshot into docs/images for the README.</summary>
-    public async Task ScreenshotAsync(string name)
+    /// <summary>Saves a screenshot of the top of the page for the README, when screenshots are asked for (see <see cref="Screenshots"/>).</summary>
+    public async Task ScreenshotAsync(string name, bool fromTop = true)
     {
-        await Page.EvaluateAsync("window.scrollTo(0, 0)");
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Images, name + ".png"), FullPage = false });
+        if (fromTop && Screenshots.Enabled)
+        {
+            await Page.EvaluateAsync("window.scrollTo(0, 0)");
+        }
+
+        await Screenshots.SaveAsync(Page, name);
+    }
+
+    /// <summary>Polls the page (bounded, 3 minutes) until the condition holds; fails with what the page shows otherwise.</summary>
+    public async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        for (var attempt = 0; attempt < 900; attempt++)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Page.WaitForTimeoutAsync(200);
+        }
+
+        Assert.Fail("The page never showed the expected state; it shows: " + await Page.Locator("main").TextContentAsync());
     }
 
     /// <summary>The accessibility violations axe-core finds that are serious or critical, described for an assertion message.</summary>

@@ -109,15 +109,21 @@ public sealed class ConsoleServer : IAsyncLifetime
     /// <summary>A new browser context (own cookies) with a page signed in as <paramref name="user"/>.</summary>
     public async Task<ConsolePage> SignInAsync(string user)
     {
+        var page = await OpenAnonymousAsync();
+        await page.SignInAsync(user, ConsoleUsers.Password);
+        return page;
+    }
+
+    /// <summary>A new browser context (own cookies) with a blank page, signed in as nobody: for the sign-in pages and the simulated desks.</summary>
+    public async Task<ConsolePage> OpenAnonymousAsync()
+    {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
         });
         context.SetDefaultTimeout(30_000);
-        var page = new ConsolePage(context, await context.NewPageAsync());
-        await page.SignInAsync(user, ConsoleUsers.Password);
-        return page;
+        return new ConsolePage(context, await context.NewPageAsync());
     }
 
     /// <summary>Starts an instance through the API (test setup only; the scenarios act through the browser).</summary>
@@ -128,6 +134,12 @@ public sealed class ConsoleServer : IAsyncLifetime
         Assert.True(response.IsSuccessStatusCode, $"start {definitionId}: {(int)response.StatusCode} {body}");
         return JsonNode.Parse(body)!["id"]!.GetValue<string>();
     }
+
+    /// <summary>Starts the repository's approval-demo workflow, which waits on the approval of change <paramref name="number"/> in ServiceNow.</summary>
+    public Task<string> StartAwaitingApprovalAsync(string number, string? correlationId = null) =>
+        StartThroughApiAsync("approval-demo", new JsonObject { ["changeKey"] = $"servicenow:{number}" }, correlationId);
+
+    public async Task<string> StatusAsync(string instanceId) => (await InstanceAsync(instanceId))["status"]!.GetValue<string>();
 
     public async Task<JsonNode> InstanceAsync(string instanceId) => JsonNode.Parse(await Api.GetStringAsync($"api/instances/{instanceId}"))!;
 

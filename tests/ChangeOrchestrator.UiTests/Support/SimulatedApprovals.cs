@@ -21,7 +21,7 @@ public static class SimulatedApprovals
         Assert.True(await row.CountAsync() > 0, $"{number} never waited for approval on the simulated ServiceNow page");
         if (screenshot is not null)
         {
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Images, screenshot + ".png") });
+            await Screenshots.SaveAsync(page, screenshot);
         }
 
         await row.First.Locator($"button[value={(approve ? "approve" : "reject")}]").ClickAsync();

@@ -333,6 +333,7 @@ public sealed class InMemoryWorkflowStore(TimeProvider time) : IWorkflowInstance
         .Where(i => query.CorrelationId is null || i.CorrelationId == query.CorrelationId)
         .Where(i => query.Reference is null || i.CorrelationId == query.Reference
             || i.Steps.ToJsonString().Contains(InstanceQuery.NumberFragment(query.Reference), StringComparison.Ordinal))
+        .Where(i => !query.RaisedChange || i.Steps.ToJsonString().Contains(InstanceQuery.DeskFragment, StringComparison.Ordinal))
         .Where(i => query.WaitingActivity is null || _bookmarks.Values.Any(b => b.InstanceId == i.Id && b.ActivityId == query.WaitingActivity))
         .Where(i => query.CreatedFrom is null || i.CreatedAt >= query.CreatedFrom)
         .Where(i => query.CreatedBefore is null || i.CreatedAt < query.CreatedBefore);

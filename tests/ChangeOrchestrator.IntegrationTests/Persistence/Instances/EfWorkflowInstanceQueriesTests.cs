@@ -32,6 +32,7 @@ public sealed class EfWorkflowInstanceQueriesTests(DatabaseFixture fixture) : IC
         Assert.Equal(Ids(correlated), await IdsAsync(new InstanceQuery { Reference = "ref-b" }));
         Assert.Empty(await IdsAsync(new InstanceQuery { Reference = "CHG003123" }));
         Assert.Equal(Ids(raised), await IdsAsync(new InstanceQuery { WaitingActivity = "approval" }));
+        Assert.Equal(Ids(raised), await IdsAsync(new InstanceQuery { RaisedChange = true }));
         Assert.Equal(Ids(correlated, finished), await IdsAsync(new InstanceQuery { CreatedFrom = now.AddMinutes(30) }));
         Assert.Equal(Ids(raised, correlated), await IdsAsync(new InstanceQuery { CreatedFrom = now, CreatedBefore = now.AddMinutes(90) }));
         Assert.Equal(2, await queries.CountAsync(new InstanceQuery { Status = InstanceStatus.Suspended }, None));

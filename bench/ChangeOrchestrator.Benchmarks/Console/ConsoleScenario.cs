@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ChangeOrchestrator.Benchmarks.Fleet;
+using ChangeOrchestrator.Benchmarks.History;
+using ChangeOrchestrator.Benchmarks.Running;
+using ChangeOrchestrator.Server.Security;
+using Npgsql;
+
+namespace ChangeOrchestrator.Benchmarks.Console;
+
+/// <summary>
+/// The web console on a large history: the server-side render of the instances page and of a 1,000-server patch
+/// change's instance page, the server memory each open browser session (circuit) costs, and what 50 sessions watching
+/// live instances do to the engine's resume latency.
+/// </summary>
+internal sealed class ConsoleScenario(BenchSizes sizes, string? postgresServer) : IScenario, ISelfRepeatingScenario
+{
+    private const int Servers = 1_000;
+    private const int Sessions = 50;
+    private const int Tickers = 50;
+    private const int EventsPerSecond = 50;
+    private const int WarmUpCalls = 10;
+    private const string ApiKey = "bench-console-operator-key";
+    private const string User = "bench";
+    private const string Password = "bench-console-password-1";
+    private static readonly TimeSpan LoadDuration = TimeSpan.FromSeconds(20);
+
+    public string Name => "console";
+
+    public string Title => "Console: page renders on a large history, memory per browser session, live sessions against resume latency";
+
+    public string Description =>
+        $"A PostgreSQL database holds {Label(History)} completed instances (as in the history scenario) and one completed patch change over {Servers:N0} "
+        + $"simulated servers (the fleet scenario's run, `workflows/patch-change.json`). A server process with the console answers `GET /instances` "
+        + $"(`render.instances`) and `GET /instances/{{patch change}}` (`render.instance`) {sizes.HistoryCalls} times each, one at a time: the server-side "
+        + $"(prerendered) HTML of each page, timed by the client. Then {Tickers} instances of a workflow that waits for an event, notes it and waits again "
+        + $"receive {EventsPerSecond} events/s for {LoadDuration.TotalSeconds:F0} s through `POST /api/events` (open loop), first with no browser open "
+        + $"(`resume.none`), then with {Sessions} chromium sessions open on live pages, half on the instances page and half each on a ticker's instance page "
+        + $"(`resume.sessions`); `ratio.resume-p99` is the second p99 over the first. `circuit.*` is the server's memory with the sessions open, less "
+        + $"without, per session.";
+
+    public IReadOnlyList<string> Notes =>
+    [
+        $"Settings: Sandbox off, Production, server GC, PostgreSQL from .ci/postgres.sh; the fleet change as in the fleet scenario (time scale {FleetScenario.TimeScale:F0}); pages refresh at most every 250 ms (instance) and 1 s (instances list) when pushed, otherwise every 5 s / 10 s.",
+        "A resume is timed from the moment its event was due to the API's answer, which comes after the commit: the engine's resume as a client sees it, HTTP included.",
+        "The browser runs on the same two cores as the server and the database, so the sessions' rendering in chromium competes with the engine too.",
+        "Memory is read from outside the process after a forced full collection (GC heap) and from the operating system (working set), as in the history scenario.",
+    ];
+
+    public IReadOnlyList<Target> Targets => postgresServer is null ? [] :
+    [
+        new("instances page render p95 < 200 ms", "headroom.render.instances.p95", 1),
+        new("instance page (1,000-server patch change) render p95 < 200 ms", "headroom.render.instance.p95", 1),
+        new("server memory per open session < 5 MB", "headroom.circuit.gc-heap", 1),
+        new($"{Sessions} live sessions keep the resume p99 within 1.2× of none", "headroom.resume-p99", 1),
+    ];
+
+    public int Repetitions => 1;
+
+    public bool WarmUp => false;
+
+    private int History => sizes.HistorySizes[^1];
+
+    public async Task<IReadOnlyList<Figure>> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        if (postgresServer is null)
+        {
+            return [];
+        }
+
+        await using var database = await HistoryDatabase.SeedAsync(postgresServer, History, cancellationToken);
+        await FleetChange.RunInAsync(database.ConnectionString, Servers, FleetScenario.TimeScale, cancellationToken);
+        var patchChange = await PatchChangeIdAsync(database.ConnectionString, cancellationToken);
+
+        var workflows = Directory.CreateTempSubdirectory("co-bench-console-").FullName;
+        try
+        {
+            File.Copy(FleetEnvironment.PatchChangeWorkflow(), Path.Combine(workflows, "patch-change.json"));
+            await File.WriteAllTextAsync(Path.Combine(workflows, TickerWorkflow.Id + ".json"), TickerWorkflow.Json, cancellationToken);
+            var environment = new Dictionary<string, string>(ServerEnvironment.Postgres(database.ConnectionString, workflows, "bench-console", ApiKey, "Operator"))
+            {
+                ["Auth__Local__Users__0__Name"] = User,
+                ["Auth__Local__Users__0__PasswordHash"] = PasswordHashes.Hash(Password, PasswordHashes.MinimumIterations),
+                ["Auth__Local__Users__0__Roles__0"] = "Operator",
+                ["Auth__Local__LoginPermitLimit"] = "1000",
+
+                ["Runtime__TimerPollInterval"] = "00:00:00.100",
+            };
+            await using var server = await ChildProcess.StartAsync(ServerEnvironment.Dll, environment, ServerEnvironment.ReadyPath, cancellationToken);
+            using var client = ServerEnvironment.Client(server.Address, ApiKey, TimeSpan.FromMinutes(2));
+            return await MeasureAsync(server, client, patchChange, cancellationToken);
+        }
+        finally
+        {
+            Directory.Delete(workflows, recursive: true);
+        }
+    }
+
+    private async Task<IReadOnlyList<Figure>> MeasureAsync(ChildProcess server, HttpClient client, string patchChange, CancellationToken cancellationToken)
+    {
+        var figures = new List<Figure>();
+        foreach (var (name, path, expected) in new[] { ("instances", "instances", "data-instance"), ("instance", $"instances/{patchChange}", patchChange) })
+        {
+            var times = await RenderAsync(client, path, expected, cancellationToken);
+            figures.Add(new Figure($"render.{name}.p50", "ms", Statistics.Percentile(times, 50)));
+            figures.Add(new Figure($"render.{name}.p95", "ms", Statistics.Percentile(times, 95)));
+        }
+
+        var keys = Enumerable.Range(0, Tickers).Select(i => $"ticker-{i.ToString(CultureInfo.InvariantCulture)}").ToList();
+        var tickers = new List<string>();
+        foreach (var key in keys)
+        {
+            tickers.Add(await StartTickerAsync(client, key, cancellationToken));
+        }
+
+        // Unmeasured: the first events jit the resume path.
+        await EventLoad.RunAsync(client, keys, EventsPerSecond, TimeSpan.FromSeconds(5), cancellationToken);
+        var cpuBefore = server.CpuSeconds();
+        var none = await EventLoad.RunAsync(client, keys, EventsPerSecond, LoadDuration, cancellationToken);
+        figures.AddRange(EventLoad.Figures("resume.none", none));
+        figures.Add(new Figure("server-cpu.none", "cores", (server.CpuSeconds() - cpuBefore) / LoadDuration.TotalSeconds));
+
+        var (workingSetBefore, heapBefore) = await ServerMemory.ReadAsync(server, cancellationToken);
+        await using var sessions = await WatchingSessions.LaunchAsync();
+        var paths = Enumerable.Range(0, Sessions).Select(i => i % 2 == 0 ? "instances" : $"instances/{tickers[i % tickers.Count]}").ToList();
+        await sessions.OpenAsync(server.Address, User, Password, paths);
+        var (workingSetAfter, heapAfter) = await ServerMemory.ReadAsync(server, cancellationToken);
+        figures.Add(new Figure("circuit.gc-heap", "MiB", (heapAfter - heapBefore) / Sessions));
+        figures.Add(new Figure("circuit.working-set", "MiB", (workingSetAfter - workingSetBefore) / Sessions));
+
+        cpuBefore = server.CpuSeconds();
+        var watched = await EventLoad.RunAsync(client, keys, EventsPerSecond, LoadDuration, cancellationToken);
+        figures.AddRange(EventLoad.Figures("resume.sessions", watched));
+        figures.Add(new Figure("server-cpu.sessions", "cores", (server.CpuSeconds() - cpuBefore) / LoadDuration.TotalSeconds));
+
+        double Value(string name) => figures.First(f => f.Name == name).Value;
+        var ratio = Value("resume.sessions.p99") / Value("resume.none.p99");
+        figures.Add(new Figure("ratio.resume-p99", "×", ratio));
+        figures.Add(new Figure("headroom.render.instances.p95", "×", 200 / Value("render.instances.p95")));
+        figures.Add(new Figure("headroom.render.instance.p95", "×", 200 / Value("render.instance.p95")));
+        figures.Add(new Figure("headroom.circuit.gc-heap", "×", 5 * 1_000_000 / (1024.0 * 1024) / Math.Max(Value("circuit.gc-heap"), 0.001)));
+        figures.Add(new Figure("headroom.resume-p99", "×", 1.2 / ratio));
+        return figures;
+    }
+
+    private async Task<List<double>> RenderAsync(HttpClient client, string path, string expected, CancellationToken cancellationToken)
+    {
+        var times = new List<double>(sizes.HistoryCalls);
+        for (var i = 0; i < WarmUpCalls + sizes.HistoryCalls; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await client.GetAsync(path, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var html = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (response.StatusCode != HttpStatusCode.OK || !html.Contains(expected, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode} without '{expected}': {html[..Math.Min(html.Length, 500)]}");
+            }
+
+            if (i >= WarmUpCalls)
+            {
+                times.Add(elapsed);
+            }
+        }
+
+        return times;
+    }
+
+    private static async Task<string> StartTickerAsync(HttpClient client, string key, CancellationToken cancellationToken)
+    {
+        using var response = await client.PostAsJsonAsync(
+            "api/instances", new JsonObject { ["definitionId"] = TickerWorkflow.Id, ["input"] = new JsonObject { ["key"] = key } }, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        return response.StatusCode == HttpStatusCode.Created
+            ? JsonNode.Parse(body)!["id"]!.GetValue<string>()
+            : throw new InvalidOperationException($"Starting a ticker answered {(int)response.StatusCode}: {body}");
+    }
+
+    private static async Task<string> PatchChangeIdAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT id FROM workflow_instances WHERE definition_id = 'patch-change' AND status = 'Completed' LIMIT 1", connection);
+        return (string?)await command.ExecuteScalarAsync(cancellationToken)
+            ?? throw new InvalidOperationException("The patch change did not complete in the console database.");
+    }
+
+    private static string Label(int instances) => instances >= 1_000 ? $"{instances / 1_000}k" : $"{instances}";
+}
