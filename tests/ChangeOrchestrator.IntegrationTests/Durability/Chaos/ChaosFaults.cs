@@ -41,25 +41,31 @@ internal sealed class ChaosFaults(SimulatorHost simulators, AwsSimulator aws) : 
                 return;
             }
 
+            // One armed failure at a time per desk: failures piling up while a desk sees no traffic would all hit the
+            // next operation in a row, beyond any retry policy, which is not the fault this run is about.
             var throttle = random.Next(3) == 0;
+            var fault = throttle ? new { count = 1, status = 429, retryAfterSeconds = (int?)1 } : new { count = 1, status = 503, retryAfterSeconds = (int?)null };
             if (random.Next(2) == 0)
             {
-                await PostAsync(_serviceNow, "faults/fail-next", throttle ? new { count = 1, status = 429, retryAfterSeconds = (int?)1 } : new { count = 1, status = 503, retryAfterSeconds = (int?)null });
+                if (await ServiceNowPendingAsync() == 0)
+                {
+                    await PostAsync(_serviceNow, "faults/fail-next", fault);
+                    Interlocked.Increment(ref _deskArmed);
+                }
             }
-            else
+            else if (await JiraPendingAsync() == 0)
             {
-                await PostAsync(_jira, "faults/rules", throttle ? new { count = 1, status = 429, retryAfterSeconds = (int?)1 } : new { count = 1, status = 503, retryAfterSeconds = (int?)null });
+                await PostAsync(_jira, "faults/rules", fault);
+                Interlocked.Increment(ref _deskArmed);
             }
-
-            Interlocked.Increment(ref _deskArmed);
         }
     }
 
     /// <summary>Stops every fault and returns how many were injected: desk failures that fired, and AWS throttles and 5xx.</summary>
     public async Task<(long Desk, long AwsThrottled, long AwsErrors)> StopAsync()
     {
-        var serviceNowPending = JsonNode.Parse(await _serviceNow.GetStringAsync("faults"))!["pendingFailures"]!.GetValue<int>();
-        var jiraPending = JsonNode.Parse(await _jira.GetStringAsync("faults"))!["rules"]!.AsArray().Sum(r => r!["count"]!.GetValue<int>());
+        var serviceNowPending = await ServiceNowPendingAsync();
+        var jiraPending = await JiraPendingAsync();
         using (await _serviceNow.DeleteAsync("faults"))
         using (await _jira.DeleteAsync("faults"))
         using (await _aws.DeleteAsync("faults"))
@@ -76,6 +82,10 @@ internal sealed class ChaosFaults(SimulatorHost simulators, AwsSimulator aws) : 
         _jira.Dispose();
         _aws.Dispose();
     }
+
+    private async Task<int> ServiceNowPendingAsync() => JsonNode.Parse(await _serviceNow.GetStringAsync("faults"))!["pendingFailures"]!.GetValue<int>();
+
+    private async Task<int> JiraPendingAsync() => JsonNode.Parse(await _jira.GetStringAsync("faults"))!["rules"]!.AsArray().Sum(r => r!["count"]!.GetValue<int>());
 
     private static async Task PutAsync(HttpClient client, string path, object body)
     {
