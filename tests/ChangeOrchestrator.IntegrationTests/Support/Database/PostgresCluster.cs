@@ -46,7 +46,10 @@ public sealed class PostgresCluster : IAsyncDisposable
         await cluster.RunAsPostgresAsync("initdb", ["-D", cluster.Data, "-U", "postgres", "--auth=trust", "-E", "UTF8"]);
         await cluster.RunAsPostgresAsync("pg_ctl", [
             "-D", cluster.Data, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60",
-            "-o", $"-c listen_addresses=127.0.0.1 -p {cluster.Port} -k {folder} -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+            // A commit is acknowledged only once its WAL is written (synchronous_commit=on, PostgreSQL's default): a test
+            // that crashes the server must not lose what it was told was committed. fsync stays off, as the machine
+            // itself does not crash.
+            "-o", $"-c listen_addresses=127.0.0.1 -p {cluster.Port} -k {folder} -c max_connections=300 -c fsync=off -c synchronous_commit=on",
             "start"]);
         return cluster;
     }
