@@ -22,6 +22,7 @@ namespace ChangeOrchestrator.IntegrationTests.Durability.Chaos;
 /// (<see cref="ChaosInvariants"/>). The defaults are the short form CI runs; <c>bench/chaos.sh</c> runs the full and
 /// harsh forms (<see cref="PatchChaosSettings"/>) and writes the report to <c>CHAOS_REPORT</c>.
 /// </summary>
+[Collection(ChaosCollection.Name)]
 public sealed class PatchChaosTests(ITestOutputHelper output)
 {
     private const int TimeScale = 2000;
