@@ -1,58 +1,70 @@
 #!/usr/bin/env bash
-# The chaos run: two server processes on one PostgreSQL of its own, changes approved by ServiceNow and Jira webhooks,
-# an external system that answers 503 now and then, a random node killed with SIGKILL and restarted every few seconds,
-# and PostgreSQL itself restarted once in the middle. Prints changes, kills, database restarts, faults injected and
-# violations (which must be 0) and writes them to bench/results/chaos.md.
-#   usage: bench/chaos.sh [--quick]      (--quick: the short form CI runs as a test: 10 changes, at least 5 kills)
+# The chaos run on the shipped workflows/patch-change.json: two server processes on a PostgreSQL of the run's own,
+# patch changes of 1-20 servers approved by the simulated ServiceNow's and Jira's own webhooks (through a load
+# balancer in front of the nodes), the simulators injecting latency, throttling and 5xx, a random node killed with
+# SIGKILL and started again every few seconds, and PostgreSQL restarted (immediately, as in a crash) halfway through.
+# Prints changes, kills, database restarts, faults injected and violations (which must be 0); writes each form's
+# figures to bench/results/chaos-<form>.txt and gathers them in bench/results/chaos.md.
+#   usage: bench/chaos.sh [--quick | --harsh]
+#     (default)  the full form: 50 changes, a node killed every 5-10 s
+#     --quick    the short form CI runs as a test: 10 changes, at least 5 kills, one PostgreSQL restart
+#     --harsh    a node killed every 3-6 s, after the same run without kills; compares their wall times
+# The test starts and removes its own PostgreSQL cluster (binaries in PG_BIN, default /usr/lib/postgresql/15/bin).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-port=${CHAOS_POSTGRES_PORT:-55472}
-quick=false
-for arg in "$@"; do [ "$arg" = --quick ] && quick=true; done
+form=full
+for arg in "$@"; do
+  case "$arg" in
+    --quick) form=quick ;;
+    --harsh) form=harsh ;;
+    *) echo "usage: $0 [--quick | --harsh]" >&2; exit 2 ;;
+  esac
+done
 project=tests/ChangeOrchestrator.IntegrationTests
-pg_bin=${PG_BIN:-/usr/lib/postgresql/15/bin}
-
-cluster_on_port() {
-  local pid
-  for pid in /tmp/changeorchestrator-pg.*/cluster/postmaster.pid; do
-    [ -f "$pid" ] || continue
-    if [ "$(sed -n 4p "$pid")" = "$port" ]; then dirname "$(dirname "$pid")"; return; fi
-  done
-}
-
-as_postgres() {
-  if [ "$(id -un)" = postgres ]; then "$@"; else runuser -u postgres -- "$@"; fi
-}
+results=$PWD/bench/results
+mkdir -p "$results"
 
 dotnet build "$project" -c Release -warnaserror -nologo -v quiet
 
-stale=$(cluster_on_port)
-[ -n "$stale" ] && .ci/postgres.sh stop "$stale"
-CHANGEORCHESTRATOR_TEST_POSTGRES=$(.ci/postgres.sh start "$port")
-pg_data=$(cluster_on_port)
-trap '[ -n "$pg_data" ] && .ci/postgres.sh stop "$pg_data"' EXIT
+run() { # report-file, then VAR=value settings
+  local report=$1; shift
+  env "$@" CHAOS_REPORT="$report" dotnet test "$project" -c Release --no-build \
+    --filter "FullyQualifiedName~PatchChaosTests" --logger "console;verbosity=normal" >"${TMPDIR:-/tmp}/$(basename "$report" .txt).log" 2>&1 || status=$?
+  cat "$report"
+}
 
-mkdir -p bench/results
-report=$PWD/bench/results/chaos.md
-export CHANGEORCHESTRATOR_TEST_POSTGRES CHAOS_REPORT=$report
-if [ "$quick" = false ]; then
-  export CHAOS_CHANGES=${CHAOS_CHANGES:-50} CHAOS_KILLS=${CHAOS_KILLS:-20} CHAOS_LIMIT_SECONDS=${CHAOS_LIMIT_SECONDS:-900}
-fi
-
-dotnet test "$project" -c Release --no-build --filter "FullyQualifiedName~Durability.Chaos" --logger "console;verbosity=normal" &
-run=$!
-
-# PostgreSQL restarted once in the middle, immediately (connections cut, as in a crash).
-restarts=0
-sleep "${CHAOS_DB_RESTART_AFTER:-45}"
-if kill -0 "$run" 2>/dev/null; then
-  as_postgres "$pg_bin/pg_ctl" -D "$pg_data/cluster" -m immediate -w -t 60 restart >/dev/null
-  restarts=1
-fi
+wall() { sed -n 's/^wall time: \([0-9.]*\) s.*/\1/p' "$1"; }
 
 status=0
-wait "$run" || status=$?
-[ -f "$report" ] && echo "database restarts: $restarts" >>"$report" && cat "$report"
+case "$form" in
+  quick)
+    run "$results/chaos-quick.txt"
+    ;;
+  full)
+    run "$results/chaos-full.txt" CHAOS_CHANGES=50 CHAOS_KILLS=10 CHAOS_KILL_MIN_SECONDS=5 CHAOS_KILL_MAX_SECONDS=10 CHAOS_LIMIT_SECONDS=1500
+    ;;
+  harsh)
+    run "$results/chaos-harsh-baseline.txt" CHAOS_CHANGES=50 CHAOS_NO_KILLS=1 CHAOS_LIMIT_SECONDS=1500
+    run "$results/chaos-harsh.txt" CHAOS_CHANGES=50 CHAOS_KILLS=20 CHAOS_KILL_MIN_SECONDS=3 CHAOS_KILL_MAX_SECONDS=6 CHAOS_LIMIT_SECONDS=1500
+    ratio=$(awk -v k="$(wall "$results/chaos-harsh.txt")" -v b="$(wall "$results/chaos-harsh-baseline.txt")" 'BEGIN { printf "%.2f", k / b }')
+    echo "wall time with kills / without: ${ratio}x (target <= 1.1x)" | tee -a "$results/chaos-harsh.txt"
+    ;;
+esac
+
+{
+  echo "# Chaos run"
+  echo
+  echo "Written by \`bench/chaos.sh\` (see bench/README.md). Each block names its settings on its first line."
+  for part in full harsh-baseline harsh quick; do
+    [ -f "$results/chaos-$part.txt" ] || continue
+    echo
+    echo "## $part (bench/chaos.sh$([ "$part" = quick ] && echo ' --quick')$([[ "$part" == harsh* ]] && echo ' --harsh'))"
+    echo
+    echo '```'
+    cat "$results/chaos-$part.txt"
+    echo '```'
+  done
+} >"$results/chaos.md"
 exit "$status"

@@ -1,3 +1,4 @@
+using ChangeOrchestrator.Connectors.Telemetry;
 using ChangeOrchestrator.Patching.Fleet;
 using Microsoft.Extensions.Logging;
 
@@ -6,7 +7,10 @@ namespace ChangeOrchestrator.Connectors.Aws;
 /// <summary>Runs one SDK call (its pages included) and classifies what it throws; cancellation by the caller passes through.</summary>
 internal sealed class AwsCalls(ILogger<AwsCalls> logger)
 {
-    public async Task<T> RunAsync<T>(string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    public Task<T> RunAsync<T>(string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+        ConnectorMetrics.CountAsync("AWS", operation, () => RunClassifiedAsync(operation, call, cancellationToken));
+
+    private async Task<T> RunClassifiedAsync<T>(string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         try
         {

@@ -1,3 +1,4 @@
+using ChangeOrchestrator.Connectors.Telemetry;
 using ChangeOrchestrator.Patching.ChangeRequests;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -61,7 +62,10 @@ internal sealed class ServiceDeskPipeline
     }
 
     /// <summary>Runs <paramref name="operation"/> under the pipeline; every failure leaves as a <see cref="ServiceDeskException"/>.</summary>
-    public async Task<T> ExecuteAsync<T>(string description, Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    public Task<T> ExecuteAsync<T>(string description, Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken) =>
+        ConnectorMetrics.CountAsync(_desk, description, () => RunAsync(description, operation, cancellationToken));
+
+    private async Task<T> RunAsync<T>(string description, Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
         try
         {

@@ -41,17 +41,9 @@ internal sealed class EfRecoveryStore(IDbContextFactory<WorkflowDbContext> conte
                 continue;
             }
 
-            var sequence = await db.Instances.Where(i => i.Id == lease.Id).Select(i => i.JournalSequence).SingleAsync(cancellationToken);
-            db.Journal.Add(new JournalRow
-            {
-                InstanceId = lease.Id,
-                Sequence = sequence,
-                At = time.GetUtcNow().ToUniversalTime(),
-                Type = JournalEntryType.Message,
-                Message = $"Recovered: the lease of node {lease.LeaseOwner} ran out mid-burst; the instance is free for any node.",
-                Data = $$"""{"recovery":"{{Recovery.ExpiredLease}}","node":{{System.Text.Json.JsonSerializer.Serialize(lease.LeaseOwner)}}}""",
-            });
-            await db.SaveChangesAsync(cancellationToken);
+            await AppendJournalAsync(
+                db, lease.Id, $"Recovered: the lease of node {lease.LeaseOwner} ran out mid-burst; the instance is free for any node.",
+                Recovery.ExpiredLease, lease.LeaseOwner, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
             recovered.Add(new Recovery(Recovery.ExpiredLease, lease.Id, lease.LeaseOwner));
@@ -69,29 +61,44 @@ internal sealed class EfRecoveryStore(IDbContextFactory<WorkflowDbContext> conte
             .Where(b => b.DueAt <= now && b.ClaimedBy != null && (b.ClaimedUntil <= now || b.ClaimedUntil > horizon))
             .OrderBy(b => b.DueAt)
             .Take(limit)
-            .Select(b => new { b.Id, b.ClaimedBy, b.ClaimedUntil })
+            .Select(b => new { b.Id, b.InstanceId, b.ActivityId, b.ClaimedBy, b.ClaimedUntil })
             .ToListAsync(cancellationToken);
         var recovered = new List<Recovery>();
         foreach (var claim in stuck)
         {
+            // The release and its journal entry commit together: a recovery is never done without being written down.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var released = await db.Bookmarks
                 .Where(b => b.Id == claim.Id && b.ClaimedBy == claim.ClaimedBy && b.ClaimedUntil == claim.ClaimedUntil)
                 .ExecuteUpdateAsync(s => s.SetProperty(b => b.ClaimedBy, (string?)null).SetProperty(b => b.ClaimedUntil, (DateTimeOffset?)null), cancellationToken);
-            if (released == 1)
+            if (released != 1)
             {
-                recovered.Add(new Recovery(Recovery.StuckTimer, claim.Id, claim.ClaimedBy));
+                continue;
             }
+
+            // The version moves on as for any change to the instance, so a burst that read it before cannot commit over the entry.
+            await db.Instances
+                .Where(i => i.Id == claim.InstanceId)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.JournalSequence, i => i.JournalSequence + 1).SetProperty(i => i.Version, i => i.Version + 1), cancellationToken);
+            var why = claim.ClaimedUntil <= now ? "ran out before it fired" : "reached further ahead than any live claim can";
+            await AppendJournalAsync(
+                db, claim.InstanceId, $"Recovered: the claim of node {claim.ClaimedBy} on the due timer of {claim.ActivityId} {why}; any node fires it now.",
+                Recovery.StuckTimer, claim.ClaimedBy, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            recovered.Add(new Recovery(Recovery.StuckTimer, claim.Id, claim.ClaimedBy));
         }
 
         return recovered;
     }
 
-    public async Task<IReadOnlyList<Recovery>> ReleaseStuckDeliveriesAsync(int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Recovery>> ReleaseStuckDeliveriesAsync(TimeSpan longestClaim, int limit, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
+        var horizon = now + longestClaim;
         var stuck = await db.WebhookInbox.AsNoTracking()
-            .Where(w => w.Status == WebhookInboxStatus.Pending && w.ClaimedBy != null && w.ClaimedUntil <= now)
+            .Where(w => w.Status == WebhookInboxStatus.Pending && w.ClaimedBy != null && (w.ClaimedUntil <= now || w.ClaimedUntil > horizon))
             .OrderBy(w => w.ClaimedUntil)
             .Take(limit)
             .Select(w => new { w.Id, w.ClaimedBy, w.ClaimedUntil })
@@ -99,7 +106,10 @@ internal sealed class EfRecoveryStore(IDbContextFactory<WorkflowDbContext> conte
         var recovered = new List<Recovery>();
         foreach (var claim in stuck)
         {
-            var error = $"Recovered: the claim of node {claim.ClaimedBy} ran out before the delivery was processed.";
+            // A delivery belongs to no instance until it is processed, so the recovery is written on the delivery itself.
+            var error = claim.ClaimedUntil <= now
+                ? $"Recovered: the claim of node {claim.ClaimedBy} ran out before the delivery was processed."
+                : $"Recovered: the claim of node {claim.ClaimedBy} reached further ahead than any live claim can; the delivery is free for any node.";
             var released = await db.WebhookInbox
                 .Where(w => w.Id == claim.Id && w.ClaimedBy == claim.ClaimedBy && w.ClaimedUntil == claim.ClaimedUntil && w.Status == WebhookInboxStatus.Pending)
                 .ExecuteUpdateAsync(
@@ -115,6 +125,22 @@ internal sealed class EfRecoveryStore(IDbContextFactory<WorkflowDbContext> conte
         }
 
         return recovered;
+    }
+
+    /// <summary>Writes the recovery on the instance's journal at the sequence the caller has just reserved (moved on by one).</summary>
+    private async Task AppendJournalAsync(WorkflowDbContext db, string instanceId, string message, string kind, string? node, CancellationToken cancellationToken)
+    {
+        var sequence = await db.Instances.Where(i => i.Id == instanceId).Select(i => i.JournalSequence).SingleAsync(cancellationToken);
+        db.Journal.Add(new JournalRow
+        {
+            InstanceId = instanceId,
+            Sequence = sequence,
+            At = time.GetUtcNow().ToUniversalTime(),
+            Type = JournalEntryType.Message,
+            Message = message,
+            Data = new System.Text.Json.Nodes.JsonObject { ["recovery"] = kind, ["node"] = node }.ToJsonString(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<(string Id, string Kind, string Key)>> FindStrandedStimuliAsync(TimeSpan olderThan, int limit, CancellationToken cancellationToken)

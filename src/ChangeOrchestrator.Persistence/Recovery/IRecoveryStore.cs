@@ -12,11 +12,17 @@ public interface IRecoveryStore
     /// </summary>
     Task<IReadOnlyList<Recovery>> ReleaseExpiredLeasesAsync(TimeSpan expiredFor, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Clears claims on due timers that ran out, or that reach further ahead than any live claim can (<paramref name="longestClaim"/>).</summary>
+    /// <summary>
+    /// Clears claims on due timers that ran out, or that reach further ahead than any live claim can
+    /// (<paramref name="longestClaim"/>), so no node could fire them; each is journaled on its instance.
+    /// </summary>
     Task<IReadOnlyList<Recovery>> ReleaseStuckTimersAsync(TimeSpan longestClaim, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Clears claims on pending webhook deliveries that ran out, recording it as the delivery's last error.</summary>
-    Task<IReadOnlyList<Recovery>> ReleaseStuckDeliveriesAsync(int limit, CancellationToken cancellationToken);
+    /// <summary>
+    /// Clears claims on pending webhook deliveries that ran out, or that reach further ahead than any live claim can
+    /// (<paramref name="longestClaim"/>), recording it as the delivery's last error (a delivery has no instance yet).
+    /// </summary>
+    Task<IReadOnlyList<Recovery>> ReleaseStuckDeliveriesAsync(TimeSpan longestClaim, int limit, CancellationToken cancellationToken);
 
     /// <summary>Buffered stimuli older than <paramref name="olderThan"/> for which a matching bookmark exists (their delivery was cut short).</summary>
     Task<IReadOnlyList<(string Id, string Kind, string Key)>> FindStrandedStimuliAsync(TimeSpan olderThan, int limit, CancellationToken cancellationToken);

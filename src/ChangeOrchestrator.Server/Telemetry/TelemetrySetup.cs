@@ -1,3 +1,4 @@
+using ChangeOrchestrator.Connectors.Telemetry;
 using ChangeOrchestrator.Engine.Runtime;
 using ChangeOrchestrator.Server.Security;
 using OpenTelemetry.Metrics;
@@ -28,7 +29,7 @@ internal static class TelemetrySetup
             })
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(RuntimeMetrics.Name, ServerMetrics.Name, "System.Net.Http").AddHttpClientInstrumentation();
+                metrics.AddMeter(RuntimeMetrics.Name, ServerMetrics.Name, ConnectorMetrics.Name, "System.Net.Http").AddHttpClientInstrumentation();
                 if (options.PrometheusEnabled)
                 {
                     metrics.AddPrometheusExporter();

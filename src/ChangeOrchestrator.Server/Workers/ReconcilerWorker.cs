@@ -4,13 +4,15 @@ using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Engine.Runtime;
 using ChangeOrchestrator.Persistence.Recovery;
 using ChangeOrchestrator.Server.Telemetry;
+using ChangeOrchestrator.Server.Webhooks;
 using Microsoft.Extensions.Options;
 
 namespace ChangeOrchestrator.Server.Workers;
 
 /// <summary>
 /// Finds work stuck on nodes that are gone and frees it: instance leases that ran out mid-burst (journaled on the
-/// instance), timers whose claim ran out or reaches impossibly far, webhook deliveries claimed by a dead node, and
+/// instance), timers whose claim ran out or reaches impossibly far (journaled on the instance), webhook deliveries
+/// claimed by a dead node (recorded on the delivery, which has no instance yet), and
 /// buffered stimuli whose delivery to an existing bookmark was cut short (delivered now, which the journal shows as a
 /// resume). Every node runs it; each release is conditional, so two nodes never both recover one thing.
 /// </summary>
@@ -21,6 +23,7 @@ internal sealed partial class ReconcilerWorker(
     WorkerHeartbeats heartbeats,
     IOptions<RuntimeWorkerOptions> options,
     IOptions<EngineOptions> engine,
+    IOptions<WebhooksOptions> webhooks,
     TimeProvider time,
     ILogger<ReconcilerWorker> logger) : BackgroundService
 {
@@ -53,7 +56,7 @@ internal sealed partial class ReconcilerWorker(
         // A lease that ran out a whole lease ago belongs to a node that is gone, not to one that is late with a renewal.
         recovered.AddRange(await recovery.ReleaseExpiredLeasesAsync(engine.Value.InstanceLeaseDuration, Batch, cancellationToken));
         recovered.AddRange(await recovery.ReleaseStuckTimersAsync(engine.Value.TimerClaimDuration * 2, Batch, cancellationToken));
-        recovered.AddRange(await recovery.ReleaseStuckDeliveriesAsync(Batch, cancellationToken));
+        recovered.AddRange(await recovery.ReleaseStuckDeliveriesAsync(webhooks.Value.Processing.ClaimDuration * 2, Batch, cancellationToken));
         foreach (var (id, kind, key) in await recovery.FindStrandedStimuliAsync(options.Value.ReconcileInterval, Batch, cancellationToken))
         {
             var pending = (await stimuli.FindPendingAsync(kind, key, cancellationToken)).FirstOrDefault(s => s.Id == id);

@@ -94,6 +94,21 @@ public sealed class AwsSimulator : IDisposable
         [.. (await CommandsAsync()).Where(c =>
             c.DocumentName == "AWS-RunPatchBaseline" && c.Parameters.TryGetValue("Operation", out var operation) && operation.Contains("Install"))];
 
+    /// <summary>Every AWS-RunPatchBaseline command that installs, read page by page (a busy account has more than one page).</summary>
+    public async Task<List<Command>> AllInstallCommandsAsync()
+    {
+        var commands = new List<Command>();
+        await foreach (var command in _ssm.Paginators.ListCommands(new ListCommandsRequest()).Commands)
+        {
+            if (command.DocumentName == "AWS-RunPatchBaseline" && command.Parameters.TryGetValue("Operation", out var operation) && operation.Contains("Install"))
+            {
+                commands.Add(command);
+            }
+        }
+
+        return commands;
+    }
+
     /// <summary>The patches the server's last report lists in these states (missing or failed by default), by id, with their CVE ids.</summary>
     public async Task<Dictionary<string, string>> MissingPatchesAsync(string instanceId, params string[] states)
     {

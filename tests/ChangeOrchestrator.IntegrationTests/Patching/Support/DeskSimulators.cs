@@ -176,6 +176,16 @@ public sealed partial class DeskSimulators : IDisposable
 
     public Task<JsonNode> JiraIssueAsync(string key, string fields = "*all") => GetJsonAsync(_jira, $"rest/api/3/issue/{key}?fields={fields}");
 
+    /// <summary>The issue's status changes, oldest first, as its changelog lists them (target status names).</summary>
+    public async Task<List<string>> JiraStatusChangesAsync(string key)
+    {
+        var issue = await GetJsonAsync(_jira, $"rest/api/3/issue/{key}?fields=status&expand=changelog");
+        return [.. (issue["changelog"]?["histories"]?.AsArray() ?? [])
+            .SelectMany(h => h!["items"]!.AsArray())
+            .Where(i => i!["field"]?.GetValue<string>() == "status")
+            .Select(i => i!["toString"]?.GetValue<string>() ?? "")];
+    }
+
     public async Task<int> JiraIssueCountAsync(string jql) =>
         (await GetJsonAsync(_jira, "rest/api/3/search/jql?jql=" + Uri.EscapeDataString(jql)))["issues"]!.AsArray().Count;
 

@@ -25,9 +25,11 @@ public sealed class PostgresTestDatabase : TestDatabase
 
     public override string ConnectionString { get; }
 
-    public static async Task<PostgresTestDatabase> CreateAsync()
+    public static Task<PostgresTestDatabase> CreateAsync() => CreateAsync(Environment.GetEnvironmentVariable(EnvironmentVariable));
+
+    /// <summary>A database of its own on the server <paramref name="server"/> names (e.g. a <see cref="PostgresCluster"/> the test may restart).</summary>
+    public static async Task<PostgresTestDatabase> CreateAsync(string? server)
     {
-        var server = Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (string.IsNullOrWhiteSpace(server))
         {
             throw new InvalidOperationException(
