@@ -1,5 +1,7 @@
 using ChangeOrchestrator.Engine.Persistence;
+using ChangeOrchestrator.Patching.Compliance.History;
 using ChangeOrchestrator.Persistence.Audit;
+using ChangeOrchestrator.Persistence.Compliance;
 using ChangeOrchestrator.Persistence.Database;
 using ChangeOrchestrator.Persistence.Definitions;
 using ChangeOrchestrator.Persistence.Instances;
@@ -69,6 +71,9 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IStimulusBuffer, EfStimulusBuffer>();
         services.AddSingleton<ISideEffectLedger, EfSideEffectLedger>();
         services.AddSingleton<IAuditLog, EfAuditLog>();
+        services.AddOptions<ComplianceHistoryOptions>();
+        services.AddSingleton<IComplianceHistory, EfComplianceHistory>();
+        services.AddSingleton<IComplianceQueries, EfComplianceQueries>();
         services.AddSingleton<IInstanceLeases, EfInstanceLeases>();
         services.AddSingleton<IWebhookInbox, EfWebhookInbox>();
         services.AddSingleton<ILoginSessions, EfLoginSessions>();

@@ -1,4 +1,5 @@
 using ChangeOrchestrator.Persistence.Audit;
+using ChangeOrchestrator.Persistence.Compliance;
 using ChangeOrchestrator.Persistence.Definitions;
 using ChangeOrchestrator.Persistence.Instances;
 using ChangeOrchestrator.Persistence.Sessions;
@@ -56,7 +57,12 @@ internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(
             .ApplyConfiguration(new SideEffectRowConfiguration())
             .ApplyConfiguration(new AuditRowConfiguration())
             .ApplyConfiguration(new WebhookInboxRowConfiguration())
-            .ApplyConfiguration(new LoginSessionRowConfiguration());
+            .ApplyConfiguration(new LoginSessionRowConfiguration())
+            .ApplyConfiguration(new ComplianceScanRowConfiguration())
+            .ApplyConfiguration(new ComplianceServerRowConfiguration())
+            .ApplyConfiguration(new ComplianceFindingRowConfiguration())
+            .ApplyConfiguration(new ComplianceDailyRowConfiguration())
+            .ApplyConfiguration(new ChangeResultRowConfiguration());
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         SnakeCaseNames.Apply(modelBuilder);
     }
