@@ -1,7 +1,9 @@
+using System.Globalization;
 using ChangeOrchestrator.Patching.Compliance.History;
 using ChangeOrchestrator.Patching.Compliance.Slas;
 using ChangeOrchestrator.Patching.Policies;
 using ChangeOrchestrator.Server.Api;
+using ChangeOrchestrator.Server.Compliance.Rows;
 using ChangeOrchestrator.Server.Security;
 using Microsoft.Extensions.Options;
 
@@ -44,7 +46,13 @@ internal static class ComplianceEndpoints
         var from = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(1 - (query.Days ?? 30));
         var points = await queries.TrendAsync(query.Filter, from, cancellationToken);
         return query.Answer(
-            [.. points.Select(p => new { day = p.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), patchGroup = p.PatchGroup, p.Servers, p.Compliant, compliancePercent = p.CompliancePercent, p.CriticalNonCompliant, p.PendingReboot, p.MissingPatches })],
+            [
+                .. points.Select(p => new TrendRow
+                {
+                    Day = Day(p.Day), PatchGroup = p.PatchGroup, Servers = p.Servers, Compliant = p.Compliant, CompliancePercent = p.CompliancePercent,
+                    CriticalNonCompliant = p.CriticalNonCompliant, PendingReboot = p.PendingReboot, MissingPatches = p.MissingPatches,
+                }),
+            ],
             "compliance-trend");
     }
 
@@ -58,12 +66,13 @@ internal static class ComplianceEndpoints
         var servers = await queries.ServersAsync(query.Filter, nonCompliantOnly ?? true, cancellationToken);
         return query.Answer(
             [
-                .. servers.Select(s => new
+                .. servers.Select(s => new ServerRow
                 {
-                    serverId = s.ServerId, patchGroup = s.PatchGroup, environment = s.Environment, operatingSystem = s.OperatingSystem, baselineId = s.BaselineId,
-                    operation = s.Operation, scannedAt = s.ScannedAt, compliant = s.IsCompliant, s.Counts.Installed, s.Counts.InstalledOther, s.Counts.InstalledPendingReboot,
-                    s.Counts.InstalledRejected, s.Counts.Missing, s.Counts.Failed, s.Counts.NotApplicable, s.Counts.CriticalNonCompliant, s.Counts.SecurityNonCompliant,
-                    s.Counts.OtherNonCompliant,
+                    ServerId = s.ServerId, PatchGroup = s.PatchGroup, Environment = s.Environment, OperatingSystem = s.OperatingSystem, BaselineId = s.BaselineId,
+                    Operation = s.Operation, ScannedAt = s.ScannedAt, Compliant = s.IsCompliant, Installed = s.Counts.Installed, InstalledOther = s.Counts.InstalledOther,
+                    InstalledPendingReboot = s.Counts.InstalledPendingReboot, InstalledRejected = s.Counts.InstalledRejected, Missing = s.Counts.Missing,
+                    Failed = s.Counts.Failed, NotApplicable = s.Counts.NotApplicable, CriticalNonCompliant = s.Counts.CriticalNonCompliant,
+                    SecurityNonCompliant = s.Counts.SecurityNonCompliant, OtherNonCompliant = s.Counts.OtherNonCompliant,
                 }),
             ],
             "compliance-servers");
@@ -84,11 +93,12 @@ internal static class ComplianceEndpoints
         var scans = await queries.ServerHistoryAsync(id, time.GetUtcNow().AddDays(-(query.Days ?? 90)), cancellationToken);
         return query.Answer(
             [
-                .. scans.Select(s => new
+                .. scans.Select(s => new HistoryRow
                 {
-                    scannedAt = s.ScannedAt, operation = s.Operation, source = s.Source, baselineId = s.BaselineId, compliant = s.Counts.IsCompliant, s.Counts.Installed,
-                    s.Counts.InstalledPendingReboot, s.Counts.Missing, s.Counts.Failed, s.Counts.CriticalNonCompliant, s.Counts.SecurityNonCompliant,
-                    missingPatches = string.Join(' ', s.MissingPatchIds),
+                    ScannedAt = s.ScannedAt, Operation = s.Operation, Source = s.Source, BaselineId = s.BaselineId, Compliant = s.Counts.IsCompliant,
+                    Installed = s.Counts.Installed, InstalledPendingReboot = s.Counts.InstalledPendingReboot, Missing = s.Counts.Missing, Failed = s.Counts.Failed,
+                    CriticalNonCompliant = s.Counts.CriticalNonCompliant, SecurityNonCompliant = s.Counts.SecurityNonCompliant,
+                    MissingPatches = string.Join(' ', s.MissingPatchIds),
                 }),
             ],
             "server-history-" + id);
@@ -106,12 +116,12 @@ internal static class ComplianceEndpoints
         var findings = SlaEvaluator.Evaluate(await queries.OpenFindingsAsync(query.Filter, cancellationToken), policy.Current, time.GetUtcNow(), options.Value.DueSoonDays);
         return query.Answer(
             [
-                .. findings.Where(f => status is null || f.Status == status).Select(f => new
+                .. findings.Where(f => status is null || f.Status == status).Select(f => new SlaRow
                 {
-                    status = f.Status.ToString(), serverId = f.Finding.ServerId, patchGroup = f.Finding.PatchGroup, environment = f.Finding.Environment,
-                    patchId = f.Finding.PatchId, title = f.Finding.Title, severity = f.Finding.Severity, cves = string.Join(' ', f.Finding.CveIds),
-                    firstSeenAt = f.Finding.FirstSeenAt, releaseDate = f.Finding.ReleaseDate, ageDays = f.AgeDays, slaDays = f.SlaDays, dueAt = f.DueAt,
-                    exceptionReason = f.ExceptionReason, exceptionApprover = f.ExceptionApprover, exceptionExpires = f.ExceptionExpires,
+                    Status = f.Status.ToString(), ServerId = f.Finding.ServerId, PatchGroup = f.Finding.PatchGroup, Environment = f.Finding.Environment,
+                    PatchId = f.Finding.PatchId, Title = f.Finding.Title, Severity = f.Finding.Severity, Cves = string.Join(' ', f.Finding.CveIds),
+                    FirstSeenAt = f.Finding.FirstSeenAt, ReleaseDate = f.Finding.ReleaseDate, AgeDays = f.AgeDays, SlaDays = f.SlaDays, DueAt = f.DueAt,
+                    ExceptionReason = f.ExceptionReason, ExceptionApprover = f.ExceptionApprover, ExceptionExpires = f.ExceptionExpires is { } expires ? Day(expires) : null,
                 }),
             ],
             "sla");
@@ -125,7 +135,7 @@ internal static class ComplianceEndpoints
         }
 
         var remediated = await queries.RemediatedFindingsAsync(query.Filter, time.GetUtcNow().AddDays(-(query.Days ?? 90)), cancellationToken);
-        return query.Answer([.. SlaEvaluator.MeanTimeToRemediate(remediated).Select(r => new { severity = r.Severity, remediated = r.Remediated, meanDays = r.MeanDays })], "remediation");
+        return query.Answer([.. SlaEvaluator.MeanTimeToRemediate(remediated).Select(r => new RemediationRow { Severity = r.Severity, Remediated = r.Remediated, MeanDays = r.MeanDays })], "remediation");
     }
 
     private static async Task<IResult> TopPatchesAsync([AsParameters] ComplianceQuery query, int? limit, IComplianceQueries queries, CancellationToken cancellationToken)
@@ -143,15 +153,15 @@ internal static class ComplianceEndpoints
         var findings = await queries.OpenFindingsAsync(query.Filter, cancellationToken);
         var top = findings
             .GroupBy(f => f.PatchId, StringComparer.Ordinal)
-            .Select(g => new
+            .Select(g => new TopPatchRow
             {
-                patchId = g.Key, title = g.First().Title, severity = g.First().Severity, classification = g.First().Classification,
-                cves = string.Join(' ', g.SelectMany(f => f.CveIds).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
-                serverCount = g.Select(f => f.ServerId).Distinct(StringComparer.Ordinal).Count(),
-                servers = string.Join(' ', g.Select(f => f.ServerId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
+                PatchId = g.Key, Title = g.First().Title, Severity = g.First().Severity, Classification = g.First().Classification,
+                Cves = string.Join(' ', g.SelectMany(f => f.CveIds).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
+                ServerCount = g.Select(f => f.ServerId).Distinct(StringComparer.Ordinal).Count(),
+                Servers = string.Join(' ', g.Select(f => f.ServerId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
             })
-            .OrderByDescending(p => p.serverCount)
-            .ThenBy(p => p.patchId, StringComparer.Ordinal)
+            .OrderByDescending(p => p.ServerCount)
+            .ThenBy(p => p.PatchId, StringComparer.Ordinal)
             .Take(limit ?? 20)
             .ToList();
         return query.Answer(top, "top-missing-patches");
@@ -167,12 +177,15 @@ internal static class ComplianceEndpoints
         var rows = await queries.ChangeSuccessAsync(query.Filter, time.GetUtcNow().AddDays(-(query.Days ?? 90)), cancellationToken);
         return query.Answer(
             [
-                .. rows.Select(r => new
+                .. rows.Select(r => new ChangeRow
                 {
-                    week = r.Week.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), desk = r.Desk, patchGroup = r.PatchGroup, total = r.Total,
-                    r.Successful, r.SuccessfulWithIssues, r.Unsuccessful, successPercent = r.SuccessPercent, r.RolledBackServers, r.MedianDurationMinutes,
+                    Week = Day(r.Week), Desk = r.Desk, PatchGroup = r.PatchGroup, Total = r.Total, Successful = r.Successful,
+                    SuccessfulWithIssues = r.SuccessfulWithIssues, Unsuccessful = r.Unsuccessful, SuccessPercent = r.SuccessPercent,
+                    RolledBackServers = r.RolledBackServers, MedianDurationMinutes = r.MedianDurationMinutes,
                 }),
             ],
             "change-success");
     }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
