@@ -17,6 +17,7 @@ internal sealed class EfComplianceHistory(IDbContextFactory<WorkflowDbContext> c
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(scans);
+        // The contexts read without tracking by default; the server states and open findings read here are updated in place.
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var ids = scans.Select(s => s.ServerId).Distinct(StringComparer.Ordinal).ToList();
@@ -32,8 +33,8 @@ internal sealed class EfComplianceHistory(IDbContextFactory<WorkflowDbContext> c
         }
 
         var freshIds = fresh.Select(s => s.ServerId).ToList();
-        var servers = await db.Set<ComplianceServerRow>().Where(s => freshIds.Contains(s.ServerId)).ToDictionaryAsync(s => s.ServerId, StringComparer.Ordinal, cancellationToken);
-        var open = (await db.Set<ComplianceFindingRow>().Where(f => freshIds.Contains(f.ServerId) && f.RemediatedAt == null).ToListAsync(cancellationToken))
+        var servers = await db.Set<ComplianceServerRow>().AsTracking().Where(s => freshIds.Contains(s.ServerId)).ToDictionaryAsync(s => s.ServerId, StringComparer.Ordinal, cancellationToken);
+        var open = (await db.Set<ComplianceFindingRow>().AsTracking().Where(f => freshIds.Contains(f.ServerId) && f.RemediatedAt == null).ToListAsync(cancellationToken))
             .ToLookup(f => f.ServerId, StringComparer.Ordinal);
         foreach (var scan in fresh)
         {
