@@ -1,6 +1,8 @@
 using ChangeOrchestrator.Engine.Persistence;
+using ChangeOrchestrator.Patching.Compliance.History;
 using ChangeOrchestrator.Persistence.ApiKeys;
 using ChangeOrchestrator.Persistence.Audit;
+using ChangeOrchestrator.Persistence.Compliance;
 using ChangeOrchestrator.Persistence.Database;
 using ChangeOrchestrator.Persistence.Definitions;
 using ChangeOrchestrator.Persistence.Instances;
@@ -70,6 +72,9 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IStimulusBuffer, EfStimulusBuffer>();
         services.AddSingleton<ISideEffectLedger, EfSideEffectLedger>();
         services.AddSingleton<IAuditLog, EfAuditLog>();
+        services.AddOptions<ComplianceHistoryOptions>();
+        services.AddSingleton<IComplianceHistory, EfComplianceHistory>();
+        services.AddSingleton<IComplianceQueries, EfComplianceQueries>();
         services.AddSingleton<IInstanceLeases, EfInstanceLeases>();
         services.AddSingleton<IWebhookInbox, EfWebhookInbox>();
         services.AddSingleton<ILoginSessions, EfLoginSessions>();

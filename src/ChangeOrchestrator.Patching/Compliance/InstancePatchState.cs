@@ -21,6 +21,12 @@ public sealed record InstancePatchState
 
     public int InstalledRejectedCount { get; init; }
 
+    public int InstalledOtherCount { get; init; }
+
+    public int NotApplicableCount { get; init; }
+
+    public int OtherNonCompliantCount { get; init; }
+
     public int CriticalNonCompliantCount { get; init; }
 
     public int SecurityNonCompliantCount { get; init; }

@@ -15,4 +15,7 @@ public sealed record MissingPatch
     public required MissingPatchState State { get; init; }
 
     public IReadOnlyList<string> CveIds { get; init; } = [];
+
+    /// <summary>When the vendor released it, where the fleet reports it; the SLA clock starts then, or when first seen if later.</summary>
+    public DateTimeOffset? ReleaseDate { get; init; }
 }

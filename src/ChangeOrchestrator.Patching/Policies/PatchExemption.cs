@@ -28,6 +28,11 @@ public sealed record PatchExemption
     public bool Covers(string instanceId, string? patch, IEnumerable<string> cveIds, DateTimeOffset at) =>
         IsActive(at)
         && (Server is null || string.Equals(Server, instanceId, StringComparison.Ordinal))
-        && ((Patch is not null && string.Equals(Patch, patch, StringComparison.OrdinalIgnoreCase))
+        && ((Patch is not null && patch is not null && MatchesPatch(patch))
             || (Cve is not null && cveIds.Contains(Cve, StringComparer.OrdinalIgnoreCase)));
+
+    // A trailing '*' names a family (openssl* covers openssl.x86_64 and openssl-libs.x86_64), as the policy files write it.
+    private bool MatchesPatch(string patch) => Patch!.EndsWith('*')
+        ? patch.StartsWith(Patch[..^1], StringComparison.OrdinalIgnoreCase)
+        : string.Equals(Patch, patch, StringComparison.OrdinalIgnoreCase);
 }

@@ -1,5 +1,6 @@
 using ChangeOrchestrator.Persistence.ApiKeys;
 using ChangeOrchestrator.Persistence.Audit;
+using ChangeOrchestrator.Persistence.Compliance;
 using ChangeOrchestrator.Persistence.Definitions;
 using ChangeOrchestrator.Persistence.Instances;
 using ChangeOrchestrator.Persistence.Sessions;
@@ -60,7 +61,12 @@ internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(
             .ApplyConfiguration(new AuditRowConfiguration())
             .ApplyConfiguration(new WebhookInboxRowConfiguration())
             .ApplyConfiguration(new LoginSessionRowConfiguration())
-            .ApplyConfiguration(new ApiKeyRowConfiguration());
+            .ApplyConfiguration(new ApiKeyRowConfiguration())
+            .ApplyConfiguration(new ComplianceScanRowConfiguration())
+            .ApplyConfiguration(new ComplianceServerRowConfiguration())
+            .ApplyConfiguration(new ComplianceFindingRowConfiguration())
+            .ApplyConfiguration(new ComplianceDailyRowConfiguration())
+            .ApplyConfiguration(new ChangeResultRowConfiguration());
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         SnakeCaseNames.Apply(modelBuilder);
     }

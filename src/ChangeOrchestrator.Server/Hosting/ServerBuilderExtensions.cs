@@ -7,10 +7,12 @@ using ChangeOrchestrator.Engine.Observation;
 using ChangeOrchestrator.Patching;
 using ChangeOrchestrator.Patching.Activities.Assessment;
 using ChangeOrchestrator.Patching.AllowedValues;
+using ChangeOrchestrator.Patching.Compliance.History;
 using ChangeOrchestrator.Persistence;
 using ChangeOrchestrator.Persistence.Clock;
 using ChangeOrchestrator.Server.Api;
 using ChangeOrchestrator.Server.Audit;
+using ChangeOrchestrator.Server.Compliance;
 using ChangeOrchestrator.Server.Faults;
 using ChangeOrchestrator.Server.Policies;
 using ChangeOrchestrator.Server.Security;
@@ -101,6 +103,7 @@ internal static class ServerBuilderExtensions
     {
         services.AddSingleton<IRunStarterLookup, AuditedRunStarter>();
         services.AddPatchingActivities();
+        services.AddOptions<ComplianceHistoryOptions>().BindConfiguration(ComplianceHistoryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AllowedValuesOptions>().BindConfiguration(AllowedValuesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddServiceDesks(configuration);
         if (!string.IsNullOrWhiteSpace(configuration["Aws:Region"]))
@@ -159,6 +162,7 @@ internal static class ServerBuilderExtensions
         app.MapEventsApi();
         app.MapCatalogueApi();
         app.MapPolicyApi();
+        app.MapComplianceApi();
         app.MapSecurityApi();
         app.MapWebhooks();
         app.MapWebConsole(StaticAssetsManifest());

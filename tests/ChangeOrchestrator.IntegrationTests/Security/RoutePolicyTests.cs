@@ -43,6 +43,13 @@ public sealed class RoutePolicyTests : IAsyncLifetime
         ["POST /api/policy/validate"] = Roles.Admin,
         ["POST /api/policy/plan"] = Roles.Admin,
         ["POST /api/policy/apply"] = Roles.Admin,
+        ["GET /api/compliance/trend"] = Roles.Viewer,
+        ["GET /api/compliance/servers"] = Roles.Viewer,
+        ["GET /api/compliance/servers/{id}/history"] = Roles.Viewer,
+        ["GET /api/compliance/sla"] = Roles.Viewer,
+        ["GET /api/compliance/remediation"] = Roles.Viewer,
+        ["GET /api/compliance/top-patches"] = Roles.Viewer,
+        ["GET /api/compliance/changes"] = Roles.Viewer,
         ["GET /metrics"] = Roles.Viewer,
         ["GET /auth/me"] = null,
 

@@ -39,6 +39,7 @@ public sealed class CloseChangeRequest(IServiceDeskResolver desks) : Activity<Cl
         await desk.CloseAsync(change, input.Outcome, input.CloseNotes, cancellationToken);
         var status = await desk.GetChangeAsync(change, cancellationToken);
         context.Journal($"Closed {change} as {status.Outcome ?? input.Outcome}");
+        await ChangeResultRecorder.RecordAsync(context, input.Desk, change, status.Outcome ?? input.Outcome, input.Evidence, cancellationToken);
         return Done(new Output { State = status.State, DeskState = status.DeskState, Outcome = status.Outcome ?? input.Outcome, EvidenceFiles = attached });
     }
 

@@ -62,7 +62,7 @@ internal static class PatchScan
             .Select(i => i.State == CommandState.Success ? InstanceRunResult.From(i) with { StateDetails = "NoComplianceReport" } : InstanceRunResult.From(i))
             .OrderBy(i => i.InstanceId, StringComparer.Ordinal)
             .ToList();
-        return PatchScanStep.Finished(new PatchScanResult(command, found, failures));
+        return PatchScanStep.Finished(new PatchScanResult(command, found, failures, reports.Where(r => reportedIds.Contains(r.Key)).ToDictionary(StringComparer.Ordinal)));
     }
 
     private static async Task StartAsync(IPatchFleet fleet, ActivityContext context, PatchScanSettings settings, CancellationToken cancellationToken)

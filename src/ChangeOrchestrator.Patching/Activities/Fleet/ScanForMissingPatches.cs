@@ -20,7 +20,13 @@ public sealed class ScanForMissingPatches(IPatchFleet fleet) : Activity<ScanForM
         context.BeginExecution();
         var step = await PatchScan.StepAsync(
             fleet, context, new PatchScanSettings(input.InstanceIds, input.MaxConcurrency, input.MaxErrors, input.PollInterval, input.MaxPollInterval), cancellationToken);
-        return step.Result is { } scan ? Finish(context, scan.Command, scan.Found, scan.Failures) : step.Suspension!;
+        if (step.Result is not { } scan)
+        {
+            return step.Suspension!;
+        }
+
+        await ScanHistoryRecorder.RecordAsync(fleet, context, scan, cancellationToken);
+        return Finish(context, scan.Command, scan.Found, scan.Failures);
     }
 
     private static ActivityResult Finish(

@@ -23,7 +23,13 @@ public sealed class VerifyRemediation(IPatchFleet fleet) : Activity<VerifyRemedi
         context.BeginExecution();
         var step = await PatchScan.StepAsync(
             fleet, context, new PatchScanSettings(input.InstanceIds, input.MaxConcurrency, input.MaxErrors, input.PollInterval, input.MaxPollInterval), cancellationToken);
-        return step.Result is { } scan ? Compare(context, scan) : step.Suspension!;
+        if (step.Result is not { } scan)
+        {
+            return step.Suspension!;
+        }
+
+        await ScanHistoryRecorder.RecordAsync(fleet, context, scan, cancellationToken);
+        return Compare(context, scan);
     }
 
     private static ActivityResult Compare(ActivityContext<Input> context, PatchScanResult scan)

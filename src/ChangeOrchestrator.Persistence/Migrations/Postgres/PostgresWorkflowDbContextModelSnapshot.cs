@@ -152,6 +152,415 @@ namespace ChangeOrchestrator.Persistence.Migrations.Postgres
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("ChangeOrchestrator.Persistence.Compliance.ChangeResultRow", b =>
+                {
+                    b.Property<string>("WorkflowInstanceId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("workflow_instance_id");
+
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Desk")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("desk");
+
+                    b.Property<double>("DurationMinutes")
+                        .HasColumnType("double precision")
+                        .HasColumnName("duration_minutes");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("environment");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("PatchGroup")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("patch_group");
+
+                    b.Property<int>("RolledBackServers")
+                        .HasColumnType("integer")
+                        .HasColumnName("rolled_back_servers");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("WorkflowInstanceId");
+
+                    b.HasIndex("ClosedAt");
+
+                    b.ToTable("change_results", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeOrchestrator.Persistence.Compliance.ComplianceDailyRow", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("PatchGroup")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("patch_group");
+
+                    b.Property<string>("Environment")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("environment");
+
+                    b.Property<string>("OperatingSystem")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("operating_system");
+
+                    b.Property<int>("Compliant")
+                        .HasColumnType("integer")
+                        .HasColumnName("compliant");
+
+                    b.Property<int>("CriticalNonCompliant")
+                        .HasColumnType("integer")
+                        .HasColumnName("critical_non_compliant");
+
+                    b.Property<int>("MissingPatches")
+                        .HasColumnType("integer")
+                        .HasColumnName("missing_patches");
+
+                    b.Property<int>("PendingReboot")
+                        .HasColumnType("integer")
+                        .HasColumnName("pending_reboot");
+
+                    b.Property<int>("Servers")
+                        .HasColumnType("integer")
+                        .HasColumnName("servers");
+
+                    b.HasKey("Day", "PatchGroup", "Environment", "OperatingSystem");
+
+                    b.ToTable("compliance_daily", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeOrchestrator.Persistence.Compliance.ComplianceFindingRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Classification")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("classification");
+
+                    b.Property<string>("CveIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("cve_ids");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("environment");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_seen_at");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<string>("OperatingSystem")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("operating_system");
+
+                    b.Property<string>("PatchGroup")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("patch_group");
+
+                    b.Property<string>("PatchId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("patch_id");
+
+                    b.Property<DateTimeOffset?>("ReleaseDate")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("release_date");
+
+                    b.Property<DateTimeOffset?>("RemediatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("remediated_at");
+
+                    b.Property<string>("ServerId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("server_id");
+
+                    b.Property<string>("Severity")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("severity");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RemediatedAt", "PatchGroup");
+
+                    b.HasIndex("ServerId", "RemediatedAt");
+
+                    b.ToTable("compliance_findings", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeOrchestrator.Persistence.Compliance.ComplianceScanRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActivityId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("activity_id");
+
+                    b.Property<string>("BaselineId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("baseline_id");
+
+                    b.Property<int>("CriticalNonCompliant")
+                        .HasColumnType("integer")
+                        .HasColumnName("critical_non_compliant");
+
+                    b.Property<string>("Environment")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("environment");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed");
+
+                    b.Property<int>("Installed")
+                        .HasColumnType("integer")
+                        .HasColumnName("installed");
+
+                    b.Property<int>("InstalledOther")
+                        .HasColumnType("integer")
+                        .HasColumnName("installed_other");
+
+                    b.Property<int>("InstalledPendingReboot")
+                        .HasColumnType("integer")
+                        .HasColumnName("installed_pending_reboot");
+
+                    b.Property<int>("InstalledRejected")
+                        .HasColumnType("integer")
+                        .HasColumnName("installed_rejected");
+
+                    b.Property<bool>("IsCompliant")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_compliant");
+
+                    b.Property<int>("Missing")
+                        .HasColumnType("integer")
+                        .HasColumnName("missing");
+
+                    b.Property<string>("MissingPatches")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("missing_patches");
+
+                    b.Property<int>("NotApplicable")
+                        .HasColumnType("integer")
+                        .HasColumnName("not_applicable");
+
+                    b.Property<string>("OperatingSystem")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("operating_system");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("operation");
+
+                    b.Property<int>("OtherNonCompliant")
+                        .HasColumnType("integer")
+                        .HasColumnName("other_non_compliant");
+
+                    b.Property<string>("PatchGroup")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("patch_group");
+
+                    b.Property<DateTimeOffset>("ScannedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scanned_at");
+
+                    b.Property<int>("SecurityNonCompliant")
+                        .HasColumnType("integer")
+                        .HasColumnName("security_non_compliant");
+
+                    b.Property<string>("ServerId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("server_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("WorkflowInstanceId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("workflow_instance_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScannedAt");
+
+                    b.HasIndex("ServerId", "ScannedAt");
+
+                    b.HasIndex("WorkflowInstanceId", "ActivityId", "ServerId")
+                        .IsUnique();
+
+                    b.ToTable("compliance_scans", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeOrchestrator.Persistence.Compliance.ComplianceServerRow", b =>
+                {
+                    b.Property<string>("ServerId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("server_id");
+
+                    b.Property<string>("BaselineId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("baseline_id");
+
+                    b.Property<int>("CriticalNonCompliant")
+                        .HasColumnType("integer")
+                        .HasColumnName("critical_non_compliant");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("environment");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed");
+
+                    b.Property<int>("Installed")
+                        .HasColumnType("integer")
+                        .HasColumnName("installed");
+
+                    b.Property<int>("InstalledOther")
+                        .HasColumnType("integer")
+                        .HasColumnName("installed_other");
+
+                    b.Property<int>("InstalledPendingReboot")
+                        .HasColumnType("integer")
+                        .HasColumnName("installed_pending_reboot");
+
+                    b.Property<int>("InstalledRejected")
+                        .HasColumnType("integer")
+                        .HasColumnName("installed_rejected");
+
+                    b.Property<bool>("IsCompliant")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_compliant");
+
+                    b.Property<int>("Missing")
+                        .HasColumnType("integer")
+                        .HasColumnName("missing");
+
+                    b.Property<int>("NotApplicable")
+                        .HasColumnType("integer")
+                        .HasColumnName("not_applicable");
+
+                    b.Property<string>("OperatingSystem")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("operating_system");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("operation");
+
+                    b.Property<int>("OtherNonCompliant")
+                        .HasColumnType("integer")
+                        .HasColumnName("other_non_compliant");
+
+                    b.Property<string>("PatchGroup")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("patch_group");
+
+                    b.Property<DateTimeOffset>("ScannedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scanned_at");
+
+                    b.Property<int>("SecurityNonCompliant")
+                        .HasColumnType("integer")
+                        .HasColumnName("security_non_compliant");
+
+                    b.HasKey("ServerId");
+
+                    b.HasIndex("ScannedAt");
+
+                    b.HasIndex("IsCompliant", "PatchGroup");
+
+                    b.ToTable("compliance_servers", (string)null);
+                });
+
             modelBuilder.Entity("ChangeOrchestrator.Persistence.Definitions.DefinitionRow", b =>
                 {
                     b.Property<string>("Id")

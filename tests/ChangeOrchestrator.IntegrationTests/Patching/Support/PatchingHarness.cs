@@ -32,11 +32,13 @@ public sealed class PatchingHarness : IAsyncDisposable
     private readonly InMemoryWorkflowStore _store;
     private readonly CommitLosingStore _commits;
     private readonly InMemoryWorkflowDefinitionStore _definitions = new();
+    private readonly Action<IServiceCollection>? _engineServices;
     private ServiceProvider _connectors;
     private ServiceProvider _engine;
 
-    private PatchingHarness(SimulatorHost simulators)
+    private PatchingHarness(SimulatorHost simulators, Action<IServiceCollection>? engineServices)
     {
+        _engineServices = engineServices;
         Simulators = simulators;
         Desks = new DeskSimulators(simulators);
         Aws = new AwsSimulator(simulators);
@@ -59,7 +61,8 @@ public sealed class PatchingHarness : IAsyncDisposable
     /// <summary>The engine's services, for composing a server part (a worker) on the same engine.</summary>
     public IServiceProvider Services => _engine;
 
-    public static async Task<PatchingHarness> StartAsync(int fleetSize = 40, int seed = 11)
+    /// <summary>The simulators with a fleet of <paramref name="fleetSize"/> servers from <paramref name="seed"/>; <paramref name="engineServices"/> adds services to the engine (a compliance history on a test database).</summary>
+    public static async Task<PatchingHarness> StartAsync(int fleetSize = 40, int seed = 11, Action<IServiceCollection>? engineServices = null)
     {
         var simulators = await SimulatorHost.StartAsync(new Dictionary<string, string?>
         {
@@ -67,7 +70,7 @@ public sealed class PatchingHarness : IAsyncDisposable
             ["Simulators:Aws:FleetSize"] = fleetSize.ToString(CultureInfo.InvariantCulture),
             ["Simulators:Aws:Seed"] = seed.ToString(CultureInfo.InvariantCulture),
         });
-        return new PatchingHarness(simulators);
+        return new PatchingHarness(simulators, engineServices);
     }
 
     public async Task PublishAsync(string json)
@@ -194,6 +197,7 @@ public sealed class PatchingHarness : IAsyncDisposable
         services.AddSingleton(connectors.GetRequiredService<ChangeOrchestrator.Patching.Policies.Planning.PatchPolicyService>());
         services.AddWorkflowEngine();
         services.AddPatchingActivities();
+        _engineServices?.Invoke(services);
         return services.BuildServiceProvider();
     }
 }

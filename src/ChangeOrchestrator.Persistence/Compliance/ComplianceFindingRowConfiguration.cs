@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ChangeOrchestrator.Persistence.Compliance;
+
+internal sealed class ComplianceFindingRowConfiguration : IEntityTypeConfiguration<ComplianceFindingRow>
+{
+    public void Configure(EntityTypeBuilder<ComplianceFindingRow> builder)
+    {
+        builder.ToTable("compliance_findings");
+        builder.HasKey(f => f.Id);
+        builder.Property(f => f.Id).ValueGeneratedOnAdd();
+        builder.Property(f => f.ServerId).HasMaxLength(ComplianceScanRow.IdLength);
+        builder.Property(f => f.PatchGroup).HasMaxLength(ComplianceScanRow.NameLength);
+        builder.Property(f => f.Environment).HasMaxLength(ComplianceScanRow.NameLength);
+        builder.Property(f => f.OperatingSystem).HasMaxLength(ComplianceScanRow.NameLength);
+        builder.Property(f => f.PatchId).HasMaxLength(ComplianceScanRow.NameLength);
+        builder.Property(f => f.Title).HasMaxLength(ComplianceFindingRow.TitleLength);
+        builder.Property(f => f.Severity).HasMaxLength(32);
+        builder.Property(f => f.Classification).HasMaxLength(64);
+        builder.Property(f => f.CveIds).HasMaxLength(ComplianceFindingRow.CveLength);
+
+        // A scan's update reads its servers' open findings; the reports read open or recently remediated ones by group.
+        builder.HasIndex(f => new { f.ServerId, f.RemediatedAt });
+        builder.HasIndex(f => new { f.RemediatedAt, f.PatchGroup });
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ChangeOrchestrator.Persistence.Compliance;
+
+internal sealed class ComplianceServerRowConfiguration : IEntityTypeConfiguration<ComplianceServerRow>
+{
+    public void Configure(EntityTypeBuilder<ComplianceServerRow> builder)
+    {
+        builder.ToTable("compliance_servers");
+        builder.HasKey(s => s.ServerId);
+        builder.Property(s => s.ServerId).HasMaxLength(ComplianceScanRow.IdLength);
+        builder.Property(s => s.PatchGroup).HasMaxLength(ComplianceScanRow.NameLength);
+        builder.Property(s => s.Environment).HasMaxLength(ComplianceScanRow.NameLength);
+        builder.Property(s => s.OperatingSystem).HasMaxLength(ComplianceScanRow.NameLength);
+        builder.Property(s => s.BaselineId).HasMaxLength(ComplianceScanRow.NameLength);
+        builder.Property(s => s.Operation).HasMaxLength(16);
+
+        // The non-compliant list filtered by group.
+        builder.HasIndex(s => new { s.IsCompliant, s.PatchGroup });
+        builder.HasIndex(s => s.ScannedAt);
+    }
+}

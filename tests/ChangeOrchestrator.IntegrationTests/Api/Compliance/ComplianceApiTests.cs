@@ -1,0 +1,130 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using ChangeOrchestrator.IntegrationTests.Support.Server;
+using ChangeOrchestrator.Patching.ChangeRequests;
+using ChangeOrchestrator.Patching.Compliance;
+using ChangeOrchestrator.Patching.Compliance.History;
+using ChangeOrchestrator.Patching.Fleet;
+using ChangeOrchestrator.Patching.Policies;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChangeOrchestrator.IntegrationTests.Api.Compliance;
+
+/// <summary>The compliance API on the real server and PostgreSQL: who may read it, its JSON and CSV tables, its input checks.</summary>
+public sealed class ComplianceApiTests : IAsyncLifetime
+{
+    private const string Group = "Api-Prod";
+
+    private readonly WorkflowFolder _workflows = new();
+    private PostgresServer _server = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await PostgresServer.StartAsync(_workflows.Path);
+        var services = _server.Server.Services;
+        services.GetRequiredService<PatchPolicyHolder>().Set(
+            new PatchPolicy
+            {
+                Slas = [new ComplianceSla("Critical", 7)],
+                Exceptions = [new PatchExemption { Server = "i-api2", Patch = "KB5049983", Reason = "vendor hold", Approver = "ciso@example.com", Expires = new DateOnly(2999, 1, 1) }],
+            },
+            _workflows.Path);
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var patch = new MissingPatch
+        {
+            Id = "KB5049983", Title = "=HYPERLINK(\"http://x\")", Severity = "Critical", Classification = "SecurityUpdates", State = MissingPatchState.Missing,
+            CveIds = ["CVE-2025-21298"], ReleaseDate = now.AddDays(-12),
+        };
+        var history = services.GetRequiredService<IComplianceHistory>();
+        await history.AppendScansAsync(
+            new ScanSource("api-scan", "scan", "scheduled-scan"),
+            [Scan("i-api1", now.AddDays(-10), [patch]), Scan("i-api2", now.AddDays(-10), [patch]), Scan("i-api3", now.AddDays(-10), [])],
+            CancellationToken.None);
+        await history.RecordChangeAsync(
+            new ChangeResult
+            {
+                WorkflowInstanceId = "api-change", Desk = "jira", Number = "ITOPS-7", PatchGroup = Group, Environment = "Prod", Outcome = ChangeOutcome.SuccessfulWithIssues,
+                RolledBackServers = 1, StartedAt = now.AddHours(-3), ClosedAt = now.AddHours(-1),
+            },
+            CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        _workflows.Dispose();
+    }
+
+    [Fact]
+    public async Task Get_WithoutKey_IsUnauthorized()
+    {
+        using var anonymous = _server.Server.ClientWithKey(null);
+
+        using var response = await anonymous.GetAsync("/api/compliance/trend");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Sla_AsViewer_ListsBreachAndShowsException()
+    {
+        using var viewer = _server.Server.ClientWithKey(TestKeys.ByRole["Viewer"]);
+
+        var rows = JsonNode.Parse(await viewer.GetStringAsync($"/api/compliance/sla?group={Group}"))!.AsArray();
+        var breached = JsonNode.Parse(await viewer.GetStringAsync($"/api/compliance/sla?group={Group}&status=Breached"))!.AsArray();
+
+        Assert.Equal(2, rows.Count);
+        Assert.Equal("i-api1", Assert.Single(breached)!["serverId"]!.GetValue<string>());
+        var excepted = rows.Single(r => r!["status"]!.GetValue<string>() == "Excepted")!;
+        Assert.Equal("i-api2", excepted["serverId"]!.GetValue<string>());
+        Assert.Equal("ciso@example.com", excepted["exceptionApprover"]!.GetValue<string>());
+        Assert.Equal(10, breached[0]!["ageDays"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Tables_AsCsv_HaveHeaderRowsAndEscapedFormulas()
+    {
+        using var viewer = _server.Server.ClientWithKey(TestKeys.ByRole["Viewer"]);
+
+        using var trend = await viewer.GetAsync($"/api/compliance/trend?group={Group}&days=90&format=csv");
+        var trendCsv = await trend.Content.ReadAsStringAsync();
+        var top = await viewer.GetStringAsync($"/api/compliance/top-patches?group={Group}&format=csv");
+        var servers = await viewer.GetStringAsync($"/api/compliance/servers?group={Group}&nonCompliantOnly=false&format=csv");
+        var changes = await viewer.GetStringAsync($"/api/compliance/changes?group={Group}&format=csv");
+        var history = await viewer.GetStringAsync("/api/compliance/servers/i-api1/history?format=csv");
+
+        Assert.Equal("text/csv", trend.Content.Headers.ContentType!.MediaType);
+        var trendLines = trendCsv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal("Day,PatchGroup,Servers,Compliant,CompliancePercent,CriticalNonCompliant,PendingReboot,MissingPatches", trendLines[0]);
+        Assert.EndsWith($",{Group},3,1,33.3,2,0,2", trendLines[1], StringComparison.Ordinal);
+        Assert.Contains("KB5049983", top, StringComparison.Ordinal);
+        Assert.DoesNotContain(",=HYPERLINK", top, StringComparison.Ordinal);
+        Assert.Contains(",2,i-api1 i-api2", top, StringComparison.Ordinal);
+        Assert.Equal(4, servers.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("jira,Api-Prod,1,0,1,0,0,1,120", changes, StringComparison.Ordinal);
+        Assert.Contains("scheduled-scan", history, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/compliance/trend?days=0", "days")]
+    [InlineData("/api/compliance/trend?days=400", "days")]
+    [InlineData("/api/compliance/sla?format=xml", "format")]
+    [InlineData("/api/compliance/top-patches?limit=0", "limit")]
+    public async Task Get_BadQuery_IsRefusedNamingTheParameter(string url, string field)
+    {
+        using var viewer = _server.Server.ClientWithKey(TestKeys.ByRole["Viewer"]);
+
+        using var response = await viewer.GetAsync(url);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull(problem["errors"]![field]);
+    }
+
+    private static ServerScan Scan(string id, DateTimeOffset at, IReadOnlyList<MissingPatch> missing) => new()
+    {
+        ServerId = id, PatchGroup = Group, Environment = "Prod", OperatingSystem = "Windows", Operation = PatchOperation.Scan, ScannedAt = at,
+        Counts = new PatchStateCounts { Installed = 30, Missing = missing.Count, CriticalNonCompliant = missing.Count },
+        MissingPatches = missing,
+    };
+}
