@@ -15,7 +15,7 @@ public sealed class InputContractTests(InputContractServer fixture) : IClassFixt
     public static TheoryData<string, string, string, string> Constraints() => new()
     {
         { "enum", "patch-change", """{ "reboot": "always" }""", "input.reboot" },
-        { "minimum", "patch-change", """{ "canaryPercent": 0 }""", "input.canaryPercent" },
+        { "minimum", "patch-change", """{ "canaryPercent": -1 }""", "input.canaryPercent" },
         { "maximum", "patch-change", """{ "canaryPercent": 101 }""", "input.canaryPercent" },
         { "minimum of a duration", "patch-change", """{ "pollInterval": "PT0.5S" }""", "input.pollInterval" },
         { "maximum of a duration", "patch-change", """{ "approvalTimeout": "P45D" }""", "input.approvalTimeout" },
@@ -52,7 +52,7 @@ public sealed class InputContractTests(InputContractServer fixture) : IClassFixt
     public static TheoryData<string, string, string> ReportedMistakes() => new()
     {
         { """{ "maxConcurrency": "150%" }""", "input.maxConcurrency", "expected a share from 1% to 100% or a positive count (e.g. \"10%\" or \"5\"), given \"150%\"" },
-        { """{ "canaryPercent": -5 }""", "input.canaryPercent", "expected from 1 to 100, given -5" },
+        { """{ "canaryPercent": -5 }""", "input.canaryPercent", "expected from 0 to 100, given -5" },
         { Window(startHours: 4, endHours: 0), "input.windowEnd", "windowEnd must be after windowStart; given windowEnd=" },
         { """{ "desk": "freshservice" }""", "input.desk", "expected one of the configured service desks: jira, servicenow, given \"freshservice\"" },
         { """{ "patchGroup": "NoSuchGroup" }""", "input.patchGroup", "expected one of the patch groups of the fleet: " },
@@ -106,7 +106,7 @@ public sealed class InputContractTests(InputContractServer fixture) : IClassFixt
 
         var contract = definition!["contract"]!;
         var canary = contract["inputs"]!.AsArray().Single(i => i!["name"]!.GetValue<string>() == "canaryPercent")!;
-        Assert.Equal((1, 100), (canary["minimum"]!.GetValue<int>(), canary["maximum"]!.GetValue<int>()));
+        Assert.Equal((0, 100), (canary["minimum"]!.GetValue<int>(), canary["maximum"]!.GetValue<int>()));
         Assert.Equal("patchGroups", contract["inputs"]!.AsArray().Single(i => i!["name"]!.GetValue<string>() == "patchGroup")!["enumFrom"]!.GetValue<string>());
         Assert.Contains(contract["rules"]!.AsArray(), r => r!["message"]!.GetValue<string>() == "windowEnd must be after windowStart");
         var desks = contract["allowedValues"]!["serviceDesks"]!.AsArray().Select(v => v!["value"]!.GetValue<string>());

@@ -16,7 +16,9 @@ public sealed class IdentityProviderSignInTests(ConsoleServer server)
         await page.GotoAsync("instances");
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign in with the test identity provider" }).ClickAsync();
 
-        await page.WaitForURLAsync(url => url.EndsWith("/instances", StringComparison.Ordinal));
+        // Three redirects (authorize, callback, back to the page) precede the console's own load; the live circuit is
+        // awaited right after, so the navigation only has to reach the page.
+        await page.WaitForURLAsync(url => url.EndsWith("/instances", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit, Timeout = 90_000 });
         await console.WaitLiveAsync();
         Assert.Equal($"{IdentityProvider.UserName} (Operator, Viewer)", await page.GetByTestId("signed-in-user").TextContentAsync());
         await console.OpenAsync("start");
