@@ -36,6 +36,7 @@ public static class WebConsoleExtensions
         services.AddScoped<ApiKeyActions>();
         services.AddSingleton<SharedInstanceReads>();
         services.AddSingleton<RenderedEvidence>();
+        services.AddSingleton<FinishedInstances>();
         return services;
     }
 
