@@ -1,6 +1,7 @@
 using ChangeOrchestrator.Web.Admin;
 using ChangeOrchestrator.Web.Changes;
 using ChangeOrchestrator.Web.Instances;
+using ChangeOrchestrator.Web.Live;
 using ChangeOrchestrator.Web.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
@@ -33,6 +34,9 @@ public static class WebConsoleExtensions
         services.AddScoped<InstanceDetailsReader>();
         services.AddScoped<ChangeSummaries>();
         services.AddScoped<ApiKeyActions>();
+        services.AddSingleton<SharedInstanceReads>();
+        services.AddSingleton<RenderedEvidence>();
+        services.AddSingleton<FinishedInstances>();
         return services;
     }
 

@@ -29,6 +29,12 @@ public sealed record InstanceQuery
     /// <summary>Only instances that raised a change request (a step output names its desk, see <see cref="DeskFragment"/>).</summary>
     public bool RaisedChange { get; init; }
 
+    /// <summary>
+    /// Only what a list of instances shows (identity, status, times, incident): a store may leave the input, variables,
+    /// step outputs, activity state and queue empty, so a page of 50 does not read a 1,000-server change's outputs.
+    /// </summary>
+    public bool SummaryOnly { get; init; }
+
     public string? After { get; init; }
 
     public int Limit { get; init; } = 50;

@@ -20,7 +20,32 @@ internal sealed class EfWorkflowInstanceQueries(IDbContextFactory<WorkflowDbCont
             rows = rows.Where(i => string.Compare(i.Id, after) < 0);
         }
 
-        var page = await rows.OrderByDescending(i => i.Id).Take(query.Limit + 1).ToListAsync(cancellationToken);
+        rows = rows.OrderByDescending(i => i.Id).Take(query.Limit + 1);
+        if (query.SummaryOnly)
+        {
+            rows = rows.Select(i => new InstanceRow
+            {
+                Id = i.Id,
+                DefinitionId = i.DefinitionId,
+                DefinitionVersion = i.DefinitionVersion,
+                CorrelationId = i.CorrelationId,
+                Status = i.Status,
+                Input = "{}",
+                Variables = "{}",
+                Steps = "{}",
+                Activities = "{}",
+                Queue = "[]",
+                Incident = i.Incident,
+                Cancelling = i.Cancelling,
+                Version = i.Version,
+                JournalSequence = i.JournalSequence,
+                CreatedAt = i.CreatedAt,
+                UpdatedAt = i.UpdatedAt,
+                FinishedAt = i.FinishedAt,
+            });
+        }
+
+        var page = await rows.ToListAsync(cancellationToken);
         var items = page.Take(query.Limit).Select(r => r.ToInstance()).ToList();
         return new InstancePage(items, page.Count > query.Limit ? items[^1].Id : null);
     }

@@ -7,7 +7,7 @@ namespace ChangeOrchestrator.Web.Instances;
 /// Reads an instance with its definition version, bookmarks and journal through the same stores the API reads, and
 /// works out each activity's status and the path taken.
 /// </summary>
-public sealed class InstanceDetailsReader(IWorkflowInstanceStore instances, IWorkflowDefinitionStore definitions)
+public sealed class InstanceDetailsReader(IWorkflowInstanceStore instances, IWorkflowDefinitionStore definitions, FinishedInstances finished)
 {
     public const int JournalLimit = 2000;
 
@@ -21,6 +21,11 @@ public sealed class InstanceDetailsReader(IWorkflowInstanceStore instances, IWor
     /// </summary>
     public async Task<InstanceDetails?> ReadAsync(string instanceId, InstanceDetails? previous, CancellationToken cancellationToken)
     {
+        if (finished.Find(instanceId) is { } kept)
+        {
+            return kept;
+        }
+
         if (await instances.FindAsync(instanceId, cancellationToken) is not { } instance)
         {
             return null;
@@ -52,7 +57,7 @@ public sealed class InstanceDetailsReader(IWorkflowInstanceStore instances, IWor
             .Where(e => e.Type == JournalEntryType.ActivityCompleted && e.ActivityId is not null && e.Message is not null)
             .Select(e => (e.ActivityId!, e.Message!))
             .ToHashSet();
-        return new InstanceDetails
+        var details = new InstanceDetails
         {
             Instance = instance,
             Definition = definition,
@@ -62,6 +67,8 @@ public sealed class InstanceDetailsReader(IWorkflowInstanceStore instances, IWor
             Statuses = StatusesOf(instance, definition?.Activities.Select(a => a.Id) ?? instance.Activities.Keys, bookmarks),
             TakenOutcomes = taken,
         };
+        finished.Keep(details);
+        return details;
     }
 
     public static Dictionary<string, ActivityStatus> StatusesOf(WorkflowInstance instance, IEnumerable<string> activityIds, IReadOnlyList<StoredBookmark> bookmarks)

@@ -13,18 +13,30 @@ public sealed class LiveRefresh : IDisposable
     private readonly Channel<bool> _signal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly CancellationTokenSource _stop = new();
     private readonly IDisposable _subscription;
+    private readonly TimeProvider _time;
+    private long _lastPush;
 
-    private LiveRefresh(InstanceChangeFeed feed, Func<InstanceChange, bool> shows)
+    private LiveRefresh(InstanceChangeFeed feed, Func<InstanceChange, bool> shows, TimeProvider time)
     {
+        _time = time;
+
         // Runs on the committing thread: only a non-blocking signal, the page reads later on its own.
         _subscription = feed.Subscribe(change =>
         {
             if (shows(change))
             {
+                Volatile.Write(ref _lastPush, time.GetTimestamp());
                 _signal.Writer.TryWrite(true);
             }
         });
     }
+
+    /// <summary>
+    /// When (a <see cref="TimeProvider.GetTimestamp"/>) the newest change this refresh answers was pushed, or the
+    /// moment the fallback fell due: a read started at or after it shows that change, so the page may share it
+    /// (see <see cref="SharedInstanceReads"/>). A change pushed later signals another refresh.
+    /// </summary>
+    public long ChangesUntil { get; private set; }
 
     /// <summary>Starts watching.</summary>
     /// <param name="feed">The node's change feed.</param>
@@ -36,8 +48,27 @@ public sealed class LiveRefresh : IDisposable
     public static LiveRefresh Start(
         InstanceChangeFeed feed, Func<InstanceChange, bool> shows, Func<bool, Task> refreshAsync, TimeSpan minimumGap, TimeSpan fallback, TimeProvider time)
     {
-        var live = new LiveRefresh(feed, shows);
-        _ = live.RunAsync(refreshAsync, minimumGap, fallback, time);
+        var live = new LiveRefresh(feed, shows, time);
+        _ = live.RunAsync(refreshAsync, minimumGap, fallback, aligned: false);
+        return live;
+    }
+
+    /// <summary>
+    /// Starts watching like <see cref="Start"/>, but refreshes on the clock's whole multiples of <paramref name="gap"/>,
+    /// so every page of the node that a change concerns re-reads at the same moment and one shared read serves them all
+    /// (see <see cref="SharedInstanceReads"/>) instead of one read per open page spread over the second.
+    /// </summary>
+    /// <param name="feed">The node's change feed.</param>
+    /// <param name="shows">Whether a change concerns the page.</param>
+    /// <param name="refreshAsync">Re-reads the page; its argument says whether a change was pushed (true) or the fallback is due (false).</param>
+    /// <param name="gap">The least time between two refreshes, and the clock's tick they fall on.</param>
+    /// <param name="fallback">The longest time without a refresh.</param>
+    /// <param name="time">The clock.</param>
+    public static LiveRefresh StartAligned(
+        InstanceChangeFeed feed, Func<InstanceChange, bool> shows, Func<bool, Task> refreshAsync, TimeSpan gap, TimeSpan fallback, TimeProvider time)
+    {
+        var live = new LiveRefresh(feed, shows, time);
+        _ = live.RunAsync(refreshAsync, gap, fallback, aligned: true);
         return live;
     }
 
@@ -48,8 +79,9 @@ public sealed class LiveRefresh : IDisposable
         _stop.Dispose();
     }
 
-    private async Task RunAsync(Func<bool, Task> refreshAsync, TimeSpan minimumGap, TimeSpan fallback, TimeProvider time)
+    private async Task RunAsync(Func<bool, Task> refreshAsync, TimeSpan minimumGap, TimeSpan fallback, bool aligned)
     {
+        var time = _time;
         var stop = _stop.Token;
         try
         {
@@ -69,8 +101,20 @@ public sealed class LiveRefresh : IDisposable
                     }
                 }
 
-                await refreshAsync(pushed);
-                await Task.Delay(minimumGap, time, stop);
+                // Read before any wait: a change pushed during the wait signals again, so nothing is missed.
+                ChangesUntil = pushed ? Volatile.Read(ref _lastPush) : time.GetTimestamp();
+                if (aligned)
+                {
+                    var ticks = minimumGap.Ticks;
+                    var now = time.GetUtcNow().UtcTicks;
+                    await Task.Delay(TimeSpan.FromTicks(ticks - (now % ticks)), time, stop);
+                    await refreshAsync(pushed);
+                }
+                else
+                {
+                    await refreshAsync(pushed);
+                    await Task.Delay(minimumGap, time, stop);
+                }
             }
         }
         catch (OperationCanceledException)

@@ -60,4 +60,28 @@ public sealed class InstancesPageTests(ConsoleServer server)
         Assert.Equal(wanted, await page.Locator("tr[data-instance]").GetAttributeAsync("data-instance"));
         Assert.Equal(0, await page.GetByTestId("cancel-matching").CountAsync());
     }
+
+    [Fact]
+    public async Task Live_InstanceStartedAndCancelledWhileTwoPagesAreOpen_BothShowItWithoutReload()
+    {
+        await using var first = await server.SignInAsync("olga");
+        await using var second = await server.SignInAsync("victor");
+        await first.OpenAsync("instances");
+        await second.OpenAsync("instances");
+
+        // Faster than the pages' 10 s fallback: the engine's commit is pushed, and both pages share one read of it.
+        var fast = new LocatorAssertionsToHaveCountOptions { Timeout = 8_000 };
+        var started = await server.StartThroughApiAsync("ui-bulk", new JsonObject { ["key"] = "live-list" });
+        foreach (var console in new[] { first, second })
+        {
+            await Assertions.Expect(console.Page.Locator($"tr[data-instance='{started}'] .co-status-Suspended")).ToHaveCountAsync(1, fast);
+        }
+
+        using var cancelled = await server.Api.PostAsync($"api/instances/{started}/cancel", null);
+        cancelled.EnsureSuccessStatusCode();
+        foreach (var console in new[] { first, second })
+        {
+            await Assertions.Expect(console.Page.Locator($"tr[data-instance='{started}'] .co-status-Cancelled")).ToHaveCountAsync(1, fast);
+        }
+    }
 }

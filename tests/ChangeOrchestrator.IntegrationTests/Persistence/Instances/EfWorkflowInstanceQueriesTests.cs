@@ -41,4 +41,33 @@ public sealed class EfWorkflowInstanceQueriesTests(DatabaseFixture fixture) : IC
         Assert.Equal(2, byStatus[InstanceStatus.Suspended]);
         Assert.Equal(1, byStatus[InstanceStatus.Completed]);
     }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task List_SummaryOnly_PagesTheSameInstancesWithoutTheirState(PersistenceProvider provider)
+    {
+        await using var harness = await fixture.HarnessAsync(provider);
+        var now = harness.Now;
+        var instances = new List<WorkflowInstance>();
+        for (var i = 0; i < 3; i++)
+        {
+            var created = now.AddMinutes(i);
+            var instance = new WorkflowInstance { Id = Bursts.NewId(), DefinitionId = "summary-flow", DefinitionVersion = 1, Status = InstanceStatus.Suspended, CreatedAt = created, UpdatedAt = created };
+            instance.Steps["scan"] = new JsonObject { ["instances"] = new JsonArray("i-1", "i-2") };
+            await harness.Instances.CommitAsync(Bursts.Create(instance), None);
+            instances.Add(instance);
+        }
+
+        var queries = harness.Get<IWorkflowInstanceQueries>();
+        var full = await queries.ListAsync(new InstanceQuery { DefinitionId = "summary-flow", Limit = 2 }, None);
+        var summary = await queries.ListAsync(new InstanceQuery { DefinitionId = "summary-flow", Limit = 2, SummaryOnly = true }, None);
+        var rest = await queries.ListAsync(new InstanceQuery { DefinitionId = "summary-flow", Limit = 2, SummaryOnly = true, After = summary.Next }, None);
+
+        Assert.Equal(full.Items.Select(i => (i.Id, i.Status, i.DefinitionId, i.CreatedAt)), summary.Items.Select(i => (i.Id, i.Status, i.DefinitionId, i.CreatedAt)));
+        Assert.Equal(full.Next, summary.Next);
+        Assert.All(full.Items, i => Assert.NotNull(i.Steps["scan"]));
+        Assert.All(summary.Items, i => Assert.Empty(i.Steps));
+        Assert.Single(rest.Items);
+        Assert.Equal(instances.Select(i => i.Id).Order(StringComparer.Ordinal), summary.Items.Concat(rest.Items).Select(i => i.Id).Order(StringComparer.Ordinal));
+    }
 }

@@ -1,0 +1,42 @@
+using ChangeOrchestrator.Engine.Execution;
+
+namespace ChangeOrchestrator.Web.Instances;
+
+/// <summary>
+/// The evidence of completed instances as HTML, kept for the next render: a completed instance's evidence never
+/// changes, and turning a 1,000-server evidence table from Markdown into HTML on every render and every refresh of
+/// every open page is work the page need not repeat.
+/// </summary>
+public sealed class RenderedEvidence
+{
+    // A few changes are looked at at once; beyond that the oldest pages simply render again.
+    private const int Kept = 16;
+
+    private readonly Lock _lock = new();
+    private readonly Dictionary<(string Id, long Version), string> _html = [];
+
+    public string Html(WorkflowInstance instance)
+    {
+        var key = (instance.Id, instance.Version);
+        lock (_lock)
+        {
+            if (_html.TryGetValue(key, out var kept))
+            {
+                return kept;
+            }
+        }
+
+        var html = Evidence.Html(instance);
+        lock (_lock)
+        {
+            if (_html.Count >= Kept)
+            {
+                _html.Clear();
+            }
+
+            _html[key] = html;
+        }
+
+        return html;
+    }
+}
