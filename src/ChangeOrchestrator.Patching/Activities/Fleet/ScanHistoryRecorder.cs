@@ -49,7 +49,18 @@ internal static class ScanHistoryRecorder
             });
         }
 
-        var added = await history.AppendScansAsync(new ScanSource(context.InstanceId, context.ActivityId, context.Definition.Id), scans, cancellationToken);
+        int added;
+        try
+        {
+            added = await history.AppendScansAsync(new ScanSource(context.InstanceId, context.ActivityId, context.Definition.Id), scans, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException and not ActivityException)
+        {
+            // The history is kept in the product's own database: a write that failed (a restart, a dropped connection)
+            // is worth retrying like any outage, and the append is idempotent, so the retry cannot record twice.
+            throw new ActivityException($"The compliance history could not be written: {exception.GetBaseException().Message}", isTransient: true, exception);
+        }
+
         context.Journal($"Compliance history: {added} of {scans.Count} server states recorded");
     }
 }
