@@ -73,9 +73,10 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         Assert.Equal(3, keys.Count);
         Assert.Equal([$"{instanceId}:effect-a:0", $"{instanceId}:effect-b:0", $"{instanceId}:effect-c:0"], keys);
 
-        // The burst cut short is re-run from its last commit, so its calls reach the receiver again with the same
-        // keys (applied once); calls of committed bursts are never repeated.
-        Assert.All(_effects.Deliveries.Values, count => Assert.InRange(count, 1, 2));
+        // The burst cut short is re-run from its last commit, so its call reaches the receiver again with the same
+        // key (applied once), and that call may itself be retried by the step's retry policy (5 attempts) when the
+        // restarted node is slow; calls of committed bursts are never repeated.
+        Assert.InRange(_effects.Deliveries[$"{instanceId}:effect-{crashAt}:0"], 2, 2 + 5);
         foreach (var step in outsideTheCrashedBurst.Split(','))
         {
             Assert.Equal(1, _effects.Deliveries[$"{instanceId}:effect-{step}:0"]);
