@@ -47,13 +47,7 @@ public sealed class ComplianceDigestTests : IAsyncLifetime
         _harness = await PatchingHarness.StartAsync(fleetSize: 3, engineServices: engine => engine
             .AddSingleton(_history.GetRequiredService<IComplianceQueries>())
             .AddOptions<ComplianceHistoryOptions>());
-        _harness.Services.GetRequiredService<PatchPolicyHolder>().Set(
-            new PatchPolicy
-            {
-                Slas = [new ComplianceSla("Critical", 7)],
-                Exceptions = [new PatchExemption { Server = "i-dig2", Patch = "KB-OLD", Reason = "vendor hold", Approver = "ciso@example.com", Expires = new DateOnly(2026, 12, 31) }],
-            },
-            "policies");
+        LoadPolicy();
         _webhook = await HttpTestEndpoint.StartAsync();
 
         // The shipped workflow with its webhook set where an operator sets it: on the cron trigger's input.
@@ -123,6 +117,7 @@ public sealed class ComplianceDigestTests : IAsyncLifetime
         _harness.LoseNextCommit();
         var lost = await worker.StartDueAsync(CancellationToken.None);
         await _harness.RestartAsync();
+        LoadPolicy();
         worker = Worker();
         var rerun = await worker.StartDueAsync(CancellationToken.None);
         var again = await worker.StartDueAsync(CancellationToken.None);
@@ -134,6 +129,15 @@ public sealed class ComplianceDigestTests : IAsyncLifetime
         Assert.Single(_webhook.Requests.Select(r => r.Headers["Idempotency-Key"]).Distinct());
         Assert.Equal(_webhook.Requests[0].Body, _webhook.Requests[1].Body);
     }
+
+    // A server loads its policy folder at start; the restarted engine of the harness is given it the same way.
+    private void LoadPolicy() => _harness.Services.GetRequiredService<PatchPolicyHolder>().Set(
+        new PatchPolicy
+        {
+            Slas = [new ComplianceSla("Critical", 7)],
+            Exceptions = [new PatchExemption { Server = "i-dig2", Patch = "KB-OLD", Reason = "vendor hold", Approver = "ciso@example.com", Expires = new DateOnly(2026, 12, 31) }],
+        },
+        "policies");
 
     private CronTriggerWorker Worker() => new(
         _harness.Services.GetRequiredService<IWorkflowDefinitionStore>(),
