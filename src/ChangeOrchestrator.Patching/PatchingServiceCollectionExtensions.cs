@@ -1,6 +1,7 @@
 using ChangeOrchestrator.Engine;
 using ChangeOrchestrator.Patching.Activities.Assessment;
 using ChangeOrchestrator.Patching.Activities.ChangeRequests;
+using ChangeOrchestrator.Patching.Activities.Compliance;
 using ChangeOrchestrator.Patching.Activities.Fleet;
 using ChangeOrchestrator.Patching.Activities.Notifications;
 using ChangeOrchestrator.Patching.Activities.Policies;
@@ -49,6 +50,7 @@ public static class PatchingServiceCollectionExtensions
             .AddActivity<Notify>()
             .AddActivity<CheckPolicyDrift>()
             .AddActivity<ReadPatchPolicy>()
+            .AddActivity<ReadComplianceDigest>()
             .AddAllowedValueSource<ServiceDeskValues>(ServiceDeskValues.Name, "the configured service desks")
             .AddAllowedValueSource<PatchGroupValues>(PatchGroupValues.Name, "the patch groups of the fleet")
             .AddAllowedValueSource<ChangeCalendarValues>(ChangeCalendarValues.Name, "the configured change calendars")

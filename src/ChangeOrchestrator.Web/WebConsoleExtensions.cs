@@ -1,5 +1,6 @@
 using ChangeOrchestrator.Web.Admin;
 using ChangeOrchestrator.Web.Changes;
+using ChangeOrchestrator.Web.Compliance;
 using ChangeOrchestrator.Web.Instances;
 using ChangeOrchestrator.Web.Live;
 using ChangeOrchestrator.Web.Security;
@@ -34,6 +35,7 @@ public static class WebConsoleExtensions
         services.AddScoped<InstanceDetailsReader>();
         services.AddScoped<ChangeSummaries>();
         services.AddScoped<ApiKeyActions>();
+        services.AddSingleton<ComplianceDashboard>();
         services.AddSingleton<SharedInstanceReads>();
         services.AddSingleton<RenderedEvidence>();
         services.AddSingleton<FinishedInstances>();

@@ -26,6 +26,7 @@ public sealed class PatchingServiceCollectionExtensionsTests
     [InlineData("ValidateApplications", "Healthy,Unhealthy", true)]
     [InlineData("RollbackInstances", "Done,Failed", true)]
     [InlineData("Notify", "Done,Failed", false)]
+    [InlineData("ReadComplianceDigest", "Done", false)]
     public void AddPatchingActivities_Catalogue_DescribesTheActivity(string type, string outcomes, bool suspends)
     {
         using var services = new ServiceCollection().AddWorkflowEngine().AddPatchingActivities().BuildServiceProvider();

@@ -26,6 +26,7 @@ public sealed class ConsoleServer : IAsyncLifetime
     private WebApplication? _app;
     private IPlaywright? _playwright;
     private IdentityProvider? _identityProvider;
+    private Task? _complianceHistory;
 
     public Uri BaseAddress { get; private set; } = default!;
 
@@ -139,11 +140,28 @@ public sealed class ConsoleServer : IAsyncLifetime
     public Task<string> StartAwaitingApprovalAsync(string number, string? correlationId = null) =>
         StartThroughApiAsync("approval-demo", new JsonObject { ["changeKey"] = $"servicenow:{number}" }, correlationId);
 
+    /// <summary>
+    /// Compliance history for the dashboard tests: one run of the repository's nightly scan over the Dev patch group,
+    /// started once per server and awaited by every test that needs it.
+    /// </summary>
+    public Task EnsureComplianceHistoryAsync() => _complianceHistory ??= ScanDevAsync();
+
     public async Task<string> StatusAsync(string instanceId) => (await InstanceAsync(instanceId))["status"]!.GetValue<string>();
 
     public async Task<JsonNode> InstanceAsync(string instanceId) => JsonNode.Parse(await Api.GetStringAsync($"api/instances/{instanceId}"))!;
 
     public async Task<JsonNode> AuditAsync(string query) => JsonNode.Parse(await Api.GetStringAsync($"api/audit?{query}"))!;
+
+    private async Task ScanDevAsync()
+    {
+        var id = await StartThroughApiAsync("scheduled-scan", new JsonObject { ["patchGroups"] = new JsonArray("Dev"), ["pollInterval"] = "PT1S", ["maxPollInterval"] = "PT2S" });
+        for (var attempt = 0; attempt < 600 && await StatusAsync(id) is "Running" or "Suspended"; attempt++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal("Completed", await StatusAsync(id));
+    }
 
     private Dictionary<string, string?> Settings() => new()
     {
