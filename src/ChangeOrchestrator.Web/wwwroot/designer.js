@@ -68,3 +68,11 @@ window.coDesigner = (() => {
         }
     };
 })();
+
+window.coDesigner.focus = id => {
+    const element = document.getElementById(id);
+    if (element) {
+        element.scrollIntoView({ block: 'nearest' });
+        element.focus();
+    }
+};
