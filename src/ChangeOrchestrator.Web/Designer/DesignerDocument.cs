@@ -306,7 +306,9 @@ public sealed class DesignerDocument
         ["y"] = (int)Math.Round(point.Y),
     };
 
-    private static double? Number(JsonNode? node) => node is JsonValue value && value.TryGetValue<double>(out var number) ? number : null;
+    // A parsed number and one the designer wrote (an int) are held differently; their JSON text reads the same.
+    private static double? Number(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.Number ? double.Parse(value.ToJsonString(), CultureInfo.InvariantCulture) : null;
 
     private static string FirstSentence(string message)
     {

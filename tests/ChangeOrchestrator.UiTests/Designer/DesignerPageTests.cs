@@ -18,22 +18,23 @@ public sealed class DesignerPageTests(ConsoleServer server)
         await Assertions.Expect(page.Locator("[data-activity]")).ToHaveCountAsync(56);
         await Assertions.Expect(page.GetByTestId("no-problems")).ToBeVisibleAsync();
 
-        await DragNodeAsync(page, "scan", 160, 60);
+        await DragNodeAsync(page, "targets", 160, 60);
         await Assertions.Expect(page.GetByTestId("designer-status")).ToContainTextAsync("Unsaved changes");
         await page.GetByTestId("undo").ClickAsync();
         await Assertions.Expect(page.GetByTestId("undo")).ToBeDisabledAsync();
-        await DragNodeAsync(page, "scan", 160, 60);
+        await DragNodeAsync(page, "targets", 160, 60);
         await console.ScreenshotAsync("designer-patch-change");
         await page.GetByTestId("save-draft").ClickAsync();
         await Assertions.Expect(page.GetByTestId("designer-status")).ToContainTextAsync("Draft saved (revision 1).");
 
         var exported = JsonNode.Parse(await DownloadAsync(page, "export-json"))!;
-        var scan = exported["activities"]!.AsArray().Single(a => a!["id"]!.GetValue<string>() == "scan")!;
-        Assert.NotNull(scan["position"]);
+        var moved = exported["activities"]!.AsArray().Single(a => a!["id"]!.GetValue<string>() == "targets")!;
+        // The layout put the start at the top (y = 0); it was moved 60 pixels down at full size.
+        Assert.InRange(moved["position"]!["y"]!.GetValue<int>(), 50, 70);
         Assert.All(exported["activities"]!.AsArray(), a => Assert.NotNull(a!["position"]));
 
         // The second tab still edits the published version: its save would overwrite the draft above.
-        await DragNodeAsync(other.Page, "precheck", -100, 0);
+        await DragNodeAsync(other.Page, "targets", -100, 40);
         await other.Page.GetByTestId("save-draft").ClickAsync();
         await Assertions.Expect(other.Page.GetByTestId("designer-status")).ToContainTextAsync("saved a newer draft (revision 1)");
         await Assertions.Expect(other.Page.GetByTestId("diff")).ToBeVisibleAsync();
@@ -130,7 +131,7 @@ public sealed class DesignerPageTests(ConsoleServer server)
         await console.Page.Locator("[data-activity]").First.WaitForAsync();
     }
 
-    private static async Task DragNodeAsync(IPage page, string activityId, double dx, double dy)
+    private static async Task DragNodeAsync(IPage page, string activityId, float dx, float dy)
     {
         var box = (await page.GetByTestId($"node-{activityId}").Locator(".co-node-title").BoundingBoxAsync())!;
         var x = box.X + (box.Width / 2);
