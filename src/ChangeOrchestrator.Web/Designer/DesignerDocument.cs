@@ -123,6 +123,63 @@ public sealed class DesignerDocument
         }
     }
 
+    /// <summary>The activities with these ids and the connections among them, copied.</summary>
+    public DesignerFragment Copy(IReadOnlyCollection<string> ids)
+    {
+        var activities = Activities.OfType<JsonObject>().Where(a => ids.Contains(Text(a["id"]) ?? string.Empty)).Select(a => (JsonObject)a.DeepClone()).ToList();
+        var connections = Connections.OfType<JsonObject>()
+            .Where(c => ids.Contains(Text(c["from"]) ?? string.Empty) && ids.Contains(Text(c["to"]) ?? string.Empty))
+            .Select(c => (JsonObject)c.DeepClone()).ToList();
+        return new DesignerFragment(activities, connections);
+    }
+
+    /// <summary>
+    /// Pastes copied activities with new ids (ids are unique within a workflow) moved by <paramref name="offset"/>, and
+    /// the connections among them; returns the new ids in the fragment's order.
+    /// </summary>
+    public IReadOnlyList<string> Paste(DesignerFragment fragment, DesignerPoint offset)
+    {
+        var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
+        var added = new List<string>();
+        foreach (var original in fragment.Activities)
+        {
+            var activity = (JsonObject)original.DeepClone();
+            var oldId = Text(activity["id"]) ?? "activity";
+            var newId = NewId(Text(activity["type"]) ?? "activity");
+            renamed[oldId] = newId;
+            activity["id"] = newId;
+            if (ReadPosition(activity) is { } at)
+            {
+                activity["position"] = PositionJson(new DesignerPoint(at.X + offset.X, at.Y + offset.Y));
+            }
+
+            Activities.Add(activity);
+            added.Add(newId);
+        }
+
+        foreach (var original in fragment.Connections)
+        {
+            var connection = (JsonObject)original.DeepClone();
+            if (Text(connection["from"]) is { } from && Text(connection["to"]) is { } to && renamed.TryGetValue(from, out var newFrom) && renamed.TryGetValue(to, out var newTo))
+            {
+                connection["from"] = newFrom;
+                connection["to"] = newTo;
+                Connections.Add(connection);
+            }
+        }
+
+        return added;
+    }
+
+    /// <summary>The same workflow under another id and name, written without the original file's text.</summary>
+    public DesignerDocument Duplicate(string id, string name)
+    {
+        var root = (JsonObject)Root.DeepClone();
+        root["id"] = id;
+        root["name"] = name;
+        return new DesignerDocument(root, null, id + ".json");
+    }
+
     /// <summary>Removes activities and every connection that touches them; a start or cancel naming one is cleared.</summary>
     public void RemoveActivities(IReadOnlyCollection<string> ids)
     {

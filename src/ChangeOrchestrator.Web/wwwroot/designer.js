@@ -76,3 +76,7 @@ window.coDesigner.focus = id => {
         element.focus();
     }
 };
+
+// Copied activities live in the browser's storage: they survive moving to another workflow, a reload or another tab.
+window.coDesigner.clipboardWrite = text => localStorage.setItem('changeorchestrator.designer.clipboard', text);
+window.coDesigner.clipboardRead = () => localStorage.getItem('changeorchestrator.designer.clipboard');

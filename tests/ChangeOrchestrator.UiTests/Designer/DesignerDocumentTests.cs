@@ -213,6 +213,38 @@ public sealed class DesignerDocumentTests
     }
 
     [Fact]
+    public async Task Paste_ThreeActivitiesFromAnotherWorkflow_GetsNewIdsAndKeepsTheirConnections()
+    {
+        var source = DesignerDocument.Open(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Workflows, "approval-demo.json")), "approval-demo.json");
+        var target = DesignerDocument.Open(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Workflows, "rolling-waves.json")), "rolling-waves.json");
+        var fragment = source.Copy(new HashSet<string> { "wait", "decide", "rejected" });
+
+        var first = target.Paste(fragment, new DesignerPoint(40, 40));
+        var second = target.Paste(fragment, new DesignerPoint(80, 80));
+
+        Assert.Equal(["waitForEvent1", "decision1", "fail1"], first);
+        Assert.Equal(["waitForEvent2", "decision2", "fail2"], second);
+        Assert.Contains(("waitForEvent1", "Received", "decision1"), target.ListConnections());
+        Assert.Contains(("decision2", "False", "fail2"), target.ListConnections());
+        Assert.Equal(4, target.ListConnections().Count(c => c.From.StartsWith("waitForEvent", StringComparison.Ordinal) || c.From.StartsWith("decision", StringComparison.Ordinal)));
+        Assert.Equal(new DesignerPoint(40, 160), DesignerDocument.ReadPosition(target.FindActivity("waitForEvent1")!));
+        Assert.Equal(7, source.Activities.Count);
+    }
+
+    [Fact]
+    public async Task Duplicate_ApprovalDemo_IsTheSameWorkflowUnderTheNewId()
+    {
+        var source = DesignerDocument.Open(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Workflows, "approval-demo.json")), "approval-demo.json");
+
+        var copy = DesignerDocument.Open(source.Duplicate("approval-copy", "Approval copy").Export(), "approval-copy.json");
+
+        Assert.Equal("approval-copy", copy.Id);
+        Assert.Equal("Approval copy", copy.Name);
+        Assert.Empty(DesignerValidation.Check(Engine.GetRequiredService<WorkflowDefinitionLoader>(), copy));
+        Assert.Equal(source.ListConnections(), copy.ListConnections());
+    }
+
+    [Fact]
     public void Lines_OneLineChanged_ShowsItRemovedAndAdded()
     {
         var diff = TextDiff.Lines("a\nb\nc\n", "a\nB\nc\n");

@@ -87,6 +87,27 @@ public sealed class DesignerPageTests(ConsoleServer server)
     }
 
     [Fact]
+    public async Task CopyPaste_ThreeActivitiesIntoANewWorkflow_ArriveWithNewIdsAndTheirConnections()
+    {
+        await using var console = await server.SignInAsync("ada");
+        var page = console.Page;
+        await OpenDesignerAsync(console, "approval-demo");
+        await page.GetByTestId("node-wait").Locator(".co-node-title").ClickAsync();
+        await page.GetByTestId("node-decide").Locator(".co-node-title").ClickAsync(new() { Modifiers = [KeyboardModifier.Control] });
+        await page.GetByTestId("node-rejected").Locator(".co-node-title").ClickAsync(new() { Modifiers = [KeyboardModifier.Control] });
+        await page.GetByTestId("copy").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("designer-status")).ToContainTextAsync("Copied 3 activities and 2 connections.");
+
+        await console.OpenAsync("designer/ui-pasted");
+        await page.GetByTestId("paste").ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-activity]")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.GetByTestId("designer-status")).ToContainTextAsync("Pasted waitForEvent1, decision1, fail1.");
+        var exported = JsonNode.Parse(await DownloadAsync(page, "export-json"))!;
+        Assert.Equal(2, exported["connections"]!.AsArray().Count);
+    }
+
+    [Fact]
     public async Task ExportSvg_ApprovalDemo_DownloadsEveryActivity()
     {
         await using var console = await server.SignInAsync("ada");
