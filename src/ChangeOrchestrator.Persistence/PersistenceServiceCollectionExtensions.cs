@@ -5,6 +5,7 @@ using ChangeOrchestrator.Persistence.Audit;
 using ChangeOrchestrator.Persistence.Compliance;
 using ChangeOrchestrator.Persistence.Database;
 using ChangeOrchestrator.Persistence.Definitions;
+using ChangeOrchestrator.Persistence.Drafts;
 using ChangeOrchestrator.Persistence.Instances;
 using ChangeOrchestrator.Persistence.Leases;
 using ChangeOrchestrator.Persistence.Recovery;
@@ -79,6 +80,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IWebhookInbox, EfWebhookInbox>();
         services.AddSingleton<ILoginSessions, EfLoginSessions>();
         services.AddSingleton<IApiKeyStore, EfApiKeyStore>();
+        services.AddSingleton<IDraftStore, EfDraftStore>();
         services.AddSingleton<IRecoveryStore, EfRecoveryStore>();
         return services;
     }

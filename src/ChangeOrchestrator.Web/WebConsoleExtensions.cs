@@ -1,6 +1,7 @@
 using ChangeOrchestrator.Web.Admin;
 using ChangeOrchestrator.Web.Changes;
 using ChangeOrchestrator.Web.Compliance;
+using ChangeOrchestrator.Web.Designer;
 using ChangeOrchestrator.Web.Instances;
 using ChangeOrchestrator.Web.Live;
 using ChangeOrchestrator.Web.Security;
@@ -24,7 +25,15 @@ public static class WebConsoleExtensions
     public static IServiceCollection AddWebConsole(this IServiceCollection services, Action<ConsoleOptions> configure)
     {
         services.Configure(configure);
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(hub =>
+            {
+                // The designer sends whole workflow files over the connection (an imported file is streamed in 32 KiB
+                // chunks, but an expression or a text field can be large): the default 32 KiB limit on one incoming
+                // message would close the connection. 2 MiB covers the largest definition the API accepts (1 MiB)
+                // with room for JSON escaping.
+                hub.MaximumReceiveMessageSize = 2 * 1024 * 1024;
+            });
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
         services.AddMudServices();
@@ -36,6 +45,7 @@ public static class WebConsoleExtensions
         services.AddScoped<ChangeSummaries>();
         services.AddScoped<ApiKeyActions>();
         services.AddSingleton<ComplianceDashboard>();
+        services.AddScoped<DesignerWorkspace>();
         services.AddSingleton<SharedInstanceReads>();
         services.AddSingleton<RenderedEvidence>();
         services.AddSingleton<FinishedInstances>();

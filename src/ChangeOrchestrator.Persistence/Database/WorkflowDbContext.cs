@@ -2,6 +2,7 @@ using ChangeOrchestrator.Persistence.ApiKeys;
 using ChangeOrchestrator.Persistence.Audit;
 using ChangeOrchestrator.Persistence.Compliance;
 using ChangeOrchestrator.Persistence.Definitions;
+using ChangeOrchestrator.Persistence.Drafts;
 using ChangeOrchestrator.Persistence.Instances;
 using ChangeOrchestrator.Persistence.Sessions;
 using ChangeOrchestrator.Persistence.SideEffects;
@@ -42,6 +43,8 @@ internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
 
+    public DbSet<DraftRow> Drafts => Set<DraftRow>();
+
     /// <summary>The data-protection key ring shared by the nodes (see <c>DatabaseXmlRepository</c>).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -66,7 +69,8 @@ internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(
             .ApplyConfiguration(new ComplianceServerRowConfiguration())
             .ApplyConfiguration(new ComplianceFindingRowConfiguration())
             .ApplyConfiguration(new ComplianceDailyRowConfiguration())
-            .ApplyConfiguration(new ChangeResultRowConfiguration());
+            .ApplyConfiguration(new ChangeResultRowConfiguration())
+            .ApplyConfiguration(new DraftRowConfiguration());
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         SnakeCaseNames.Apply(modelBuilder);
     }

@@ -1,0 +1,183 @@
+using System.Text.Json.Nodes;
+using ChangeOrchestrator.UiTests.Support;
+using Microsoft.Playwright;
+
+namespace ChangeOrchestrator.UiTests.Designer;
+
+[Collection(ConsoleCollection.Name)]
+public sealed class DesignerPageTests(ConsoleServer server)
+{
+    [Fact]
+    public async Task PatchChange_MoveUndoMoveAndSaveDraft_KeepsThePositionAndRefusesAStaleSave()
+    {
+        await using var console = await server.SignInAsync("ada");
+        await using var other = await server.SignInAsync("ada");
+        var page = console.Page;
+        await OpenDesignerAsync(console, "patch-change");
+        await OpenDesignerAsync(other, "patch-change");
+        await Assertions.Expect(page.Locator("[data-activity]")).ToHaveCountAsync(56);
+        await Assertions.Expect(page.GetByTestId("no-problems")).ToBeVisibleAsync();
+
+        await DragNodeAsync(page, "targets", 160, 60);
+        await Assertions.Expect(page.GetByTestId("designer-status")).ToContainTextAsync("Unsaved changes");
+        await page.GetByTestId("undo").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("undo")).ToBeDisabledAsync();
+        await DragNodeAsync(page, "targets", 160, 60);
+        await console.ScreenshotAsync("designer-patch-change");
+        await page.GetByTestId("save-draft").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("designer-status")).ToContainTextAsync("Draft saved (revision 1).");
+
+        var exported = JsonNode.Parse(await DownloadAsync(page, "export-json"))!;
+        var moved = exported["activities"]!.AsArray().Single(a => a!["id"]!.GetValue<string>() == "targets")!;
+        // The layout put the start at the top (y = 0); it was moved 60 pixels down at full size.
+        Assert.InRange(moved["position"]!["y"]!.GetValue<int>(), 50, 70);
+        Assert.All(exported["activities"]!.AsArray(), a => Assert.NotNull(a!["position"]));
+
+        // The second tab still edits the published version: its save would overwrite the draft above.
+        await DragNodeAsync(other.Page, "targets", -100, 40);
+        await other.Page.GetByTestId("save-draft").ClickAsync();
+        await Assertions.Expect(other.Page.GetByTestId("designer-status")).ToContainTextAsync("saved a newer draft (revision 1)");
+        await Assertions.Expect(other.Page.GetByTestId("diff")).ToBeVisibleAsync();
+
+        await console.OpenAsync("designer/patch-change");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("draft revision 1 on version 1");
+    }
+
+    [Fact]
+    public async Task NewWorkflow_BuiltByDragAndDropWithAProblemFixed_IsPublished()
+    {
+        await using var console = await server.SignInAsync("ada");
+        var page = console.Page;
+        await console.OpenAsync("designer");
+        await page.GetByTestId("new-workflow-id").FillAsync("ui-designed");
+        await page.GetByTestId("new-workflow").ClickAsync();
+        await page.GetByTestId("designer-canvas").WaitForAsync();
+        await console.WaitLiveAsync();
+
+        var canvas = page.GetByTestId("designer-canvas");
+        await page.GetByTestId("palette-WaitForEvent").DragToAsync(canvas, new() { TargetPosition = new() { X = 200, Y = 60 } });
+        await page.GetByTestId("node-waitForEvent1").WaitForAsync();
+        await page.GetByTestId("palette-Log").DragToAsync(canvas, new() { TargetPosition = new() { X = 220, Y = 300 } });
+        await page.GetByTestId("node-log1").WaitForAsync();
+
+        // Two activities, nothing connected, inputs missing: validation says so, pinned to the activities.
+        await Assertions.Expect(page.GetByTestId("problem").Filter(new() { HasText = "missing required input 'kind'" })).ToHaveCountAsync(1);
+        await page.GetByTestId("problem").Filter(new() { HasText = "missing required input 'kind'" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("properties")).ToContainTextAsync("waitForEvent1");
+        await page.Locator("#input-waitForEvent1-kind").FillAsync("approval");
+        await page.Locator("#input-waitForEvent1-kind").PressAsync("Tab");
+        await page.Locator("#input-waitForEvent1-key").FillAsync("ui-designed-1");
+        await page.Locator("#input-waitForEvent1-key").PressAsync("Tab");
+
+        await ConnectAsync(page, "waitForEvent1", "Received", "log1");
+        await page.GetByTestId("node-log1").ClickAsync();
+        await page.Locator("#input-log1-message").FillAsync("approved");
+        await page.Locator("#input-log1-message").PressAsync("Tab");
+
+        await Assertions.Expect(page.GetByTestId("no-problems")).ToBeVisibleAsync();
+        await console.ScreenshotAsync("designer-new-workflow");
+        await page.GetByTestId("publish").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("designer-status")).ToContainTextAsync("Published version 1.");
+
+        var published = JsonNode.Parse(await server.Api.GetStringAsync("api/definitions/ui-designed"))!["definition"]!;
+        Assert.Equal(["waitForEvent1", "log1"], published["activities"]!.AsArray().Select(a => a!["id"]!.GetValue<string>()));
+        var connection = Assert.Single(published["connections"]!.AsArray())!;
+        Assert.Equal("Received", connection["outcome"]!.GetValue<string>());
+        Assert.Equal("log1", connection["to"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task CopyPaste_ThreeActivitiesIntoANewWorkflow_ArriveWithNewIdsAndTheirConnections()
+    {
+        await using var console = await server.SignInAsync("ada");
+        var page = console.Page;
+        await OpenDesignerAsync(console, "approval-demo");
+        await page.GetByTestId("node-wait").Locator(".co-node-title").ClickAsync();
+        await page.GetByTestId("node-decide").Locator(".co-node-title").ClickAsync(new() { Modifiers = [KeyboardModifier.Control] });
+        await page.GetByTestId("node-rejected").Locator(".co-node-title").ClickAsync(new() { Modifiers = [KeyboardModifier.Control] });
+        await page.GetByTestId("copy").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("designer-status")).ToContainTextAsync("Copied 3 activities and 2 connections.");
+
+        await console.OpenAsync("designer/ui-pasted");
+        await page.GetByTestId("paste").ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-activity]")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.GetByTestId("designer-status")).ToContainTextAsync("Pasted waitForEvent1, decision1, fail1.");
+        var exported = JsonNode.Parse(await DownloadAsync(page, "export-json"))!;
+        Assert.Equal(2, exported["connections"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task ExportSvg_ApprovalDemo_DownloadsEveryActivity()
+    {
+        await using var console = await server.SignInAsync("ada");
+        await OpenDesignerAsync(console, "approval-demo");
+
+        var svg = System.Xml.Linq.XDocument.Parse(await DownloadAsync(console.Page, "export-svg"));
+
+        Assert.Equal(7, svg.Descendants().Count(e => (string?)e.Attribute("class") == "activity"));
+        Assert.Equal(6, svg.Descendants().Count(e => (string?)e.Attribute("class") == "connection"));
+    }
+
+    [Fact]
+    public async Task Viewer_OpensTheDesigner_ReadOnly()
+    {
+        await using var console = await server.SignInAsync("victor");
+        await OpenDesignerAsync(console, "approval-demo");
+
+        await Assertions.Expect(console.Page.GetByTestId("designer-read-only")).ToBeVisibleAsync();
+        await Assertions.Expect(console.Page.GetByTestId("save-draft")).ToBeDisabledAsync();
+        await Assertions.Expect(console.Page.GetByTestId("publish")).ToBeDisabledAsync();
+    }
+
+    [Fact]
+    public async Task DesignerPage_HasNoSeriousOrCriticalViolation()
+    {
+        await using var console = await server.SignInAsync("ada");
+        await OpenDesignerAsync(console, "approval-demo");
+        await console.Page.GetByTestId("node-wait").ClickAsync();
+        await Assertions.Expect(console.Page.GetByTestId("properties")).ToContainTextAsync("WaitForEvent");
+
+        var violations = await console.SeriousViolationsAsync();
+
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+        await console.OpenAsync("designer");
+        violations = await console.SeriousViolationsAsync();
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+    }
+
+    private static async Task OpenDesignerAsync(ConsolePage console, string id)
+    {
+        await console.OpenAsync($"designer/{id}");
+        await console.Page.Locator("[data-activity]").First.WaitForAsync();
+    }
+
+    private static async Task DragNodeAsync(IPage page, string activityId, float dx, float dy)
+    {
+        var box = (await page.GetByTestId($"node-{activityId}").Locator(".co-node-title").BoundingBoxAsync())!;
+        var x = box.X + (box.Width / 2);
+        var y = box.Y + (box.Height / 2);
+        await page.Mouse.MoveAsync(x, y);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(x + (dx / 2), y + (dy / 2), new() { Steps = 4 });
+        await page.Mouse.MoveAsync(x + dx, y + dy, new() { Steps = 4 });
+        await page.Mouse.UpAsync();
+    }
+
+    private static async Task ConnectAsync(IPage page, string from, string outcome, string to)
+    {
+        var source = (await page.GetByTestId($"node-{from}").Locator($"[data-outcome={outcome}]").BoundingBoxAsync())!;
+        var target = (await page.GetByTestId($"node-{to}").Locator(".co-port-in").BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(source.X + (source.Width / 2), source.Y + (source.Height / 2));
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(target.X + (target.Width / 2), target.Y + (target.Height / 2) - 20, new() { Steps = 6 });
+        await page.Mouse.MoveAsync(target.X + (target.Width / 2), target.Y + (target.Height / 2), new() { Steps = 2 });
+        await page.Mouse.UpAsync();
+    }
+
+    private static async Task<string> DownloadAsync(IPage page, string button)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId(button).ClickAsync());
+        return await File.ReadAllTextAsync((await download.PathAsync())!);
+    }
+}
