@@ -20,6 +20,7 @@ internal sealed class EfComplianceHistory(IDbContextFactory<WorkflowDbContext> c
         // The contexts read without tracking by default; the server states and open findings read here are updated in place.
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await SerializeAppendsAsync(db, cancellationToken);
         var ids = scans.Select(s => s.ServerId).Distinct(StringComparer.Ordinal).ToList();
         var recorded = (await db.Set<ComplianceScanRow>()
                 .Where(s => s.WorkflowInstanceId == source.WorkflowInstanceId && s.ActivityId == source.ActivityId && ids.Contains(s.ServerId))
@@ -96,6 +97,19 @@ internal sealed class EfComplianceHistory(IDbContextFactory<WorkflowDbContext> c
             DurationMinutes = Math.Round((result.ClosedAt - result.StartedAt).TotalMinutes, 2),
         });
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Appends one at a time on PostgreSQL: two changes scanning at once would otherwise both replace the day's rollups
+    /// (or both add a server seen for the first time) and the later commit would fail on the key the earlier one wrote.
+    /// The lock is the transaction's, released by its commit or rollback; SQLite already admits one writer at a time.
+    /// </summary>
+    private static async Task SerializeAppendsAsync(WorkflowDbContext db, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtext('compliance_history'))", cancellationToken);
+        }
     }
 
     private static ComplianceScanRow ScanRow(ScanSource source, ServerScan scan)

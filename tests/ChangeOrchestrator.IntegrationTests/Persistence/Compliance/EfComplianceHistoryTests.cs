@@ -133,6 +133,31 @@ public sealed class EfComplianceHistoryTests(DatabaseFixture fixture) : IClassFi
         Assert.Equal(Servers, (await queries.OpenFindingsAsync(new ComplianceFilter { PatchGroup = group }, CancellationToken.None)).Count);
     }
 
+    [Fact]
+    public async Task AppendScansAsync_ChangesScanningAtOnceOnPostgres_EveryScanIsAppendedAndTheDayRolledUp()
+    {
+        await using var harness = await fixture.HarnessAsync(PersistenceProvider.Postgres);
+        var history = harness.Get<IComplianceHistory>();
+        var queries = harness.Get<IComplianceQueries>();
+        var groups = Enumerable.Range(0, 8).Select(i => $"race{i}-" + Guid.NewGuid().ToString("N")[..8]).ToList();
+
+        // Each change's scan adds servers seen for the first time and replaces the same day's rollups.
+        var appended = await Task.WhenAll(groups.Select(group => Task.Run(() =>
+        {
+            var fleet = new MonthFleet(group);
+            fleet.Release(harness.Now.AddDays(-1), "Critical");
+            return history.AppendScansAsync(new ScanSource("change-" + group, "scan", "patch-change"), fleet.Scan(harness.Now), CancellationToken.None);
+        })));
+
+        Assert.All(appended, count => Assert.Equal(Servers, count));
+        foreach (var group in groups)
+        {
+            var day = Assert.Single(await queries.TrendAsync(new ComplianceFilter { PatchGroup = group }, DateOnly.FromDateTime(harness.Now.UtcDateTime), CancellationToken.None));
+            Assert.Equal(Servers, day.Servers);
+            Assert.Equal(0, day.CompliancePercent);
+        }
+    }
+
     /// <summary>The fleet of the month: the patches released so far and which server installed which.</summary>
     private sealed class MonthFleet(string group)
     {
