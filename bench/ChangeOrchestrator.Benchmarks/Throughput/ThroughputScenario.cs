@@ -42,7 +42,7 @@ internal sealed class ThroughputScenario(BenchSizes sizes, string? postgresServe
             $"ours on PostgreSQL ≥ {(c == 1 ? 1 : 2)}× WorkflowCore in memory, {c} starter(s)", $"ratio.ours-postgres/workflowcore.c{c}", c == 1 ? 1 : 2)),
         .. sizes.Concurrency.Where(c => c > 1).Select(c => new Target($"ours on PostgreSQL ≥ 3× Hangfire on PostgreSQL, {c} starters", $"ratio.ours-postgres/hangfire.c{c}", 3)),
         .. sizes.Concurrency.Select(c => new Target($"ours in memory ≥ 2× WorkflowCore in memory, {c} starter(s)", $"ratio.ours-memory/workflowcore.c{c}", 2)),
-        .. sizes.Concurrency.Select(c => new Target($"durable bursts/s ≥ 0.5× raw commits/s, {c} starter(s)", $"ratio.bursts/raw-commits.c{c}", 0.5)),
+        .. sizes.Concurrency.Select(c => new Target($"bursts/s on PostgreSQL ≥ 0.5× raw commits/s on the same server, {c} starter(s)", $"ratio.bursts/raw-commits.c{c}", 0.5)),
     ];
 
     public async Task<IReadOnlyList<Figure>> RunOnceAsync(CancellationToken cancellationToken)
