@@ -3,6 +3,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using ChangeOrchestrator.Benchmarks.Events;
 using ChangeOrchestrator.Benchmarks.Expressions;
 using ChangeOrchestrator.Benchmarks.Fleet;
 using ChangeOrchestrator.Benchmarks.History;
@@ -49,13 +50,27 @@ if (options.PostgresConnectionString is null)
     Console.Error.WriteLine($"No PostgreSQL server ({BenchOptions.PostgresVariable} or --postgres): PostgreSQL figures are left out.");
 }
 
+// Each PostgreSQL scenario runs on every server given (fast, and durable when a second server is given) and names
+// the settings each server reports; without a server, the scenarios run on what they have left.
+IReadOnlyList<PostgresServer> servers =
+[
+    .. options.PostgresConnectionString is { } fast ? [await PostgresServer.ReadAsync("fast", fast, cancellation.Token)] : Array.Empty<PostgresServer>(),
+    .. options.DurablePostgresConnectionString is { } durable ? [await PostgresServer.ReadAsync("durable", durable, cancellation.Token)] : Array.Empty<PostgresServer>(),
+];
+IScenario OnEachServer(Func<string?, IScenario> create) =>
+    servers.Count == 0 ? create(null) : new PerServerScenario(servers, c => create(c), sizes.Repetitions);
+
 IScenario[] all =
 [
-    new ThroughputScenario(sizes, options.PostgresConnectionString),
-    new ResumeScenario(sizes, options.PostgresConnectionString),
+    OnEachServer(c => new ThroughputScenario(sizes, c)),
+    OnEachServer(c => new ResumeScenario(sizes, c)),
+    OnEachServer(c => new EventResumeScenario(sizes, c)),
     new ExpressionScenario(sizes),
-    new HistoryScenario(sizes, options.PostgresConnectionString),
-    new ChangeOrchestrator.Benchmarks.Webhooks.WebhookBurstScenario(options.PostgresConnectionString),
+    OnEachServer(c => new HistoryScenario(sizes, c)),
+    OnEachServer(c => new ChangeOrchestrator.Benchmarks.Webhooks.WebhookBurstScenario(c)),
+
+    // The fleet and console scenarios take minutes per run and write reports of their own: they run on the first
+    // server only, whose settings the report names.
     new FleetScenario(sizes, options.PostgresConnectionString),
     new ChangeOrchestrator.Benchmarks.Console.ConsoleScenario(sizes, options.PostgresConnectionString),
 ];
@@ -77,6 +92,7 @@ var report = new BenchReport(
     loadAtStart,
     MachineInfo.LoadAverage(),
     await VersionInfo.CollectAsync(options.PostgresConnectionString, cancellation.Token),
+    servers,
     results);
 var (markdown, json) = await ReportFiles.WriteAsync(report, options.OutputFolder, cancellation.Token);
 if (all.OfType<FleetScenario>().FirstOrDefault(s => options.Includes(s.Name) && (s.Sections.Count > 0 || s.Failures.Count > 0)) is { } fleet)

@@ -13,6 +13,7 @@ internal sealed record BenchReport(
     string LoadAtStart,
     string LoadAtEnd,
     VersionInfo Versions,
+    IReadOnlyList<PostgresServer> Servers,
     IReadOnlyList<ScenarioResult> Scenarios)
 {
     public IReadOnlyList<TargetVerdict> Targets => [.. Scenarios.SelectMany(s => s.Targets)];

@@ -19,7 +19,7 @@ internal static class MarkdownReport
         Targets(text, report.Targets);
         foreach (var scenario in report.Scenarios)
         {
-            Scenario(text, scenario);
+            Scenario(text, scenario, report.Servers);
         }
 
         return text.ToString();
@@ -40,6 +40,11 @@ internal static class MarkdownReport
         Line(text, $"| load average (1 / 5 / 15 min), start → end | {report.LoadAtStart} → {report.LoadAtEnd} |");
         Line(text, $"| .NET | {versions.Dotnet} |");
         Line(text, $"| PostgreSQL | {versions.PostgreSql ?? "not used"} |");
+        foreach (var server in report.Servers)
+        {
+            Line(text, $"| PostgreSQL `{server.Mode}` server, as it reported itself | {server.Settings} |");
+        }
+
         Line(text, $"| SQLite | {versions.Sqlite} |");
         foreach (var (package, version) in versions.Packages)
         {
@@ -74,7 +79,7 @@ internal static class MarkdownReport
         Line(text);
     }
 
-    private static void Scenario(StringBuilder text, ScenarioResult scenario)
+    private static void Scenario(StringBuilder text, ScenarioResult scenario, IReadOnlyList<PostgresServer> servers)
     {
         Line(text, $"## {scenario.Title}");
         Line(text);
@@ -101,11 +106,43 @@ internal static class MarkdownReport
             return;
         }
 
+        var onServers = servers.Where(s => scenario.Figures.Any(f => f.Name.StartsWith(s.Mode + ".", StringComparison.Ordinal))).ToArray();
+        if (onServers.Length > 1)
+        {
+            SideBySide(text, scenario.Figures, onServers);
+            return;
+        }
+
         Line(text, "| figure | unit | median | min | max |");
         Line(text, "| --- | --- | ---: | ---: | ---: |");
         foreach (var figure in scenario.Figures)
         {
             Line(text, $"| `{figure.Name}` | {figure.Unit} | {Number(figure.Median)} | {Number(figure.Min)} | {Number(figure.Max)} |");
+        }
+
+        Line(text);
+    }
+
+    /// <summary>
+    /// The figures of a scenario run on several servers, one row per figure and one column per server (median, with
+    /// min–max), so the settings' effect on each figure and ratio reads across a line.
+    /// </summary>
+    private static void SideBySide(StringBuilder text, IReadOnlyList<FigureSummary> figures, IReadOnlyList<PostgresServer> servers)
+    {
+        var byName = figures.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        var names = figures
+            .Select(f => servers.FirstOrDefault(s => f.Name.StartsWith(s.Mode + ".", StringComparison.Ordinal)) is { } s ? f.Name[(s.Mode.Length + 1)..] : f.Name)
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        Line(text, $"| figure | unit | {string.Join(" | ", servers.Select(s => $"`{s.Mode}`: {s.Settings}"))} |");
+        Line(text, $"| --- | --- | {string.Join(" | ", servers.Select(_ => "---:"))} |");
+        foreach (var name in names)
+        {
+            var cells = servers.Select(s => byName.TryGetValue($"{s.Mode}.{name}", out var f)
+                ? $"{Number(f.Median)} ({Number(f.Min)}–{Number(f.Max)})"
+                : "–").ToArray();
+            var unit = servers.Select(s => byName.GetValueOrDefault($"{s.Mode}.{name}")?.Unit).FirstOrDefault(u => u is not null) ?? "";
+            Line(text, $"| `{name}` | {unit} | {string.Join(" | ", cells)} |");
         }
 
         Line(text);

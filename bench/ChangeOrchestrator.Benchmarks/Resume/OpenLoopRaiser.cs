@@ -48,7 +48,7 @@ internal static class OpenLoopRaiser
         return due;
     }
 
-    private static async Task WaitUntilAsync(long timestamp, CancellationToken cancellationToken)
+    public static async Task WaitUntilAsync(long timestamp, CancellationToken cancellationToken)
     {
         while (Stopwatch.GetTimestamp() is var now && now < timestamp)
         {

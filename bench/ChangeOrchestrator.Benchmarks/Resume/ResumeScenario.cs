@@ -30,7 +30,7 @@ internal sealed class ResumeScenario(BenchSizes sizes, string? postgresServer) :
 
     public IReadOnlyList<string> Notes =>
     [
-        $"Durable store: {StoreNames.Of(Store)} (PostgreSQL from .ci/postgres.sh: fsync=off, synchronous_commit=off).",
+        $"Store: {StoreNames.Of(Store)} (PostgreSQL settings named beside the figures, as the server reported them).",
         "Each resume is one burst: lease, load, run WaitForEvent's completion and the marked activity, commit, release.",
         "The event generator runs in the same process as the engine, on the same cores.",
     ];

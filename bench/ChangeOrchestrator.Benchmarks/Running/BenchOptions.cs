@@ -2,13 +2,15 @@ using System.Globalization;
 
 namespace ChangeOrchestrator.Benchmarks.Running;
 
-/// <summary>The command line: <c>[--quick] [--out DIR] [--postgres CONNECTION] [--only a,b] [--repetitions N] [--bdn]</c>.</summary>
+/// <summary>The command line: <c>[--quick] [--out DIR] [--postgres CONNECTION] [--postgres-durable CONNECTION] [--only a,b] [--repetitions N] [--bdn]</c>.</summary>
 internal sealed record BenchOptions
 {
     public const string PostgresVariable = "CHANGEORCHESTRATOR_BENCH_POSTGRES";
 
+    public const string DurablePostgresVariable = "CHANGEORCHESTRATOR_BENCH_POSTGRES_DURABLE";
+
     public const string Usage =
-        "usage: ChangeOrchestrator.Benchmarks [--quick] [--out DIR] [--postgres CONNECTION] [--only throughput,resume,expressions,history,fleet,console] [--repetitions N] [--bdn]";
+        "usage: ChangeOrchestrator.Benchmarks [--quick] [--out DIR] [--postgres CONNECTION] [--postgres-durable CONNECTION] [--only throughput,resume,events,expressions,history,webhooks,fleet,console] [--repetitions N] [--bdn]";
 
     public bool Quick { get; init; }
 
@@ -16,6 +18,12 @@ internal sealed record BenchOptions
 
     /// <summary>A server connection string; each run creates and drops databases of its own on it.</summary>
     public string? PostgresConnectionString { get; init; }
+
+    /// <summary>
+    /// A second server, run with durable commits (fsync, synchronous_commit, full_page_writes on); with it, every
+    /// PostgreSQL scenario runs on both servers and reports both.
+    /// </summary>
+    public string? DurablePostgresConnectionString { get; init; }
 
     public IReadOnlyList<string> Only { get; init; } = [];
 
@@ -33,6 +41,7 @@ internal sealed record BenchOptions
         var bdn = false;
         string? output = null;
         var postgres = Environment.GetEnvironmentVariable(PostgresVariable);
+        var durable = Environment.GetEnvironmentVariable(DurablePostgresVariable);
         IReadOnlyList<string> only = [];
         int? repetitions = null;
         for (var i = 0; i < args.Count; i++)
@@ -50,6 +59,9 @@ internal sealed record BenchOptions
                     break;
                 case "--postgres":
                     postgres = Value(args, ++i, "--postgres");
+                    break;
+                case "--postgres-durable":
+                    durable = Value(args, ++i, "--postgres-durable");
                     break;
                 case "--only":
                     only = Value(args, ++i, "--only").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -69,6 +81,7 @@ internal sealed record BenchOptions
             BenchmarkDotNet = bdn,
             OutputFolder = output ?? Path.Combine("bench", "results"),
             PostgresConnectionString = string.IsNullOrWhiteSpace(postgres) ? null : postgres,
+            DurablePostgresConnectionString = string.IsNullOrWhiteSpace(durable) ? null : durable,
             Only = only,
             Sizes = repetitions is { } r ? sizes with { Repetitions = Math.Max(1, r) } : sizes,
         };

@@ -10,6 +10,7 @@ internal sealed record BenchSizes
         DurableStarts = 300,
         MemoryStarts = 3_000,
         WorkflowCoreStarts = 600,
+        HangfireStarts = 60,
         RawCommits = 3_000,
         Concurrency = [1, 4, 16],
         ResumeRates = [100, 250, 500, 1_000],
@@ -29,6 +30,7 @@ internal sealed record BenchSizes
         DurableStarts = 1_000,
         MemoryStarts = 10_000,
         WorkflowCoreStarts = 2_000,
+        HangfireStarts = 200,
         RawCommits = 10_000,
         Concurrency = [1, 4, 16],
         ResumeRates = [100, 250, 500, 750, 1_000, 1_500],
@@ -53,6 +55,9 @@ internal sealed record BenchSizes
     public required int MemoryStarts { get; init; }
 
     public required int WorkflowCoreStarts { get; init; }
+
+    /// <summary>Ten-job chains run on Hangfire per concurrency level (each chain is ten durable jobs).</summary>
+    public required int HangfireStarts { get; init; }
 
     /// <summary>Insert-and-commit transactions per concurrency level in the raw database measurement.</summary>
     public required int RawCommits { get; init; }

@@ -1,5 +1,6 @@
 using ChangeOrchestrator.Benchmarks.Running;
 using ChangeOrchestrator.Benchmarks.Storage;
+using ChangeOrchestrator.Benchmarks.Throughput.HangfireBaseline;
 using ChangeOrchestrator.Benchmarks.Throughput.WorkflowCoreBaseline;
 using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Engine.Runtime;
@@ -20,23 +21,28 @@ internal sealed class ThroughputScenario(BenchSizes sizes, string? postgresServe
         "Each instance runs 5 SetVariable and 5 Decision activities, every input a JavaScript expression, in one burst "
         + "(one commit) inside WorkflowRuntime.StartAsync. `ours.<store>.c<n>` is workflows/s with n concurrent starters; "
         + "`workflowcore.memory.c<n>` is the same ten steps on WorkflowCore 3.22 with its default in-memory persistence, "
-        + "from the first start to the last WorkflowCompleted event; `raw-commits.postgres.c<n>` is single-row "
+        + "each starter waiting for its instance's WorkflowCompleted before starting the next; `hangfire.postgres.c<n>` is the ten steps "
+        + "as a chain of Hangfire 1.8 continuations on Hangfire.PostgreSql 1.21 (same server, a database of its own), each starter "
+        + "enqueuing a chain and waiting until its last job's Succeeded state is committed; `raw-commits.postgres.c<n>` is single-row "
         + "insert-and-commit transactions/s through Npgsql on the same server, and `raw-burst-commits.postgres.c<n>` transactions/s "
         + $"that insert {RawCommitLoad.BurstRows} rows in one batch (as many rows as one burst writes). Ratios are taken within each repetition.";
 
     public IReadOnlyList<string> Notes =>
     [
-        "The PostgreSQL server is the throw-away one of .ci/postgres.sh: fsync=off, synchronous_commit=off, full_page_writes=off, so commits cost CPU, not disk flushes.",
+        "The PostgreSQL server is a throw-away one of .ci/postgres.sh; its durability settings are named beside the figures, as the server reported them.",
         "SQLite is a file in a temporary folder, write-ahead log on, one writer at a time.",
         "Engine, database server and load generator share the machine's cores.",
+        $"Hangfire runs {HangfireNode.Workers} workers (more than the most starters); its workers are woken in process as a job is enqueued (the queue poll, 200 ms, only serves other processes); the chain's variables live in memory, as Hangfire has no workflow data.",
         "WorkflowCore gets a fresh host for each concurrency level (its in-memory store slows as instances accumulate); the engine keeps one node and database per store for all three levels.",
     ];
 
     public IReadOnlyList<Target> Targets =>
     [
-        .. sizes.Concurrency.Select(c => new Target($"ours on PostgreSQL ≥ 2× WorkflowCore in memory, {c} starter(s)", $"ratio.ours-postgres/workflowcore.c{c}", 2)),
+        .. sizes.Concurrency.Select(c => new Target(
+            $"ours on PostgreSQL ≥ {(c == 1 ? 1 : 2)}× WorkflowCore in memory, {c} starter(s)", $"ratio.ours-postgres/workflowcore.c{c}", c == 1 ? 1 : 2)),
+        .. sizes.Concurrency.Where(c => c > 1).Select(c => new Target($"ours on PostgreSQL ≥ 3× Hangfire on PostgreSQL, {c} starters", $"ratio.ours-postgres/hangfire.c{c}", 3)),
         .. sizes.Concurrency.Select(c => new Target($"ours in memory ≥ 2× WorkflowCore in memory, {c} starter(s)", $"ratio.ours-memory/workflowcore.c{c}", 2)),
-        .. sizes.Concurrency.Select(c => new Target($"durable bursts/s ≥ 0.5× raw commits/s, {c} starter(s)", $"ratio.bursts/raw-commits.c{c}", 0.5)),
+        .. sizes.Concurrency.Select(c => new Target($"bursts/s on PostgreSQL ≥ 0.5× raw commits/s on the same server, {c} starter(s)", $"ratio.bursts/raw-commits.c{c}", 0.5)),
     ];
 
     public async Task<IReadOnlyList<Figure>> RunOnceAsync(CancellationToken cancellationToken)
@@ -50,6 +56,7 @@ internal sealed class ThroughputScenario(BenchSizes sizes, string? postgresServe
         figures.AddRange(await MeasureWorkflowCoreAsync(cancellationToken));
         if (postgresServer is not null)
         {
+            figures.AddRange(await MeasureHangfireAsync(postgresServer, cancellationToken));
             figures.AddRange(await MeasureRawCommitsAsync(postgresServer, cancellationToken));
         }
 
@@ -115,6 +122,21 @@ internal sealed class ThroughputScenario(BenchSizes sizes, string? postgresServe
         return figures;
     }
 
+    private async Task<IReadOnlyList<Figure>> MeasureHangfireAsync(string server, CancellationToken cancellationToken)
+    {
+        await using var database = await PostgresBenchDatabase.CreateAsync(server, cancellationToken);
+        using var node = new HangfireNode(database.ConnectionString);
+        await node.RunAsync(sizes.WarmUp, 4, cancellationToken);
+        var figures = new List<Figure>();
+        foreach (var concurrency in sizes.Concurrency)
+        {
+            var elapsed = await node.RunAsync(sizes.HangfireStarts, concurrency, cancellationToken);
+            figures.Add(new Figure($"hangfire.postgres.c{concurrency}", "workflows/s", ConcurrentLoad.PerSecond(sizes.HangfireStarts, elapsed)));
+        }
+
+        return figures;
+    }
+
     private async Task<IReadOnlyList<Figure>> MeasureRawCommitsAsync(string server, CancellationToken cancellationToken)
     {
         await using var database = await PostgresBenchDatabase.CreateAsync(server, cancellationToken);
@@ -148,9 +170,15 @@ internal sealed class ThroughputScenario(BenchSizes sizes, string? postgresServe
             var memory = Value($"ours.memory.c{concurrency}");
             var raw = Value($"raw-commits.postgres.c{concurrency}");
             var rawBurst = Value($"raw-burst-commits.postgres.c{concurrency}");
+            var hangfire = Value($"hangfire.postgres.c{concurrency}");
             if (postgres is { } p && workflowCore is { } w)
             {
                 yield return new Figure($"ratio.ours-postgres/workflowcore.c{concurrency}", "×", p / w);
+            }
+
+            if (postgres is { } p4 && hangfire is { } h)
+            {
+                yield return new Figure($"ratio.ours-postgres/hangfire.c{concurrency}", "×", p4 / h);
             }
 
             if (memory is { } m && workflowCore is { } w2)

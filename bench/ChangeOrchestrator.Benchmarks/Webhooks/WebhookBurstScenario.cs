@@ -51,7 +51,7 @@ internal sealed class WebhookBurstScenario(string? postgresServer) : IScenario
 
     public IReadOnlyList<string> Notes =>
     [
-        "The server is ChangeOrchestrator.Server.dll started with dotnet (server GC), one node, PostgreSQL from .ci/postgres.sh (fsync=off, synchronous_commit=off); the sender runs in the benchmark process on the same cores.",
+        "The server is ChangeOrchestrator.Server.dll started with dotnet (server GC), one node, on the PostgreSQL server named beside each figure; the sender runs in the benchmark process on the same cores.",
         "Every repetition, the runner's unmeasured first one included, starts a fresh server process on a fresh database; the burst size is fixed, in quick runs too.",
     ];
 

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Collections.Concurrent;
 using ChangeOrchestrator.Benchmarks.Running;
 using Microsoft.Extensions.DependencyInjection;
 using WorkflowCore.Interface;
@@ -7,8 +7,10 @@ using WorkflowCore.Models.LifeCycleEvents;
 namespace ChangeOrchestrator.Benchmarks.Throughput.WorkflowCoreBaseline;
 
 /// <summary>
-/// A WorkflowCore host with its defaults (in-memory persistence, single-node queue and locks, no log output),
-/// timed from the first start to the last completion it announces.
+/// A WorkflowCore host with its defaults (in-memory persistence, single-node queue and locks, no log output). Each
+/// starter starts an instance and waits for that instance's <c>WorkflowCompleted</c> before starting the next, as each
+/// of the engine's starters waits for its instance to complete and commit: start → completion per instance, not the
+/// rate at which instances can be enqueued.
 /// </summary>
 internal sealed class WorkflowCoreNode : IDisposable
 {
@@ -16,9 +18,9 @@ internal sealed class WorkflowCoreNode : IDisposable
 
     private readonly ServiceProvider _services;
     private readonly IWorkflowHost _host;
-    private TaskCompletionSource _allCompleted = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _expected;
-    private int _completed;
+
+    // Keyed by instance id from either side: the completion may be announced before StartWorkflow has returned the id.
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _completions = new(StringComparer.Ordinal);
 
     public WorkflowCoreNode()
     {
@@ -32,21 +34,18 @@ internal sealed class WorkflowCoreNode : IDisposable
         _host.Start();
     }
 
-    /// <summary>Starts <paramref name="count"/> instances from <paramref name="concurrency"/> starters and waits until all completed.</summary>
-    /// <exception cref="TimeoutException">Not all instances completed in time.</exception>
+    /// <summary>Runs <paramref name="count"/> instances from <paramref name="concurrency"/> starters, each start to completion.</summary>
+    /// <exception cref="TimeoutException">An instance did not complete in time.</exception>
     public async Task<TimeSpan> RunAsync(int count, int concurrency, CancellationToken cancellationToken)
     {
-        _allCompleted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Volatile.Write(ref _completed, 0);
-        Volatile.Write(ref _expected, count);
         string? lastId = null;
-        var started = Stopwatch.GetTimestamp();
-        await ConcurrentLoad.RunAsync(count, concurrency, async (_, _) =>
+        var elapsed = await ConcurrentLoad.RunAsync(count, concurrency, async (_, ct) =>
         {
-            lastId = await _host.StartWorkflow(TenStepWorkflow.DefinitionId, 1, TenStepData.Sample());
+            var id = await _host.StartWorkflow(TenStepWorkflow.DefinitionId, 1, TenStepData.Sample());
+            await Completion(id).Task.WaitAsync(CompletionTimeout, ct);
+            _completions.TryRemove(id, out TaskCompletionSource? _);
+            lastId = id;
         }, cancellationToken);
-        await _allCompleted.Task.WaitAsync(CompletionTimeout, cancellationToken);
-        var elapsed = Stopwatch.GetElapsedTime(started);
 
         await EnsureCompletedAsync(lastId!);
         return elapsed;
@@ -59,11 +58,14 @@ internal sealed class WorkflowCoreNode : IDisposable
         _services.Dispose();
     }
 
+    private TaskCompletionSource Completion(string id) =>
+        _completions.GetOrAdd(id, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
     private void OnLifeCycleEvent(LifeCycleEvent evt)
     {
-        if (evt is WorkflowCompleted && Interlocked.Increment(ref _completed) == Volatile.Read(ref _expected))
+        if (evt is WorkflowCompleted)
         {
-            _allCompleted.TrySetResult();
+            Completion(evt.WorkflowInstanceId).TrySetResult();
         }
     }
 
