@@ -3,6 +3,7 @@ using ChangeOrchestrator.Persistence.Audit;
 using ChangeOrchestrator.Persistence.Compliance;
 using ChangeOrchestrator.Persistence.Definitions;
 using ChangeOrchestrator.Persistence.Instances;
+using ChangeOrchestrator.Persistence.Results;
 using ChangeOrchestrator.Persistence.Sessions;
 using ChangeOrchestrator.Persistence.SideEffects;
 using ChangeOrchestrator.Persistence.Stimuli;
@@ -25,6 +26,8 @@ internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(
     public DbSet<BookmarkRow> Bookmarks => Set<BookmarkRow>();
 
     public DbSet<JournalRow> Journal => Set<JournalRow>();
+
+    public DbSet<StepResultRow> StepResults => Set<StepResultRow>();
 
     public DbSet<PendingStimulusRow> PendingStimuli => Set<PendingStimulusRow>();
 
@@ -54,6 +57,7 @@ internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(
             .ApplyConfiguration(new InstanceRowConfiguration())
             .ApplyConfiguration(new BookmarkRowConfiguration())
             .ApplyConfiguration(new JournalRowConfiguration())
+            .ApplyConfiguration(new StepResultRowConfiguration())
             .ApplyConfiguration(new PendingStimulusRowConfiguration())
             .ApplyConfiguration(new DeadLetteredStimulusRowConfiguration())
             .ApplyConfiguration(new SeenStimulusRowConfiguration())

@@ -1,0 +1,80 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+
+namespace ChangeOrchestrator.Engine.Results;
+
+/// <summary>
+/// Reads stored per-server lists back for one burst: lists the burst itself wrote come from the burst (they are not
+/// committed yet), the others from the store, a page at a time.
+/// </summary>
+internal sealed class ResultLoader(IStepResultStore store, string instanceId, Func<string, string, ResultList?> pending, Func<string, string, bool> replaced)
+{
+    private const int PageSize = 2_000;
+
+    /// <summary>The items a reference names, in order, read lazily.</summary>
+    public async IAsyncEnumerable<JsonNode?> ReadAsync(JsonObject reference, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var (activity, name) in ResultReference.Parts(reference))
+        {
+            if (replaced(activity, name))
+            {
+                foreach (var item in pending(activity, name)?.Items ?? [])
+                {
+                    yield return item?.DeepClone();
+                }
+
+                continue;
+            }
+
+            ResultKey? after = null;
+            do
+            {
+                var page = await store.ReadAsync(new ResultQuery(instanceId) { Activity = activity, Name = name, After = after, Limit = PageSize }, cancellationToken);
+                foreach (var item in page.Items)
+                {
+                    yield return item.Data;
+                }
+
+                after = page.Next is { } next ? ResultKey.Parse(next) : null;
+            }
+            while (after is not null);
+        }
+    }
+
+    /// <summary>A copy of <paramref name="node"/> with every reference in it replaced by the array it names.</summary>
+    public async Task<JsonNode?> ResolveAsync(JsonNode? node, CancellationToken cancellationToken)
+    {
+        switch (node)
+        {
+            case JsonObject obj when ResultReference.Is(obj):
+                var items = new JsonArray();
+                await foreach (var item in ReadAsync(obj, cancellationToken))
+                {
+                    items.Add(item);
+                }
+
+                return items;
+
+            case JsonObject obj:
+                var copy = new JsonObject();
+                foreach (var (name, value) in obj)
+                {
+                    copy[name] = ResultReference.Within(value) ? await ResolveAsync(value, cancellationToken) : value?.DeepClone();
+                }
+
+                return copy;
+
+            case JsonArray array:
+                var elements = new JsonArray();
+                foreach (var value in array)
+                {
+                    elements.Add(ResultReference.Within(value) ? await ResolveAsync(value, cancellationToken) : value?.DeepClone());
+                }
+
+                return elements;
+
+            default:
+                return node?.DeepClone();
+        }
+    }
+}

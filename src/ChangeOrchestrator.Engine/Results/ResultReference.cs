@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+
+namespace ChangeOrchestrator.Engine.Results;
+
+/// <summary>
+/// How a per-server list stands in an instance's state once it is stored apart:
+/// <c>{ "$results": [ { "activity": "scan", "name": "instances" } ], "length": 1000 }</c>. It carries
+/// <c>length</c>, so an expression that counts (<c>steps.scan.instances.length</c>) needs no items; several parts
+/// read one after the other make one list.
+/// </summary>
+public static class ResultReference
+{
+    public const string PartsProperty = "$results";
+
+    public const string LengthProperty = "length";
+
+    public static JsonObject Create(string activity, string name, int length) => new()
+    {
+        [PartsProperty] = new JsonArray(new JsonObject { ["activity"] = activity, ["name"] = name }),
+        [LengthProperty] = length,
+    };
+
+    public static bool Is(JsonNode? node) => node is JsonObject obj && obj.ContainsKey(PartsProperty) && obj[PartsProperty] is JsonArray;
+
+    /// <summary>The stored lists a reference reads, in order.</summary>
+    public static IEnumerable<(string Activity, string Name)> Parts(JsonObject reference)
+    {
+        foreach (var part in reference[PartsProperty]!.AsArray())
+        {
+            if (part?["activity"]?.GetValue<string>() is { } activity && part["name"]?.GetValue<string>() is { } name)
+            {
+                yield return (activity, name);
+            }
+        }
+    }
+
+    /// <summary>True when the node is a reference or holds one at any depth.</summary>
+    public static bool Within(JsonNode? node) => node switch
+    {
+        JsonObject obj when Is(obj) => true,
+        JsonObject obj => obj.Any(p => Within(p.Value)),
+        JsonArray array => array.Any(Within),
+        _ => false,
+    };
+
+    /// <summary>The server an item is about: the item itself when it is an id, else its <c>instanceId</c>.</summary>
+    public static string? ServerOf(JsonNode? item) => item switch
+    {
+        JsonValue value when value.TryGetValue<string>(out var id) => id,
+        JsonObject obj when obj["instanceId"] is JsonValue value && value.TryGetValue<string>(out var id) => id,
+        _ => null,
+    };
+
+    /// <summary>The item's state (<c>state</c>, <c>status</c> or <c>pingStatus</c>), for filtering.</summary>
+    public static string? StateOf(JsonNode? item) => item is JsonObject obj
+        ? Text(obj["state"]) ?? Text(obj["status"]) ?? Text(obj["pingStatus"])
+        : null;
+
+    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+}
