@@ -164,7 +164,7 @@ internal sealed class ExecutionScope
         switch (node)
         {
             case JsonObject obj when ResultReference.Is(obj):
-                foreach (var (_, name) in ResultReference.Parts(obj))
+                foreach (var (_, name, _) in ResultReference.Parts(obj))
                 {
                     opened[name] = (obj, items);
                 }

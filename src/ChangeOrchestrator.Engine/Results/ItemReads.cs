@@ -4,10 +4,10 @@ namespace ChangeOrchestrator.Engine.Results;
 
 /// <summary>
 /// Which stored lists an expression reads item by item, found from its text. A list the expression only hands on
-/// (the whole result, the value of a field or an element, a branch of <c>? :</c>) or only counts (<c>.length</c>)
+/// (the whole result, the value of a field or an element, an argument of <c>concatLists</c>, a branch of <c>? :</c>) or only counts (<c>.length</c>)
 /// stays a reference: the activity that receives it reads the items, and a 10,000-server list never enters the
-/// JavaScript sandbox. Any other use (<c>.map</c>, <c>.join</c>, <c>[0]</c>, a spread, <c>?? []</c>, a call)
-/// reads the items, and the list is loaded for this evaluation.
+/// JavaScript sandbox. Any other use (<c>.map</c>, <c>.join</c>, <c>[0]</c>, a spread, <c>?? []</c>, a constant
+/// <c>const ids = ...;</c>) reads the items, and the list is loaded for this evaluation.
 /// </summary>
 internal static partial class ItemReads
 {
@@ -23,7 +23,9 @@ internal static partial class ItemReads
             }
 
             var spread = expression.AsSpan(0, match.Index).TrimEnd().EndsWith("...", StringComparison.Ordinal);
-            if (spread || !HandsOn(expression, match.Index + match.Length))
+            var end = match.Index + match.Length;
+            var handsOn = HandsOn(expression, end) || (expression.AsSpan(end).TrimStart().StartsWith(")") && IsConcatArgument(expression, match.Index));
+            if (spread || !handsOn)
             {
                 reads.Add(new ItemRead(match.Groups["root"].Value, segments));
             }
@@ -43,11 +45,38 @@ internal static partial class ItemReads
 
         return rest[0] switch
         {
-            ',' or '}' or ']' or ':' or ';' => true,
+            ',' or '}' or ']' or ':' => true,
             '?' => rest.Length > 1 && rest[1] is not '?' and not '.',
             '=' or '!' => rest.Length > 1 && rest[1] == '=',
             _ => false,
         };
+    }
+
+    /// <summary>True when the path is an argument of <c>concatLists</c>, which joins references without reading them.</summary>
+    private static bool IsConcatArgument(string expression, int start)
+    {
+        var depth = 0;
+        for (var i = start - 1; i >= 0; i--)
+        {
+            switch (expression[i])
+            {
+                case ')' or ']' or '}':
+                    depth++;
+                    break;
+                case '(' when depth == 0:
+                    return expression.AsSpan(0, i).TrimEnd().EndsWith("concatLists", StringComparison.Ordinal);
+                case '(' or '[' or '{':
+                    depth--;
+                    if (depth < 0)
+                    {
+                        return false;
+                    }
+
+                    break;
+            }
+        }
+
+        return false;
     }
 
     private static string Segment(string text)

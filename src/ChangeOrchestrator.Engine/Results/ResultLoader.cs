@@ -14,8 +14,18 @@ internal sealed class ResultLoader(IStepResultStore store, string instanceId, Fu
     /// <summary>The items a reference names, in order, read lazily.</summary>
     public async IAsyncEnumerable<JsonNode?> ReadAsync(JsonObject reference, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var (activity, name) in ResultReference.Parts(reference))
+        foreach (var (activity, name, inline) in ResultReference.Parts(reference))
         {
+            if (inline is not null)
+            {
+                foreach (var item in inline)
+                {
+                    yield return item?.DeepClone();
+                }
+
+                continue;
+            }
+
             if (replaced(activity, name))
             {
                 foreach (var item in pending(activity, name)?.Items ?? [])

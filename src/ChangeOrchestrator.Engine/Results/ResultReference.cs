@@ -22,14 +22,21 @@ public static class ResultReference
 
     public static bool Is(JsonNode? node) => node is JsonObject obj && obj.ContainsKey(PartsProperty) && obj[PartsProperty] is JsonArray;
 
-    /// <summary>The stored lists a reference reads, in order.</summary>
-    public static IEnumerable<(string Activity, string Name)> Parts(JsonObject reference)
+    /// <summary>
+    /// The parts a reference reads, in order: a stored list (activity and name), or items held in the reference
+    /// itself (<c>{ "items": [...] }</c>, a short list joined to stored ones by <c>concatLists</c>).
+    /// </summary>
+    public static IEnumerable<(string Activity, string Name, JsonArray? Items)> Parts(JsonObject reference)
     {
         foreach (var part in reference[PartsProperty]!.AsArray())
         {
-            if (part?["activity"]?.GetValue<string>() is { } activity && part["name"]?.GetValue<string>() is { } name)
+            if (part?["items"] is JsonArray items)
             {
-                yield return (activity, name);
+                yield return (string.Empty, string.Empty, items);
+            }
+            else if (part?["activity"]?.GetValue<string>() is { } activity && part["name"]?.GetValue<string>() is { } name)
+            {
+                yield return (activity, name, null);
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using ChangeOrchestrator.Engine.Results;
 using ChangeOrchestrator.Engine.Activities;
 using ChangeOrchestrator.Patching.ChangeRequests;
 using ChangeOrchestrator.Patching.Compliance.History;
@@ -33,12 +34,20 @@ internal static class ChangeResultRecorder
                 PatchGroup = Text(evidence?["patchGroup"]),
                 Environment = Text(evidence?["environment"]),
                 Outcome = outcome,
-                RolledBackServers = (evidence?["rollback"]?["restored"] as JsonArray)?.Count ?? 0,
+                RolledBackServers = CountOf(evidence?["rollback"]?["restored"]),
                 StartedAt = started > now ? now : started,
                 ClosedAt = now,
             },
             cancellationToken);
     }
+
+    // A long list is stored apart from the instance; its reference carries the count.
+    private static int CountOf(JsonNode? list) => list switch
+    {
+        JsonArray items => items.Count,
+        JsonObject reference when ResultReference.Is(reference) => reference[ResultReference.LengthProperty]?.GetValue<int>() ?? 0,
+        _ => 0,
+    };
 
     private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
 }
