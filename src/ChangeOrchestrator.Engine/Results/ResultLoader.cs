@@ -9,8 +9,6 @@ namespace ChangeOrchestrator.Engine.Results;
 /// </summary>
 internal sealed class ResultLoader(IStepResultStore store, string instanceId, Func<string, string, ResultList?> pending, Func<string, string, bool> replaced)
 {
-    private const int PageSize = 2_000;
-
     /// <summary>The items a reference names, in order, read lazily.</summary>
     public async IAsyncEnumerable<JsonNode?> ReadAsync(JsonObject reference, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -36,18 +34,10 @@ internal sealed class ResultLoader(IStepResultStore store, string instanceId, Fu
                 continue;
             }
 
-            ResultKey? after = null;
-            do
+            await foreach (var item in store.ReadListAsync(instanceId, activity, name, cancellationToken))
             {
-                var page = await store.ReadAsync(new ResultQuery(instanceId) { Activity = activity, Name = name, After = after, Limit = PageSize }, cancellationToken);
-                foreach (var item in page.Items)
-                {
-                    yield return item.Data;
-                }
-
-                after = page.Next is { } next ? ResultKey.Parse(next) : null;
+                yield return item;
             }
-            while (after is not null);
         }
     }
 

@@ -41,6 +41,14 @@ public static class ResultReference
         }
     }
 
+    /// <summary>How many items a list holds, whether it is kept inline (an array) or stored apart (a reference); null for anything else.</summary>
+    public static int? CountOf(JsonNode? list) => list switch
+    {
+        JsonArray items => items.Count,
+        JsonObject reference when Is(reference) => reference[LengthProperty]?.GetValue<int>(),
+        _ => null,
+    };
+
     /// <summary>True when the node is a reference or holds one at any depth.</summary>
     public static bool Within(JsonNode? node) => node switch
     {

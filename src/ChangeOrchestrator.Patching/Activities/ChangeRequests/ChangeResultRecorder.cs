@@ -34,20 +34,12 @@ internal static class ChangeResultRecorder
                 PatchGroup = Text(evidence?["patchGroup"]),
                 Environment = Text(evidence?["environment"]),
                 Outcome = outcome,
-                RolledBackServers = CountOf(evidence?["rollback"]?["restored"]),
+                RolledBackServers = ResultReference.CountOf(evidence?["rollback"]?["restored"]) ?? 0,
                 StartedAt = started > now ? now : started,
                 ClosedAt = now,
             },
             cancellationToken);
     }
-
-    // A long list is stored apart from the instance; its reference carries the count.
-    private static int CountOf(JsonNode? list) => list switch
-    {
-        JsonArray items => items.Count,
-        JsonObject reference when ResultReference.Is(reference) => reference[ResultReference.LengthProperty]?.GetValue<int>() ?? 0,
-        _ => 0,
-    };
 
     private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
 }
