@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace ChangeOrchestrator.Engine.Results;
@@ -11,7 +12,26 @@ namespace ChangeOrchestrator.Engine.Results;
 /// </summary>
 internal static partial class ItemReads
 {
+    // Found once per expression text, as expressions are compiled once: the cache starts over past its bound.
+    private const int MaxCached = 1024;
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<ItemRead>> Cache = new(StringComparer.Ordinal);
+
     public static IReadOnlyList<ItemRead> Of(string expression)
+    {
+        if (Cache.TryGetValue(expression, out var cached))
+        {
+            return cached;
+        }
+
+        if (Cache.Count >= MaxCached)
+        {
+            Cache.Clear();
+        }
+
+        return Cache[expression] = Find(expression);
+    }
+
+    private static List<ItemRead> Find(string expression)
     {
         var reads = new List<ItemRead>();
         foreach (Match match in Path().Matches(expression))

@@ -46,6 +46,15 @@ internal sealed class ResultLoader(IStepResultStore store, string instanceId, Fu
     {
         switch (node)
         {
+            case JsonObject obj when ResultReference.Is(obj) && ResultReference.IsObject(obj):
+                var properties = new JsonObject();
+                await foreach (var item in ReadAsync(obj, cancellationToken))
+                {
+                    properties[item!["key"]!.GetValue<string>()] = item["value"]?.DeepClone();
+                }
+
+                return properties;
+
             case JsonObject obj when ResultReference.Is(obj):
                 var items = new JsonArray();
                 await foreach (var item in ReadAsync(obj, cancellationToken))

@@ -14,11 +14,26 @@ public static class ResultReference
 
     public const string LengthProperty = "length";
 
-    public static JsonObject Create(string activity, string name, int length) => new()
+    /// <summary>Marks a reference to an object keyed by server id (stored as one <c>{ key, value }</c> item per property).</summary>
+    public const string ObjectProperty = "$object";
+
+    public static JsonObject Create(string activity, string name, int length, bool isObject = false)
     {
-        [PartsProperty] = new JsonArray(new JsonObject { ["activity"] = activity, ["name"] = name }),
-        [LengthProperty] = length,
-    };
+        var reference = new JsonObject
+        {
+            [PartsProperty] = new JsonArray(new JsonObject { ["activity"] = activity, ["name"] = name }),
+            [LengthProperty] = length,
+        };
+        if (isObject)
+        {
+            reference[ObjectProperty] = true;
+        }
+
+        return reference;
+    }
+
+    /// <summary>True for a reference to an object (its items are its properties as <c>{ key, value }</c>).</summary>
+    public static bool IsObject(JsonObject reference) => reference[ObjectProperty] is JsonValue value && value.TryGetValue<bool>(out var isObject) && isObject;
 
     public static bool Is(JsonNode? node) => node is JsonObject obj && obj.ContainsKey(PartsProperty) && obj[PartsProperty] is JsonArray;
 
@@ -63,12 +78,13 @@ public static class ResultReference
     {
         JsonValue value when value.TryGetValue<string>(out var id) => id,
         JsonObject obj when obj["instanceId"] is JsonValue value && value.TryGetValue<string>(out var id) => id,
+        JsonObject obj when obj.Count == 2 && obj["key"] is JsonValue value && value.TryGetValue<string>(out var id) && obj.ContainsKey("value") => id,
         _ => null,
     };
 
     /// <summary>The item's state (<c>state</c>, <c>status</c> or <c>pingStatus</c>), for filtering.</summary>
     public static string? StateOf(JsonNode? item) => item is JsonObject obj
-        ? Text(obj["state"]) ?? Text(obj["status"]) ?? Text(obj["pingStatus"])
+        ? Text(obj["state"]) ?? Text(obj["status"]) ?? Text(obj["pingStatus"]) ?? (obj["value"] is JsonObject value ? StateOf(value) : null)
         : null;
 
     private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;

@@ -5,7 +5,8 @@ namespace ChangeOrchestrator.Engine.Results;
 
 /// <summary>
 /// Takes the long arrays out of a value about to be kept in an instance: each array of more than the threshold's
-/// items becomes a stored list and a <see cref="ResultReference"/> in its place, named by its JSON path. Items of a
+/// items (or object of more properties, keyed by server) becomes a stored list and a <see cref="ResultReference"/> in
+/// its place, named by its JSON path. Items of a
 /// list stay whole (an item's own arrays go with it); references already in the value are left as they are.
 /// </summary>
 internal static class ResultSpiller
@@ -33,6 +34,13 @@ internal static class ResultSpiller
                 }
 
                 return array;
+
+            // An object keyed by server (say, each server's root snapshot) is a per-server list too: one item per property.
+            case JsonObject obj when path.Length > 0 && obj.Count > threshold && !ResultReference.Is(obj):
+                var properties = obj.ToList();
+                obj.Clear();
+                lists.Add(new ResultList(activity, path, [.. properties.Select(p => (JsonNode?)new JsonObject { ["key"] = p.Key, ["value"] = p.Value })]));
+                return ResultReference.Create(activity, path, properties.Count, isObject: true);
 
             case JsonObject obj when !ResultReference.Is(obj):
                 foreach (var name in obj.Select(p => p.Key).ToList())

@@ -21,6 +21,17 @@ public static class EvidenceJson
     {
         switch (node)
         {
+            case JsonObject reference when ResultReference.Is(reference) && ResultReference.IsObject(reference):
+                writer.WriteStartObject();
+                await foreach (var item in read(reference).WithCancellation(cancellationToken))
+                {
+                    writer.WritePropertyName(item!["key"]!.GetValue<string>());
+                    WriteValue(writer, item["value"]);
+                }
+
+                writer.WriteEndObject();
+                break;
+
             case JsonObject reference when ResultReference.Is(reference):
                 writer.WriteStartArray();
                 await foreach (var item in read(reference).WithCancellation(cancellationToken))
