@@ -7,6 +7,7 @@ using ChangeOrchestrator.Engine.Expressions;
 using ChangeOrchestrator.Engine.Faults;
 using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Engine.Persistence.InMemory;
+using ChangeOrchestrator.Engine.Results;
 using ChangeOrchestrator.Engine.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -42,6 +43,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<IStimulusBuffer>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
         services.TryAddSingleton<ITimerClaims>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
         services.TryAddSingleton<IInstanceLeases>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
+        services.TryAddSingleton<IStepResultStore>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
         services.TryAddSingleton<IWorkflowDefinitionStore, InMemoryWorkflowDefinitionStore>();
 
         services.AddHttpClient(HttpRequest.HttpClientName);

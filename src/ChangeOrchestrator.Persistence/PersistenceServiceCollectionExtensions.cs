@@ -1,4 +1,5 @@
 using ChangeOrchestrator.Engine.Persistence;
+using ChangeOrchestrator.Engine.Results;
 using ChangeOrchestrator.Patching.Compliance.History;
 using ChangeOrchestrator.Persistence.ApiKeys;
 using ChangeOrchestrator.Persistence.Audit;
@@ -9,6 +10,7 @@ using ChangeOrchestrator.Persistence.Drafts;
 using ChangeOrchestrator.Persistence.Instances;
 using ChangeOrchestrator.Persistence.Leases;
 using ChangeOrchestrator.Persistence.Recovery;
+using ChangeOrchestrator.Persistence.Results;
 using ChangeOrchestrator.Persistence.Sessions;
 using ChangeOrchestrator.Persistence.SideEffects;
 using ChangeOrchestrator.Persistence.Stimuli;
@@ -70,6 +72,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IWorkflowDefinitionStore, EfWorkflowDefinitionStore>();
         services.AddSingleton<IWorkflowInstanceStore, EfWorkflowInstanceStore>();
         services.AddSingleton<IWorkflowInstanceQueries, EfWorkflowInstanceQueries>();
+        services.RemoveAll<IStepResultStore>();
+        services.AddSingleton<IStepResultStore, EfStepResultStore>();
         services.AddSingleton<IStimulusBuffer, EfStimulusBuffer>();
         services.AddSingleton<ISideEffectLedger, EfSideEffectLedger>();
         services.AddSingleton<IAuditLog, EfAuditLog>();

@@ -113,7 +113,7 @@ internal static class FleetChange
                 WallSeconds = wall.TotalSeconds,
                 ClientSeconds = closedAfter.TotalSeconds,
                 Input = instance["input"]!.AsObject(),
-                Steps = instance["outputs"]!.AsObject(),
+                Steps = await StoredLists.ResolveAsync(api, instanceId, instance["outputs"]!.AsObject(), cancellationToken),
                 AwsCalls = awsAfter.ToDictionary(c => c.Key, c => c.Value - awsBefore.GetValueOrDefault(c.Key), StringComparer.Ordinal),
                 DeskCalls = deskAfter
                     .Select(c => (c.Key, Count: c.Value - deskBefore.GetValueOrDefault(c.Key) - _ownDeskReads.GetValueOrDefault(c.Key)))

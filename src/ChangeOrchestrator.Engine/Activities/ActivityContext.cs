@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Definitions;
 using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Results;
 
 namespace ChangeOrchestrator.Engine.Activities;
 
@@ -70,7 +72,34 @@ public class ActivityContext
     /// <summary>The distinct activities with a connection into this one (what a join waits for).</summary>
     public IReadOnlyList<string> IncomingSources => _scope.Graph.IncomingSources(Node.Id);
 
-    public void SetVariable(string name, JsonNode? value) => _scope.Instance.Variables[name] = value?.DeepClone();
+    /// <summary>Sets a variable; a long array in the value is stored apart from the instance (see <see cref="ReadListAsync"/>).</summary>
+    public void SetVariable(string name, JsonNode? value) => _scope.SetVariable(name, value);
+
+    /// <summary>
+    /// The items of a per-server list, read a page at a time: the list itself when <paramref name="list"/> is an array,
+    /// the stored items when it is a reference (an input declared with <see cref="StreamsResultsAttribute"/> keeps its
+    /// references, so a large list is streamed, never held whole).
+    /// </summary>
+    public async IAsyncEnumerable<JsonNode?> ReadListAsync(JsonNode? list, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        switch (list)
+        {
+            case JsonObject reference when ResultReference.Is(reference):
+                await foreach (var item in _scope.Results.ReadAsync(reference, cancellationToken))
+                {
+                    yield return item;
+                }
+
+                break;
+            case JsonArray items:
+                foreach (var item in items)
+                {
+                    yield return item;
+                }
+
+                break;
+        }
+    }
 
     /// <summary>Adds an entry to the instance's journal, the audit trail users read.</summary>
     public void Journal(string message, JsonNode? data = null) => _scope.Journal(JournalEntryType.Message, Node.Id, message, data);

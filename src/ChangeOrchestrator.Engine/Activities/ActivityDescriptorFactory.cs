@@ -59,6 +59,7 @@ internal static class ActivityDescriptorFactory
                 Required = p.GetCustomAttribute<RequiredMemberAttribute>() is not null,
                 Description = p.GetCustomAttribute<DescriptionAttribute>()?.Description,
                 AllowedValues = AllowedValuesOf(p.PropertyType),
+                StreamsResults = p.GetCustomAttribute<StreamsResultsAttribute>() is not null,
             })
             .ToList();
 

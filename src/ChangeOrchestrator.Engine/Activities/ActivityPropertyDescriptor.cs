@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ChangeOrchestrator.Engine.Definitions;
 using ChangeOrchestrator.Engine.Definitions.Contracts;
 
@@ -19,4 +20,8 @@ public sealed record ActivityPropertyDescriptor
 
     /// <summary>What a value must satisfy beyond its type, in the vocabulary of workflow inputs; checked on literal inputs.</summary>
     public InputConstraints Constraints { get; init; } = InputConstraints.None;
+
+    /// <summary>An input that receives stored per-server lists as references (see <see cref="StreamsResultsAttribute"/>).</summary>
+    [JsonIgnore]
+    public bool StreamsResults { get; init; }
 }

@@ -30,6 +30,12 @@ public sealed class EngineOptions
     /// <summary>How long a stimulus or an operator's command waits for another node to finish a burst of the same instance.</summary>
     public TimeSpan LeaseWaitTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Arrays longer than this in a step output, a variable or an activity's state are stored apart from the instance
+    /// (one row per item, per server) and referenced from it, so the instance row stays small whatever the fleet.
+    /// </summary>
+    public int InlineListItems { get; set; } = 64;
+
     /// <summary>This node's name in claims and leases; unique per process unless configured.</summary>
     public string NodeId { get; set; } = DefaultNodeId();
 

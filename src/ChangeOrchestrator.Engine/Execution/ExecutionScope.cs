@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Definitions;
+using ChangeOrchestrator.Engine.Results;
 
 namespace ChangeOrchestrator.Engine.Execution;
 
@@ -10,9 +11,15 @@ internal sealed class ExecutionScope
     private readonly List<StoredBookmark> _added = [];
     private readonly List<string> _removed = [];
     private readonly List<JournalEntry> _journal = [];
+    private readonly List<ResultReplacement> _results = [];
+    private readonly int _inlineItems;
 
-    public ExecutionScope(WorkflowDefinition definition, WorkflowInstance instance, IReadOnlyList<StoredBookmark> bookmarks, TimeProvider time, IServiceProvider services)
+    public ExecutionScope(
+        WorkflowDefinition definition, WorkflowInstance instance, IReadOnlyList<StoredBookmark> bookmarks, TimeProvider time, IServiceProvider services,
+        IStepResultStore results, int inlineItems)
     {
+        _inlineItems = inlineItems;
+        Results = new ResultLoader(results, instance.Id, PendingList, IsReplaced);
         Definition = definition;
         Graph = FlowGraph.For(definition);
         Instance = instance;
@@ -30,6 +37,9 @@ internal sealed class ExecutionScope
     public TimeProvider Time { get; }
 
     public IServiceProvider Services { get; }
+
+    /// <summary>Reads the per-server lists the instance's state refers to, those of this burst included.</summary>
+    public ResultLoader Results { get; }
 
     public ActivityRuntimeState StateOf(string activityId)
     {
@@ -68,5 +78,117 @@ internal sealed class ExecutionScope
         _journal.Add(new JournalEntry(Instance.Id, Instance.JournalSequence, Time.GetUtcNow(), type, activityId, message, data?.DeepClone()));
     }
 
-    public BurstResult ToResult() => new(Instance, _added, _removed, _journal);
+    /// <summary>
+    /// Keeps a finished activity's output, its long arrays stored apart in this burst's commit: the instance keeps
+    /// references and the counts beside them. Returns what is kept (and journaled).
+    /// </summary>
+    public JsonObject KeepOutput(string activityId, JsonObject output)
+    {
+        var lists = new List<ResultList>();
+        ResultSpiller.Spill(output, activityId, string.Empty, _inlineItems, lists);
+        if (lists.Count > 0 || ResultReference.Within(Instance.Steps[activityId]))
+        {
+            _results.Add(new ResultReplacement(activityId, null, lists));
+        }
+
+        Instance.Steps[activityId] = output;
+        return output;
+    }
+
+    public void SetVariable(string name, JsonNode? value)
+    {
+        var kept = value?.DeepClone();
+        var lists = new List<ResultList>();
+        kept = ResultSpiller.Spill(kept, ResultReplacement.VariablesOwner, name, _inlineItems, lists);
+        if (lists.Count > 0 || ResultReference.Within(Instance.Variables[name]))
+        {
+            _results.Add(new ResultReplacement(ResultReplacement.VariablesOwner, name, lists));
+        }
+
+        Instance.Variables[name] = kept;
+    }
+
+    /// <summary>
+    /// Gives an activity its state with the lists it keeps there read back; <see cref="KeepState"/> stores them apart
+    /// again after the execution, writing only the lists that changed (a poll keeps its command's servers as they were).
+    /// </summary>
+    public async Task<Dictionary<string, (JsonObject Reference, JsonNode? Items)>> OpenStateAsync(ActivityRuntimeState state, CancellationToken cancellationToken)
+    {
+        var opened = new Dictionary<string, (JsonObject Reference, JsonNode? Items)>(StringComparer.Ordinal);
+        if (!ResultReference.Within(state.Data))
+        {
+            return opened;
+        }
+
+        foreach (var (name, value) in state.Data.ToList())
+        {
+            if (ResultReference.Within(value))
+            {
+                var items = await Results.ResolveAsync(value, cancellationToken);
+                CollectReferences(value, name, opened, items);
+                state.Data[name] = items;
+            }
+        }
+
+        return opened;
+    }
+
+    public void KeepState(string activityId, ActivityRuntimeState state, Dictionary<string, (JsonObject Reference, JsonNode? Items)> opened)
+    {
+        var lists = new List<ResultList>();
+        ResultSpiller.Spill(state.Data, activityId, ResultReplacement.StatePrefix, _inlineItems, lists);
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var list in lists)
+        {
+            if (opened.TryGetValue(list.Name, out var before) && before.Items is JsonArray old && old.Count == list.Items.Count
+                && old.Zip(list.Items).All(p => JsonNode.DeepEquals(p.First, p.Second)))
+            {
+                // Unchanged since it was read: the stored list stays, and so does its reference.
+                continue;
+            }
+
+            written.Add(list.Name);
+            _results.Add(new ResultReplacement(activityId, list.Name, [list]));
+        }
+
+        foreach (var name in opened.Keys.Where(n => lists.All(l => l.Name != n)))
+        {
+            _results.Add(new ResultReplacement(activityId, name, []));
+        }
+    }
+
+    public BurstResult ToResult() => new(Instance, _added, _removed, _journal, _results);
+
+    private static void CollectReferences(JsonNode? node, string path, Dictionary<string, (JsonObject Reference, JsonNode? Items)> opened, JsonNode? items)
+    {
+        switch (node)
+        {
+            case JsonObject obj when ResultReference.Is(obj):
+                foreach (var (_, name, _) in ResultReference.Parts(obj))
+                {
+                    opened[name] = (obj, items);
+                }
+
+                break;
+            case JsonObject obj:
+                foreach (var (name, value) in obj)
+                {
+                    CollectReferences(value, $"{path}.{name}", opened, (items as JsonObject)?[name]);
+                }
+
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    CollectReferences(array[i], path, opened, items is JsonArray copy && i < copy.Count ? copy[i] : null);
+                }
+
+                break;
+        }
+    }
+
+    private ResultList? PendingList(string activity, string name) =>
+        _results.LastOrDefault(r => r.Covers(activity, name))?.Lists.FirstOrDefault(l => l.Activity == activity && l.Name == name);
+
+    private bool IsReplaced(string activity, string name) => _results.Any(r => r.Covers(activity, name));
 }

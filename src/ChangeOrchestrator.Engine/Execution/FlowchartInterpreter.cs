@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Activities;
 using ChangeOrchestrator.Engine.Definitions;
 using ChangeOrchestrator.Engine.Expressions;
+using ChangeOrchestrator.Engine.Results;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,7 @@ public sealed partial class FlowchartInterpreter(
     IExpressionEvaluator expressions,
     TimeProvider time,
     IServiceProvider services,
+    IStepResultStore results,
     IOptions<EngineOptions> options,
     ILogger<FlowchartInterpreter> logger)
 {
@@ -27,7 +29,7 @@ public sealed partial class FlowchartInterpreter(
         BurstTrigger trigger,
         CancellationToken cancellationToken)
     {
-        var scope = new ExecutionScope(definition, current.Clone(), bookmarks, time, services);
+        var scope = new ExecutionScope(definition, current.Clone(), bookmarks, time, services, results, options.Value.InlineListItems);
         var instance = scope.Instance;
         var faultedBefore = instance.Incident is not null;
         ApplyTrigger(scope, trigger);
@@ -143,19 +145,22 @@ public sealed partial class FlowchartInterpreter(
             data: new JsonObject { ["attempt"] = state.Attempt, ["type"] = node.Type });
 
         ActivityResult result;
+        var opened = await scope.OpenStateAsync(state, cancellationToken);
         try
         {
-            var inputs = EvaluateInputs(scope, node);
+            var inputs = await EvaluateInputsAsync(scope, node, descriptor, cancellationToken);
             var context = new ActivityContext(scope, node, inputs, state, scheduled.Resumption, scheduled.From);
             var activity = activityFactory.Create(descriptor);
             result = await RunWithTimeoutAsync(activity, context, node, cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
+            scope.KeepState(node.Id, state, opened);
             HandleFault(scope, node, state, FaultClassifier.Classify(ex));
             return;
         }
 
+        scope.KeepState(node.Id, state, opened);
         Apply(scope, node, state, result);
     }
 
@@ -178,7 +183,7 @@ public sealed partial class FlowchartInterpreter(
         }
     }
 
-    private JsonObject EvaluateInputs(ExecutionScope scope, ActivityNode node)
+    private async Task<JsonObject> EvaluateInputsAsync(ExecutionScope scope, ActivityNode node, ActivityDescriptor descriptor, CancellationToken cancellationToken)
     {
         var inputs = new JsonObject();
         ExpressionContext? expressionContext = null;
@@ -189,7 +194,8 @@ public sealed partial class FlowchartInterpreter(
                 expressionContext ??= ExpressionContextOf(scope);
                 try
                 {
-                    inputs[name] = expressions.Evaluate(expression, expressionContext);
+                    var context = await ExpressionResults.ReadItemsAsync(expression, expressionContext, scope.Results, cancellationToken);
+                    inputs[name] = expressions.Evaluate(expression, context);
                 }
                 catch (ExpressionException ex)
                 {
@@ -199,6 +205,12 @@ public sealed partial class FlowchartInterpreter(
             else
             {
                 inputs[name] = value.Literal?.DeepClone();
+            }
+
+            // An activity gets the items of the lists its inputs name, unless it streams them itself.
+            if (ResultReference.Within(inputs[name]) && descriptor.FindInput(name) is not { StreamsResults: true })
+            {
+                inputs[name] = await scope.Results.ResolveAsync(inputs[name], cancellationToken);
             }
         }
 
@@ -238,8 +250,10 @@ public sealed partial class FlowchartInterpreter(
         state.Waiting = false;
         state.TimeoutAt = null;
         scope.RemoveBookmarksOf(node.Id);
-        scope.Instance.Steps[node.Id] = output?.DeepClone() ?? new JsonObject();
-        scope.Journal(JournalEntryType.ActivityCompleted, node.Id, outcome, output);
+
+        // The journal holds what the instance holds: counts and references, not the per-server lists.
+        var kept = scope.KeepOutput(node.Id, (JsonObject?)output?.DeepClone() ?? []);
+        scope.Journal(JournalEntryType.ActivityCompleted, node.Id, outcome, kept);
 
         if (cancelsOtherBranches)
         {

@@ -12,8 +12,16 @@ internal sealed class JintSandbox
     private static readonly string[] ScopeNames = ["input", "vars", "steps", "instance", "now"];
 
     // Frozen intrinsics and global object: an expression cannot change what the next one sees.
+    // concatLists joins lists that may be stored apart from the instance: arrays are joined as arrays, and any stored
+    // list makes the result a reference to all the parts, so a 10,000-server list is joined without being read.
     private const string HardenScript = """
         "use strict";
+        Object.defineProperty(globalThis, "concatLists", { value: function concatLists(...lists) {
+            const present = lists.filter(l => l !== null && l !== undefined);
+            if (present.every(Array.isArray)) { return [].concat(...present); }
+            return { "$results": present.flatMap(l => Array.isArray(l) ? [{ items: l }] : l["$results"]),
+                     length: present.reduce((n, l) => n + l.length, 0) };
+        } });
         for (const name of Object.getOwnPropertyNames(globalThis)) {
             const value = globalThis[name];
             if (value !== null && (typeof value === "object" || typeof value === "function")) {

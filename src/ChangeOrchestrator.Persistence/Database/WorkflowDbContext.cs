@@ -4,6 +4,7 @@ using ChangeOrchestrator.Persistence.Compliance;
 using ChangeOrchestrator.Persistence.Definitions;
 using ChangeOrchestrator.Persistence.Drafts;
 using ChangeOrchestrator.Persistence.Instances;
+using ChangeOrchestrator.Persistence.Results;
 using ChangeOrchestrator.Persistence.Sessions;
 using ChangeOrchestrator.Persistence.SideEffects;
 using ChangeOrchestrator.Persistence.Stimuli;
@@ -26,6 +27,8 @@ internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(
     public DbSet<BookmarkRow> Bookmarks => Set<BookmarkRow>();
 
     public DbSet<JournalRow> Journal => Set<JournalRow>();
+
+    public DbSet<StepResultRow> StepResults => Set<StepResultRow>();
 
     public DbSet<PendingStimulusRow> PendingStimuli => Set<PendingStimulusRow>();
 
@@ -57,6 +60,7 @@ internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(
             .ApplyConfiguration(new InstanceRowConfiguration())
             .ApplyConfiguration(new BookmarkRowConfiguration())
             .ApplyConfiguration(new JournalRowConfiguration())
+            .ApplyConfiguration(new StepResultRowConfiguration())
             .ApplyConfiguration(new PendingStimulusRowConfiguration())
             .ApplyConfiguration(new DeadLetteredStimulusRowConfiguration())
             .ApplyConfiguration(new SeenStimulusRowConfiguration())

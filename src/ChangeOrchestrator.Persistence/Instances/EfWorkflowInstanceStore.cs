@@ -1,6 +1,7 @@
 using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Persistence.Database;
+using ChangeOrchestrator.Persistence.Results;
 using ChangeOrchestrator.Persistence.Stimuli;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -92,15 +93,27 @@ internal sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContex
         db.PendingStimuli.RemoveRange(commit.ConsumedStimulusIds.Distinct(StringComparer.Ordinal).Select(PendingStimulusRow.Stub));
 
         // The stimulus the burst applies is recorded as seen in the burst's own transaction: never before it took effect.
-        await using var transaction = commit.Applied is null ? null : await db.Database.BeginTransactionAsync(cancellationToken);
+        // The per-server lists the burst produced are written in it too: a step is never committed without them.
+        var results = burst.ResultLists;
+        db.StepResults.AddRange(StepResultWrites.Inserts(instance.Id, results));
+        await using var transaction = commit.Applied is null && results.Count == 0 ? null : await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
+            foreach (var replacement in results)
+            {
+                await StepResultWrites.Covered(db.StepResults, instance.Id, replacement).ExecuteDeleteAsync(cancellationToken);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             if (commit.Applied is { } applied)
             {
                 await SeenStimulusUpsert.TakeAsync(db, applied.Id, applied.FirstReceivedAt, applied.ExpiresAt, time.GetUtcNow(), cancellationToken);
                 await db.PendingStimuli.Where(p => p.Id == applied.Id).ExecuteDeleteAsync(cancellationToken);
-                await transaction!.CommitAsync(cancellationToken);
+            }
+
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
             }
         }
         catch (DbUpdateConcurrencyException ex)

@@ -1,4 +1,6 @@
 using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Results;
+using ChangeOrchestrator.Persistence.Results;
 using ChangeOrchestrator.Persistence.Stimuli;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
@@ -15,9 +17,15 @@ namespace ChangeOrchestrator.Persistence.Instances;
 /// </summary>
 internal sealed class PostgresBurstWriter
 {
+    // A statement takes at most 65,535 parameters: seven columns a row.
+    private const int ResultRowsPerInsert = 5_000;
+
     private readonly PostgresRowShape _instances;
     private readonly PostgresRowShape _bookmarks;
     private readonly PostgresRowShape _journal;
+    private readonly PostgresRowShape _results;
+    private readonly string _deleteOutputResults;
+    private readonly string _deleteResultsUnder;
     private readonly string _updateInstance;
     private readonly string _updateLeasedInstance;
     private readonly string _deleteBookmarks;
@@ -30,6 +38,11 @@ internal sealed class PostgresBurstWriter
         _bookmarks = PostgresRowShape.Of<BookmarkRow>(model);
         _journal = PostgresRowShape.Of<JournalRow>(model);
         var stimuli = PostgresRowShape.Of<PendingStimulusRow>(model);
+        _results = PostgresRowShape.Of<StepResultRow>(model);
+        var resultsOf = $"DELETE FROM {_results.Table} WHERE {_results.ColumnOf(nameof(StepResultRow.InstanceId))} = $1 AND {_results.ColumnOf(nameof(StepResultRow.ActivityId))} = $2";
+        var name = _results.ColumnOf(nameof(StepResultRow.Name));
+        _deleteOutputResults = $"{resultsOf} AND left({name}, 1) <> '$'";
+        _deleteResultsUnder = $"{resultsOf} AND ({name} = $3 OR starts_with({name}, $3 || '.'))";
 
         var set = string.Join(", ", InstanceRow.BurstColumns.Select((column, i) => $"{_instances.ColumnOf(column)} = ${i + 1}"));
         var id = InstanceRow.BurstColumns.Length + 1;
@@ -81,6 +94,17 @@ internal sealed class PostgresBurstWriter
             Add(batch, _journal.Insert(burst.Journal.Select(JournalRow.From).ToList()));
         }
 
+        // A step's per-server lists go in its commit: never a step without its results, nor results of a step not committed.
+        foreach (var replacement in burst.ResultLists)
+        {
+            Add(batch, DeleteResults(row.Id, replacement));
+        }
+
+        foreach (var chunk in StepResultWrites.Inserts(row.Id, burst.ResultLists).Chunk(ResultRowsPerInsert))
+        {
+            Add(batch, _results.Insert(chunk));
+        }
+
         var stimuliDeleted = consumedStimuli.Length > 0 ? Add(batch, Delete(_deleteStimuli, consumedStimuli)) : null;
         if (commit.Applied is { } applied)
         {
@@ -117,6 +141,19 @@ internal sealed class PostgresBurstWriter
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    private NpgsqlBatchCommand DeleteResults(string instanceId, ResultReplacement replacement)
+    {
+        var command = new NpgsqlBatchCommand(replacement.Under is null ? _deleteOutputResults : _deleteResultsUnder);
+        command.Parameters.Add(new NpgsqlParameter { Value = instanceId, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = replacement.Activity, NpgsqlDbType = NpgsqlDbType.Text });
+        if (replacement.Under is { } under)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = under, NpgsqlDbType = NpgsqlDbType.Text });
+        }
+
+        return command;
     }
 
     private static NpgsqlBatchCommand Add(NpgsqlBatch batch, NpgsqlBatchCommand command)

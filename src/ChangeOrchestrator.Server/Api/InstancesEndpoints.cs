@@ -21,6 +21,7 @@ internal static class InstancesEndpoints
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
         group.MapGet("/{id}/journal", JournalAsync);
+        group.MapInstanceResults();
         group.MapPost("/{id}/cancel", CancelAsync).RequireAuthorization(Roles.Operator).Audited("instance.cancel", "instance", "id");
         group.MapPost("/{id}/retry", RetryAsync).RequireAuthorization(Roles.Operator).Audited("instance.retry", "instance", "id");
         return endpoints;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Results;
 using Microsoft.Extensions.Options;
 
 namespace ChangeOrchestrator.Web.Changes;
@@ -26,7 +27,7 @@ public sealed class ChangeSummaries(IOptions<ConsoleOptions> options)
         var closed = instance.Steps.Select(s => s.Value).OfType<JsonObject>().FirstOrDefault(o => o["outcome"] is JsonValue && o["evidenceFiles"] is not null);
         var outcome = Text(closed?["outcome"]);
         var assessment = instance.Steps.Select(s => s.Value).OfType<JsonObject>().FirstOrDefault(o => o["risk"] is JsonValue && o["changeType"] is JsonValue);
-        var servers = (instance.Variables["patchIds"] as JsonArray)?.Count ?? (instance.Steps["targets"]?["instanceIds"] as JsonArray)?.Count;
+        var servers = ResultReference.CountOf(instance.Variables["patchIds"]) ?? ResultReference.CountOf(instance.Steps["targets"]?["instanceIds"]);
         return new ChangeSummary
         {
             InstanceId = instance.Id,

@@ -1,16 +1,17 @@
-using System.Text;
-using System.Text.Json;
 using ChangeOrchestrator.Engine.Persistence;
+using ChangeOrchestrator.Engine.Results;
+using ChangeOrchestrator.Patching.Activities.ChangeRequests;
 using Microsoft.AspNetCore.Http;
 
 namespace ChangeOrchestrator.Web.Instances;
 
-/// <summary><c>GET /instances/{id}/evidence.json</c>: the evidence an instance gathered, as the file attached to its change.</summary>
+/// <summary>
+/// <c>GET /instances/{id}/evidence.json</c>: the evidence an instance gathered, as the file attached to its change,
+/// its per-server lists streamed from the step results into the response.
+/// </summary>
 internal static class EvidenceDownload
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
-    public static async Task<IResult> GetAsync(string id, IWorkflowInstanceStore store, CancellationToken cancellationToken)
+    public static async Task<IResult> GetAsync(string id, IWorkflowInstanceStore store, IStepResultStore results, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(id, cancellationToken) is not { } instance || Evidence.Of(instance) is not { } evidence)
         {
@@ -18,6 +19,9 @@ internal static class EvidenceDownload
         }
 
         var name = Evidence.FileName(instance) + ".json";
-        return Results.File(Encoding.UTF8.GetBytes(evidence.ToJsonString(Indented)), "application/json", name);
+        return Results.Stream(
+            stream => EvidenceJson.WriteAsync(stream, evidence, list => results.ReadListAsync(instance.Id, list, cancellationToken), cancellationToken),
+            "application/json",
+            name);
     }
 }

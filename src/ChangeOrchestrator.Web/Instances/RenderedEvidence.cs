@@ -1,4 +1,5 @@
 using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Results;
 
 namespace ChangeOrchestrator.Web.Instances;
 
@@ -7,7 +8,7 @@ namespace ChangeOrchestrator.Web.Instances;
 /// changes, and turning a 1,000-server evidence table from Markdown into HTML on every render and every refresh of
 /// every open page is work the page need not repeat.
 /// </summary>
-public sealed class RenderedEvidence
+public sealed class RenderedEvidence(IStepResultStore results)
 {
     // A few changes are looked at at once; beyond that the oldest pages simply render again.
     private const int Kept = 16;
@@ -15,7 +16,7 @@ public sealed class RenderedEvidence
     private readonly Lock _lock = new();
     private readonly Dictionary<(string Id, long Version), string> _html = [];
 
-    public string Html(WorkflowInstance instance)
+    public async Task<string> HtmlAsync(WorkflowInstance instance, CancellationToken cancellationToken)
     {
         var key = (instance.Id, instance.Version);
         lock (_lock)
@@ -26,7 +27,7 @@ public sealed class RenderedEvidence
             }
         }
 
-        var html = Evidence.Html(instance);
+        var html = await Evidence.HtmlAsync(instance, results, cancellationToken);
         lock (_lock)
         {
             if (_html.Count >= Kept)

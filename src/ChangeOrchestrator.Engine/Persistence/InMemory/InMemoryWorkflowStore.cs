@@ -1,4 +1,5 @@
 using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Results;
 
 namespace ChangeOrchestrator.Engine.Persistence.InMemory;
 
@@ -6,7 +7,7 @@ namespace ChangeOrchestrator.Engine.Persistence.InMemory;
 /// Instances, bookmarks, journals and stimuli in memory, with the same commit rules as a durable store (one lock
 /// stands in for the database transaction). Used by the engine's tests and as the reference for durable stores.
 /// </summary>
-public sealed class InMemoryWorkflowStore(TimeProvider time) : IWorkflowInstanceStore, IWorkflowInstanceQueries, IStimulusBuffer, ITimerClaims, IInstanceLeases
+public sealed class InMemoryWorkflowStore(TimeProvider time) : IWorkflowInstanceStore, IWorkflowInstanceQueries, IStimulusBuffer, ITimerClaims, IInstanceLeases, IStepResultStore
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, WorkflowInstance> _instances = new(StringComparer.Ordinal);
@@ -15,6 +16,7 @@ public sealed class InMemoryWorkflowStore(TimeProvider time) : IWorkflowInstance
     private readonly Dictionary<string, (Stimulus Stimulus, DateTimeOffset ExpiresAt)> _pending = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (DateTimeOffset ExpiresAt, DateTimeOffset? FirstAppliedAt)> _seen = new(StringComparer.Ordinal);
     private readonly List<Stimulus> _deadLetters = [];
+    private readonly InMemoryStepResults _results = new();
     private readonly Dictionary<string, (string Owner, DateTimeOffset Until)> _claims = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Owner, DateTimeOffset Until)> _leases = new(StringComparer.Ordinal);
 
@@ -99,6 +101,7 @@ public sealed class InMemoryWorkflowStore(TimeProvider time) : IWorkflowInstance
             }
 
             journal.AddRange(burst.Journal);
+            _results.Apply(instance.Id, burst.ResultLists);
             foreach (var id in commit.ConsumedStimulusIds)
             {
                 _pending.Remove(id);
@@ -115,6 +118,22 @@ public sealed class InMemoryWorkflowStore(TimeProvider time) : IWorkflowInstance
         }
 
         return Task.CompletedTask;
+    }
+
+    public Task<ResultPage> ReadAsync(ResultQuery query, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_results.Read(query));
+        }
+    }
+
+    public Task<IReadOnlyList<ResultListSummary>> ListsAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_results.Lists(instanceId));
+        }
     }
 
     public Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, long afterSequence, int limit, CancellationToken cancellationToken)

@@ -17,10 +17,11 @@ public sealed class AttachAffectedServers(IServiceDeskResolver desks) : Activity
     {
         var desk = ServiceDeskLookup.Get(desks, context.Input.Desk, context);
         var change = ServiceDeskLookup.Reference(desk, context.Input.Number, context);
-        var result = await desk.AttachAffectedServersAsync(change, context.Input.Servers, cancellationToken);
+        var servers = ServerSelection.Among(context.Input.Servers, context.Input.OnlyInstanceIds);
+        var result = await desk.AttachAffectedServersAsync(change, servers, cancellationToken);
         context.Journal(result.NotFound.Count == 0
             ? $"{result.Attached.Count} servers listed on {change} as affected CIs"
-            : $"{result.Attached.Count} servers listed on {change} as affected CIs; not known to the desk: {string.Join(", ", result.NotFound)}");
+            : $"{result.Attached.Count} servers listed on {change} as affected CIs; not known to the desk: {ServerList.Brief(result.NotFound)}");
         return Done(result);
     }
 
@@ -35,5 +36,8 @@ public sealed class AttachAffectedServers(IServiceDeskResolver desks) : Activity
 
         [Description("The servers the change touches: [{ instanceId, name }].")]
         public required IReadOnlyList<AffectedServer> Servers { get; init; }
+
+        [Description("Only the servers with these ids, e.g. the patch targets among the resolved servers; all of them when empty.")]
+        public IReadOnlyList<string> OnlyInstanceIds { get; init; } = [];
     }
 }

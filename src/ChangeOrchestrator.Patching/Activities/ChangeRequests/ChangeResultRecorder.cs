@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using ChangeOrchestrator.Engine.Results;
 using ChangeOrchestrator.Engine.Activities;
 using ChangeOrchestrator.Patching.ChangeRequests;
 using ChangeOrchestrator.Patching.Compliance.History;
@@ -33,7 +34,7 @@ internal static class ChangeResultRecorder
                 PatchGroup = Text(evidence?["patchGroup"]),
                 Environment = Text(evidence?["environment"]),
                 Outcome = outcome,
-                RolledBackServers = (evidence?["rollback"]?["restored"] as JsonArray)?.Count ?? 0,
+                RolledBackServers = ResultReference.CountOf(evidence?["rollback"]?["restored"]) ?? 0,
                 StartedAt = started > now ? now : started,
                 ClosedAt = now,
             },

@@ -22,7 +22,7 @@ public sealed class CheckConflicts(IServiceDeskResolver desks) : Activity<CheckC
 
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
     {
-        var input = context.Input;
+        var input = context.Input with { Servers = ServerSelection.Among(context.Input.Servers, context.Input.OnlyInstanceIds) };
         var desk = ServiceDeskLookup.Get(desks, input.Desk, context);
         if (input.WindowEnd <= input.WindowStart)
         {
@@ -159,6 +159,9 @@ public sealed class CheckConflicts(IServiceDeskResolver desks) : Activity<CheckC
 
         [Description("The servers the change touches: [{ instanceId, name }].")]
         public required IReadOnlyList<AffectedServer> Servers { get; init; }
+
+        [Description("Only the servers with these ids, e.g. the patch targets among the resolved servers; all of them when empty.")]
+        public IReadOnlyList<string> OnlyInstanceIds { get; init; } = [];
 
         [Description("Start of the window to check.")]
         public required DateTimeOffset WindowStart { get; init; }

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Activities;
 using ChangeOrchestrator.Patching.ChangeRequests;
@@ -14,8 +13,6 @@ namespace ChangeOrchestrator.Patching.Activities.ChangeRequests;
 [Activity("Closes a change as successful, successfulWithIssues or unsuccessful with close notes, attaching the evidence (JSON and/or a Markdown report) once.", Category = "Change requests")]
 public sealed class CloseChangeRequest(IServiceDeskResolver desks) : Activity<CloseChangeRequest.Input, CloseChangeRequest.Output>
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
     {
         var input = context.Input;
@@ -29,8 +26,15 @@ public sealed class CloseChangeRequest(IServiceDeskResolver desks) : Activity<Cl
         var attached = new List<string>();
         if (input.Evidence is { } evidence)
         {
-            foreach (var (fileName, contentType, content) in EvidenceFiles(input, change, evidence, context))
+            foreach (var format in input.EvidenceFormats.Distinct())
             {
+                var fileName = input.EvidenceName + (format == EvidenceFormat.Json ? ".json" : ".md");
+                if (!EvidenceFileNames.IsValid(fileName))
+                {
+                    throw new ActivityException($"CloseChangeRequest '{context.ActivityId}': '{fileName}' is not a plain file name.", isTransient: false);
+                }
+
+                var (contentType, content) = await EvidenceFileAsync(format, change, evidence, context, cancellationToken);
                 await desk.AttachEvidenceAsync(change, fileName, contentType, content, cancellationToken);
                 attached.Add(fileName);
             }
@@ -43,21 +47,19 @@ public sealed class CloseChangeRequest(IServiceDeskResolver desks) : Activity<Cl
         return Done(new Output { State = status.State, DeskState = status.DeskState, Outcome = status.Outcome ?? input.Outcome, EvidenceFiles = attached });
     }
 
-    private static IEnumerable<(string FileName, string ContentType, byte[] Content)> EvidenceFiles(
-        Input input, ChangeReference change, JsonNode evidence, ActivityContext context)
+    // The per-server lists of the evidence are read from the results a page at a time as the file is written.
+    private static async Task<(string ContentType, byte[] Content)> EvidenceFileAsync(
+        EvidenceFormat format, ChangeReference change, JsonNode evidence, ActivityContext context, CancellationToken cancellationToken)
     {
-        foreach (var format in input.EvidenceFormats.Distinct())
+        if (format == EvidenceFormat.Json)
         {
-            var fileName = input.EvidenceName + (format == EvidenceFormat.Json ? ".json" : ".md");
-            if (!EvidenceFileNames.IsValid(fileName))
-            {
-                throw new ActivityException($"CloseChangeRequest '{context.ActivityId}': '{fileName}' is not a plain file name.", isTransient: false);
-            }
-
-            yield return format == EvidenceFormat.Json
-                ? (fileName, "application/json", Encoding.UTF8.GetBytes(evidence.ToJsonString(Indented)))
-                : (fileName, "text/markdown", Encoding.UTF8.GetBytes(EvidenceMarkdown.Render($"Evidence for {change}", evidence)));
+            using var json = new MemoryStream();
+            await EvidenceJson.WriteAsync(json, evidence, list => context.ReadListAsync(list, cancellationToken), cancellationToken);
+            return ("application/json", json.ToArray());
         }
+
+        var markdown = await EvidenceMarkdown.RenderAsync($"Evidence for {change}", evidence, list => context.ReadListAsync(list, cancellationToken), cancellationToken);
+        return ("text/markdown", Encoding.UTF8.GetBytes(markdown));
     }
 
     public sealed record Input
@@ -75,7 +77,8 @@ public sealed class CloseChangeRequest(IServiceDeskResolver desks) : Activity<Cl
         [Description("What happened, written on the closed change.")]
         public required string CloseNotes { get; init; }
 
-        [Description("What the change did (scan results, patch results, compliance), attached to the change; nothing is attached when absent.")]
+        [Description("What the change did (scan results, patch results, compliance), attached to the change; nothing is attached when absent. Per-server lists in it are read from the step results as the files are written.")]
+        [StreamsResults]
         public JsonNode? Evidence { get; init; }
 
         [Description("File name of the evidence without extension; attached once per name.")]

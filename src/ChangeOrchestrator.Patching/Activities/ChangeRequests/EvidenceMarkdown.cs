@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChangeOrchestrator.Engine.Results;
 
 namespace ChangeOrchestrator.Patching.Activities.ChangeRequests;
 
@@ -15,20 +16,30 @@ public static class EvidenceMarkdown
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static string Render(string title, JsonNode? evidence)
+    /// <summary>Rows of a stored list read before its layout (bullets, a table and its columns) is chosen.</summary>
+    private const int LayoutRows = 100;
+
+    public static string Render(string title, JsonNode? evidence) =>
+        RenderAsync(title, evidence, _ => AsyncEnumerable.Empty<JsonNode?>(), CancellationToken.None).AsTask().GetAwaiter().GetResult();
+
+    /// <summary>The report, per-server lists stored apart from the instance read with <paramref name="read"/> as they are written.</summary>
+    public static async ValueTask<string> RenderAsync(string title, JsonNode? evidence, Func<JsonObject, IAsyncEnumerable<JsonNode?>> read, CancellationToken cancellationToken)
     {
         var text = new StringBuilder();
         text.Append("# ").Append(title).Append("\n\n");
-        Section(text, evidence, level: 2);
+        await SectionAsync(text, evidence, level: 2, read, cancellationToken);
         return text.ToString().TrimEnd() + "\n";
     }
 
-    private static void Section(StringBuilder text, JsonNode? node, int level)
+    private static async ValueTask SectionAsync(StringBuilder text, JsonNode? node, int level, Func<JsonObject, IAsyncEnumerable<JsonNode?>> read, CancellationToken cancellationToken)
     {
         switch (node)
         {
+            case JsonObject reference when ResultReference.Is(reference):
+                await StoredListAsync(text, read(reference), cancellationToken);
+                break;
             case JsonObject record:
-                Record(text, record, level);
+                await RecordAsync(text, record, level, read, cancellationToken);
                 break;
             case JsonArray list:
                 List(text, list);
@@ -39,7 +50,66 @@ public static class EvidenceMarkdown
         }
     }
 
-    private static void Record(StringBuilder text, JsonObject record, int level)
+    /// <summary>A stored list: laid out from its first rows, then written row by row as it is read.</summary>
+    private static async ValueTask StoredListAsync(StringBuilder text, IAsyncEnumerable<JsonNode?> items, CancellationToken cancellationToken)
+    {
+        await using var rows = items.GetAsyncEnumerator(cancellationToken);
+        var head = new JsonArray();
+        var more = true;
+        while (head.Count < LayoutRows && (more = await rows.MoveNextAsync()))
+        {
+            head.Add(rows.Current);
+        }
+
+        if (head.Count == 0)
+        {
+            text.Append("_none_\n\n");
+            return;
+        }
+
+        var scalars = head.All(IsScalar);
+        var columns = !scalars && head.All(IsFlatRecord)
+            ? head.Cast<JsonObject>().SelectMany(r => r.Select(p => p.Key)).Distinct(StringComparer.Ordinal).ToList()
+            : null;
+        if (columns is not null)
+        {
+            TableHeader(text, columns);
+        }
+        else if (!scalars)
+        {
+            text.Append("```json\n");
+        }
+
+        foreach (var row in head)
+        {
+            Row(text, row, scalars, columns);
+        }
+
+        while (more && await rows.MoveNextAsync())
+        {
+            Row(text, rows.Current, scalars, columns);
+        }
+
+        text.Append(scalars || columns is not null ? "\n" : "```\n\n");
+    }
+
+    private static void Row(StringBuilder text, JsonNode? row, bool scalars, List<string>? columns)
+    {
+        if (scalars)
+        {
+            text.Append("- ").Append(Scalar(row)).Append('\n');
+        }
+        else if (columns is not null && row is JsonObject record)
+        {
+            TableRow(text, columns, record);
+        }
+        else
+        {
+            text.Append(row?.ToJsonString() ?? "null").Append('\n');
+        }
+    }
+
+    private static async ValueTask RecordAsync(StringBuilder text, JsonObject record, int level, Func<JsonObject, IAsyncEnumerable<JsonNode?>> read, CancellationToken cancellationToken)
     {
         var scalars = record.Where(p => IsScalar(p.Value)).ToList();
         foreach (var (name, value) in scalars)
@@ -55,7 +125,7 @@ public static class EvidenceMarkdown
         foreach (var (name, value) in record.Where(p => !IsScalar(p.Value)))
         {
             text.Append(new string('#', Math.Min(level, DeepestHeading))).Append(' ').Append(name).Append("\n\n");
-            Section(text, value, level + 1);
+            await SectionAsync(text, value, level + 1, read, cancellationToken);
         }
     }
 
@@ -74,7 +144,7 @@ public static class EvidenceMarkdown
 
             text.Append('\n');
         }
-        else if (list.All(item => item is JsonObject record && record.All(p => IsScalar(p.Value) || p.Value is JsonArray values && values.All(IsScalar))))
+        else if (list.All(IsFlatRecord))
         {
             Table(text, [.. list.Cast<JsonObject>()]);
         }
@@ -87,16 +157,29 @@ public static class EvidenceMarkdown
     private static void Table(StringBuilder text, List<JsonObject> rows)
     {
         var columns = rows.SelectMany(r => r.Select(p => p.Key)).Distinct(StringComparer.Ordinal).ToList();
-        text.Append("| ").AppendJoin(" | ", columns.Select(Cell)).Append(" |\n");
-        text.Append('|').AppendJoin('|', columns.Select(_ => " --- ")).Append("|\n");
+        TableHeader(text, columns);
         foreach (var row in rows)
         {
-            var cells = columns.Select(c => row[c] is JsonArray values ? string.Join(", ", values.Select(Scalar)) : Scalar(row[c]));
-            text.Append("| ").AppendJoin(" | ", cells.Select(Cell)).Append(" |\n");
+            TableRow(text, columns, row);
         }
 
         text.Append('\n');
     }
+
+    private static void TableHeader(StringBuilder text, List<string> columns)
+    {
+        text.Append("| ").AppendJoin(" | ", columns.Select(Cell)).Append(" |\n");
+        text.Append('|').AppendJoin('|', columns.Select(_ => " --- ")).Append("|\n");
+    }
+
+    private static void TableRow(StringBuilder text, List<string> columns, JsonObject row)
+    {
+        var cells = columns.Select(c => row[c] is JsonArray values ? string.Join(", ", values.Select(Scalar)) : Scalar(row[c]));
+        text.Append("| ").AppendJoin(" | ", cells.Select(Cell)).Append(" |\n");
+    }
+
+    private static bool IsFlatRecord(JsonNode? item) =>
+        item is JsonObject record && record.All(p => IsScalar(p.Value) || p.Value is JsonArray values && values.All(IsScalar));
 
     private static bool IsScalar(JsonNode? node) => node is null or JsonValue;
 

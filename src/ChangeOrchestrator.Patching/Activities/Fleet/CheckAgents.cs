@@ -26,7 +26,7 @@ public sealed class CheckAgents(IPatchFleet fleet) : Activity<CheckAgents.Input,
         var outcome = offline.Count == 0 ? "AllOnline" : online.Count == 0 ? "NoneOnline" : "SomeOffline";
         if (offline.Count > 0)
         {
-            context.Journal($"{offline.Count} of {agents.Count} agents are not online: {string.Join(", ", offline)}");
+            context.Journal($"{offline.Count} of {agents.Count} agents are not online: {ServerList.Brief(offline)}");
         }
 
         return Outcome(outcome, new Output

@@ -74,7 +74,7 @@ public sealed class PatchInstances(IPatchFleet fleet) : Activity<PatchInstances.
         }, cancellationToken);
         context.Write(CommandKey, command);
         context.Journal(
-            $"{(command.FoundExisting ? "Found the install started earlier" : "Started the install")} on {command.InstanceIds.Count} servers: {string.Join(", ", command.CommandIds)}");
+            $"{(command.FoundExisting ? "Found the install started earlier" : "Started the install")} on {command.InstanceIds.Count} servers: {ServerList.Brief(command.CommandIds)}");
     }
 
     public sealed record Input

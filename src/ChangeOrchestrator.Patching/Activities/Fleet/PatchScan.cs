@@ -83,7 +83,7 @@ internal static class PatchScan
         }, cancellationToken);
         context.Write(CommandKey, command);
         context.Journal(
-            $"{(command.FoundExisting ? "Found the scan sent earlier" : "Sent a scan")} of {command.InstanceIds.Count} servers: {string.Join(", ", command.CommandIds)}");
+            $"{(command.FoundExisting ? "Found the scan sent earlier" : "Sent a scan")} of {command.InstanceIds.Count} servers: {ServerList.Brief(command.CommandIds)}");
     }
 
     private static bool IsReportedAfter(InstancePatchState? report, InstanceCommandResult scan) =>

@@ -39,6 +39,7 @@ public sealed class ScanForMissingPatches(IPatchFleet fleet) : Activity<ScanForM
             ScannedCount = found.Count,
             TotalMissing = patches.Count,
             InstancesWithMissing = found.Count(i => i.MissingCount > 0),
+            MissingIds = [.. found.Where(i => i.MissingCount > 0).Select(i => i.InstanceId)],
             PatchIds = [.. patches.Select(p => p.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             CveIds = [.. patches.SelectMany(p => p.CveIds).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             CriticalCount = patches.Count(p => string.Equals(p.Severity, "Critical", StringComparison.OrdinalIgnoreCase)),
@@ -82,6 +83,9 @@ public sealed class ScanForMissingPatches(IPatchFleet fleet) : Activity<ScanForM
         public required int TotalMissing { get; init; }
 
         public required int InstancesWithMissing { get; init; }
+
+        [Description("The servers that miss at least one patch: the ones to patch.")]
+        public required IReadOnlyList<string> MissingIds { get; init; }
 
         [Description("Distinct ids of the missing patches, for the change request.")]
         public required IReadOnlyList<string> PatchIds { get; init; }

@@ -104,13 +104,13 @@ public sealed class ValidateApplications(IHttpClientFactory httpClientFactory, I
         if (unhealthy.Count > 0 && progress.Attempt < input.Attempts)
         {
             context.Write(ProgressKey, progress with { Results = results, WaitingForRetry = true });
-            context.Journal($"Attempt {progress.Attempt} of {input.Attempts}: {unhealthy.Count} of {progress.Targets.Count} servers unhealthy ({string.Join(", ", unhealthy)}); checking them again in {XmlConvert.ToString(input.RetryInterval)}");
+            context.Journal($"Attempt {progress.Attempt} of {input.Attempts}: {unhealthy.Count} of {progress.Targets.Count} servers unhealthy ({ServerList.Brief(unhealthy)}); checking them again in {XmlConvert.ToString(input.RetryInterval)}");
             return ActivityResult.Suspend(Bookmark.At(context.Now + input.RetryInterval, RetryBookmark));
         }
 
         var healthyIds = ids.Where(id => results[id].Healthy).ToList();
         var unhealthyIds = ids.Where(id => !results[id].Healthy).ToList();
-        context.Journal($"{healthyIds.Count} of {ids.Count} servers healthy after {progress.Attempt} attempts{(unhealthyIds.Count > 0 ? "; unhealthy: " + string.Join(", ", unhealthyIds) : "")}");
+        context.Journal($"{healthyIds.Count} of {ids.Count} servers healthy after {progress.Attempt} attempts{(unhealthyIds.Count > 0 ? "; unhealthy: " + ServerList.Brief(unhealthyIds) : "")}");
         return Outcome(unhealthyIds.Count == 0 ? "Healthy" : "Unhealthy", new Output
         {
             HealthyIds = healthyIds,

@@ -826,6 +826,49 @@ namespace ChangeOrchestrator.Persistence.Migrations.Postgres
                     b.ToTable("journal_entries", (string)null);
                 });
 
+            modelBuilder.Entity("ChangeOrchestrator.Persistence.Results.StepResultRow", b =>
+                {
+                    b.Property<string>("InstanceId")
+                        .HasColumnType("text")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("ActivityId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("activity_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
+
+                    b.Property<string>("Data")
+                        .HasColumnType("text")
+                        .HasColumnName("data");
+
+                    b.Property<string>("ServerId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("server_id");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("state");
+
+                    b.HasKey("InstanceId", "ActivityId", "Name", "Ordinal");
+
+                    b.HasIndex("InstanceId", "ServerId");
+
+                    b.HasIndex("InstanceId", "ActivityId", "Name", "State", "Ordinal");
+
+                    b.ToTable("step_results", (string)null);
+                });
+
             modelBuilder.Entity("ChangeOrchestrator.Persistence.Sessions.LoginSessionRow", b =>
                 {
                     b.Property<string>("Id")
@@ -1112,6 +1155,15 @@ namespace ChangeOrchestrator.Persistence.Migrations.Postgres
                 });
 
             modelBuilder.Entity("ChangeOrchestrator.Persistence.Instances.JournalRow", b =>
+                {
+                    b.HasOne("ChangeOrchestrator.Persistence.Instances.InstanceRow", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChangeOrchestrator.Persistence.Results.StepResultRow", b =>
                 {
                     b.HasOne("ChangeOrchestrator.Persistence.Instances.InstanceRow", null)
                         .WithMany()

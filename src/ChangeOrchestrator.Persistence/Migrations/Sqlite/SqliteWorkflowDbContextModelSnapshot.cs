@@ -815,6 +815,49 @@ namespace ChangeOrchestrator.Persistence.Migrations.Sqlite
                     b.ToTable("journal_entries", (string)null);
                 });
 
+            modelBuilder.Entity("ChangeOrchestrator.Persistence.Results.StepResultRow", b =>
+                {
+                    b.Property<string>("InstanceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("ActivityId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activity_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ordinal");
+
+                    b.Property<string>("Data")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("data");
+
+                    b.Property<string>("ServerId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("server_id");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.HasKey("InstanceId", "ActivityId", "Name", "Ordinal");
+
+                    b.HasIndex("InstanceId", "ServerId");
+
+                    b.HasIndex("InstanceId", "ActivityId", "Name", "State", "Ordinal");
+
+                    b.ToTable("step_results", (string)null);
+                });
+
             modelBuilder.Entity("ChangeOrchestrator.Persistence.Sessions.LoginSessionRow", b =>
                 {
                     b.Property<string>("Id")
@@ -1097,6 +1140,15 @@ namespace ChangeOrchestrator.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("ChangeOrchestrator.Persistence.Instances.JournalRow", b =>
+                {
+                    b.HasOne("ChangeOrchestrator.Persistence.Instances.InstanceRow", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChangeOrchestrator.Persistence.Results.StepResultRow", b =>
                 {
                     b.HasOne("ChangeOrchestrator.Persistence.Instances.InstanceRow", null)
                         .WithMany()

@@ -40,6 +40,9 @@ public sealed class PatchChangeServer : IAsyncDisposable
 
     public AwsSimulator Aws { get; }
 
+    /// <summary>The server's database, for tests that check what is stored.</summary>
+    public string DatabaseConnectionString => _database.ConnectionString;
+
     public HttpClient Client => _asProcess ? _process!.Client : _inProcess!.Client;
 
     /// <summary>Simulated seconds per real second: minutes of snapshots and installs take a fraction of a second.</summary>

@@ -1,0 +1,42 @@
+using ChangeOrchestrator.Engine.Results;
+using ChangeOrchestrator.Persistence.Database;
+
+namespace ChangeOrchestrator.Persistence.Results;
+
+/// <summary>
+/// One item of a per-server list of an instance: keyed by instance, activity (the step, or <c>$vars</c>), list name
+/// and position; the server it is about and its state are columns, so a page can be filtered by them.
+/// </summary>
+internal sealed class StepResultRow
+{
+    public required string InstanceId { get; init; }
+
+    public required string ActivityId { get; init; }
+
+    public required string Name { get; init; }
+
+    public required int Ordinal { get; init; }
+
+    public string? ServerId { get; init; }
+
+    public string? State { get; init; }
+
+    public string? Data { get; init; }
+
+    public static IEnumerable<StepResultRow> From(string instanceId, ResultList list) =>
+        list.Items.Select((item, i) => new StepResultRow
+        {
+            InstanceId = instanceId,
+            ActivityId = list.Activity,
+            Name = list.Name,
+            Ordinal = i,
+            ServerId = Bounded(ResultReference.ServerOf(item)),
+            State = Bounded(ResultReference.StateOf(item)),
+            Data = StoredJson.WriteNode(item),
+        });
+
+    public ResultItem ToItem() => new(ActivityId, Name, Ordinal, ServerId, State, StoredJson.ReadNode(Data));
+
+    // The columns are for finding rows; an item whose id or state is longer than a server id keeps it in its data.
+    private static string? Bounded(string? value) => value is { Length: <= 128 } ? value : null;
+}

@@ -1,0 +1,30 @@
+using ChangeOrchestrator.Engine.Results;
+
+namespace ChangeOrchestrator.Persistence.Results;
+
+/// <summary>
+/// A burst's per-server lists as the commit writes them: every list a replacement covers is deleted, then the lists
+/// the burst ends with are inserted (a list written twice in one burst, by a loop, is inserted once).
+/// </summary>
+internal static class StepResultWrites
+{
+    public static IReadOnlyList<StepResultRow> Inserts(string instanceId, IReadOnlyList<ResultReplacement> replacements) =>
+        replacements
+            .SelectMany((replacement, i) => replacement.Lists
+                .Where(list => !replacements.Skip(i + 1).Any(later => later.Covers(list.Activity, list.Name))))
+            .SelectMany(list => StepResultRow.From(instanceId, list))
+            .ToList();
+
+    public static IQueryable<StepResultRow> Covered(IQueryable<StepResultRow> rows, string instanceId, ResultReplacement replacement)
+    {
+        var activity = replacement.Activity;
+        rows = rows.Where(r => r.InstanceId == instanceId && r.ActivityId == activity);
+        if (replacement.Under is not { } under)
+        {
+            return rows.Where(r => !r.Name.StartsWith("$"));
+        }
+
+        var below = under + ".";
+        return rows.Where(r => r.Name == under || r.Name.StartsWith(below));
+    }
+}
