@@ -24,7 +24,7 @@ internal static class FleetEnvironment
         ["Simulators__Aws__Seed"] = seed.ToString(CultureInfo.InvariantCulture),
     };
 
-    public static Dictionary<string, string> Server(string connectionString, string workflowsFolder, Uri simulators) => new(
+    public static Dictionary<string, string> Server(string connectionString, string workflowsFolder, Uri simulators, double timeScale) => new(
         ServerEnvironment.Postgres(connectionString, workflowsFolder, keyName: "bench-fleet", ApiKey, role: "Operator"))
     {
         ["Runtime__TimerPollInterval"] = "00:00:00.050",
@@ -53,6 +53,9 @@ internal static class FleetEnvironment
         ["Aws__SecretAccessKey"] = "test",
         ["Aws__MaxRetries"] = "2",
         ["Aws__RetryBaseDelay"] = "00:00:00.050",
+
+        // The simulator throttles at AWS's rates in its own time, which runs timeScale times faster: the buckets keep pace.
+        ["Aws__RateLimitScale"] = timeScale.ToString(CultureInfo.InvariantCulture),
     };
 
     /// <summary>The repository's workflows/patch-change.json, found above the benchmark's build output.</summary>

@@ -22,17 +22,19 @@ internal sealed class AwsClients : IDisposable
     private readonly AmazonEC2Client _ec2;
     private readonly AmazonSimpleSystemsManagementClient _ssmOnce;
     private readonly AmazonEC2Client _ec2Once;
+    private readonly AwsRateLimitedHttpClients _ssmHttp;
+    private readonly AwsRateLimitedHttpClients _ec2Http;
 
     public AwsClients(IOptions<AwsOptions> options, AwsRateLimiter limiter)
     {
         var settings = options.Value;
         var credentials = Credentials(settings);
-        var ssmHttp = new AwsRateLimitedHttpClients(limiter, "SSM");
-        var ec2Http = new AwsRateLimitedHttpClients(limiter, "EC2");
-        _ssm = CreateSsm(settings, credentials, settings.MaxRetries, ssmHttp);
-        _ec2 = CreateEc2(settings, credentials, settings.MaxRetries, ec2Http);
-        _ssmOnce = CreateSsm(settings, credentials, 0, ssmHttp);
-        _ec2Once = CreateEc2(settings, credentials, 0, ec2Http);
+        _ssmHttp = new AwsRateLimitedHttpClients(limiter, "SSM");
+        _ec2Http = new AwsRateLimitedHttpClients(limiter, "EC2");
+        _ssm = CreateSsm(settings, credentials, settings.MaxRetries, _ssmHttp);
+        _ec2 = CreateEc2(settings, credentials, settings.MaxRetries, _ec2Http);
+        _ssmOnce = CreateSsm(settings, credentials, 0, _ssmHttp);
+        _ec2Once = CreateEc2(settings, credentials, 0, _ec2Http);
     }
 
     public IAmazonSimpleSystemsManagement Ssm => _ssm;
@@ -51,6 +53,8 @@ internal sealed class AwsClients : IDisposable
         _ec2.Dispose();
         _ssmOnce.Dispose();
         _ec2Once.Dispose();
+        _ssmHttp.Dispose();
+        _ec2Http.Dispose();
     }
 
     private static AWSCredentials? Credentials(AwsOptions options)

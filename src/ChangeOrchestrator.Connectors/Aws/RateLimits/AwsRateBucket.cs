@@ -19,6 +19,7 @@ internal sealed class AwsRateBucket
     private double _rate;
     private double _tokens;
     private long _refilledAt;
+    private long _throttledAnswers;
 
     public AwsRateBucket(AwsOperationRate rate, TimeProvider time)
     {
@@ -41,6 +42,9 @@ internal sealed class AwsRateBucket
             }
         }
     }
+
+    /// <summary>Throttling answers this bucket has slowed down for.</summary>
+    public long ThrottledAnswers => Interlocked.Read(ref _throttledAnswers);
 
     /// <summary>Waits until a token is free and takes it; the wait ends early only by cancellation.</summary>
     public async ValueTask TakeAsync(CancellationToken cancellationToken)
@@ -67,6 +71,7 @@ internal sealed class AwsRateBucket
     /// <summary>AWS answered with a throttling error: slow down.</summary>
     public void Throttled()
     {
+        Interlocked.Increment(ref _throttledAnswers);
         lock (_gate)
         {
             Refill();

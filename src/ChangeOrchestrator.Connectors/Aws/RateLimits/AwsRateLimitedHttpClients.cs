@@ -3,12 +3,37 @@ using Amazon.Runtime;
 namespace ChangeOrchestrator.Connectors.Aws.RateLimits;
 
 /// <summary>
-/// Gives each SDK client an <see cref="HttpClient"/> whose requests pass through <see cref="AwsRateLimitHandler"/>.
-/// The SDK caches the client it is given, so one handler chain serves a client for its lifetime.
+/// Gives the SDK clients of one service an <see cref="HttpClient"/> whose requests pass through
+/// <see cref="AwsRateLimitHandler"/>. It keeps that client itself: the SDK's own cache is shared by every client in
+/// the process with an equal configuration, so it would hand one connector's buckets to another.
 /// </summary>
-internal sealed class AwsRateLimitedHttpClients(AwsRateLimiter limiter, string service) : HttpClientFactory
+internal sealed class AwsRateLimitedHttpClients(AwsRateLimiter limiter, string service) : HttpClientFactory, IDisposable
 {
+    private readonly Lock _gate = new();
+    private HttpClient? _client;
+
     public override HttpClient CreateHttpClient(IClientConfig clientConfig)
+    {
+        lock (_gate)
+        {
+            return _client ??= Create(clientConfig);
+        }
+    }
+
+    public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
+
+    public override bool DisposeHttpClientsAfterUse(IClientConfig clientConfig) => false;
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _client?.Dispose();
+            _client = null;
+        }
+    }
+
+    private HttpClient Create(IClientConfig clientConfig)
     {
         var sockets = new SocketsHttpHandler
         {
@@ -25,10 +50,4 @@ internal sealed class AwsRateLimitedHttpClients(AwsRateLimiter limiter, string s
 
         return client;
     }
-
-    public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => true;
-
-    public override bool DisposeHttpClientsAfterUse(IClientConfig clientConfig) => false;
-
-    public override string GetConfigUniqueString(IClientConfig clientConfig) => $"rate-limited:{service}:{clientConfig.Timeout}";
 }
