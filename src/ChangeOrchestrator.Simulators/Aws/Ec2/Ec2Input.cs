@@ -50,8 +50,8 @@ internal sealed class Ec2Input(IFormCollection form)
         {
             var values = List($"Filter.{i}.Value");
 
-            // EC2 refuses a call whose filters carry more than 200 values between them.
-            if (filters.Sum(f => f.Values.Count) + values.Count > MaxFilterValues)
+            // EC2 refuses a filter with more than 200 values.
+            if (values.Count > MaxFilterValues)
             {
                 throw new Ec2ServiceException("FilterLimitExceeded", $"The maximum number of filter values specified on a single call is {MaxFilterValues}");
             }
