@@ -22,6 +22,7 @@ internal static class FleetEnvironment
         ["Simulators__Clock__TimeScale"] = timeScale.ToString(CultureInfo.InvariantCulture),
         ["Simulators__Aws__FleetSize"] = fleetSize.ToString(CultureInfo.InvariantCulture),
         ["Simulators__Aws__Seed"] = seed.ToString(CultureInfo.InvariantCulture),
+        ["Simulators__Aws__RateLimits__Enabled"] = "true",
     };
 
     public static Dictionary<string, string> Server(string connectionString, string workflowsFolder, Uri simulators, double timeScale) => new(

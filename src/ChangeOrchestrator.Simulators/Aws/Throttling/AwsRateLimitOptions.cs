@@ -8,8 +8,12 @@ namespace ChangeOrchestrator.Simulators.Aws.Throttling;
 /// </summary>
 public sealed class AwsRateLimitOptions
 {
-    /// <summary>Off, only injected throttling faults answer ThrottlingException or RequestLimitExceeded.</summary>
-    public bool Enabled { get; set; } = true;
+    /// <summary>
+    /// On, requests over the rates are throttled as AWS throttles them (the fleet benchmark turns it on). Off by
+    /// default, so that tests driving a raw SDK client page after page are not throttled; then only injected faults
+    /// answer ThrottlingException or RequestLimitExceeded.
+    /// </summary>
+    public bool Enabled { get; set; }
 
     /// <summary>Buckets by <c>SSM.&lt;Operation&gt;</c> or <c>EC2.&lt;Action&gt;</c>, in place of the defaults.</summary>
     public Dictionary<string, SimulatedOperationRate> Operations { get; set; } = new(StringComparer.Ordinal);

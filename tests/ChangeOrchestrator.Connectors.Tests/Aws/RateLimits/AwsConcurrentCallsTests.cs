@@ -40,6 +40,7 @@ public sealed class AwsConcurrentCallsTests
         // 0.05 per simulated second is 100 per real second at the host's time scale of 2,000, with 4 in the bucket.
         await using var host = await AwsConnectorTestHost.StartAsync(fleetSize: 150, simulator: new Dictionary<string, string?>
         {
+            ["Simulators:Aws:RateLimits:Enabled"] = "true",
             ["Simulators:Aws:RateLimits:Operations:EC2.CreateSnapshots:PerSecond"] = "0.05",
             ["Simulators:Aws:RateLimits:Operations:EC2.CreateSnapshots:Burst"] = "4",
         });
