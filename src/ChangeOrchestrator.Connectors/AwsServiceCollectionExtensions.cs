@@ -4,6 +4,7 @@ using ChangeOrchestrator.Connectors.Aws.Calendar;
 using ChangeOrchestrator.Connectors.Aws.Compliance;
 using ChangeOrchestrator.Connectors.Aws.Fleet;
 using ChangeOrchestrator.Connectors.Aws.Policies;
+using ChangeOrchestrator.Connectors.Aws.RateLimits;
 using ChangeOrchestrator.Connectors.Aws.Snapshots;
 using ChangeOrchestrator.Patching.Baselines;
 using ChangeOrchestrator.Patching.Calendar;
@@ -34,6 +35,7 @@ public static class AwsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
 
+        services.TryAddSingleton<AwsRateLimiter>();
         services.TryAddSingleton<AwsClients>();
         services.TryAddSingleton<AwsCalls>();
         services.TryAddSingleton<FindOrCreatePipeline>();
@@ -42,6 +44,7 @@ public static class AwsServiceCollectionExtensions
         services.TryAddSingleton<TargetResolver>();
         services.TryAddSingleton<PatchGroupReader>();
         services.TryAddSingleton<PatchCommandSender>();
+        services.TryAddSingleton<EndedCommandCache>();
         services.TryAddSingleton<PatchCommandMonitor>();
         services.TryAddSingleton<PatchComplianceReader>();
 

@@ -41,7 +41,7 @@ internal static class FleetChange
         {
             File.Copy(FleetEnvironment.PatchChangeWorkflow(), Path.Combine(workflows, "patch-change.json"));
             await using var server = await ChildProcess.StartAsync(
-                ServerEnvironment.Dll, FleetEnvironment.Server(databaseConnectionString, workflows, simulators.Address), ServerEnvironment.ReadyPath, cancellationToken);
+                ServerEnvironment.Dll, FleetEnvironment.Server(databaseConnectionString, workflows, simulators.Address, timeScale), ServerEnvironment.ReadyPath, cancellationToken);
             using var api = ServerEnvironment.Client(server.Address, FleetEnvironment.ApiKey, TimeSpan.FromMinutes(2));
             using var sim = new HttpClient { BaseAddress = simulators.Address, Timeout = TimeSpan.FromMinutes(2) };
             using var desk = new HttpClient { BaseAddress = new Uri(simulators.Address, "sim/servicenow/"), Timeout = TimeSpan.FromMinutes(1) };
@@ -76,7 +76,7 @@ internal static class FleetChange
             await FindChangeAsync(cancellationToken);
             var ownRoute = (await DeskCountsAsync(cancellationToken)).First(c => c.Value != deskBefore.GetValueOrDefault(c.Key)).Key;
             _ownDeskReads[ownRoute] = 1;
-            var awsBefore = await AwsCountsAsync(cancellationToken);
+            var awsBefore = await AwsCountsAsync("calls", cancellationToken);
 
             await SettleAsync(cancellationToken);
             var cpuBefore = server.CpuSeconds();
@@ -101,7 +101,9 @@ internal static class FleetChange
             }
 
             var wall = instance["finishedAt"]!.GetValue<DateTimeOffset>() - instance["createdAt"]!.GetValue<DateTimeOffset>();
-            var awsAfter = await AwsCountsAsync(cancellationToken);
+            var awsAfter = await AwsCountsAsync("calls", cancellationToken);
+            var awsThrottled = await AwsCountsAsync("throttled", cancellationToken);
+            var awsConcurrent = await AwsCountsAsync("maxConcurrent", cancellationToken);
             var deskAfter = await DeskCountsAsync(cancellationToken);
             return new FleetRunResult
             {
@@ -115,6 +117,8 @@ internal static class FleetChange
                 Input = instance["input"]!.AsObject(),
                 Steps = await StoredLists.ResolveAsync(api, instanceId, instance["outputs"]!.AsObject(), cancellationToken),
                 AwsCalls = awsAfter.ToDictionary(c => c.Key, c => c.Value - awsBefore.GetValueOrDefault(c.Key), StringComparer.Ordinal),
+                AwsThrottled = awsThrottled,
+                AwsMaxConcurrent = awsConcurrent,
                 DeskCalls = deskAfter
                     .Select(c => (c.Key, Count: c.Value - deskBefore.GetValueOrDefault(c.Key) - _ownDeskReads.GetValueOrDefault(c.Key)))
                     .Where(c => c.Count > 0)
@@ -208,10 +212,11 @@ internal static class FleetChange
             }
         }
 
-        private async Task<Dictionary<string, long>> AwsCountsAsync(CancellationToken cancellationToken)
+        /// <summary>One of the simulator's per-operation counts: calls, throttled or maxConcurrent (0 where it has none).</summary>
+        private async Task<Dictionary<string, long>> AwsCountsAsync(string count, CancellationToken cancellationToken)
         {
             var counters = (await GetJsonAsync(sim, "sim/aws/_control/counters", cancellationToken)).AsObject();
-            return counters.ToDictionary(c => c.Key, c => c.Value!["calls"]!.GetValue<long>(), StringComparer.Ordinal);
+            return counters.ToDictionary(c => c.Key, c => c.Value![count]?.GetValue<long>() ?? 0, StringComparer.Ordinal);
         }
 
         private async Task<Dictionary<string, long>> DeskCountsAsync(CancellationToken cancellationToken)

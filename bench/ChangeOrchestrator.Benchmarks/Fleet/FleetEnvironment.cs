@@ -22,9 +22,10 @@ internal static class FleetEnvironment
         ["Simulators__Clock__TimeScale"] = timeScale.ToString(CultureInfo.InvariantCulture),
         ["Simulators__Aws__FleetSize"] = fleetSize.ToString(CultureInfo.InvariantCulture),
         ["Simulators__Aws__Seed"] = seed.ToString(CultureInfo.InvariantCulture),
+        ["Simulators__Aws__RateLimits__Enabled"] = "true",
     };
 
-    public static Dictionary<string, string> Server(string connectionString, string workflowsFolder, Uri simulators) => new(
+    public static Dictionary<string, string> Server(string connectionString, string workflowsFolder, Uri simulators, double timeScale) => new(
         ServerEnvironment.Postgres(connectionString, workflowsFolder, keyName: "bench-fleet", ApiKey, role: "Operator"))
     {
         ["Runtime__TimerPollInterval"] = "00:00:00.050",
@@ -53,6 +54,9 @@ internal static class FleetEnvironment
         ["Aws__SecretAccessKey"] = "test",
         ["Aws__MaxRetries"] = "2",
         ["Aws__RetryBaseDelay"] = "00:00:00.050",
+
+        // The simulator throttles at AWS's rates in its own time, which runs timeScale times faster: the buckets keep pace.
+        ["Aws__RateLimitScale"] = timeScale.ToString(CultureInfo.InvariantCulture),
     };
 
     /// <summary>The repository's workflows/patch-change.json, found above the benchmark's build output.</summary>

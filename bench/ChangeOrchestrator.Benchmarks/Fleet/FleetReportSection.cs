@@ -76,19 +76,21 @@ internal sealed record FleetReportSection(
         Line(text, $"- wall {Run.WallSeconds:F1} s against a fleet time of {FleetSeconds:F1} s = {FleetDerivation}: {Run.WallSeconds / FleetSeconds:F1}×");
         Line(text, $"- AWS calls {AwsCalls:N0} against a minimum of {AwsMinimum:N0}: {(double)AwsCalls / AwsMinimum:F2}×");
         Line(text);
-        Line(text, "| AWS operation | calls | minimum | × | minimum derived as |");
-        Line(text, "| --- | ---: | ---: | ---: | --- |");
+        Line(text, "| AWS operation | calls | minimum | × | throttled | most at once | minimum derived as |");
+        Line(text, "| --- | ---: | ---: | ---: | ---: | ---: | --- |");
         foreach (var (operation, calls) in Run.AwsCalls.Where(c => c.Value > 0).OrderByDescending(c => c.Value))
         {
             var minimum = Minimum.FirstOrDefault(m => m.Operation == operation);
             var floor = minimum?.Calls ?? calls;
             var ratio = floor == 0 ? "–" : ((double)calls / floor).ToString("F2", CultureInfo.InvariantCulture);
-            Line(text, $"| {operation} | {calls:N0} | {floor:N0} | {ratio} | {minimum?.Derivation ?? "not derived: counted at what it cost"} |");
+            var throttled = Run.AwsThrottled.GetValueOrDefault(operation);
+            var concurrent = Run.AwsMaxConcurrent.GetValueOrDefault(operation);
+            Line(text, $"| {operation} | {calls:N0} | {floor:N0} | {ratio} | {throttled:N0} | {concurrent:N0} | {minimum?.Derivation ?? "not derived: counted at what it cost"} |");
         }
 
         foreach (var minimum in Minimum.Where(m => !Run.AwsCalls.ContainsKey(m.Operation) && m.Calls > 0))
         {
-            Line(text, $"| {minimum.Operation} | 0 | {minimum.Calls:N0} | – | {minimum.Derivation} |");
+            Line(text, $"| {minimum.Operation} | 0 | {minimum.Calls:N0} | – | 0 | 0 | {minimum.Derivation} |");
         }
 
         Line(text);

@@ -31,6 +31,12 @@ internal sealed record FleetRunResult
     /// <summary>AWS calls by operation (e.g. SSM.SendCommand) that reached the simulator, retries included.</summary>
     public required IReadOnlyDictionary<string, long> AwsCalls { get; init; }
 
+    /// <summary>Of those, the attempts the simulator throttled (over the account's rate, or injected).</summary>
+    public IReadOnlyDictionary<string, long> AwsThrottled { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>The most calls of each operation the simulator had in flight at once.</summary>
+    public IReadOnlyDictionary<string, long> AwsMaxConcurrent { get; init; } = new Dictionary<string, long>();
+
     /// <summary>ServiceNow requests by route, the benchmark's own reads left out.</summary>
     public required IReadOnlyDictionary<string, long> DeskCalls { get; init; }
 

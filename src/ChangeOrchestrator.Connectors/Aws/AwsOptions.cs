@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ChangeOrchestrator.Connectors.Aws.RateLimits;
 
 namespace ChangeOrchestrator.Connectors.Aws;
 
@@ -57,4 +58,23 @@ internal sealed class AwsOptions
     /// <summary>Parallel tag reads for hybrid nodes, whose tags SSM only returns one node per call.</summary>
     [Range(1, 64, ErrorMessage = "Aws:TagReadConcurrency must be between 1 and 64.")]
     public int TagReadConcurrency { get; set; } = 8;
+
+    /// <summary>
+    /// Calls one loop over many servers keeps in flight at once (snapshots, sends, lookups, status reads); the
+    /// operation's token bucket decides how fast they go out.
+    /// </summary>
+    [Range(1, 256, ErrorMessage = "Aws:MaxConcurrentCalls must be between 1 and 256.")]
+    public int MaxConcurrentCalls { get; set; } = 16;
+
+    /// <summary>
+    /// Token buckets by operation, e.g. <c>Aws:RateLimits:EC2.CreateSnapshots</c> = <c>{ "PerSecond": 5, "Burst": 200 }</c>,
+    /// for the rates this account has (Service Quotas); an operation not named gets <see cref="AwsRateDefaults"/>.
+    /// </summary>
+    public Dictionary<string, AwsOperationRate> RateLimits { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Multiplies every rate: 1 against AWS; against a simulator whose clock runs N times faster, N, so the
+    /// buckets keep the same pace in its time.
+    /// </summary>
+    public double RateLimitScale { get; set; } = 1;
 }

@@ -51,11 +51,37 @@ internal sealed partial class AwsOptionsValidator : IValidateOptions<AwsOptions>
             failures.Add("Aws:CommandDeliveryTimeout must be between 30 seconds and 30 days.");
         }
 
+        if (!(options.RateLimitScale > 0) || double.IsInfinity(options.RateLimitScale))
+        {
+            failures.Add($"Aws:RateLimitScale must be a positive number (was {options.RateLimitScale}).");
+        }
+
+        foreach (var (operation, rate) in options.RateLimits)
+        {
+            if (!OperationPattern().IsMatch(operation))
+            {
+                failures.Add($"Aws:RateLimits:{operation} must name an operation as SSM.<Operation> or EC2.<Operation>, e.g. EC2.CreateSnapshots.");
+            }
+
+            if (rate is null || !(rate.PerSecond > 0) || double.IsInfinity(rate.PerSecond))
+            {
+                failures.Add($"Aws:RateLimits:{operation}:PerSecond must be a positive number of requests per second.");
+            }
+
+            if (rate is null || rate.Burst < 1)
+            {
+                failures.Add($"Aws:RateLimits:{operation}:Burst must be at least 1.");
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
     [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]+$")]
     private static partial Regex RegionPattern();
+
+    [GeneratedRegex("^(SSM|EC2)\\.[A-Z][A-Za-z0-9]+$")]
+    private static partial Regex OperationPattern();
 
     [GeneratedRegex("^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$")]
     private static partial Regex RoleArnPattern();

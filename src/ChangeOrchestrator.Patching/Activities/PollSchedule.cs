@@ -27,6 +27,13 @@ internal static class PollSchedule
         return ActivityResult.Suspend(Bookmark.At(context.Now + DelayAfter(polls, first, max), PollBookmark));
     }
 
+    /// <summary>Counts this poll and suspends for a wait chosen by the caller, e.g. until work should be done.</summary>
+    public static ActivityResult After(ActivityContext context, TimeSpan delay)
+    {
+        context.State[PollsKey] = Polls(context) + 1;
+        return ActivityResult.Suspend(Bookmark.At(context.Now + delay, PollBookmark));
+    }
+
     /// <summary>The wait after <paramref name="polls"/> polls: first, twice first, four times... never more than max.</summary>
     public static TimeSpan DelayAfter(int polls, TimeSpan first, TimeSpan max)
     {

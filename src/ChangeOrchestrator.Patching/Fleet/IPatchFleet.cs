@@ -31,6 +31,10 @@ public interface IPatchFleet
     /// <summary>Patches the server's baseline approves that are missing or failed to install, as of its last scan or install.</summary>
     Task<IReadOnlyList<MissingPatch>> GetMissingPatchesAsync(string instanceId, CancellationToken cancellationToken);
 
+    /// <summary>The same for many servers, read concurrently within the API's rate; keyed by server id.</summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<MissingPatch>>> GetMissingPatchesAsync(
+        IReadOnlyList<string> instanceIds, CancellationToken cancellationToken);
+
     /// <summary>Compliance summaries; servers that never reported are absent.</summary>
     Task<IReadOnlyList<InstancePatchState>> GetPatchStatesAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken);
 }

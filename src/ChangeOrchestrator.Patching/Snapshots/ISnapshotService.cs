@@ -18,6 +18,15 @@ public interface ISnapshotService
     Task<SnapshotSetStatus> GetSnapshotStatusAsync(IReadOnlyCollection<string> snapshotIds, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The state of the snapshots taken under one idempotency key, read by the key rather than by id so that a large
+    /// set costs as few reads as the service's page size allows; ids not found under the key are absent.
+    /// </summary>
+    Task<SnapshotSetStatus> GetSnapshotStatusAsync(string idempotencyKey, IReadOnlyCollection<string> snapshotIds, CancellationToken cancellationToken);
+
+    /// <summary>One read: whether any snapshot under the key is still pending, and when the slowest seen should be done.</summary>
+    Task<PendingSnapshots> GetPendingAsync(string idempotencyKey, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Replaces the server's root volume with a new one made from the snapshot; the server keeps its id, network
     /// identity and data volumes, and its guest restarts during the swap. Only the root volume is restored: data
     /// volumes need a volume created from their snapshot and attached in place of the current one, which is not

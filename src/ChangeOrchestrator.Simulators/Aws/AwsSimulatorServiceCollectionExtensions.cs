@@ -2,6 +2,7 @@ using ChangeOrchestrator.Simulators.Aws.Configuration;
 using ChangeOrchestrator.Simulators.Aws.Ec2;
 using ChangeOrchestrator.Simulators.Aws.Faults;
 using ChangeOrchestrator.Simulators.Aws.Ssm;
+using ChangeOrchestrator.Simulators.Aws.Throttling;
 using Microsoft.Extensions.Options;
 
 namespace ChangeOrchestrator.Simulators.Aws;
@@ -18,6 +19,7 @@ public static class AwsSimulatorServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<AwsSimulatorOptions>, AwsSimulatorOptionsValidator>();
         services.AddSingleton<AwsFaultInjector>();
         services.AddSingleton<AwsCallCounters>();
+        services.AddSingleton<AwsRequestRateLimiter>();
         services.AddSingleton<AwsSimulation>();
         services.AddSingleton<SsmDispatcher>();
         services.AddSingleton<Ec2Dispatcher>();

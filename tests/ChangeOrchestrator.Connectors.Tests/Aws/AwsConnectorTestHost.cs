@@ -32,7 +32,7 @@ public sealed class AwsConnectorTestHost : IAsyncDisposable
 
     public string ServiceUrl => Host.Url("/sim/aws").ToString().TrimEnd('/');
 
-    public static async Task<AwsConnectorTestHost> StartAsync(int fleetSize = 60, int seed = 11)
+    public static async Task<AwsConnectorTestHost> StartAsync(int fleetSize = 60, int seed = 11, IDictionary<string, string?>? simulator = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -40,6 +40,10 @@ public sealed class AwsConnectorTestHost : IAsyncDisposable
             ["Simulators:Aws:FleetSize"] = fleetSize.ToString(CultureInfo.InvariantCulture),
             ["Simulators:Aws:Seed"] = seed.ToString(CultureInfo.InvariantCulture),
         };
+        foreach (var (key, value) in simulator ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
         return new AwsConnectorTestHost(await SimulatorHost.StartAsync(settings));
     }
 
@@ -148,5 +152,5 @@ public sealed class AwsConnectorTestHost : IAsyncDisposable
         string InstanceId, string Name, string? PatchGroup, string Platform, string PlatformName, bool Managed, bool Hybrid,
         string PingStatus, string? Ec2State, List<string> VolumeIds);
 
-    public sealed record CounterSummary(long Calls, long Throttled, long InjectedErrors, long Failed);
+    public sealed record CounterSummary(long Calls, long Throttled, long InjectedErrors, long Failed, long MaxConcurrent = 0);
 }

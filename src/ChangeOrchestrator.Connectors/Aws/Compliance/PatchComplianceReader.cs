@@ -1,14 +1,16 @@
 using Amazon.SimpleSystemsManagement;
 using Amazon.SimpleSystemsManagement.Model;
 using ChangeOrchestrator.Connectors.Aws.Fleet;
+using ChangeOrchestrator.Connectors.Aws.RateLimits;
 using ChangeOrchestrator.Patching.Compliance;
 using ChangeOrchestrator.Patching.Fleet;
+using Microsoft.Extensions.Options;
 using InstancePatchState = ChangeOrchestrator.Patching.Compliance.InstancePatchState;
 
 namespace ChangeOrchestrator.Connectors.Aws.Compliance;
 
 /// <summary>Patch compliance as the servers last reported it: DescribeInstancePatches and DescribeInstancePatchStates.</summary>
-internal sealed class PatchComplianceReader(AwsClients clients, AwsCalls calls)
+internal sealed class PatchComplianceReader(AwsClients clients, AwsCalls calls, IOptions<AwsOptions> options)
 {
     /// <summary>DescribeInstancePatchStates takes at most 50 instance ids per call.</summary>
     public const int InstancesPerStatesCall = 50;
@@ -42,24 +44,33 @@ internal sealed class PatchComplianceReader(AwsClients clients, AwsCalls calls)
         }, cancellationToken);
     }
 
+    /// <summary>Each server's missing patches: one call (and its pages) per server, as many in flight as allowed.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<MissingPatch>>> MissingPatchesAsync(
+        IReadOnlyList<string> instanceIds, CancellationToken cancellationToken)
+    {
+        var distinct = instanceIds.Distinct(StringComparer.Ordinal).ToList();
+        var read = await FanOut.MapAsync(distinct, options.Value.MaxConcurrentCalls, async (id, token) => await MissingPatchesAsync(id, token), cancellationToken);
+        return distinct.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => read[p.index], StringComparer.Ordinal);
+    }
+
     public async Task<IReadOnlyList<InstancePatchState>> PatchStatesAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken)
     {
-        var states = new List<InstancePatchState>();
-        foreach (var batch in instanceIds.Distinct(StringComparer.Ordinal).Chunk(InstancesPerStatesCall))
+        var batches = instanceIds.Distinct(StringComparer.Ordinal).Chunk(InstancesPerStatesCall).ToList();
+        var read = await FanOut.MapAsync(batches, options.Value.MaxConcurrentCalls, async (batch, cancel) =>
         {
             var request = new DescribeInstancePatchStatesRequest { InstanceIds = [.. batch], MaxResults = InstancesPerStatesCall };
-            await calls.RunAsync("SSM DescribeInstancePatchStates", async token =>
+            return await calls.RunAsync("SSM DescribeInstancePatchStates", async token =>
             {
+                var states = new List<InstancePatchState>();
                 await foreach (var state in clients.Ssm.Paginators.DescribeInstancePatchStates(request).InstancePatchStates.WithCancellation(token))
                 {
                     states.Add(Map(state));
                 }
 
-                return true;
-            }, cancellationToken);
-        }
-
-        return states;
+                return states;
+            }, cancel);
+        }, cancellationToken);
+        return [.. read.SelectMany(states => states)];
     }
 
     private static InstancePatchState Map(Amazon.SimpleSystemsManagement.Model.InstancePatchState state) => new()

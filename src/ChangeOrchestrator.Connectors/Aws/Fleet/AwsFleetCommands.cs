@@ -1,6 +1,7 @@
 using System.Globalization;
 using Amazon.SimpleSystemsManagement;
 using Amazon.SimpleSystemsManagement.Model;
+using ChangeOrchestrator.Connectors.Aws.RateLimits;
 using ChangeOrchestrator.Patching.Fleet;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -40,23 +41,18 @@ internal sealed class AwsFleetCommands(
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .SelectMany(g => g.Chunk(PatchCommandSender.InstancesPerCommand).Select(batch => (Document: g.Key, Batch: batch)))
             .ToList();
-        var commandIds = new List<string>(batches.Count);
-        var allFound = true;
-        for (var index = 0; index < batches.Count; index++)
+        var numbered = batches.Select((b, index) => (b.Document, b.Batch, Number: index + 1)).ToList();
+        var sent = await FanOut.MapAsync(numbered, options.Value.MaxConcurrentCalls, async (item, cancel) =>
         {
-            var (document, batch) = batches[index];
-            var comment = CommandComment.For(request.IdempotencyToken, index + 1, batches.Count);
-            var batchNumber = index + 1;
-            var (commandId, found) = await pipeline.ExecuteAsync(
-                token => FindOrSendAsync(request, document, batch, batchNumber, comment, token), cancellationToken);
-            commandIds.Add(commandId);
-            allFound &= found;
-        }
+            var comment = CommandComment.For(request.IdempotencyToken, item.Number, numbered.Count);
+            return await pipeline.ExecuteAsync(token => FindOrSendAsync(request, item.Document, item.Batch, item.Number, comment, token), cancel);
+        }, cancellationToken);
+        var allFound = Array.TrueForAll(sent, s => s.Found);
 
         return new FleetCommandReference
         {
             IdempotencyToken = request.IdempotencyToken,
-            CommandIds = commandIds,
+            CommandIds = [.. sent.Select(s => s.CommandId)],
             InstanceIds = [.. batches.SelectMany(b => b.Batch)],
             NotRegisteredIds = notRegistered,
             FoundExisting = allFound && batches.Count > 0,

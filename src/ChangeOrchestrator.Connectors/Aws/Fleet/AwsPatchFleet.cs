@@ -26,6 +26,10 @@ internal sealed class AwsPatchFleet(
     public Task<IReadOnlyList<MissingPatch>> GetMissingPatchesAsync(string instanceId, CancellationToken cancellationToken) =>
         compliance.MissingPatchesAsync(instanceId, cancellationToken);
 
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<MissingPatch>>> GetMissingPatchesAsync(
+        IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
+        compliance.MissingPatchesAsync(instanceIds, cancellationToken);
+
     public Task<IReadOnlyList<InstancePatchState>> GetPatchStatesAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken) =>
         compliance.PatchStatesAsync(instanceIds, cancellationToken);
 }

@@ -1,5 +1,7 @@
 using Amazon.EC2.Model;
+using ChangeOrchestrator.Connectors.Aws.RateLimits;
 using ChangeOrchestrator.Patching.Fleet;
+using Microsoft.Extensions.Options;
 using Filter = Amazon.EC2.Model.Filter;
 
 namespace ChangeOrchestrator.Connectors.Aws.Fleet;
@@ -8,7 +10,7 @@ namespace ChangeOrchestrator.Connectors.Aws.Fleet;
 /// Reads EC2 instances (names, tags, state, platform) a thousand to a page. Ids go through the <c>instance-id</c>
 /// filter rather than InstanceId.N, which fails the whole call on one unknown id and cannot be paged.
 /// </summary>
-internal sealed class Ec2InstanceReader(AwsClients clients, AwsCalls calls)
+internal sealed class Ec2InstanceReader(AwsClients clients, AwsCalls calls, IOptions<AwsOptions> options)
 {
     /// <summary>DescribeInstances returns at most 1,000 instances per page.</summary>
     public const int PageSize = 1000;
@@ -21,13 +23,10 @@ internal sealed class Ec2InstanceReader(AwsClients clients, AwsCalls calls)
 
     public async Task<List<Instance>> ByIdsAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken)
     {
-        var instances = new List<Instance>();
-        foreach (var batch in instanceIds.Where(id => id.StartsWith("i-", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).Chunk(FilterValuesPerCall))
-        {
-            instances.AddRange(await ReadAsync([new Filter("instance-id", [.. batch]), new Filter("instance-state-name", LiveStates)], cancellationToken));
-        }
-
-        return instances;
+        var batches = instanceIds.Where(id => id.StartsWith("i-", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).Chunk(FilterValuesPerCall).ToList();
+        var read = await FanOut.MapAsync(batches, options.Value.MaxConcurrentCalls, async (batch, token) =>
+            await ReadAsync([new Filter("instance-id", [.. batch]), new Filter("instance-state-name", LiveStates)], token), cancellationToken);
+        return [.. read.SelectMany(r => r)];
     }
 
     public Task<List<Instance>> ByTagsAsync(IReadOnlyList<TagFilter> filters, CancellationToken cancellationToken) =>

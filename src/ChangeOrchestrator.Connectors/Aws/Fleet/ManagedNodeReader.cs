@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Amazon.SimpleSystemsManagement;
 using Amazon.SimpleSystemsManagement.Model;
+using ChangeOrchestrator.Connectors.Aws.RateLimits;
 using ChangeOrchestrator.Patching.Fleet;
 using Microsoft.Extensions.Options;
 
@@ -17,15 +18,22 @@ internal sealed class ManagedNodeReader(AwsClients clients, AwsCalls calls, IOpt
 
     public async Task<Dictionary<string, InstanceInformation>> ByIdsAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken)
     {
-        var found = new Dictionary<string, InstanceInformation>(StringComparer.Ordinal);
-        foreach (var batch in instanceIds.Distinct(StringComparer.Ordinal).Chunk(PageSize))
+        var batches = instanceIds.Distinct(StringComparer.Ordinal).Chunk(PageSize).ToList();
+        var read = await FanOut.MapAsync(batches, options.Value.MaxConcurrentCalls, async (batch, token) =>
         {
             var request = new DescribeInstanceInformationRequest
             {
                 Filters = [new InstanceInformationStringFilter { Key = "InstanceIds", Values = [.. batch] }],
                 MaxResults = PageSize,
             };
-            await ReadAsync(request, found, cancellationToken);
+            var part = new Dictionary<string, InstanceInformation>(StringComparer.Ordinal);
+            await ReadAsync(request, part, token);
+            return part;
+        }, cancellationToken);
+        var found = new Dictionary<string, InstanceInformation>(StringComparer.Ordinal);
+        foreach (var (id, node) in read.SelectMany(part => part))
+        {
+            found[id] = node;
         }
 
         return found;

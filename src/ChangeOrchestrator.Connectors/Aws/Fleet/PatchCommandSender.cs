@@ -1,4 +1,5 @@
 using Amazon.SimpleSystemsManagement.Model;
+using ChangeOrchestrator.Connectors.Aws.RateLimits;
 using ChangeOrchestrator.Patching.Fleet;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -31,27 +32,22 @@ internal sealed class PatchCommandSender(
 
         // Sorted, so that a repeated request cuts the same batches and finds each one's command.
         var instanceIds = request.InstanceIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var batches = instanceIds.Chunk(InstancesPerCommand).ToList();
-        var commandIds = new List<string>(batches.Count);
-        var allFound = true;
-        for (var index = 0; index < batches.Count; index++)
+        var batches = instanceIds.Chunk(InstancesPerCommand).Select((batch, index) => (Batch: batch, Number: index + 1)).ToList();
+
+        // Each batch looks for its own mark and sends on its own, so batches go out concurrently, paced by the buckets.
+        var sent = await FanOut.MapAsync(batches, options.Value.MaxConcurrentCalls, async (item, cancel) =>
         {
-            var comment = CommandComment.For(request.IdempotencyToken, index + 1, batches.Count);
-            var batch = batches[index];
-            var batchNumber = index + 1;
-            var (commandId, found) = await pipeline.ExecuteAsync(
-                token => FindOrSendAsync(request, batch, batchNumber, comment, token), cancellationToken);
-            commandIds.Add(commandId);
-            allFound &= found;
-        }
+            var comment = CommandComment.For(request.IdempotencyToken, item.Number, batches.Count);
+            return await pipeline.ExecuteAsync(token => FindOrSendAsync(request, item.Batch, item.Number, comment, token), cancel);
+        }, cancellationToken);
 
         return new PatchCommandReference
         {
             IdempotencyToken = request.IdempotencyToken,
             Operation = request.Operation,
-            CommandIds = commandIds,
+            CommandIds = [.. sent.Select(s => s.CommandId)],
             InstanceIds = instanceIds,
-            FoundExisting = allFound,
+            FoundExisting = Array.TrueForAll(sent, s => s.Found),
         };
     }
 

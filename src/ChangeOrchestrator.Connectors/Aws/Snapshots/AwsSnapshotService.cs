@@ -2,9 +2,11 @@ using System.Globalization;
 using Amazon.EC2;
 using Amazon.EC2.Model;
 using ChangeOrchestrator.Connectors.Aws.Fleet;
+using ChangeOrchestrator.Connectors.Aws.RateLimits;
 using ChangeOrchestrator.Patching.Fleet;
 using ChangeOrchestrator.Patching.Snapshots;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Filter = Amazon.EC2.Model.Filter;
 using SnapshotState = ChangeOrchestrator.Patching.Snapshots.SnapshotState;
 
@@ -14,10 +16,12 @@ namespace ChangeOrchestrator.Connectors.Aws.Snapshots;
 /// <see cref="ISnapshotService"/> on EC2: CreateSnapshots for a crash-consistent set of every attached volume,
 /// found again by tag before anything is created, and CreateReplaceRootVolumeTask (with a client token) to restore.
 /// A batch costs one paged DescribeSnapshots per 200 keys and one paged DescribeInstances per 200 servers without
-/// a set; CreateSnapshots takes one instance per call, so that call stays one per server.
+/// a set; CreateSnapshots takes one instance per call, so that call stays one per server, and those calls go out
+/// concurrently, paced by the operation's token bucket. Progress of a large set is read by its key, 1,000 a page.
 /// </summary>
 internal sealed class AwsSnapshotService(
-    AwsClients clients, AwsCalls calls, Ec2InstanceReader instances, FindOrCreatePipeline pipeline, ILogger<AwsSnapshotService> logger)
+    AwsClients clients, AwsCalls calls, Ec2InstanceReader instances, FindOrCreatePipeline pipeline, IOptions<AwsOptions> options,
+    TimeProvider timeProvider, ILogger<AwsSnapshotService> logger)
     : ISnapshotService
 {
     /// <summary>Snapshot ids per DescribeSnapshots call.</summary>
@@ -64,9 +68,11 @@ internal sealed class AwsSnapshotService(
         if (missing.Count > 0)
         {
             var roots = await RootVolumesAsync(missing, cancellationToken);
-            foreach (var request in missing)
+            var created = await FanOut.MapAsync(missing, options.Value.MaxConcurrentCalls, async (request, token) =>
+                await CreateAsync(request, roots[request.InstanceId], token), cancellationToken);
+            for (var i = 0; i < missing.Count; i++)
             {
-                sets[Key(request)] = await CreateAsync(request, roots[request.InstanceId], cancellationToken);
+                sets[Key(missing[i])] = created[i];
             }
         }
 
@@ -75,22 +81,67 @@ internal sealed class AwsSnapshotService(
 
     public async Task<SnapshotSetStatus> GetSnapshotStatusAsync(IReadOnlyCollection<string> snapshotIds, CancellationToken cancellationToken)
     {
-        var progress = new List<SnapshotProgress>();
-        foreach (var batch in snapshotIds.Distinct(StringComparer.Ordinal).Chunk(IdsPerCall))
+        var batches = snapshotIds.Distinct(StringComparer.Ordinal).Chunk(IdsPerCall).ToList();
+        var read = await FanOut.MapAsync(batches, options.Value.MaxConcurrentCalls, async (batch, cancel) =>
         {
             var response = await calls.RunAsync("EC2 DescribeSnapshots", token =>
-                clients.Ec2.DescribeSnapshotsAsync(new DescribeSnapshotsRequest { SnapshotIds = [.. batch] }, token), cancellationToken);
-            progress.AddRange((response.Snapshots ?? []).Select(s => new SnapshotProgress
-            {
-                SnapshotId = s.SnapshotId,
-                VolumeId = s.VolumeId,
-                State = State(s.State),
-                PercentDone = Percent(s.Progress),
-                Message = string.IsNullOrEmpty(s.StateMessage) ? null : s.StateMessage,
-            }));
+                clients.Ec2.DescribeSnapshotsAsync(new DescribeSnapshotsRequest { SnapshotIds = [.. batch] }, token), cancel);
+            return (response.Snapshots ?? []).Select(Progress).ToList();
+        }, cancellationToken);
+        return new SnapshotSetStatus { Snapshots = [.. read.SelectMany(r => r)] };
+    }
+
+    public async Task<SnapshotSetStatus> GetSnapshotStatusAsync(
+        string idempotencyKey, IReadOnlyCollection<string> snapshotIds, CancellationToken cancellationToken)
+    {
+        Idempotency.Validate(idempotencyKey, "idempotency key");
+
+        // By id costs a call per 200; by key a call per 1,000 of everything under the key. The smaller set wins.
+        if (snapshotIds.Count <= IdsPerCall)
+        {
+            return await GetSnapshotStatusAsync(snapshotIds, cancellationToken);
         }
 
-        return new SnapshotSetStatus { Snapshots = progress };
+        var wanted = snapshotIds.ToHashSet(StringComparer.Ordinal);
+        var found = await calls.RunAsync("EC2 DescribeSnapshots", async token =>
+        {
+            var progress = new List<SnapshotProgress>();
+            var describe = new DescribeSnapshotsRequest
+            {
+                OwnerIds = ["self"],
+                Filters = [new Filter("tag:" + SnapshotTags.IdempotencyKey, [idempotencyKey])],
+                MaxResults = 1000,
+            };
+            await foreach (var snapshot in clients.Ec2.Paginators.DescribeSnapshots(describe).Snapshots.WithCancellation(token))
+            {
+                if (wanted.Contains(snapshot.SnapshotId))
+                {
+                    progress.Add(Progress(snapshot));
+                }
+            }
+
+            return progress;
+        }, cancellationToken);
+        return new SnapshotSetStatus { Snapshots = found };
+    }
+
+    public async Task<PendingSnapshots> GetPendingAsync(string idempotencyKey, CancellationToken cancellationToken)
+    {
+        Idempotency.Validate(idempotencyKey, "idempotency key");
+
+        // One page, never more: it answers "any left?", and its 1,000 samples say how long the slowest should take.
+        var response = await calls.RunAsync("EC2 DescribeSnapshots", token => clients.Ec2.DescribeSnapshotsAsync(new DescribeSnapshotsRequest
+        {
+            OwnerIds = ["self"],
+            Filters =
+            [
+                new Filter("tag:" + SnapshotTags.IdempotencyKey, [idempotencyKey]),
+                new Filter("status", ["pending"]),
+            ],
+            MaxResults = 1000,
+        }, token), cancellationToken);
+        var pending = response.Snapshots ?? [];
+        return new PendingSnapshots { Any = pending.Count > 0, ExpectedRemaining = Remaining(pending) };
     }
 
     public async Task<RootVolumeRestore> RestoreRootVolumeAsync(RootVolumeRestoreRequest request, CancellationToken cancellationToken)
@@ -260,6 +311,36 @@ internal sealed class AwsSnapshotService(
 
             return found;
         }, cancellationToken);
+
+    /// <summary>The longest time left among the snapshots, each extrapolated from its progress since it started.</summary>
+    private TimeSpan? Remaining(List<Snapshot> pending)
+    {
+        var now = timeProvider.GetUtcNow();
+        TimeSpan? longest = null;
+        foreach (var snapshot in pending)
+        {
+            var percent = Percent(snapshot.Progress) ?? 0;
+            if (percent is <= 0 or >= 100 || FleetMapping.Utc(snapshot.StartTime) is not { } start)
+            {
+                continue;
+            }
+
+            var elapsed = now - start;
+            var left = elapsed <= TimeSpan.Zero ? TimeSpan.Zero : elapsed * (100 - percent) / percent;
+            longest = longest is { } known && known >= left ? known : left;
+        }
+
+        return longest;
+    }
+
+    private static SnapshotProgress Progress(Snapshot snapshot) => new()
+    {
+        SnapshotId = snapshot.SnapshotId,
+        VolumeId = snapshot.VolumeId,
+        State = State(snapshot.State),
+        PercentDone = Percent(snapshot.Progress),
+        Message = string.IsNullOrEmpty(snapshot.StateMessage) ? null : snapshot.StateMessage,
+    };
 
     private static (string, string) Key(SnapshotRequest request) => (request.IdempotencyKey, request.InstanceId);
 

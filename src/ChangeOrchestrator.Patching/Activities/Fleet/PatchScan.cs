@@ -50,12 +50,9 @@ internal static class PatchScan
             return PatchScanStep.Wait(PollSchedule.Next(context, settings.PollInterval, settings.PollInterval));
         }
 
-        var found = new List<InstanceMissingPatches>();
-        foreach (var instance in reported.OrderBy(i => i.InstanceId, StringComparer.Ordinal))
-        {
-            var patches = await fleet.GetMissingPatchesAsync(instance.InstanceId, cancellationToken);
-            found.Add(new InstanceMissingPatches { InstanceId = instance.InstanceId, MissingCount = patches.Count, Patches = patches });
-        }
+        var ordered = reported.Select(i => i.InstanceId).Order(StringComparer.Ordinal).ToList();
+        IReadOnlyDictionary<string, IReadOnlyList<MissingPatch>> missing = ordered.Count == 0 ? new Dictionary<string, IReadOnlyList<MissingPatch>>() : await fleet.GetMissingPatchesAsync(ordered, cancellationToken);
+        var found = ordered.Select(id => new InstanceMissingPatches { InstanceId = id, MissingCount = missing[id].Count, Patches = missing[id] }).ToList();
 
         var failures = status.Instances
             .Where(i => !reportedIds.Contains(i.InstanceId))

@@ -15,6 +15,9 @@ namespace ChangeOrchestrator.Patching.Activities.Snapshots;
 [Suspends]
 public sealed class RollbackInstances(ISnapshotService snapshots) : Activity<RollbackInstances.Input, RollbackInstances.Output>
 {
+    /// <summary>Restores started or read at once; the connector's token buckets set the pace within it.</summary>
+    private const int MaxInFlight = 16;
+
     private const string RestoresKey = "restores";
 
     private const string NotRestorableKey = "notRestorable";
@@ -56,9 +59,14 @@ public sealed class RollbackInstances(ISnapshotService snapshots) : Activity<Rol
 
         var rootSnapshots = input.RootSnapshots ?? new Dictionary<string, string>();
         var notRestorable = ids.Where(id => !rootSnapshots.TryGetValue(id, out var snapshotId) || string.IsNullOrWhiteSpace(snapshotId)).ToList();
-        var restores = new List<InstanceRestoreState>();
-        foreach (var instanceId in ids.Except(notRestorable))
+        var restorable = ids.Except(notRestorable).ToList();
+        var started = new InstanceRestoreState[restorable.Count];
+
+        // Each restore carries its own client token, so they can go out together; the connector paces the calls.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = MaxInFlight, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, restorable.Count), parallel, async (index, token) =>
         {
+            var instanceId = restorable[index];
             var snapshotId = rootSnapshots[instanceId];
             try
             {
@@ -70,15 +78,16 @@ public sealed class RollbackInstances(ISnapshotService snapshots) : Activity<Rol
                     // One token per server: the service keys a restore by its token, and each server needs its own.
                     IdempotencyKey = IdempotencyTokens.From($"{context.IdempotencyKey}:{instanceId}"),
                     DeleteReplacedRootVolume = input.DeleteReplacedRootVolume,
-                }, cancellationToken);
-                restores.Add(From(restore, snapshotId));
+                }, token);
+                started[index] = From(restore, snapshotId);
             }
             catch (FleetException ex) when (!ex.IsTransient)
             {
                 // The service refused this server (not running, snapshot of another volume...): the others still go ahead.
-                restores.Add(new InstanceRestoreState { InstanceId = instanceId, SnapshotId = snapshotId, State = RootVolumeRestoreState.Failed, Message = ex.Message });
+                started[index] = new InstanceRestoreState { InstanceId = instanceId, SnapshotId = snapshotId, State = RootVolumeRestoreState.Failed, Message = ex.Message };
             }
-        }
+        });
+        var restores = started.ToList();
 
         context.Write(NotRestorableKey, notRestorable);
         context.Journal($"Started {restores.Count(r => r.TaskId is not null)} root-volume restores for {input.ChangeNumber}; {notRestorable.Count} servers have no root snapshot");
@@ -87,15 +96,16 @@ public sealed class RollbackInstances(ISnapshotService snapshots) : Activity<Rol
 
     private async Task<List<InstanceRestoreState>> RefreshAsync(List<InstanceRestoreState> restores, CancellationToken cancellationToken)
     {
-        var refreshed = new List<InstanceRestoreState>(restores.Count);
-        foreach (var restore in restores)
+        var refreshed = new InstanceRestoreState[restores.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = MaxInFlight, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, restores.Count), parallel, async (index, token) =>
         {
-            refreshed.Add(IsDone(restore) || restore.TaskId is not { } taskId
+            var restore = restores[index];
+            refreshed[index] = IsDone(restore) || restore.TaskId is not { } taskId
                 ? restore
-                : From(await snapshots.GetRestoreStatusAsync(taskId, cancellationToken), restore.SnapshotId));
-        }
-
-        return refreshed;
+                : From(await snapshots.GetRestoreStatusAsync(taskId, token), restore.SnapshotId);
+        });
+        return [.. refreshed];
     }
 
     private static bool IsDone(InstanceRestoreState restore) =>

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ChangeOrchestrator.Simulators.Aws.Throttling;
 
 namespace ChangeOrchestrator.Simulators.Aws.Configuration;
 
@@ -55,6 +56,9 @@ public sealed class AwsSimulatorOptions
     public int MaxPendingSnapshotsPerVolume { get; set; } = 5;
 
     public AwsDurationOptions Durations { get; set; } = new();
+
+    /// <summary>The account's request rates per operation; a request over them is throttled as AWS throttles it.</summary>
+    public AwsRateLimitOptions RateLimits { get; set; } = new();
 
     /// <summary>Change Calendar documents; when none is configured one open calendar named ChangeFreeze exists.</summary>
     public List<ChangeCalendarOptions> Calendars { get; set; } = [];

@@ -22,6 +22,25 @@ internal sealed class AwsSimulatorOptionsValidator : IValidateOptions<AwsSimulat
             failures.Add($"{prefix}:Durations:ExecutionTimeout must be positive.");
         }
 
+        foreach (var (operation, rate) in options.RateLimits.Operations)
+        {
+            var key = $"{prefix}:RateLimits:Operations:{operation}";
+            if (!operation.StartsWith("SSM.", StringComparison.Ordinal) && !operation.StartsWith("EC2.", StringComparison.Ordinal))
+            {
+                failures.Add($"{key} must name an operation as SSM.<Operation> or EC2.<Action>.");
+            }
+
+            if (rate is null || !(rate.PerSecond > 0) || double.IsInfinity(rate.PerSecond))
+            {
+                failures.Add($"{key}:PerSecond must be a positive number.");
+            }
+
+            if (rate is null || rate.Burst < 1)
+            {
+                failures.Add($"{key}:Burst must be at least 1.");
+            }
+        }
+
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < options.Calendars.Count; i++)
         {

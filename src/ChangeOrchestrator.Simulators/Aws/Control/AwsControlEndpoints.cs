@@ -1,6 +1,7 @@
 using ChangeOrchestrator.Simulators.Aws.Configuration;
 using ChangeOrchestrator.Simulators.Aws.Faults;
 using ChangeOrchestrator.Simulators.Aws.Ssm.Calendars;
+using ChangeOrchestrator.Simulators.Aws.Throttling;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChangeOrchestrator.Simulators.Aws.Control;
@@ -39,9 +40,10 @@ internal static class AwsControlEndpoints
         group.MapPost("/instances/state", InstanceState);
         group.MapPut("/calendars/{name}", Calendar);
         group.MapGet("/counters", (AwsCallCounters counters) => TypedResults.Ok(counters.Snapshot()));
-        group.MapDelete("/counters", (AwsCallCounters counters) =>
+        group.MapDelete("/counters", (AwsCallCounters counters, AwsRequestRateLimiter rates) =>
         {
             counters.Reset();
+            rates.Reset();
             return TypedResults.NoContent();
         });
     }

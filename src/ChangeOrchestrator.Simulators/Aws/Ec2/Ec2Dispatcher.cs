@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml.Linq;
 using ChangeOrchestrator.Simulators.Aws.Faults;
+using ChangeOrchestrator.Simulators.Aws.Throttling;
 
 namespace ChangeOrchestrator.Simulators.Aws.Ec2;
 
@@ -8,7 +9,7 @@ namespace ChangeOrchestrator.Simulators.Aws.Ec2;
 /// The EC2 side of the endpoint (Query protocol): routes the form's <c>Action</c> after authorization, counting
 /// and faults; answers in the 2016-11-15 namespace, errors in the namespace-less <c>&lt;Response&gt;</c> envelope.
 /// </summary>
-internal sealed class Ec2Dispatcher(IEnumerable<IEc2Action> actions, AwsSimulation simulation, AwsFaultInjector faults, AwsCallCounters counters)
+internal sealed class Ec2Dispatcher(IEnumerable<IEc2Action> actions, AwsSimulation simulation, AwsFaultInjector faults, AwsCallCounters counters, AwsRequestRateLimiter rates)
 {
     private readonly Dictionary<string, IEc2Action> _actions = actions.ToDictionary(a => a.Name, StringComparer.Ordinal);
 
@@ -19,7 +20,7 @@ internal sealed class Ec2Dispatcher(IEnumerable<IEc2Action> actions, AwsSimulati
         var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(cancellationToken) : FormCollection.Empty;
         var name = form["Action"].ToString();
         var counter = counters.For("EC2", name.Length > 0 ? name : "(none)");
-        counter.Called();
+        counter.Started();
         try
         {
             var body = await RunAsync(context, form, name, counter, cancellationToken);
@@ -33,6 +34,10 @@ internal sealed class Ec2Dispatcher(IEnumerable<IEc2Action> actions, AwsSimulati
                 new XElement("Errors", new XElement("Error", new XElement("Code", error.Code), new XElement("Message", error.Message))),
                 new XElement("RequestID", requestId));
             await WriteAsync(context, error.StatusCode, document, cancellationToken);
+        }
+        finally
+        {
+            counter.Ended();
         }
     }
 
@@ -64,7 +69,7 @@ internal sealed class Ec2Dispatcher(IEnumerable<IEc2Action> actions, AwsSimulati
             await Task.Delay(decision.Latency, cancellationToken);
         }
 
-        if (decision.Failure == FaultKind.Throttle)
+        if (decision.Failure == FaultKind.Throttle || !rates.TryTake(context.Request, "EC2", name))
         {
             counter.Throttled();
             throw new Ec2ServiceException("RequestLimitExceeded", "Request limit exceeded.", StatusCodes.Status503ServiceUnavailable);

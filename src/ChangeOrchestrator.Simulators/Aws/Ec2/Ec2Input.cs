@@ -8,6 +8,8 @@ namespace ChangeOrchestrator.Simulators.Aws.Ec2;
 /// </summary>
 internal sealed class Ec2Input(IFormCollection form)
 {
+    private const int MaxFilterValues = 200;
+
     public string? Value(string key) => form.TryGetValue(key, out var value) ? value.ToString() : null;
 
     public string Required(string key) =>
@@ -46,7 +48,15 @@ internal sealed class Ec2Input(IFormCollection form)
         var filters = new List<Ec2Filter>();
         for (var i = 1; Value($"Filter.{i}.Name") is { } name; i++)
         {
-            filters.Add(new Ec2Filter(name, List($"Filter.{i}.Value")));
+            var values = List($"Filter.{i}.Value");
+
+            // EC2 refuses a filter with more than 200 values.
+            if (values.Count > MaxFilterValues)
+            {
+                throw new Ec2ServiceException("FilterLimitExceeded", $"The maximum number of filter values specified on a single call is {MaxFilterValues}");
+            }
+
+            filters.Add(new Ec2Filter(name, values));
         }
 
         return filters;

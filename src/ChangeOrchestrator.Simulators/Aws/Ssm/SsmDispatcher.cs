@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Simulators.Aws.Faults;
+using ChangeOrchestrator.Simulators.Aws.Throttling;
 
 namespace ChangeOrchestrator.Simulators.Aws.Ssm;
 
@@ -10,7 +11,7 @@ namespace ChangeOrchestrator.Simulators.Aws.Ssm;
 /// service's shape (<c>__type</c> + <c>message</c>, <c>x-amzn-RequestId</c>).
 /// </summary>
 internal sealed class SsmDispatcher(
-    IEnumerable<ISsmOperation> operations, AwsSimulation simulation, AwsFaultInjector faults, AwsCallCounters counters)
+    IEnumerable<ISsmOperation> operations, AwsSimulation simulation, AwsFaultInjector faults, AwsCallCounters counters, AwsRequestRateLimiter rates)
 {
     private const string TargetPrefix = "AmazonSSM.";
     private const string ContentType = "application/x-amz-json-1.1";
@@ -24,14 +25,21 @@ internal sealed class SsmDispatcher(
         var prefixed = target.StartsWith(TargetPrefix, StringComparison.Ordinal);
         var name = prefixed ? target[TargetPrefix.Length..] : target;
         var counter = counters.For("SSM", name);
-        counter.Called();
-        var failure = prefixed
-            ? await RunAsync(context, name, counter, cancellationToken)
-            : new SsmServiceException("UnknownOperationException", "");
-        if (failure is not null)
+        counter.Started();
+        try
         {
-            counter.Failed();
-            await WriteAsync(context, failure.StatusCode, new JsonObject { ["__type"] = failure.ErrorType, ["message"] = failure.Message }, cancellationToken);
+            var failure = prefixed
+                ? await RunAsync(context, name, counter, cancellationToken)
+                : new SsmServiceException("UnknownOperationException", "");
+            if (failure is not null)
+            {
+                counter.Failed();
+                await WriteAsync(context, failure.StatusCode, new JsonObject { ["__type"] = failure.ErrorType, ["message"] = failure.Message }, cancellationToken);
+            }
+        }
+        finally
+        {
+            counter.Ended();
         }
     }
 
@@ -58,7 +66,7 @@ internal sealed class SsmDispatcher(
             await Task.Delay(decision.Latency, cancellationToken);
         }
 
-        if (decision.Failure == FaultKind.Throttle)
+        if (decision.Failure == FaultKind.Throttle || !rates.TryTake(context.Request, "SSM", name))
         {
             counter.Throttled();
             return new SsmServiceException("ThrottlingException", "Rate exceeded");
