@@ -43,6 +43,7 @@ public static class AwsServiceCollectionExtensions
         services.TryAddSingleton<PatchGroupReader>();
         services.TryAddSingleton<PatchCommandSender>();
         services.TryAddSingleton<PatchCommandMonitor>();
+        services.TryAddSingleton<PatchReleaseDates>();
         services.TryAddSingleton<PatchComplianceReader>();
 
         services.TryAddSingleton<IPatchFleet, AwsPatchFleet>();

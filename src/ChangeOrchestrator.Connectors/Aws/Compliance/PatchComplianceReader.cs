@@ -7,13 +7,28 @@ using InstancePatchState = ChangeOrchestrator.Patching.Compliance.InstancePatchS
 
 namespace ChangeOrchestrator.Connectors.Aws.Compliance;
 
-/// <summary>Patch compliance as the servers last reported it: DescribeInstancePatches and DescribeInstancePatchStates.</summary>
-internal sealed class PatchComplianceReader(AwsClients clients, AwsCalls calls)
+/// <summary>
+/// Patch compliance as the servers last reported it: DescribeInstancePatches and DescribeInstancePatchStates, with
+/// each missing patch's release date from DescribeAvailablePatches (the SLA clock starts at the release).
+/// </summary>
+internal sealed class PatchComplianceReader(AwsClients clients, AwsCalls calls, PatchReleaseDates releases)
 {
     /// <summary>DescribeInstancePatchStates takes at most 50 instance ids per call.</summary>
     public const int InstancesPerStatesCall = 50;
 
-    public Task<IReadOnlyList<MissingPatch>> MissingPatchesAsync(string instanceId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MissingPatch>> MissingPatchesAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        var patches = await ReportedMissingAsync(instanceId, cancellationToken);
+        if (patches.Count == 0)
+        {
+            return patches;
+        }
+
+        var dates = await releases.FindAsync([.. patches.Select(p => (p.Id, p.Title))], cancellationToken);
+        return [.. patches.Select(p => dates.TryGetValue((p.Id, p.Title), out var released) ? p with { ReleaseDate = released } : p)];
+    }
+
+    private Task<IReadOnlyList<MissingPatch>> ReportedMissingAsync(string instanceId, CancellationToken cancellationToken)
     {
         var request = new DescribeInstancePatchesRequest
         {
