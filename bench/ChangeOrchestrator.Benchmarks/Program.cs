@@ -58,6 +58,7 @@ IScenario[] all =
     new ChangeOrchestrator.Benchmarks.Webhooks.WebhookBurstScenario(options.PostgresConnectionString),
     new FleetScenario(sizes, options.PostgresConnectionString),
     new ChangeOrchestrator.Benchmarks.Console.ConsoleScenario(sizes, options.PostgresConnectionString),
+    new ChangeOrchestrator.Benchmarks.Compliance.ComplianceScenario(sizes, options.PostgresConnectionString),
 ];
 var runner = new ScenarioRunner(sizes, Console.Out);
 var results = new List<ScenarioResult>();

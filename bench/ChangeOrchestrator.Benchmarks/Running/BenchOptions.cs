@@ -8,7 +8,7 @@ internal sealed record BenchOptions
     public const string PostgresVariable = "CHANGEORCHESTRATOR_BENCH_POSTGRES";
 
     public const string Usage =
-        "usage: ChangeOrchestrator.Benchmarks [--quick] [--out DIR] [--postgres CONNECTION] [--only throughput,resume,expressions,history,fleet,console] [--repetitions N] [--bdn]";
+        "usage: ChangeOrchestrator.Benchmarks [--quick] [--out DIR] [--postgres CONNECTION] [--only throughput,resume,expressions,history,fleet,console,compliance] [--repetitions N] [--bdn]";
 
     public bool Quick { get; init; }
 
