@@ -73,6 +73,7 @@ IScenario[] all =
     // server only, whose settings the report names.
     new FleetScenario(sizes, options.PostgresConnectionString),
     new ChangeOrchestrator.Benchmarks.Console.ConsoleScenario(sizes, options.PostgresConnectionString),
+    new ChangeOrchestrator.Benchmarks.Compliance.ComplianceScenario(sizes, options.PostgresConnectionString),
 ];
 var runner = new ScenarioRunner(sizes, Console.Out);
 var results = new List<ScenarioResult>();

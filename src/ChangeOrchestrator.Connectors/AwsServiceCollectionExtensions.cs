@@ -46,6 +46,7 @@ public static class AwsServiceCollectionExtensions
         services.TryAddSingleton<PatchCommandSender>();
         services.TryAddSingleton<EndedCommandCache>();
         services.TryAddSingleton<PatchCommandMonitor>();
+        services.TryAddSingleton<PatchReleaseDates>();
         services.TryAddSingleton<PatchComplianceReader>();
 
         services.TryAddSingleton<IPatchFleet, AwsPatchFleet>();

@@ -30,4 +30,7 @@ public sealed record GroupChangePolicy
 
     /// <summary>What to do with servers whose agent is offline: exclude or abort.</summary>
     public string? OfflinePolicy { get; init; }
+
+    /// <summary>What follows a conflict in the window: nextWindow, raiseWithConflicts or stop.</summary>
+    public string? OnConflict { get; init; }
 }

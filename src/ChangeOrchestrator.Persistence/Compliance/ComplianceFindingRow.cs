@@ -35,6 +35,9 @@ internal sealed class ComplianceFindingRow
 
     public DateTimeOffset FirstSeenAt { get; set; }
 
+    /// <summary>The server's first recorded scan when the finding opened (see <c>PatchFinding.ClockStart</c>).</summary>
+    public DateTimeOffset? ServerFirstSeenAt { get; set; }
+
     public DateTimeOffset LastSeenAt { get; set; }
 
     public DateTimeOffset? RemediatedAt { get; set; }

@@ -17,4 +17,7 @@ internal sealed class ComplianceServerRow : ComplianceCountsRow
     public required string Operation { get; set; }
 
     public DateTimeOffset ScannedAt { get; set; }
+
+    /// <summary>The server's first recorded scan: a patch released before it counts from here, not from its release.</summary>
+    public DateTimeOffset? FirstScannedAt { get; set; }
 }

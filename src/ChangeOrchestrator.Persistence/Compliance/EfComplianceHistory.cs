@@ -52,6 +52,7 @@ internal sealed class EfComplianceHistory(IDbContextFactory<WorkflowDbContext> c
                 server = new ComplianceServerRow
                 {
                     ServerId = scan.ServerId, PatchGroup = string.Empty, Environment = string.Empty, OperatingSystem = string.Empty, Operation = string.Empty,
+                    FirstScannedAt = scan.ScannedAt,
                 };
                 db.Set<ComplianceServerRow>().Add(server);
             }
@@ -63,7 +64,8 @@ internal sealed class EfComplianceHistory(IDbContextFactory<WorkflowDbContext> c
             server.Operation = scan.Operation.ToString();
             server.ScannedAt = scan.ScannedAt;
             server.SetCounts(scan.Counts);
-            UpdateFindings(db, scan, open[scan.ServerId]);
+            server.FirstScannedAt ??= scan.ScannedAt;
+            UpdateFindings(db, scan, server.FirstScannedAt.Value, open[scan.ServerId]);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -132,7 +134,7 @@ internal sealed class EfComplianceHistory(IDbContextFactory<WorkflowDbContext> c
         return row;
     }
 
-    private static void UpdateFindings(WorkflowDbContext db, ServerScan scan, IEnumerable<ComplianceFindingRow> open)
+    private static void UpdateFindings(WorkflowDbContext db, ServerScan scan, DateTimeOffset serverFirstSeen, IEnumerable<ComplianceFindingRow> open)
     {
         var missing = scan.MissingPatches.DistinctBy(p => p.Id, StringComparer.Ordinal).ToDictionary(p => p.Id, StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -167,6 +169,7 @@ internal sealed class EfComplianceHistory(IDbContextFactory<WorkflowDbContext> c
                 ReleaseDate = patch.ReleaseDate,
                 CveIds = Truncate(string.Join(',', patch.CveIds), ComplianceFindingRow.CveLength),
                 FirstSeenAt = scan.ScannedAt,
+                ServerFirstSeenAt = serverFirstSeen,
                 LastSeenAt = scan.ScannedAt,
             });
         }

@@ -146,6 +146,7 @@ internal sealed class EfComplianceQueries(IDbContextFactory<WorkflowDbContext> c
                 ReleaseDate = f.ReleaseDate,
                 CveIds = f.CveIds.Length == 0 ? [] : f.CveIds.Split(','),
                 FirstSeenAt = f.FirstSeenAt,
+                ServerFirstSeenAt = f.ServerFirstSeenAt,
                 LastSeenAt = f.LastSeenAt,
                 RemediatedAt = f.RemediatedAt,
             }),

@@ -220,6 +220,9 @@ public sealed class AssessChange(PatchPolicyHolder policies, IRunStarterLookup s
 
         [Description("exclude or abort for servers whose agent is offline, for this run; the patch group's policy, else exclude, when not given.")]
         public string? OfflinePolicy { get; init; }
+
+        [Description("nextWindow, raiseWithConflicts or stop when the window conflicts with another change or a blackout, for this run; the patch group's policy, else nextWindow, when not given.")]
+        public string? OnConflict { get; init; }
     }
 
     public sealed record Output
@@ -245,7 +248,7 @@ public sealed class AssessChange(PatchPolicyHolder policies, IRunStarterLookup s
         [Description("Why: the policy applied and each adjustment, in sentences for the change request.")]
         public required IReadOnlyList<string> Reasons { get; init; }
 
-        [Description("The rollout this run uses: { canaryPercent, soak, maxConcurrency, maxErrors, failureThreshold, offlinePolicy }, each the input when given, else the patch group's policy from the policy files, else the built-in default (10, PT30M, 10%, 10%, 5%, exclude).")]
+        [Description("The rollout this run uses: { canaryPercent, soak, maxConcurrency, maxErrors, failureThreshold, offlinePolicy, onConflict }, each the input when given, else the patch group's policy from the policy files, else the built-in default (10, PT30M, 10%, 10%, 5%, exclude, nextWindow).")]
         public required JsonObject Rollout { get; init; }
 
         [Description("Every value of the patch group's policy this run's inputs replaced: { field, policyValue, value, startedBy }; empty when the run follows its policy.")]

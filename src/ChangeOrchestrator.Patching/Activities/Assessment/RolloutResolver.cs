@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Xml;
 using ChangeOrchestrator.Engine.Activities;
 using ChangeOrchestrator.Patching.Policies;
+using ChangeOrchestrator.Patching.Policies.Loading;
 
 namespace ChangeOrchestrator.Patching.Activities.Assessment;
 
@@ -18,6 +19,9 @@ internal static class RolloutResolver
     public const string DefaultMaxErrors = "10%";
     public const string DefaultFailureThreshold = "5%";
     public const string DefaultOfflinePolicy = "exclude";
+
+    /// <summary>Without a word from the policy, a conflicting change moves to the next free window, as CheckConflicts does.</summary>
+    public const string DefaultOnConflict = "nextWindow";
     public static readonly TimeSpan DefaultSoak = TimeSpan.FromMinutes(30);
 
     public static (JsonObject Rollout, List<(string Field, string? PolicyValue, string Value)> Overrides) Resolve(
@@ -38,6 +42,11 @@ internal static class RolloutResolver
             throw new ActivityException($"AssessChange '{activityId}': offlinePolicy is '{offline}', not exclude or abort.", isTransient: false);
         }
 
+        if (input.OnConflict is { } conflict && !PolicyRules.ConflictPolicies.Contains(conflict, StringComparer.Ordinal))
+        {
+            throw new ActivityException($"AssessChange '{activityId}': onConflict is '{conflict}', not one of {string.Join(", ", PolicyRules.ConflictPolicies)}.", isTransient: false);
+        }
+
         var overrides = new List<(string Field, string? PolicyValue, string Value)>();
         var rollout = new JsonObject
         {
@@ -47,6 +56,7 @@ internal static class RolloutResolver
             ["maxErrors"] = Pick("maxErrors", input.MaxErrors, policy?.MaxErrors, DefaultMaxErrors, overrides),
             ["failureThreshold"] = Pick("failureThreshold", input.FailureThreshold, policy?.FailureThreshold, DefaultFailureThreshold, overrides),
             ["offlinePolicy"] = Pick("offlinePolicy", input.OfflinePolicy, policy?.OfflinePolicy, DefaultOfflinePolicy, overrides),
+            ["onConflict"] = Pick("onConflict", input.OnConflict, policy?.OnConflict, DefaultOnConflict, overrides),
         };
         return (rollout, overrides);
     }

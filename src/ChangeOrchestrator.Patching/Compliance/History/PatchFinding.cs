@@ -25,11 +25,21 @@ public sealed record PatchFinding
 
     public required DateTimeOffset FirstSeenAt { get; init; }
 
+    /// <summary>When the history first recorded the server; null on findings recorded before it was kept.</summary>
+    public DateTimeOffset? ServerFirstSeenAt { get; init; }
+
     public required DateTimeOffset LastSeenAt { get; init; }
 
     /// <summary>The scan that found it gone; null while it is still missing.</summary>
     public DateTimeOffset? RemediatedAt { get; init; }
 
-    /// <summary>The SLA clock starts at release, or when first seen if that is later (a server added after the release).</summary>
-    public DateTimeOffset ClockStart => ReleaseDate is { } released && released > FirstSeenAt ? released : FirstSeenAt;
+    /// <summary>
+    /// The SLA clock starts at the vendor's release, or when the server was first seen if that is later (a server
+    /// added after the release, or watched only since). A patch found days after its release on a server already
+    /// watched (held back by the baseline's approval delay, or between scans) counts from its release: the SLA is
+    /// the vendor's exposure window, not ours. Without a release date it starts when the patch was first found missing.
+    /// </summary>
+    public DateTimeOffset ClockStart => ReleaseDate is not { } released ? FirstSeenAt
+        : (ServerFirstSeenAt ?? FirstSeenAt) is var watched && watched > released ? watched
+        : released;
 }

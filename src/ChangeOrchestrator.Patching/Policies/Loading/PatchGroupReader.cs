@@ -48,7 +48,7 @@ internal static class PatchGroupReader
     private static GroupChangePolicy? ChangePolicy(YamlObject yaml)
     {
         yaml.Only("changeType", "risk", "impact", "requiresApproval", "canaryPercent", "soak", "maxConcurrency", "maxErrors",
-            "failureThreshold", "offlinePolicy");
+            "failureThreshold", "offlinePolicy", "onConflict");
         var changeType = Enum<ChangeType>(yaml, "changeType");
         var risk = Enum<ChangeRisk>(yaml, "risk");
         var impact = Enum<ChangeImpact>(yaml, "impact");
@@ -85,6 +85,12 @@ internal static class PatchGroupReader
             yaml.Error("offlinePolicy", $"'{offlinePolicy}' is not exclude or abort");
         }
 
+        var onConflict = yaml.String("onConflict");
+        if (onConflict is not null && !PolicyRules.ConflictPolicies.Contains(onConflict, StringComparer.Ordinal))
+        {
+            yaml.Error("onConflict", $"'{onConflict}' is not one of {string.Join(", ", PolicyRules.ConflictPolicies)}");
+        }
+
         return changeType is null || risk is null || impact is null ? null : new GroupChangePolicy
         {
             ChangeType = changeType.Value,
@@ -97,6 +103,7 @@ internal static class PatchGroupReader
             MaxErrors = maxErrors,
             FailureThreshold = failureThreshold,
             OfflinePolicy = offlinePolicy,
+            OnConflict = onConflict,
         };
     }
 

@@ -18,6 +18,9 @@ internal static partial class PolicyRules
 
     public static readonly string[] RejectedPatchesActions = ["ALLOW_AS_DEPENDENCY", "BLOCK"];
 
+    /// <summary>What follows a conflict in a change's window, as CheckConflicts' onConflict spells it.</summary>
+    public static readonly string[] ConflictPolicies = ["nextWindow", "raiseWithConflicts", "stop"];
+
     public static readonly string[] SlaSeverities = ["Critical", "Important", "High", "Moderate", "Medium", "Low", "Informational", "Unspecified"];
 
     private static readonly string[] WindowsKeys = ["PATCH_SET", "PRODUCT", "PRODUCT_FAMILY", "CLASSIFICATION", "MSRC_SEVERITY", "PATCH_ID"];

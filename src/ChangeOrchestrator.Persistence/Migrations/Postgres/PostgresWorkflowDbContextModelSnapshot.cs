@@ -318,6 +318,10 @@ namespace ChangeOrchestrator.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("remediated_at");
 
+                    b.Property<DateTimeOffset?>("ServerFirstSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("server_first_seen_at");
+
                     b.Property<string>("ServerId")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -493,6 +497,10 @@ namespace ChangeOrchestrator.Persistence.Migrations.Postgres
                     b.Property<int>("Failed")
                         .HasColumnType("integer")
                         .HasColumnName("failed");
+
+                    b.Property<DateTimeOffset?>("FirstScannedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_scanned_at");
 
                     b.Property<int>("Installed")
                         .HasColumnType("integer")

@@ -309,6 +309,10 @@ namespace ChangeOrchestrator.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("remediated_at");
 
+                    b.Property<long?>("ServerFirstSeenAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("server_first_seen_at");
+
                     b.Property<string>("ServerId")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -482,6 +486,10 @@ namespace ChangeOrchestrator.Persistence.Migrations.Sqlite
                     b.Property<int>("Failed")
                         .HasColumnType("INTEGER")
                         .HasColumnName("failed");
+
+                    b.Property<long?>("FirstScannedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_scanned_at");
 
                     b.Property<int>("Installed")
                         .HasColumnType("INTEGER")

@@ -36,6 +36,7 @@ internal static class AwsControlEndpoints
             faults.Clear();
             return TypedResults.NoContent();
         }));
+        group.MapPost("/patches", PatchPublishing.Publish);
         group.MapPost("/agents", Agents);
         group.MapPost("/instances/state", InstanceState);
         group.MapPut("/calendars/{name}", Calendar);

@@ -22,6 +22,35 @@ public sealed class PatchPolicyLoaderTests
         Assert.Equal(["prod-weekly"], policy.WindowsFor("Prod").Select(w => w.Name));
         Assert.Equal(7, policy.Slas.Single(s => s.Severity == "Critical").Days);
         Assert.Equal(TimeSpan.FromHours(1), policy.Group("Prod")!.ChangePolicy.Soak);
+        Assert.All(policy.PatchGroups, g => Assert.Equal("nextWindow", g.ChangePolicy.OnConflict));
+    }
+
+    [Fact]
+    public void Load_OnConflictOfTheChangePolicy_ReadsItOrNamesFileLineAndFieldOfABadValue()
+    {
+        var result = PatchPolicyLoader.Load(
+        [
+            ("groups.yaml", """
+                patchGroups:
+                  - name: Dev
+                    environment: Dev
+                    changePolicy: { changeType: standard, risk: low, impact: low, onConflict: raiseWithConflicts }
+                  - name: Prod
+                    environment: Prod
+                    changePolicy:
+                      changeType: normal
+                      risk: high
+                      impact: high
+                      onConflict: postpone
+                """),
+        ]);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("groups.yaml", 11, "patchGroups[Prod].changePolicy.onConflict"), (error.File, error.Line, error.Field));
+        Assert.Contains("'postpone' is not one of nextWindow, raiseWithConflicts, stop", error.Message, StringComparison.Ordinal);
+        var valid = PatchPolicyLoader.Load([("groups.yaml", "patchGroups:\n  - { name: Dev, environment: Dev, changePolicy: { changeType: standard, risk: low, impact: low, onConflict: stop } }\n")]);
+        Assert.True(valid.IsValid, string.Join(Environment.NewLine, valid.Errors));
+        Assert.Equal("stop", valid.Policy!.Group("Dev")!.ChangePolicy.OnConflict);
     }
 
     [Fact]

@@ -72,6 +72,22 @@ public sealed class AwsSimulator : IDisposable
         Assert.True(response.IsSuccessStatusCode, $"POST {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
+    /// <summary>Sends AWS-RunPatchBaseline Install (RebootIfNeeded) straight to SSM, outside any change; returns the command id.</summary>
+    public async Task<string> InstallOutsideAChangeAsync(IEnumerable<string> instanceIds)
+    {
+        var response = await _ssm.SendCommandAsync(new SendCommandRequest
+        {
+            DocumentName = "AWS-RunPatchBaseline",
+            InstanceIds = [.. instanceIds],
+            Parameters = new Dictionary<string, List<string>> { ["Operation"] = ["Install"], ["RebootOption"] = ["RebootIfNeeded"] },
+        });
+        return response.Command.CommandId;
+    }
+
+    /// <summary>The command's overall status (Pending, InProgress, Success, Failed, ...).</summary>
+    public async Task<string> CommandStatusAsync(string commandId) =>
+        (await _ssm.ListCommandsAsync(new ListCommandsRequest { CommandId = commandId })).Commands[0].Status.Value;
+
     public Task TagAsync(string instanceId, string key, string value) =>
         _ec2.CreateTagsAsync(new CreateTagsRequest { Resources = [instanceId], Tags = [new Tag(key, value)] });
 

@@ -36,8 +36,9 @@ public sealed class PatchingHarness : IAsyncDisposable
     private ServiceProvider _connectors;
     private ServiceProvider _engine;
 
-    private PatchingHarness(SimulatorHost simulators, Action<IServiceCollection>? engineServices)
+    private PatchingHarness(SimulatorHost simulators, FakeTimeProvider time, Action<IServiceCollection>? engineServices)
     {
+        Time = time;
         _engineServices = engineServices;
         Simulators = simulators;
         Desks = new DeskSimulators(simulators);
@@ -48,7 +49,9 @@ public sealed class PatchingHarness : IAsyncDisposable
         _engine = BuildEngine(_connectors);
     }
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
+    public static DateTimeOffset DefaultStart { get; } = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
+
+    public FakeTimeProvider Time { get; }
 
     public SimulatorHost Simulators { get; }
 
@@ -70,7 +73,25 @@ public sealed class PatchingHarness : IAsyncDisposable
             ["Simulators:Aws:FleetSize"] = fleetSize.ToString(CultureInfo.InvariantCulture),
             ["Simulators:Aws:Seed"] = seed.ToString(CultureInfo.InvariantCulture),
         });
-        return new PatchingHarness(simulators, engineServices);
+        return new PatchingHarness(simulators, new FakeTimeProvider(DefaultStart), engineServices);
+    }
+
+    /// <summary>
+    /// The simulators on the engine's fake clock at real speed (time scale 1): nothing moves until the test moves the
+    /// clock, so days and weeks of a simulated world pass in the time their requests take.
+    /// </summary>
+    public static async Task<PatchingHarness> StartOnSharedClockAsync(DateTimeOffset start, int fleetSize, int seed, Action<IServiceCollection>? engineServices = null)
+    {
+        var time = new FakeTimeProvider(start);
+        var simulators = await SimulatorHost.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["Simulators:Clock:TimeScale"] = "1",
+                ["Simulators:Aws:FleetSize"] = fleetSize.ToString(CultureInfo.InvariantCulture),
+                ["Simulators:Aws:Seed"] = seed.ToString(CultureInfo.InvariantCulture),
+            },
+            time);
+        return new PatchingHarness(simulators, time, engineServices);
     }
 
     public async Task PublishAsync(string json)

@@ -3,8 +3,8 @@ namespace ChangeOrchestrator.Simulators.Aws.Fleet.Patches;
 /// <summary>The updates actually present on one server, one entry per catalogue patch.</summary>
 internal sealed class NodePatchState
 {
-    private readonly PatchCondition[] _conditions;
-    private readonly DateTimeOffset?[] _installedAt;
+    private PatchCondition[] _conditions;
+    private DateTimeOffset?[] _installedAt;
 
     public NodePatchState(PatchCatalog catalog, PatchCondition[] conditions, DateTimeOffset?[] installedAt)
     {
@@ -15,9 +15,10 @@ internal sealed class NodePatchState
 
     public PatchCatalog Catalog { get; }
 
-    public PatchCondition this[int index] => _conditions[index];
+    /// <summary>An update published after this state was derived is not installed.</summary>
+    public PatchCondition this[int index] => index < _conditions.Length ? _conditions[index] : PatchCondition.NotInstalled;
 
-    public DateTimeOffset? InstalledAt(int index) => _installedAt[index];
+    public DateTimeOffset? InstalledAt(int index) => index < _installedAt.Length ? _installedAt[index] : null;
 
     public bool HasPendingReboot => Array.IndexOf(_conditions, PatchCondition.InstalledPendingReboot) >= 0;
 
@@ -34,14 +35,18 @@ internal sealed class NodePatchState
         foreach (var older in Catalog.Patches)
         {
             if (older.Series == patch.Series && older.Index != patch.Index && older.ReleaseDate <= patch.ReleaseDate
-                && _conditions[older.Index] is PatchCondition.NotInstalled or PatchCondition.Failed)
+                && this[older.Index] is PatchCondition.NotInstalled or PatchCondition.Failed)
             {
                 Set(older.Index, condition, at);
             }
         }
     }
 
-    public void MarkFailed(PatchDefinition patch) => _conditions[patch.Index] = PatchCondition.Failed;
+    public void MarkFailed(PatchDefinition patch)
+    {
+        Grow();
+        _conditions[patch.Index] = PatchCondition.Failed;
+    }
 
     /// <summary>A reboot completes every installation that was waiting for one.</summary>
     public void CompleteReboot()
@@ -59,7 +64,20 @@ internal sealed class NodePatchState
 
     private void Set(int index, PatchCondition condition, DateTimeOffset at)
     {
+        Grow();
         _conditions[index] = condition;
         _installedAt[index] = at;
+    }
+
+    /// <summary>Makes room for the updates the catalogue published since; they start as not installed.</summary>
+    private void Grow()
+    {
+        var old = _conditions.Length;
+        if (old < Catalog.Patches.Count)
+        {
+            Array.Resize(ref _conditions, Catalog.Patches.Count);
+            Array.Resize(ref _installedAt, Catalog.Patches.Count);
+            Array.Fill(_conditions, PatchCondition.NotInstalled, old, _conditions.Length - old);
+        }
     }
 }

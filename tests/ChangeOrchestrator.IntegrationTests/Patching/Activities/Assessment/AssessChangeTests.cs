@@ -262,6 +262,7 @@ public sealed class AssessChangeTests
         var rollout = output["rollout"]!;
         Assert.Equal((10, "PT30M", "10%", "10%", "5%", "exclude"), (rollout["canaryPercent"]!.GetValue<int>(), rollout["soak"]!.GetValue<string>(),
             rollout["maxConcurrency"]!.GetValue<string>(), rollout["maxErrors"]!.GetValue<string>(), rollout["failureThreshold"]!.GetValue<string>(), rollout["offlinePolicy"]!.GetValue<string>()));
+        Assert.Equal("nextWindow", rollout["onConflict"]!.GetValue<string>());
         Assert.Empty(output["overrides"]!.AsArray());
     }
 
@@ -285,6 +286,36 @@ public sealed class AssessChangeTests
         Assert.Equal([("soak", "PT1H", "PT5M"), ("offlinePolicy", "abort", "exclude")], overrides);
         Assert.Contains(output["reasons"]!.AsArray(), r => r!.GetValue<string>().Contains(
             "the workflow input overrides the policy of patch group Prod: soak PT1H -> PT5M, offlinePolicy abort -> exclude", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AssessChange_OnConflictFromTheGroupPolicyOrTheInput_InputOverridesAndIsRecorded()
+    {
+        await using var harness = await PatchingHarness.StartAsync(fleetSize: 5);
+        await UsePolicyFilesAsync(harness);
+        await harness.PublishAsync(Workflow(new { environment = "Prod", patchGroup = "Prod", missingPatches = ModerateFinding }));
+        var fromPolicy = await harness.StartAsync("assess");
+        await harness.PublishAsync(Workflow(new { environment = "Prod", patchGroup = "Prod", missingPatches = ModerateFinding, onConflict = "raiseWithConflicts" }));
+
+        var overridden = await harness.StartAsync("assess");
+
+        Assert.Equal("nextWindow", (await harness.OutputAsync(fromPolicy.Id, "step"))["rollout"]!["onConflict"]!.GetValue<string>());
+        var output = await harness.OutputAsync(overridden.Id, "step");
+        Assert.Equal("raiseWithConflicts", output["rollout"]!["onConflict"]!.GetValue<string>());
+        var recorded = Assert.Single(output["overrides"]!.AsArray());
+        Assert.Equal(("onConflict", "nextWindow", "raiseWithConflicts"), (recorded!["field"]!.GetValue<string>(), recorded["policyValue"]!.GetValue<string>(), recorded["value"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task AssessChange_OnConflictNotAPolicy_FailsNamingTheInput()
+    {
+        await using var harness = await PatchingHarness.StartAsync(fleetSize: 5);
+        await harness.PublishAsync(Workflow(new { environment = "Dev", missingPatches = ModerateFinding, onConflict = "postpone" }));
+
+        var instance = await harness.StartAsync("assess");
+
+        Assert.Equal(InstanceStatus.Faulted, instance.Status);
+        Assert.Contains("onConflict is 'postpone', not one of nextWindow, raiseWithConflicts, stop", instance.Incident!.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,48 @@
+using System.Globalization;
+using Npgsql;
+
+namespace ChangeOrchestrator.Benchmarks.Compliance;
+
+/// <summary>
+/// CPU seconds used by one PostgreSQL server: its postmaster and every process it forked (backends, WAL writer,
+/// checkpointer, autovacuum), read from /proc. Other clusters on the machine are left out.
+/// </summary>
+internal static class PostgresCpu
+{
+    public static async Task<int?> PostmasterAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_backend_pid()", connection);
+        var backend = (int)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return Stat(backend) is { } stat ? stat.Parent : null;
+    }
+
+    public static double Seconds(int postmaster)
+    {
+        var ticks = 0L;
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(directory), out var pid) && Stat(pid) is { } stat && (pid == postmaster || stat.Parent == postmaster))
+            {
+                ticks += stat.Ticks;
+            }
+        }
+
+        // USER_HZ is 100 on Linux.
+        return ticks / 100.0;
+    }
+
+    private static (int Parent, long Ticks)? Stat(int pid)
+    {
+        try
+        {
+            var text = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+            // After the command: state(0) ppid(1) ... utime(11) stime(12).
+            return (int.Parse(fields[1], CultureInfo.InvariantCulture), long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture));
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+}
