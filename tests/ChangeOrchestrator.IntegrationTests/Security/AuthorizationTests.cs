@@ -70,8 +70,11 @@ public sealed class AuthorizationTests : IAsyncLifetime
     }
 
     /// <summary>The console's scripts and styles, and the pages that sign in and out, open to anyone as on every site.</summary>
+    // The console's static files: packages' assets, the Blazor framework, and the bundle of the components' scoped
+    // styles (ChangeOrchestrator.Server.styles.css, also under its fingerprinted name and compressed).
     private static bool IsConsoleAssetOrSignIn(string pattern) =>
         pattern.StartsWith("/_content/", StringComparison.Ordinal) || pattern.StartsWith("/_framework/", StringComparison.Ordinal)
+        || (pattern.StartsWith("/ChangeOrchestrator.Server.", StringComparison.Ordinal) && (pattern.EndsWith(".styles.css", StringComparison.Ordinal) || pattern.EndsWith(".styles.css.gz", StringComparison.Ordinal)))
         || pattern is "/signin" or "/signin/external" or "/signout";
 
     [Theory]

@@ -22,9 +22,12 @@ public sealed class PatchChangeServer : IAsyncDisposable
     private ServerProcess? _process;
 
     private readonly IReadOnlyDictionary<string, string> _extraSettings;
+    private readonly int _timeScale;
 
-    private PatchChangeServer(SimulatorHost simulators, PostgresTestDatabase database, WorkflowFolder workflows, bool asProcess, IReadOnlyDictionary<string, string>? extraSettings)
+    private PatchChangeServer(
+        SimulatorHost simulators, PostgresTestDatabase database, WorkflowFolder workflows, bool asProcess, int timeScale, IReadOnlyDictionary<string, string>? extraSettings)
     {
+        _timeScale = timeScale;
         _extraSettings = extraSettings ?? new Dictionary<string, string>();
         Simulators = simulators;
         Desks = new DeskSimulators(simulators);
@@ -63,7 +66,7 @@ public sealed class PatchChangeServer : IAsyncDisposable
             workflows.With(id, File.ReadAllText(RepositoryFile("workflows", id + ".json")));
         }
 
-        var server = new PatchChangeServer(simulators, database, workflows, asProcess, settings);
+        var server = new PatchChangeServer(simulators, database, workflows, asProcess, timeScale, settings);
         await server.StartServerAsync();
         return server;
     }
@@ -233,6 +236,9 @@ public sealed class PatchChangeServer : IAsyncDisposable
             // A killed node keeps its timer claims and instance leases until they run out: short here, minutes in production.
             ["Engine:TimerClaimDuration"] = "00:00:02",
             ["Engine:InstanceLeaseDuration"] = "00:00:02",
+
+            // The simulated AWS lives timeScale times faster than the clock on the wall, and so do its API rates.
+            ["Aws:RateLimitScale"] = _timeScale.ToString(CultureInfo.InvariantCulture),
         };
         foreach (var (key, value) in SimulatorConnections.Settings(Simulators, Aws))
         {

@@ -30,7 +30,8 @@ public sealed class ComplianceDigestTests : IAsyncLifetime
     private static readonly TimeSpan ToFirstDigest = TimeSpan.FromHours(23).Add(TimeSpan.FromSeconds(20));
 
     private static readonly MissingPatch Old = Patch("KB-OLD", "CVE-2026-1000", Start.AddDays(-12));
-    private static readonly MissingPatch Mid = Patch("KB-MID", "CVE-2026-1500", Start.AddDays(-7));
+    // Released the day it was found: its SLA clock starts at the release, as for any patch the server was there for.
+    private static readonly MissingPatch Mid = Patch("KB-MID", "CVE-2026-1500", Start.AddDays(-6));
 
     private PostgresTestDatabase _database = null!;
     private ServiceProvider _history = null!;
