@@ -34,6 +34,7 @@ internal sealed class WatchingSessions : IAsyncDisposable
     public async Task OpenAsync(Uri server, string user, string password, IReadOnlyList<string> paths)
     {
         var first = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.ToString() });
+        first.SetDefaultTimeout(120_000);
         _contexts.Add(first);
         var signIn = await first.NewPageAsync();
         await signIn.GotoAsync("signin");
