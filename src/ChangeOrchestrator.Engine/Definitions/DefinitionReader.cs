@@ -40,7 +40,8 @@ internal sealed partial class DefinitionReader(DefinitionErrors errors)
             return null;
         }
 
-        CheckProperties(obj, "$", RootProperties);
+        CheckProperties(obj, "$", RootProperties, "id", "name", "activities");
+        OptionalString(obj, "$", "$schema");
         var id = RequiredString(obj, "$", "id");
         if (id is not null && !IdPattern().IsMatch(id))
         {
@@ -67,7 +68,7 @@ internal sealed partial class DefinitionReader(DefinitionErrors errors)
 
     private VariableDefinition? ReadVariable(JsonObject obj, string path)
     {
-        CheckProperties(obj, path, VariableProperties);
+        CheckProperties(obj, path, VariableProperties, "name");
         var name = RequiredIdentifier(obj, path, "name");
         var type = OptionalEnum<DataType>(obj, path, "type") ?? DataType.Any;
         var defaultValue = obj["default"];
@@ -111,7 +112,7 @@ internal sealed partial class DefinitionReader(DefinitionErrors errors)
 
     private ActivityNode? ReadActivity(JsonObject obj, string path)
     {
-        CheckProperties(obj, path, ActivityProperties);
+        CheckProperties(obj, path, ActivityProperties, "id", "type");
         var id = RequiredIdentifier(obj, path, "id");
         var type = RequiredString(obj, path, "type");
         var inputs = new Dictionary<string, InputValue>(StringComparer.Ordinal);
@@ -200,7 +201,7 @@ internal sealed partial class DefinitionReader(DefinitionErrors errors)
 
     private ConnectionDefinition? ReadConnection(JsonObject obj, string path)
     {
-        CheckProperties(obj, path, ConnectionProperties);
+        CheckProperties(obj, path, ConnectionProperties, "from", "to");
         var from = RequiredString(obj, path, "from");
         var to = RequiredString(obj, path, "to");
         var outcome = OptionalString(obj, path, "outcome") ?? ConnectionDefinition.DefaultOutcome;
@@ -249,13 +250,18 @@ internal sealed partial class DefinitionReader(DefinitionErrors errors)
         return result;
     }
 
-    private void CheckProperties(JsonObject obj, string path, string[] known)
+    private void CheckProperties(JsonObject obj, string path, string[] known, params string[] required)
     {
-        foreach (var (name, _) in obj)
+        foreach (var (name, value) in obj)
         {
             if (!known.Contains(name, StringComparer.Ordinal))
             {
                 errors.Add($"{path}.{name}", $"unknown property (expected one of: {string.Join(", ", known)})");
+            }
+            else if (value is null && name != "default" && !required.Contains(name, StringComparer.Ordinal))
+            {
+                // An explicit null would read as the property left out; the file says something it does not mean.
+                errors.Add($"{path}.{name}", "must not be null: leave the property out instead");
             }
         }
     }
@@ -367,13 +373,12 @@ internal sealed partial class DefinitionReader(DefinitionErrors errors)
             return null;
         }
 
-        if (Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && !int.TryParse(text, out _))
+        if (FormatNames.TryParse<TEnum>(text, out var value))
         {
             return value;
         }
 
-        var names = string.Join(", ", Enum.GetNames<TEnum>().Select(JsonNamingPolicy.CamelCase.ConvertName));
-        errors.Add($"{path}.{name}", $"'{text}' is not one of: {names}");
+        errors.Add($"{path}.{name}", $"'{text}' is not one of: {FormatNames.All<TEnum>()}");
         return null;
     }
 

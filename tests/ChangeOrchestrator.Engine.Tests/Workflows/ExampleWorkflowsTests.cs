@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ChangeOrchestrator.Engine.Definitions;
 using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.Engine.Tests.Support;
 using Json.Schema;
@@ -11,8 +10,7 @@ public sealed class ExampleWorkflowsTests
 {
     private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "workflows");
 
-    // Built once: the schema library registers a schema by its $id and refuses a second registration.
-    private static readonly JsonSchema Schema = JsonSchema.FromText(WorkflowSchema.Json);
+    private static readonly JsonSchema Schema = PublishedSchema.Instance;
 
     public static TheoryData<string> Files() => [.. Directory.EnumerateFiles(Folder, "*.json").Select(f => Path.GetFileName(f)).Order()];
 

@@ -22,7 +22,7 @@ internal sealed partial class ContractReader(DefinitionErrors errors)
 
     public WorkflowInputDefinition? ReadDeclaration(JsonObject obj, string path)
     {
-        Check(obj, path, DeclarationProperties);
+        Check(obj, path, DeclarationProperties, "name");
         var name = Identifier(obj, path, "name");
         var type = Type(obj, path);
         var constraints = ReadConstraints(obj, path, type);
@@ -41,7 +41,7 @@ internal sealed partial class ContractReader(DefinitionErrors errors)
 
     public InputRule? ReadRule(JsonObject obj, string path)
     {
-        Check(obj, path, RuleProperties);
+        Check(obj, path, RuleProperties, "js", "message");
         var js = Text(obj, path, "js");
         var message = Text(obj, path, "message");
         if (js is null)
@@ -288,12 +288,12 @@ internal sealed partial class ContractReader(DefinitionErrors errors)
             return null;
         }
 
-        if (Enum.TryParse<ValueFormat>(text, ignoreCase: true, out var format) && !int.TryParse(text, CultureInfo.InvariantCulture, out _))
+        if (FormatNames.TryParse<ValueFormat>(text, out var format))
         {
             return format;
         }
 
-        errors.Add($"{path}.format", $"'{text}' is not one of: {string.Join(", ", Enum.GetNames<ValueFormat>().Select(JsonNamingPolicy.CamelCase.ConvertName))}");
+        errors.Add($"{path}.format", $"'{text}' is not one of: {FormatNames.All<ValueFormat>()}");
         return null;
     }
 
@@ -327,25 +327,28 @@ internal sealed partial class ContractReader(DefinitionErrors errors)
             return DataType.Any;
         }
 
-        return Enum.TryParse<DataType>(text, ignoreCase: true, out var type) && !int.TryParse(text, CultureInfo.InvariantCulture, out _)
-            ? type
-            : DataType.Any;
+        return FormatNames.TryParse<DataType>(text, out var type) ? type : DataType.Any;
     }
 
-    private void Check(JsonObject obj, string path, string[] known)
+    private void Check(JsonObject obj, string path, string[] known, params string[] required)
     {
-        foreach (var (name, _) in obj)
+        foreach (var (name, value) in obj)
         {
             if (!known.Contains(name, StringComparer.Ordinal))
             {
                 errors.Add($"{path}.{name}", $"unknown property (expected one of: {string.Join(", ", known)})");
             }
+            else if (value is null && name != "default" && !required.Contains(name, StringComparer.Ordinal))
+            {
+                // An explicit null would read as the property left out; the file says something it does not mean.
+                errors.Add($"{path}.{name}", "must not be null: leave the property out instead");
+            }
         }
 
         if (obj["type"] is JsonValue typeValue && typeValue.TryGetValue<string>(out var typeText)
-            && (!Enum.TryParse<DataType>(typeText, ignoreCase: true, out _) || int.TryParse(typeText, CultureInfo.InvariantCulture, out _)))
+            && !FormatNames.TryParse<DataType>(typeText, out _))
         {
-            errors.Add($"{path}.type", $"'{typeText}' is not one of: {string.Join(", ", Enum.GetNames<DataType>().Select(JsonNamingPolicy.CamelCase.ConvertName))}");
+            errors.Add($"{path}.type", $"'{typeText}' is not one of: {FormatNames.All<DataType>()}");
         }
     }
 
