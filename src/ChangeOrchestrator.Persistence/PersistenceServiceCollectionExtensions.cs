@@ -12,7 +12,6 @@ using ChangeOrchestrator.Persistence.Leases;
 using ChangeOrchestrator.Persistence.Recovery;
 using ChangeOrchestrator.Persistence.Results;
 using ChangeOrchestrator.Persistence.Sessions;
-using ChangeOrchestrator.Persistence.SideEffects;
 using ChangeOrchestrator.Persistence.Stimuli;
 using ChangeOrchestrator.Persistence.Webhooks;
 using Microsoft.EntityFrameworkCore;
@@ -75,7 +74,6 @@ public static class PersistenceServiceCollectionExtensions
         services.RemoveAll<IStepResultStore>();
         services.AddSingleton<IStepResultStore, EfStepResultStore>();
         services.AddSingleton<IStimulusBuffer, EfStimulusBuffer>();
-        services.AddSingleton<ISideEffectLedger, EfSideEffectLedger>();
         services.AddSingleton<IAuditLog, EfAuditLog>();
         services.AddOptions<ComplianceHistoryOptions>();
         services.AddSingleton<IComplianceHistory, EfComplianceHistory>();

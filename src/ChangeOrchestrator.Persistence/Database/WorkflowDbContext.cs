@@ -6,7 +6,6 @@ using ChangeOrchestrator.Persistence.Drafts;
 using ChangeOrchestrator.Persistence.Instances;
 using ChangeOrchestrator.Persistence.Results;
 using ChangeOrchestrator.Persistence.Sessions;
-using ChangeOrchestrator.Persistence.SideEffects;
 using ChangeOrchestrator.Persistence.Stimuli;
 using ChangeOrchestrator.Persistence.Webhooks;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -36,8 +35,6 @@ internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<SeenStimulusRow> SeenStimuli => Set<SeenStimulusRow>();
 
-    public DbSet<SideEffectRow> SideEffects => Set<SideEffectRow>();
-
     public DbSet<AuditRow> AuditLog => Set<AuditRow>();
 
     public DbSet<WebhookInboxRow> WebhookInbox => Set<WebhookInboxRow>();
@@ -64,7 +61,6 @@ internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(
             .ApplyConfiguration(new PendingStimulusRowConfiguration())
             .ApplyConfiguration(new DeadLetteredStimulusRowConfiguration())
             .ApplyConfiguration(new SeenStimulusRowConfiguration())
-            .ApplyConfiguration(new SideEffectRowConfiguration())
             .ApplyConfiguration(new AuditRowConfiguration())
             .ApplyConfiguration(new WebhookInboxRowConfiguration())
             .ApplyConfiguration(new LoginSessionRowConfiguration())

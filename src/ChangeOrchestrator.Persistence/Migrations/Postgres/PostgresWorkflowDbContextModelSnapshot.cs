@@ -906,42 +906,6 @@ namespace ChangeOrchestrator.Persistence.Migrations.Postgres
                     b.ToTable("login_sessions", (string)null);
                 });
 
-            modelBuilder.Entity("ChangeOrchestrator.Persistence.SideEffects.SideEffectRow", b =>
-                {
-                    b.Property<string>("IdempotencyKey")
-                        .HasColumnType("text")
-                        .HasColumnName("idempotency_key");
-
-                    b.Property<string>("ActivityId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("activity_id");
-
-                    b.Property<string>("ExternalReference")
-                        .HasColumnType("text")
-                        .HasColumnName("external_reference");
-
-                    b.Property<string>("InstanceId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("instance_id");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("kind");
-
-                    b.Property<DateTimeOffset>("RecordedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("recorded_at");
-
-                    b.HasKey("IdempotencyKey");
-
-                    b.HasIndex("InstanceId", "ActivityId");
-
-                    b.ToTable("side_effects", (string)null);
-                });
-
             modelBuilder.Entity("ChangeOrchestrator.Persistence.Stimuli.DeadLetteredStimulusRow", b =>
                 {
                     b.Property<long>("Id")

@@ -895,42 +895,6 @@ namespace ChangeOrchestrator.Persistence.Migrations.Sqlite
                     b.ToTable("login_sessions", (string)null);
                 });
 
-            modelBuilder.Entity("ChangeOrchestrator.Persistence.SideEffects.SideEffectRow", b =>
-                {
-                    b.Property<string>("IdempotencyKey")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("idempotency_key");
-
-                    b.Property<string>("ActivityId")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("activity_id");
-
-                    b.Property<string>("ExternalReference")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("external_reference");
-
-                    b.Property<string>("InstanceId")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("instance_id");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("kind");
-
-                    b.Property<long>("RecordedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("recorded_at");
-
-                    b.HasKey("IdempotencyKey");
-
-                    b.HasIndex("InstanceId", "ActivityId");
-
-                    b.ToTable("side_effects", (string)null);
-                });
-
             modelBuilder.Entity("ChangeOrchestrator.Persistence.Stimuli.DeadLetteredStimulusRow", b =>
                 {
                     b.Property<long>("Id")

@@ -5,7 +5,6 @@ using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Engine.Runtime;
 using ChangeOrchestrator.Persistence;
 using ChangeOrchestrator.Persistence.Database;
-using ChangeOrchestrator.Persistence.SideEffects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -48,8 +47,6 @@ internal sealed class PersistenceHarness : IAsyncDisposable
     public ITimerClaims TimerClaims => Get<ITimerClaims>();
 
     public IInstanceLeases Leases => Get<IInstanceLeases>();
-
-    public ISideEffectLedger SideEffects => Get<ISideEffectLedger>();
 
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
