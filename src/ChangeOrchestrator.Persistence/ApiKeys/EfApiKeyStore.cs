@@ -8,12 +8,12 @@ internal sealed class EfApiKeyStore(IDbContextFactory<WorkflowDbContext> context
     public async Task<bool> AddAsync(StoredApiKey key, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await db.ApiKeys.AnyAsync(k => k.Name == key.Name && k.RevokedAt == null, cancellationToken))
+        if (await db.Set<ApiKeyRow>().AnyAsync(k => k.Name == key.Name && k.RevokedAt == null, cancellationToken))
         {
             return false;
         }
 
-        db.ApiKeys.Add(new ApiKeyRow
+        db.Set<ApiKeyRow>().Add(new ApiKeyRow
         {
             Id = key.Id,
             Name = key.Name,
@@ -30,14 +30,14 @@ internal sealed class EfApiKeyStore(IDbContextFactory<WorkflowDbContext> context
     public async Task<IReadOnlyList<StoredApiKey>> ListAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.ApiKeys.AsNoTracking().ToListAsync(cancellationToken);
+        var rows = await db.Set<ApiKeyRow>().AsNoTracking().ToListAsync(cancellationToken);
         return [.. rows.OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Name, StringComparer.Ordinal).Select(ToKey)];
     }
 
     public async Task<StoredApiKey?> FindActiveAsync(string sha256, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Sha256 == sha256 && k.RevokedAt == null, cancellationToken);
+        var row = await db.Set<ApiKeyRow>().AsNoTracking().FirstOrDefaultAsync(k => k.Sha256 == sha256 && k.RevokedAt == null, cancellationToken);
         return row is null ? null : ToKey(row);
     }
 
@@ -47,9 +47,9 @@ internal sealed class EfApiKeyStore(IDbContextFactory<WorkflowDbContext> context
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
         // Revoking twice keeps the first revocation: who ended the key, and when, is what the record needs.
-        await db.ApiKeys.Where(k => k.Id == id && k.RevokedAt == null)
+        await db.Set<ApiKeyRow>().Where(k => k.Id == id && k.RevokedAt == null)
             .ExecuteUpdateAsync(k => k.SetProperty(r => r.RevokedAt, when).SetProperty(r => r.RevokedBy, revokedBy), cancellationToken);
-        var row = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Id == id, cancellationToken);
+        var row = await db.Set<ApiKeyRow>().AsNoTracking().FirstOrDefaultAsync(k => k.Id == id, cancellationToken);
         return row is null ? null : ToKey(row);
     }
 

@@ -31,7 +31,7 @@ internal sealed class EfWorkflowDefinitionStore : IWorkflowDefinitionStore, IDis
         }
 
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-        var rows = db.Definitions.Where(d => d.Id == definitionId);
+        var rows = db.Set<DefinitionRow>().Where(d => d.Id == definitionId);
         var row = version is { } exact
             ? await rows.FirstOrDefaultAsync(d => d.Version == exact, cancellationToken)
             : await rows.OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
@@ -41,7 +41,7 @@ internal sealed class EfWorkflowDefinitionStore : IWorkflowDefinitionStore, IDis
     public async Task AddAsync(StoredDefinition definition, CancellationToken cancellationToken)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-        db.Definitions.Add(new DefinitionRow
+        db.Set<DefinitionRow>().Add(new DefinitionRow
         {
             Id = definition.Definition.Id,
             Version = definition.Definition.Version,
@@ -64,8 +64,8 @@ internal sealed class EfWorkflowDefinitionStore : IWorkflowDefinitionStore, IDis
     public async Task<IReadOnlyList<StoredDefinition>> ListLatestAsync(CancellationToken cancellationToken)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Definitions
-            .Where(d => d.Version == db.Definitions.Where(o => o.Id == d.Id).Max(o => o.Version))
+        var rows = await db.Set<DefinitionRow>()
+            .Where(d => d.Version == db.Set<DefinitionRow>().Where(o => o.Id == d.Id).Max(o => o.Version))
             .ToListAsync(cancellationToken);
 
         // Ordered here, not in SQL: the database's collation need not be ordinal.

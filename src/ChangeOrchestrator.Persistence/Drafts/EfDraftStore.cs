@@ -8,14 +8,14 @@ internal sealed class EfDraftStore(IDbContextFactory<WorkflowDbContext> contexts
     public async Task<StoredDraft?> FindAsync(string definitionId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await db.Drafts.AsNoTracking().FirstOrDefaultAsync(d => d.DefinitionId == definitionId, cancellationToken);
+        var row = await db.Set<DraftRow>().AsNoTracking().FirstOrDefaultAsync(d => d.DefinitionId == definitionId, cancellationToken);
         return row is null ? null : ToDraft(row);
     }
 
     public async Task<IReadOnlyList<StoredDraft>> ListAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Drafts.AsNoTracking().ToListAsync(cancellationToken);
+        var rows = await db.Set<DraftRow>().AsNoTracking().ToListAsync(cancellationToken);
         return [.. rows.OrderBy(r => r.DefinitionId, StringComparer.Ordinal).Select(ToDraft)];
     }
 
@@ -26,7 +26,7 @@ internal sealed class EfDraftStore(IDbContextFactory<WorkflowDbContext> contexts
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (expectedRevision == 0)
         {
-            db.Drafts.Add(new DraftRow { DefinitionId = definitionId, Json = json, Revision = 1, BaseVersion = baseVersion, SavedBy = savedBy, SavedAt = when });
+            db.Set<DraftRow>().Add(new DraftRow { DefinitionId = definitionId, Json = json, Revision = 1, BaseVersion = baseVersion, SavedBy = savedBy, SavedAt = when });
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -42,7 +42,7 @@ internal sealed class EfDraftStore(IDbContextFactory<WorkflowDbContext> contexts
 
         // One conditional update: the revision check and the write are a single statement, so two saves from the
         // same revision cannot both win.
-        var updated = await db.Drafts
+        var updated = await db.Set<DraftRow>()
             .Where(d => d.DefinitionId == definitionId && d.Revision == expectedRevision)
             .ExecuteUpdateAsync(
                 d => d.SetProperty(r => r.Json, json).SetProperty(r => r.Revision, expectedRevision + 1)
@@ -54,7 +54,7 @@ internal sealed class EfDraftStore(IDbContextFactory<WorkflowDbContext> contexts
     public async Task DeleteAsync(string definitionId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Drafts.Where(d => d.DefinitionId == definitionId).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<DraftRow>().Where(d => d.DefinitionId == definitionId).ExecuteDeleteAsync(cancellationToken);
     }
 
     private static StoredDraft ToDraft(DraftRow row) => new(row.DefinitionId, row.Json, row.Revision, row.BaseVersion, row.SavedBy, row.SavedAt);

@@ -7,8 +7,8 @@ namespace ChangeOrchestrator.Persistence.Instances;
 internal static class DueTimers
 {
     public static IQueryable<BookmarkRow> Query(WorkflowDbContext db, DateTimeOffset now) =>
-        from b in db.Bookmarks
-        join i in db.Instances on b.InstanceId equals i.Id
+        from b in db.Set<BookmarkRow>()
+        join i in db.Set<InstanceRow>() on b.InstanceId equals i.Id
         where b.DueAt != null && b.DueAt <= now
             && (b.ClaimedUntil == null || b.ClaimedUntil <= now)
             && i.Status != InstanceStatus.Faulted && i.Status != InstanceStatus.Completed && i.Status != InstanceStatus.Cancelled

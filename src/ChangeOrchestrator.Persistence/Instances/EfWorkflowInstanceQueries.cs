@@ -59,13 +59,13 @@ internal sealed class EfWorkflowInstanceQueries(IDbContextFactory<WorkflowDbCont
     public async Task<IReadOnlyDictionary<InstanceStatus, long>> CountByStatusAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var counts = await db.Instances.AsNoTracking().GroupBy(i => i.Status).Select(g => new { Status = g.Key, Count = g.LongCount() }).ToListAsync(cancellationToken);
+        var counts = await db.Set<InstanceRow>().AsNoTracking().GroupBy(i => i.Status).Select(g => new { Status = g.Key, Count = g.LongCount() }).ToListAsync(cancellationToken);
         return counts.ToDictionary(c => c.Status, c => c.Count);
     }
 
     private static IQueryable<InstanceRow> Matching(WorkflowDbContext db, InstanceQuery query)
     {
-        var rows = db.Instances.AsNoTracking();
+        var rows = db.Set<InstanceRow>().AsNoTracking();
         if (query.Status is { } status)
         {
             rows = rows.Where(i => i.Status == status);
@@ -94,7 +94,7 @@ internal sealed class EfWorkflowInstanceQueries(IDbContextFactory<WorkflowDbCont
 
         if (query.WaitingActivity is { } activityId)
         {
-            rows = rows.Where(i => db.Bookmarks.Any(b => b.InstanceId == i.Id && b.ActivityId == activityId));
+            rows = rows.Where(i => db.Set<BookmarkRow>().Any(b => b.InstanceId == i.Id && b.ActivityId == activityId));
         }
 
         if (query.CreatedFrom is { } from)

@@ -20,14 +20,14 @@ internal sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContex
     public async Task<WorkflowInstance?> FindAsync(string instanceId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await db.Instances.FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+        var row = await db.Set<InstanceRow>().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
         return row?.ToInstance();
     }
 
     public async Task<IReadOnlyList<StoredBookmark>> GetBookmarksAsync(string instanceId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Bookmarks
+        var rows = await db.Set<BookmarkRow>()
             .Where(b => b.InstanceId == instanceId)
             .OrderBy(b => b.CreatedAt).ThenBy(b => b.Id)
             .ToListAsync(cancellationToken);
@@ -37,7 +37,7 @@ internal sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContex
     public async Task<IReadOnlyList<StoredBookmark>> FindBookmarksAsync(string kind, string key, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Bookmarks
+        var rows = await db.Set<BookmarkRow>()
             .Where(b => b.Kind == kind && b.Key == key && b.DueAt == null)
             .OrderBy(b => b.CreatedAt).ThenBy(b => b.Id)
             .ToListAsync(cancellationToken);
@@ -74,7 +74,7 @@ internal sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContex
         if (commit.ExpectedVersion is { } expected)
         {
             // UPDATE ... WHERE id = @id AND version = @expected: the version is the concurrency token.
-            var entry = db.Instances.Attach(row);
+            var entry = db.Set<InstanceRow>().Attach(row);
             entry.Property(i => i.Version).OriginalValue = expected;
             foreach (var column in InstanceRow.BurstColumns)
             {
@@ -83,32 +83,32 @@ internal sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContex
         }
         else
         {
-            db.Instances.Add(row);
+            db.Set<InstanceRow>().Add(row);
         }
 
         // Deletes are checked to affect exactly one row: a bookmark or stimulus that is gone fails the whole commit.
-        db.Bookmarks.RemoveRange(burst.RemovedBookmarkIds.Distinct(StringComparer.Ordinal).Select(id => BookmarkRow.Stub(id, instance.Id)));
-        db.Bookmarks.AddRange(burst.AddedBookmarks.Select(BookmarkRow.From));
-        db.Journal.AddRange(burst.Journal.Select(JournalRow.From));
-        db.PendingStimuli.RemoveRange(commit.ConsumedStimulusIds.Distinct(StringComparer.Ordinal).Select(PendingStimulusRow.Stub));
+        db.Set<BookmarkRow>().RemoveRange(burst.RemovedBookmarkIds.Distinct(StringComparer.Ordinal).Select(id => BookmarkRow.Stub(id, instance.Id)));
+        db.Set<BookmarkRow>().AddRange(burst.AddedBookmarks.Select(BookmarkRow.From));
+        db.Set<JournalRow>().AddRange(burst.Journal.Select(JournalRow.From));
+        db.Set<PendingStimulusRow>().RemoveRange(commit.ConsumedStimulusIds.Distinct(StringComparer.Ordinal).Select(PendingStimulusRow.Stub));
 
         // The stimulus the burst applies is recorded as seen in the burst's own transaction: never before it took effect.
         // The per-server lists the burst produced are written in it too: a step is never committed without them.
         var results = burst.ResultLists;
-        db.StepResults.AddRange(StepResultWrites.Inserts(instance.Id, results));
+        db.Set<StepResultRow>().AddRange(StepResultWrites.Inserts(instance.Id, results));
         await using var transaction = commit.Applied is null && results.Count == 0 ? null : await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             foreach (var replacement in results)
             {
-                await StepResultWrites.Covered(db.StepResults, instance.Id, replacement).ExecuteDeleteAsync(cancellationToken);
+                await StepResultWrites.Covered(db.Set<StepResultRow>(), instance.Id, replacement).ExecuteDeleteAsync(cancellationToken);
             }
 
             await db.SaveChangesAsync(cancellationToken);
             if (commit.Applied is { } applied)
             {
                 await SeenStimulusUpsert.TakeAsync(db, applied.Id, applied.FirstReceivedAt, applied.ExpiresAt, time.GetUtcNow(), cancellationToken);
-                await db.PendingStimuli.Where(p => p.Id == applied.Id).ExecuteDeleteAsync(cancellationToken);
+                await db.Set<PendingStimulusRow>().Where(p => p.Id == applied.Id).ExecuteDeleteAsync(cancellationToken);
             }
 
             if (transaction is not null)
@@ -135,7 +135,7 @@ internal sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContex
     public async Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, long afterSequence, int limit, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Journal
+        var rows = await db.Set<JournalRow>()
             .Where(j => j.InstanceId == instanceId && j.Sequence > afterSequence)
             .OrderBy(j => j.Sequence)
             .Take(limit)

@@ -1,3 +1,4 @@
+using ChangeOrchestrator.Persistence.Results;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -19,5 +20,9 @@ internal sealed class InstanceRowConfiguration : IEntityTypeConfiguration<Instan
         // index range however many instances the filter matches.
         builder.HasIndex(i => new { i.Status, i.Id });
         builder.HasIndex(i => new { i.DefinitionId, i.Id });
+
+        // An instance's per-server results go with it. Declared from this side because the instance store writes
+        // them in its commit, while the results folder knows nothing of instances.
+        builder.HasMany<StepResultRow>().WithOne().HasForeignKey(r => r.InstanceId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,5 +1,6 @@
 using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Persistence.Database;
+using ChangeOrchestrator.Persistence.Instances;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChangeOrchestrator.Persistence.Leases;
@@ -16,7 +17,7 @@ internal sealed class EfInstanceLeases(IDbContextFactory<WorkflowDbContext> cont
         var now = time.GetUtcNow();
         var until = now + duration;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var taken = await db.Instances
+        var taken = await db.Set<InstanceRow>()
             .Where(i => i.Id == instanceId && (i.LeaseOwner == null || i.LeaseOwner == owner || i.LeaseExpiresAt == null || i.LeaseExpiresAt <= now))
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseOwner, owner).SetProperty(i => i.LeaseExpiresAt, until), cancellationToken);
         return taken == 1;
@@ -26,7 +27,7 @@ internal sealed class EfInstanceLeases(IDbContextFactory<WorkflowDbContext> cont
     {
         var until = time.GetUtcNow() + duration;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var renewed = await db.Instances
+        var renewed = await db.Set<InstanceRow>()
             .Where(i => i.Id == instanceId && i.LeaseOwner == owner)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseExpiresAt, until), cancellationToken);
         return renewed == 1;
@@ -35,7 +36,7 @@ internal sealed class EfInstanceLeases(IDbContextFactory<WorkflowDbContext> cont
     public async Task ReleaseAsync(string instanceId, string owner, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Instances
+        await db.Set<InstanceRow>()
             .Where(i => i.Id == instanceId && i.LeaseOwner == owner)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseOwner, (string?)null).SetProperty(i => i.LeaseExpiresAt, (DateTimeOffset?)null), cancellationToken);
     }

@@ -1,6 +1,7 @@
 using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Persistence.Database;
+using ChangeOrchestrator.Persistence.Instances;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChangeOrchestrator.Persistence.Leases;
@@ -21,7 +22,7 @@ internal sealed class PostgresTimerClaims(IDbContextFactory<WorkflowDbContext> c
         var now = time.GetUtcNow();
         var until = now + claimFor;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Bookmarks.FromSql(
+        var rows = await db.Set<BookmarkRow>().FromSql(
             $"""
             WITH due AS (
                 SELECT b.id

@@ -1,6 +1,7 @@
 using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Persistence.Database;
+using ChangeOrchestrator.Persistence.Instances;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChangeOrchestrator.Persistence.Leases;
@@ -18,7 +19,7 @@ internal sealed class SqliteTimerClaims(IDbContextFactory<WorkflowDbContext> con
         var now = at.UtcTicks;
         var until = (at + claimFor).UtcTicks;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Bookmarks.FromSql(
+        var rows = await db.Set<BookmarkRow>().FromSql(
             $"""
             UPDATE bookmarks
             SET claimed_by = {owner}, claimed_until = {until}
@@ -45,7 +46,7 @@ internal sealed class SqliteTimerClaims(IDbContextFactory<WorkflowDbContext> con
 
         var until = time.GetUtcNow() + claimFor;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Bookmarks
+        await db.Set<BookmarkRow>()
             .Where(b => b.ClaimedBy == owner && bookmarkIds.Contains(b.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.ClaimedUntil, (DateTimeOffset?)until), cancellationToken);
     }

@@ -1,4 +1,5 @@
 using ChangeOrchestrator.Persistence.Database;
+using ChangeOrchestrator.Persistence.Instances;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChangeOrchestrator.Persistence.Leases;
@@ -15,7 +16,7 @@ internal static class TimerClaimRelease
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Bookmarks
+        await db.Set<BookmarkRow>()
             .Where(b => b.ClaimedBy == owner && bookmarkIds.Contains(b.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.ClaimedBy, (string?)null).SetProperty(b => b.ClaimedUntil, (DateTimeOffset?)null), cancellationToken);
     }

@@ -1,6 +1,7 @@
 using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.Persistence.Database;
 using ChangeOrchestrator.Persistence.Instances;
+using ChangeOrchestrator.Persistence.Stimuli;
 using ChangeOrchestrator.Persistence.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,7 @@ internal sealed class EfRecoveryStore(IDbContextFactory<WorkflowDbContext> conte
         var recovered = new List<Recovery>();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var cutoff = time.GetUtcNow() - expiredFor;
-        var expired = await db.Instances.AsNoTracking()
+        var expired = await db.Set<InstanceRow>().AsNoTracking()
             .Where(i => i.LeaseOwner != null && i.LeaseExpiresAt <= cutoff)
             .OrderBy(i => i.LeaseExpiresAt)
             .Take(limit)
@@ -27,7 +28,7 @@ internal sealed class EfRecoveryStore(IDbContextFactory<WorkflowDbContext> conte
         foreach (var lease in expired)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var released = await db.Instances
+            var released = await db.Set<InstanceRow>()
                 .Where(i => i.Id == lease.Id && i.LeaseOwner == lease.LeaseOwner && i.LeaseExpiresAt == lease.LeaseExpiresAt)
                 .ExecuteUpdateAsync(
                     s => s
@@ -57,7 +58,7 @@ internal sealed class EfRecoveryStore(IDbContextFactory<WorkflowDbContext> conte
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
         var horizon = now + longestClaim;
-        var stuck = await db.Bookmarks.AsNoTracking()
+        var stuck = await db.Set<BookmarkRow>().AsNoTracking()
             .Where(b => b.DueAt <= now && b.ClaimedBy != null && (b.ClaimedUntil <= now || b.ClaimedUntil > horizon))
             .OrderBy(b => b.DueAt)
             .Take(limit)
@@ -68,7 +69,7 @@ internal sealed class EfRecoveryStore(IDbContextFactory<WorkflowDbContext> conte
         {
             // The release and its journal entry commit together: a recovery is never done without being written down.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var released = await db.Bookmarks
+            var released = await db.Set<BookmarkRow>()
                 .Where(b => b.Id == claim.Id && b.ClaimedBy == claim.ClaimedBy && b.ClaimedUntil == claim.ClaimedUntil)
                 .ExecuteUpdateAsync(s => s.SetProperty(b => b.ClaimedBy, (string?)null).SetProperty(b => b.ClaimedUntil, (DateTimeOffset?)null), cancellationToken);
             if (released != 1)
@@ -77,7 +78,7 @@ internal sealed class EfRecoveryStore(IDbContextFactory<WorkflowDbContext> conte
             }
 
             // The version moves on as for any change to the instance, so a burst that read it before cannot commit over the entry.
-            await db.Instances
+            await db.Set<InstanceRow>()
                 .Where(i => i.Id == claim.InstanceId)
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.JournalSequence, i => i.JournalSequence + 1).SetProperty(i => i.Version, i => i.Version + 1), cancellationToken);
             var why = claim.ClaimedUntil <= now ? "ran out before it fired" : "reached further ahead than any live claim can";
@@ -97,7 +98,7 @@ internal sealed class EfRecoveryStore(IDbContextFactory<WorkflowDbContext> conte
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
         var horizon = now + longestClaim;
-        var stuck = await db.WebhookInbox.AsNoTracking()
+        var stuck = await db.Set<WebhookInboxRow>().AsNoTracking()
             .Where(w => w.Status == WebhookInboxStatus.Pending && w.ClaimedBy != null && (w.ClaimedUntil <= now || w.ClaimedUntil > horizon))
             .OrderBy(w => w.ClaimedUntil)
             .Take(limit)
@@ -110,7 +111,7 @@ internal sealed class EfRecoveryStore(IDbContextFactory<WorkflowDbContext> conte
             var error = claim.ClaimedUntil <= now
                 ? $"Recovered: the claim of node {claim.ClaimedBy} ran out before the delivery was processed."
                 : $"Recovered: the claim of node {claim.ClaimedBy} reached further ahead than any live claim can; the delivery is free for any node.";
-            var released = await db.WebhookInbox
+            var released = await db.Set<WebhookInboxRow>()
                 .Where(w => w.Id == claim.Id && w.ClaimedBy == claim.ClaimedBy && w.ClaimedUntil == claim.ClaimedUntil && w.Status == WebhookInboxStatus.Pending)
                 .ExecuteUpdateAsync(
                     s => s
@@ -130,8 +131,8 @@ internal sealed class EfRecoveryStore(IDbContextFactory<WorkflowDbContext> conte
     /// <summary>Writes the recovery on the instance's journal at the sequence the caller has just reserved (moved on by one).</summary>
     private async Task AppendJournalAsync(WorkflowDbContext db, string instanceId, string message, string kind, string? node, CancellationToken cancellationToken)
     {
-        var sequence = await db.Instances.Where(i => i.Id == instanceId).Select(i => i.JournalSequence).SingleAsync(cancellationToken);
-        db.Journal.Add(new JournalRow
+        var sequence = await db.Set<InstanceRow>().Where(i => i.Id == instanceId).Select(i => i.JournalSequence).SingleAsync(cancellationToken);
+        db.Set<JournalRow>().Add(new JournalRow
         {
             InstanceId = instanceId,
             Sequence = sequence,
@@ -147,8 +148,8 @@ internal sealed class EfRecoveryStore(IDbContextFactory<WorkflowDbContext> conte
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var before = time.GetUtcNow() - olderThan;
-        var stranded = await db.PendingStimuli.AsNoTracking()
-            .Where(s => s.ReceivedAt <= before && db.Bookmarks.Any(b => b.Kind == s.Kind && b.Key == s.Key && b.DueAt == null))
+        var stranded = await db.Set<PendingStimulusRow>().AsNoTracking()
+            .Where(s => s.ReceivedAt <= before && db.Set<BookmarkRow>().Any(b => b.Kind == s.Kind && b.Key == s.Key && b.DueAt == null))
             .OrderBy(s => s.ReceivedAt)
             .Take(limit)
             .Select(s => new { s.Id, s.Kind, s.Key })

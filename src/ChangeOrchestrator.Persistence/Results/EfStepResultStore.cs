@@ -10,7 +10,7 @@ internal sealed class EfStepResultStore(IDbContextFactory<WorkflowDbContext> con
     public async Task<ResultPage> ReadAsync(ResultQuery query, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = db.StepResults.AsNoTracking().Where(r => r.InstanceId == query.InstanceId);
+        var rows = db.Set<StepResultRow>().AsNoTracking().Where(r => r.InstanceId == query.InstanceId);
         if (query.Activity is { } activity)
         {
             rows = rows.Where(r => r.ActivityId == activity);
@@ -52,7 +52,7 @@ internal sealed class EfStepResultStore(IDbContextFactory<WorkflowDbContext> con
     public async Task<IReadOnlyList<ResultListSummary>> ListsAsync(string instanceId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var lists = await db.StepResults.AsNoTracking()
+        var lists = await db.Set<StepResultRow>().AsNoTracking()
             .Where(r => r.InstanceId == instanceId)
             .GroupBy(r => new { r.ActivityId, r.Name })
             .Select(g => new { g.Key.ActivityId, g.Key.Name, Count = g.Count() })

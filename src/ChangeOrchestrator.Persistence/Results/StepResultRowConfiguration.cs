@@ -1,4 +1,3 @@
-using ChangeOrchestrator.Persistence.Instances;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,7 +9,6 @@ internal sealed class StepResultRowConfiguration : IEntityTypeConfiguration<Step
     {
         builder.ToTable("step_results");
         builder.HasKey(r => new { r.InstanceId, r.ActivityId, r.Name, r.Ordinal });
-        builder.HasOne<InstanceRow>().WithMany().HasForeignKey(r => r.InstanceId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(r => r.ActivityId).HasMaxLength(200);
         builder.Property(r => r.Name).HasMaxLength(400);
         builder.Property(r => r.ServerId).HasMaxLength(128);

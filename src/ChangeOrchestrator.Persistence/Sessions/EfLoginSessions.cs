@@ -10,8 +10,8 @@ internal sealed class EfLoginSessions(IDbContextFactory<WorkflowDbContext> conte
     {
         var now = time.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.LoginSessions.Where(s => s.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
-        db.LoginSessions.Add(new LoginSessionRow { Id = id, UserName = userName, Ticket = ticket, ExpiresAt = expiresAt.ToUniversalTime() });
+        await db.Set<LoginSessionRow>().Where(s => s.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+        db.Set<LoginSessionRow>().Add(new LoginSessionRow { Id = id, UserName = userName, Ticket = ticket, ExpiresAt = expiresAt.ToUniversalTime() });
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -19,20 +19,20 @@ internal sealed class EfLoginSessions(IDbContextFactory<WorkflowDbContext> conte
     {
         var now = time.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.LoginSessions.Where(s => s.Id == id && s.ExpiresAt > now).Select(s => s.Ticket).FirstOrDefaultAsync(cancellationToken);
+        return await db.Set<LoginSessionRow>().Where(s => s.Id == id && s.ExpiresAt > now).Select(s => s.Ticket).FirstOrDefaultAsync(cancellationToken);
     }
 
     public async Task RenewAsync(string id, byte[] ticket, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         var until = expiresAt.ToUniversalTime();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.LoginSessions.Where(s => s.Id == id)
+        await db.Set<LoginSessionRow>().Where(s => s.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Ticket, ticket).SetProperty(r => r.ExpiresAt, until), cancellationToken);
     }
 
     public async Task RemoveAsync(string id, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.LoginSessions.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<LoginSessionRow>().Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken);
     }
 }

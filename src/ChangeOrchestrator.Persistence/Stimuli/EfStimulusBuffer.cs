@@ -18,7 +18,7 @@ internal sealed class EfStimulusBuffer(IDbContextFactory<WorkflowDbContext> cont
     {
         var until = expiresAt.ToUniversalTime();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.SeenStimuli.Add(new SeenStimulusRow { Id = stimulusId, ExpiresAt = until });
+        db.Set<SeenStimulusRow>().Add(new SeenStimulusRow { Id = stimulusId, ExpiresAt = until });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -30,7 +30,7 @@ internal sealed class EfStimulusBuffer(IDbContextFactory<WorkflowDbContext> cont
         }
 
         var now = time.GetUtcNow();
-        var renewed = await db.SeenStimuli
+        var renewed = await db.Set<SeenStimulusRow>()
             .Where(s => s.Id == stimulusId && s.ExpiresAt <= now)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.ExpiresAt, until), cancellationToken);
         return renewed == 1;
@@ -40,7 +40,7 @@ internal sealed class EfStimulusBuffer(IDbContextFactory<WorkflowDbContext> cont
     {
         var now = time.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await db.SeenStimuli.AsNoTracking().FirstOrDefaultAsync(s => s.Id == stimulusId && s.ExpiresAt > now, cancellationToken);
+        var row = await db.Set<SeenStimulusRow>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == stimulusId && s.ExpiresAt > now, cancellationToken);
         return row is null ? null : new SeenStimulus(row.FirstAppliedAt);
     }
 
@@ -54,7 +54,7 @@ internal sealed class EfStimulusBuffer(IDbContextFactory<WorkflowDbContext> cont
             return false;
         }
 
-        db.PendingStimuli.Add(PendingStimulusRow.From(stimulus, expiresAt));
+        db.Set<PendingStimulusRow>().Add(PendingStimulusRow.From(stimulus, expiresAt));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -72,7 +72,7 @@ internal sealed class EfStimulusBuffer(IDbContextFactory<WorkflowDbContext> cont
     public async Task<IReadOnlyList<Stimulus>> FindPendingAsync(string kind, string key, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.PendingStimuli
+        var rows = await db.Set<PendingStimulusRow>()
             .Where(s => s.Kind == kind && s.Key == key)
             .OrderBy(s => s.ReceivedAt).ThenBy(s => s.Id)
             .ToListAsync(cancellationToken);
@@ -90,7 +90,7 @@ internal sealed class EfStimulusBuffer(IDbContextFactory<WorkflowDbContext> cont
         while (true)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var expired = await db.PendingStimuli
+            var expired = await db.Set<PendingStimulusRow>()
                 .Where(s => s.ExpiresAt <= at)
                 .OrderBy(s => s.ExpiresAt).ThenBy(s => s.Id)
                 .Take(ExpiryBatchSize)
@@ -100,8 +100,8 @@ internal sealed class EfStimulusBuffer(IDbContextFactory<WorkflowDbContext> cont
                 break;
             }
 
-            db.PendingStimuli.RemoveRange(expired);
-            db.DeadLetteredStimuli.AddRange(expired.Select(s => DeadLetteredStimulusRow.From(s, at)));
+            db.Set<PendingStimulusRow>().RemoveRange(expired);
+            db.Set<DeadLetteredStimulusRow>().AddRange(expired.Select(s => DeadLetteredStimulusRow.From(s, at)));
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -115,7 +115,7 @@ internal sealed class EfStimulusBuffer(IDbContextFactory<WorkflowDbContext> cont
 
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            await db.SeenStimuli.Where(s => s.ExpiresAt <= at).ExecuteDeleteAsync(cancellationToken);
+            await db.Set<SeenStimulusRow>().Where(s => s.ExpiresAt <= at).ExecuteDeleteAsync(cancellationToken);
         }
 
         return moved;

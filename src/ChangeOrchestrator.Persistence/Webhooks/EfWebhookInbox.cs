@@ -15,7 +15,7 @@ internal sealed class EfWebhookInbox(IDbContextFactory<WorkflowDbContext> contex
     public async Task<bool> AcceptAsync(WebhookInboxEntry entry, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.WebhookInbox.Add(new WebhookInboxRow
+        db.Set<WebhookInboxRow>().Add(new WebhookInboxRow
         {
             Id = entry.Id,
             Source = entry.Source,
@@ -41,7 +41,7 @@ internal sealed class EfWebhookInbox(IDbContextFactory<WorkflowDbContext> contex
     public async Task RecordRejectedAsync(RejectedWebhook rejected, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.WebhookInbox.Add(new WebhookInboxRow
+        db.Set<WebhookInboxRow>().Add(new WebhookInboxRow
         {
             Id = rejected.Id,
             Source = rejected.Source,
@@ -76,7 +76,7 @@ internal sealed class EfWebhookInbox(IDbContextFactory<WorkflowDbContext> contex
 
         var until = time.GetUtcNow() + claimFor;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.WebhookInbox
+        await db.Set<WebhookInboxRow>()
             .Where(w => w.ClaimedBy == owner && w.Status == WebhookInboxStatus.Pending && ids.Contains(w.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.ClaimedUntil, (DateTimeOffset?)until), cancellationToken);
     }
@@ -85,7 +85,7 @@ internal sealed class EfWebhookInbox(IDbContextFactory<WorkflowDbContext> contex
     {
         var now = time.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var updated = await db.WebhookInbox
+        var updated = await db.Set<WebhookInboxRow>()
             .Where(w => w.Id == id && w.ClaimedBy == owner && w.Status == WebhookInboxStatus.Pending)
             .ExecuteUpdateAsync(
                 s => s
@@ -103,7 +103,7 @@ internal sealed class EfWebhookInbox(IDbContextFactory<WorkflowDbContext> contex
         var status = retryAt is null ? WebhookInboxStatus.Parked : WebhookInboxStatus.Pending;
         var next = retryAt?.ToUniversalTime();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var updated = await db.WebhookInbox
+        var updated = await db.Set<WebhookInboxRow>()
             .Where(w => w.Id == id && w.ClaimedBy == owner && w.Status == WebhookInboxStatus.Pending)
             .ExecuteUpdateAsync(
                 s => s
@@ -119,7 +119,7 @@ internal sealed class EfWebhookInbox(IDbContextFactory<WorkflowDbContext> contex
     public async Task<(int Depth, DateTimeOffset? Oldest)> MeasureAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var pending = db.WebhookInbox.Where(w => w.Status == WebhookInboxStatus.Pending);
+        var pending = db.Set<WebhookInboxRow>().Where(w => w.Status == WebhookInboxStatus.Pending);
         var depth = await pending.CountAsync(cancellationToken);
         var oldest = depth == 0 ? null : await pending.MinAsync(w => (DateTimeOffset?)w.ReceivedAt, cancellationToken);
         return (depth, oldest);
@@ -129,7 +129,7 @@ internal sealed class EfWebhookInbox(IDbContextFactory<WorkflowDbContext> contex
     {
         var at = now.ToUniversalTime();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.WebhookInbox
+        return await db.Set<WebhookInboxRow>()
             .Where(w => w.ExpiresAt <= at && (w.Status == WebhookInboxStatus.Processed || w.Status == WebhookInboxStatus.Rejected))
             .ExecuteDeleteAsync(cancellationToken);
     }
@@ -137,7 +137,7 @@ internal sealed class EfWebhookInbox(IDbContextFactory<WorkflowDbContext> contex
     /// <remarks>The injected clock is the database's on a server (<c>DatabaseClock</c>), so a node with a wrong clock never takes a live claim.</remarks>
     private static Task<List<WebhookInboxRow>> ClaimOnPostgresAsync(
         WorkflowDbContext db, string owner, DateTimeOffset now, DateTimeOffset until, int limit, CancellationToken cancellationToken) =>
-        db.WebhookInbox.FromSql(
+        db.Set<WebhookInboxRow>().FromSql(
             $"""
             WITH due AS (
                 SELECT id
@@ -165,7 +165,7 @@ internal sealed class EfWebhookInbox(IDbContextFactory<WorkflowDbContext> contex
     {
         var nowTicks = now.UtcTicks;
         var untilTicks = until.UtcTicks;
-        return db.WebhookInbox.FromSql(
+        return db.Set<WebhookInboxRow>().FromSql(
             $"""
             UPDATE webhook_inbox
             SET claimed_by = {owner}, claimed_until = {untilTicks}, attempts = attempts + 1

@@ -1,8 +1,12 @@
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using ChangeOrchestrator.IntegrationTests.Support.Server;
+using ChangeOrchestrator.Persistence.ApiKeys;
 using ChangeOrchestrator.Persistence.Database;
+using ChangeOrchestrator.Persistence.Definitions;
+using ChangeOrchestrator.Persistence.Instances;
+using ChangeOrchestrator.Persistence.Stimuli;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -147,7 +151,7 @@ public sealed class ApiFuzzTests : IAsyncLifetime
     private async Task<(int Definitions, int Instances, int Pending, int Seen, int ApiKeys)> CountRowsAsync()
     {
         await using var db = await _server.Server.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
-        return (await db.Definitions.CountAsync(), await db.Instances.CountAsync(), await db.PendingStimuli.CountAsync(), await db.SeenStimuli.CountAsync(), await db.ApiKeys.CountAsync());
+        return (await db.Set<DefinitionRow>().CountAsync(), await db.Set<InstanceRow>().CountAsync(), await db.Set<PendingStimulusRow>().CountAsync(), await db.Set<SeenStimulusRow>().CountAsync(), await db.Set<ApiKeyRow>().CountAsync());
     }
 
     private static IEnumerable<FuzzCase> StartCases()

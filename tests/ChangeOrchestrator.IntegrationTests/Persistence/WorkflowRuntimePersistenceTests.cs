@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.IntegrationTests.Support.Database;
+using ChangeOrchestrator.Persistence.Instances;
 using ChangeOrchestrator.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -124,12 +125,12 @@ public sealed class WorkflowRuntimePersistenceTests(DatabaseFixture fixture) : I
         Assert.Equal(100, results.Count(r => r.Duplicate));
         await using var db = await harness.DbAsync();
         var ids = instances.Select(i => i.Id).ToList();
-        var statuses = await db.Instances.Where(i => ids.Contains(i.Id)).Select(i => i.Status).ToListAsync();
+        var statuses = await db.Set<InstanceRow>().Where(i => ids.Contains(i.Id)).Select(i => i.Status).ToListAsync();
         Assert.Equal(100, statuses.Count(s => s == InstanceStatus.Completed));
-        var resumed = await db.Journal.Where(j => ids.Contains(j.InstanceId) && j.Type == JournalEntryType.ActivityResumed).GroupBy(j => j.InstanceId).Select(g => g.Count()).ToListAsync();
+        var resumed = await db.Set<JournalRow>().Where(j => ids.Contains(j.InstanceId) && j.Type == JournalEntryType.ActivityResumed).GroupBy(j => j.InstanceId).Select(g => g.Count()).ToListAsync();
         Assert.Equal(100, resumed.Count);
         Assert.All(resumed, count => Assert.Equal(1, count));
-        Assert.False(await db.Bookmarks.AnyAsync(b => ids.Contains(b.InstanceId)));
+        Assert.False(await db.Set<BookmarkRow>().AnyAsync(b => ids.Contains(b.InstanceId)));
     }
 
     private static string WaitThenLog(string id) => $$"""

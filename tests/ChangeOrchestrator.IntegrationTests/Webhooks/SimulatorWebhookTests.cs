@@ -159,7 +159,7 @@ public sealed partial class SimulatorWebhookTests : IAsyncLifetime
     private async Task<List<WebhookInboxRow>> InboxAsync(string source)
     {
         await using var db = await _server.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
-        return await db.WebhookInbox.Where(w => w.Source == source).ToListAsync();
+        return await db.Set<WebhookInboxRow>().Where(w => w.Source == source).ToListAsync();
     }
 
     private static IEnumerable<JsonNode> Entries(JsonNode journal) => journal["items"]!.AsArray().OfType<JsonNode>();

@@ -2,6 +2,7 @@ using System.Net;
 using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.IntegrationTests.Webhooks.Support;
 using ChangeOrchestrator.Persistence.Database;
+using ChangeOrchestrator.Persistence.Instances;
 using ChangeOrchestrator.Persistence.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,15 +39,15 @@ public sealed class WebhookBurstTests
         Assert.Equal(Changes, rows.Count);
         Assert.All(rows, r => Assert.Equal(WebhookInboxStatus.Processed, r.Status));
         await using var db = await server.Get<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
-        var resumedPerInstance = await db.Journal
+        var resumedPerInstance = await db.Set<JournalRow>()
             .Where(j => j.Type == JournalEntryType.ActivityResumed)
             .GroupBy(j => j.InstanceId)
             .Select(g => new { InstanceId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.InstanceId, x => x.Count);
-        var waitingOnSecond = await db.Bookmarks.CountAsync(b => b.ActivityId == "second");
+        var waitingOnSecond = await db.Set<BookmarkRow>().CountAsync(b => b.ActivityId == "second");
         Assert.Equal(Changes, resumedPerInstance.Count);
         Assert.All(instances, id => Assert.Equal(1, resumedPerInstance[id]));
         Assert.Equal(Changes, waitingOnSecond);
-        Assert.Equal(0, await db.Bookmarks.CountAsync(b => b.ActivityId == "first"));
+        Assert.Equal(0, await db.Set<BookmarkRow>().CountAsync(b => b.ActivityId == "first"));
     }
 }

@@ -65,7 +65,7 @@ public sealed class WebhookCrashTests : IAsyncLifetime
     private static async Task<List<WebhookInboxRow>> InboxAsync(PersistenceHarness harness)
     {
         await using var db = await harness.DbAsync();
-        return await db.WebhookInbox.ToListAsync();
+        return await db.Set<WebhookInboxRow>().ToListAsync();
     }
 
     private static async Task<string> StartAsync(ServerProcess node, string change)

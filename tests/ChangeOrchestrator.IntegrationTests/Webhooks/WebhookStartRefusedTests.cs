@@ -4,6 +4,7 @@ using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.IntegrationTests.Webhooks.Support;
 using ChangeOrchestrator.Persistence.Audit;
 using ChangeOrchestrator.Persistence.Database;
+using ChangeOrchestrator.Persistence.Instances;
 using ChangeOrchestrator.Persistence.Webhooks;
 using ChangeOrchestrator.Server.Webhooks;
 using Microsoft.EntityFrameworkCore;
@@ -69,14 +70,14 @@ public sealed class WebhookStartRefusedTests : IAsyncLifetime
     private async Task<List<WorkflowInstance>> StartedAsync()
     {
         await using var db = await _server.Get<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
-        var ids = await db.Instances.Where(i => i.Id.StartsWith("webhook-")).Select(i => i.Id).ToListAsync();
+        var ids = await db.Set<InstanceRow>().Where(i => i.Id.StartsWith("webhook-")).Select(i => i.Id).ToListAsync();
         return [.. await Task.WhenAll(ids.Select(_server.InstanceAsync))];
     }
 
     private async Task<List<AuditRow>> AuditAsync()
     {
         await using var db = await _server.Get<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
-        return await db.AuditLog.Where(a => a.Action == WebhookStartRules.RefusedAction).ToListAsync();
+        return await db.Set<AuditRow>().Where(a => a.Action == WebhookStartRules.RefusedAction).ToListAsync();
     }
 
     private static string Created(string key, int waveSize) => new JsonObject

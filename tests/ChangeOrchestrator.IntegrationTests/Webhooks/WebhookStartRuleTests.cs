@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.IntegrationTests.Webhooks.Support;
 using ChangeOrchestrator.Persistence.Database;
+using ChangeOrchestrator.Persistence.Instances;
 using ChangeOrchestrator.Persistence.Webhooks;
 using ChangeOrchestrator.Server.Webhooks;
 using Microsoft.EntityFrameworkCore;
@@ -66,7 +67,7 @@ public sealed class WebhookStartRuleTests : IAsyncLifetime
     private async Task<List<WorkflowInstance>> StartedAsync()
     {
         await using var db = await _server.Get<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
-        var ids = await db.Instances.Where(i => i.Id.StartsWith("webhook-")).Select(i => i.Id).ToListAsync();
+        var ids = await db.Set<InstanceRow>().Where(i => i.Id.StartsWith("webhook-")).Select(i => i.Id).ToListAsync();
         return [.. await Task.WhenAll(ids.Select(_server.InstanceAsync))];
     }
 

@@ -77,7 +77,7 @@ internal sealed class StimulusDrill : IAsyncDisposable
     public async Task<List<WebhookInboxRow>> InboxAsync()
     {
         await using var db = await Harness.DbAsync();
-        return await db.WebhookInbox.AsNoTracking().ToListAsync();
+        return await db.Set<WebhookInboxRow>().AsNoTracking().ToListAsync();
     }
 
     /// <summary>Every journal insert fails, as a full disk or a broken connection fails a commit: nothing of the burst is kept.</summary>

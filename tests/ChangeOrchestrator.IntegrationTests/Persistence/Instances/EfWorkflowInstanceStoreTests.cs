@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.IntegrationTests.Support.Database;
+using ChangeOrchestrator.Persistence.Instances;
 using ChangeOrchestrator.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -265,7 +266,7 @@ public sealed class EfWorkflowInstanceStoreTests(DatabaseFixture fixture) : ICla
         await harness.Instances.CommitAsync(Bursts.Update(instance, 1), None);
 
         await using var db = await harness.DbAsync();
-        var row = await db.Instances.SingleAsync(i => i.Id == instance.Id);
+        var row = await db.Set<InstanceRow>().SingleAsync(i => i.Id == instance.Id);
         Assert.Equal(("node-a", harness.Now.AddMinutes(1)), (row.LeaseOwner, row.LeaseExpiresAt));
     }
 

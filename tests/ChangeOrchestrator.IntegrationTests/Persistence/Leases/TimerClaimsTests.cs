@@ -1,5 +1,6 @@
 using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.IntegrationTests.Support.Database;
+using ChangeOrchestrator.Persistence.Instances;
 using ChangeOrchestrator.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,7 +45,7 @@ public sealed class TimerClaimsTests(DatabaseFixture fixture) : IClassFixture<Da
         Assert.Equal(claimedOfMine.Count, claimedOfMine.Select(c => c.Timer.Id).Distinct().Count());
         Assert.Equal(due.Select(b => b.Id).Order(), claimedOfMine.Select(c => c.Timer.Id).Order());
         await using var db = await harness.DbAsync();
-        var stamped = await db.Bookmarks.Where(b => b.ClaimedBy != null).ToDictionaryAsync(b => b.Id, b => (b.ClaimedBy, b.ClaimedUntil));
+        var stamped = await db.Set<BookmarkRow>().Where(b => b.ClaimedBy != null).ToDictionaryAsync(b => b.Id, b => (b.ClaimedBy, b.ClaimedUntil));
         Assert.All(claimedOfMine, c => Assert.Equal((c.Node, now + ClaimFor), stamped[c.Timer.Id]));
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.IntegrationTests.Support.Database;
+using ChangeOrchestrator.Persistence.Stimuli;
 using ChangeOrchestrator.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -81,11 +82,11 @@ public sealed class EfStimulusBufferTests(DatabaseFixture fixture) : IClassFixtu
         Assert.True(moved >= 1, $"moved {moved}");
         Assert.Equal([kept.Id], (await harness.Stimuli.FindPendingAsync("approval", key, None)).Select(s => s.Id));
         await using var db = await harness.DbAsync();
-        var dead = await db.DeadLetteredStimuli.SingleAsync(d => d.StimulusId == expiring.Id);
+        var dead = await db.Set<DeadLetteredStimulusRow>().SingleAsync(d => d.StimulusId == expiring.Id);
         Assert.Equal(("approval", key, """{"by":"late"}"""), (dead.Kind, dead.Key, dead.Payload));
         Assert.Equal((expiring.ReceivedAt, harness.Now.AddHours(-1), harness.Now), (dead.ReceivedAt, dead.ExpiredAt, dead.DeadLetteredAt));
-        Assert.False(await db.DeadLetteredStimuli.AnyAsync(d => d.StimulusId == kept.Id));
-        Assert.Equal([seenKept], await db.SeenStimuli.Where(s => s.Id == seenExpiring || s.Id == seenKept).Select(s => s.Id).ToListAsync());
+        Assert.False(await db.Set<DeadLetteredStimulusRow>().AnyAsync(d => d.StimulusId == kept.Id));
+        Assert.Equal([seenKept], await db.Set<SeenStimulusRow>().Where(s => s.Id == seenExpiring || s.Id == seenKept).Select(s => s.Id).ToListAsync());
         Assert.Equal(0, await harness.Stimuli.ExpireAsync(harness.Now, None));
     }
 }

@@ -114,7 +114,7 @@ internal sealed class WebhookTestServer : IAsyncDisposable
     public async Task<List<WebhookInboxRow>> InboxAsync(string? source = null)
     {
         await using var db = await Get<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
-        return await db.WebhookInbox.Where(w => source == null || w.Source == source).OrderBy(w => w.Id).ToListAsync();
+        return await db.Set<WebhookInboxRow>().Where(w => source == null || w.Source == source).OrderBy(w => w.Id).ToListAsync();
     }
 
     /// <summary>Waits until no delivery of the inbox is pending any more.</summary>
