@@ -1,20 +1,9 @@
-namespace ChangeOrchestrator.Server.Webhooks;
+using ChangeOrchestrator.Patching.ChangeRequests.Events;
+
+namespace ChangeOrchestrator.Connectors.Jira.Webhooks;
 
 /// <summary>
-/// Section <c>Webhooks:Jira</c>: the admin webhook's secret (deliveries carry <c>X-Hub-Signature</c>) and the
-/// change workflow's status names that report a decision, each a comma-separated list because templates differ.
+/// Section <c>Webhooks:Jira</c>: the admin webhook's secret (deliveries carry <c>X-Hub-Signature</c>). The status
+/// names that report a decision are the connector's, <c>ServiceDesk:Jira:Statuses</c>.
 /// </summary>
-public sealed class JiraWebhookSourceOptions : WebhookSourceOptions
-{
-    /// <summary>Entering one of these statuses means the change was approved.</summary>
-    public string ApprovedStatuses { get; set; } = "Awaiting implementation, Scheduled";
-
-    /// <summary>Entering one of these statuses means the change was declined.</summary>
-    public string DeclinedStatuses { get; set; } = "Declined";
-
-    /// <summary>Entering one of these statuses means the change was cancelled.</summary>
-    public string CancelledStatuses { get; set; } = "Canceled, Cancelled";
-
-    public static IReadOnlyList<string> Split(string names) =>
-        names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-}
+public sealed class JiraWebhookSourceOptions : WebhookSourceOptions;

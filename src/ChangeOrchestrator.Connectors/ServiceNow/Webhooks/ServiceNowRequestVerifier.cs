@@ -1,38 +1,39 @@
 using System.Net.Http.Headers;
 using System.Text;
+using ChangeOrchestrator.Connectors.Webhooks;
+using ChangeOrchestrator.Patching.ChangeRequests.Events;
 using Microsoft.Extensions.Options;
 
-namespace ChangeOrchestrator.Server.Webhooks;
+namespace ChangeOrchestrator.Connectors.ServiceNow.Webhooks;
 
 /// <summary>
 /// ServiceNow cannot sign: its business rule or flow step sends a shared secret in a header, or basic credentials.
 /// Either way the secret travels with every request, so only HTTPS keeps it secret.
 /// </summary>
-internal sealed class ServiceNowRequestVerifier(IOptions<WebhooksOptions> options) : IWebhookVerifier
+internal sealed class ServiceNowRequestVerifier(IOptions<ServiceNowWebhookSourceOptions> options) : IWebhookVerifier
 {
-    private readonly ServiceNowWebhookSourceOptions _options = options.Value.ServiceNow;
+    public WebhookVerification Verify(IReadOnlyDictionary<string, string[]> headers, ReadOnlyMemory<byte> body) =>
+        options.Value.Mode == ServiceNowWebhookAuthMode.Basic ? VerifyBasic(headers, options.Value) : VerifySharedSecret(headers, options.Value);
 
-    public string Source => WebhookSources.ServiceNow;
+    public string DeliveryId(IReadOnlyDictionary<string, string[]> headers) =>
+        options.Value.DeliveryIdHeader.Length > 0 ? WebhookHeaders.Joined(headers, options.Value.DeliveryIdHeader) : "";
 
-    public WebhookVerification Verify(HttpRequest request, byte[] body) =>
-        _options.Mode == ServiceNowWebhookAuthMode.Basic ? VerifyBasic(request) : VerifySharedSecret(request);
-
-    private WebhookVerification VerifySharedSecret(HttpRequest request)
+    private static WebhookVerification VerifySharedSecret(IReadOnlyDictionary<string, string[]> headers, ServiceNowWebhookSourceOptions settings)
     {
-        var values = request.Headers[_options.HeaderName];
+        var values = WebhookHeaders.Values(headers, settings.HeaderName);
         if (values.Count != 1 || string.IsNullOrEmpty(values[0]))
         {
-            return WebhookVerification.Failure(values.Count > 1 ? $"{_options.HeaderName} sent more than once" : $"no {_options.HeaderName} header");
+            return WebhookVerification.Failure(values.Count > 1 ? $"{settings.HeaderName} sent more than once" : $"no {settings.HeaderName} header");
         }
 
-        return SecretComparer.MatchesAny(values[0]!, _options.Secrets)
+        return SecretComparer.MatchesAny(values[0], settings.Secrets)
             ? WebhookVerification.Success
-            : WebhookVerification.Failure($"{_options.HeaderName} does not match any active secret");
+            : WebhookVerification.Failure($"{settings.HeaderName} does not match any active secret");
     }
 
-    private WebhookVerification VerifyBasic(HttpRequest request)
+    private static WebhookVerification VerifyBasic(IReadOnlyDictionary<string, string[]> headers, ServiceNowWebhookSourceOptions settings)
     {
-        if (!AuthenticationHeaderValue.TryParse(request.Headers.Authorization.ToString(), out var authorization)
+        if (!AuthenticationHeaderValue.TryParse(WebhookHeaders.Joined(headers, "Authorization"), out var authorization)
             || !string.Equals(authorization.Scheme, "Basic", StringComparison.OrdinalIgnoreCase)
             || authorization.Parameter is null)
         {
@@ -54,8 +55,8 @@ internal sealed class ServiceNowRequestVerifier(IOptions<WebhooksOptions> option
         var password = colon < 0 ? "" : credentials[(colon + 1)..];
 
         // Both parts are always compared, so a wrong user name takes as long to refuse as a wrong password.
-        var userMatches = SecretComparer.MatchesAny(user, [_options.UserName]);
-        var passwordMatches = SecretComparer.MatchesAny(password, _options.Secrets);
+        var userMatches = SecretComparer.MatchesAny(user, [settings.UserName]);
+        var passwordMatches = SecretComparer.MatchesAny(password, settings.Secrets);
         return userMatches && passwordMatches
             ? WebhookVerification.Success
             : WebhookVerification.Failure("basic credentials do not match");

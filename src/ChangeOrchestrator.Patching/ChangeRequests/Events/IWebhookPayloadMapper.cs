@@ -1,11 +1,9 @@
 using System.Text.Json.Nodes;
 
-namespace ChangeOrchestrator.Server.Webhooks;
+namespace ChangeOrchestrator.Patching.ChangeRequests.Events;
 
 /// <summary>Reads one desk's webhook payloads; pure, so the endpoint and the worker read a delivery alike.</summary>
-internal interface IWebhookPayloadMapper
+public interface IWebhookPayloadMapper
 {
-    string Source { get; }
-
-    WebhookMapping Map(JsonObject payload);
+    ChangeNotification Map(JsonObject payload);
 }
