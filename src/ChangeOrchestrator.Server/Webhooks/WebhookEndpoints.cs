@@ -14,8 +14,14 @@ internal static class WebhookEndpoints
         var group = endpoints.MapGroup("/webhooks").WithTags("Webhooks").AllowAnonymous();
         foreach (var desk in endpoints.ServiceProvider.GetServices<WebhookSource>())
         {
+            // The typed result describes 202 and 200; the refusals are problem details whose statuses it cannot know.
             group.MapPost("/" + desk.Name, (HttpContext context, WebhookReceiver receiver, CancellationToken cancellationToken) =>
-                receiver.ReceiveAsync(desk, context, cancellationToken));
+                    receiver.ReceiveAsync(desk, context, cancellationToken))
+                .ProducesProblem(StatusCodes.Status400BadRequest)
+                .ProducesProblem(StatusCodes.Status401Unauthorized)
+                .ProducesProblem(StatusCodes.Status404NotFound)
+                .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+                .ProducesProblem(StatusCodes.Status429TooManyRequests);
         }
 
         return endpoints;

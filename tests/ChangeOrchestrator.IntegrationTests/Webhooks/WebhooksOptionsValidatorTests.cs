@@ -1,6 +1,7 @@
 using ChangeOrchestrator.Connectors;
 using ChangeOrchestrator.Patching.ChangeRequests.Events;
 using ChangeOrchestrator.Server.Webhooks;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChangeOrchestrator.IntegrationTests.Webhooks;
@@ -39,7 +40,10 @@ public sealed class WebhooksOptionsValidatorTests
 
     private static List<WebhookSource> Registered()
     {
-        using var services = new ServiceCollection().AddServiceDeskWebhooks().BuildServiceProvider();
+        using var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
+            .AddServiceDeskWebhooks()
+            .BuildServiceProvider();
         return [.. services.GetServices<WebhookSource>()];
     }
 }

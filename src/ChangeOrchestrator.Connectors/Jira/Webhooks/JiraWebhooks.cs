@@ -1,7 +1,6 @@
+using ChangeOrchestrator.Connectors.Webhooks;
 using ChangeOrchestrator.Patching.ChangeRequests.Events;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace ChangeOrchestrator.Connectors.Jira.Webhooks;
 
@@ -18,15 +17,7 @@ internal static class JiraWebhooks
     public static void Add(IServiceCollection services)
     {
         services.AddOptions<JiraStatusNames>().BindConfiguration(StatusesSection);
-        services.AddOptions<JiraWebhookSourceOptions>().BindConfiguration(Section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JiraWebhookSourceOptions>, JiraWebhookSourceOptionsValidator>());
-        services.TryAddSingleton<JiraSignatureVerifier>();
-        services.TryAddSingleton<JiraPayloadMapper>();
-        services.AddSingleton(sp => new WebhookSource(
-            Name,
-            Section,
-            sp.GetRequiredService<JiraSignatureVerifier>(),
-            sp.GetRequiredService<JiraPayloadMapper>(),
-            sp.GetRequiredService<IOptions<JiraWebhookSourceOptions>>()));
+        WebhookSourceRegistration.Add<JiraWebhookSourceOptions, JiraWebhookSourceOptionsValidator, JiraSignatureVerifier, JiraPayloadMapper>(
+            services, Name, Section);
     }
 }

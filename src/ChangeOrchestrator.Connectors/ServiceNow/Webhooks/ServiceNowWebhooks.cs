@@ -1,7 +1,6 @@
+using ChangeOrchestrator.Connectors.Webhooks;
 using ChangeOrchestrator.Patching.ChangeRequests.Events;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace ChangeOrchestrator.Connectors.ServiceNow.Webhooks;
 
@@ -12,17 +11,7 @@ internal static class ServiceNowWebhooks
 
     public const string Section = WebhookSourceOptions.Section + ":ServiceNow";
 
-    public static void Add(IServiceCollection services)
-    {
-        services.AddOptions<ServiceNowWebhookSourceOptions>().BindConfiguration(Section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ServiceNowWebhookSourceOptions>, ServiceNowWebhookSourceOptionsValidator>());
-        services.TryAddSingleton<ServiceNowRequestVerifier>();
-        services.TryAddSingleton<ServiceNowPayloadMapper>();
-        services.AddSingleton(sp => new WebhookSource(
-            Name,
-            Section,
-            sp.GetRequiredService<ServiceNowRequestVerifier>(),
-            sp.GetRequiredService<ServiceNowPayloadMapper>(),
-            sp.GetRequiredService<IOptions<ServiceNowWebhookSourceOptions>>()));
-    }
+    public static void Add(IServiceCollection services) =>
+        WebhookSourceRegistration.Add<ServiceNowWebhookSourceOptions, ServiceNowWebhookSourceOptionsValidator, ServiceNowRequestVerifier, ServiceNowPayloadMapper>(
+            services, Name, Section);
 }
