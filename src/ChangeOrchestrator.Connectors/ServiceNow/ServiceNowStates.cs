@@ -33,4 +33,17 @@ internal static class ServiceNowStates
     public static string Label(string value) => Known.TryGetValue(value, out var known) ? known.Label : value;
 
     public static string ValueOf(ChangeState state) => Known.First(k => k.Value.State == state).Key;
+
+    /// <summary>
+    /// How a state a webhook sends reads: a raw value as its label, the spelling <c>Cancelled</c> (some instances'
+    /// choice list) as <c>Canceled</c>, any other name as given.
+    /// </summary>
+    public static string Name(string valueOrName) =>
+        Known.TryGetValue(valueOrName, out var known) ? known.Label
+        : string.Equals(valueOrName, "Cancelled", StringComparison.OrdinalIgnoreCase) ? Known[Canceled].Label
+        : valueOrName;
+
+    /// <summary>The common state a state name stands for (<c>Scheduled</c>, in any case); null for a name the base system does not have.</summary>
+    public static ChangeState? StateNamed(string name) =>
+        Known.Values.Where(k => string.Equals(k.Label, name, StringComparison.OrdinalIgnoreCase)).Select(k => (ChangeState?)k.State).FirstOrDefault();
 }

@@ -64,7 +64,9 @@ internal static class ServerBuilderExtensions
         }
 
         services.AddPatching(configuration);
-        services.AddWebhooks(configuration);
+        WebhookSandbox.Apply(configuration);
+        services.AddServiceDeskWebhooks();
+        services.AddWebhooks();
 
         services.AddChangeOrchestratorAuth(sandbox);
         services.AddSessionKeyRing(configuration, builder.Environment);

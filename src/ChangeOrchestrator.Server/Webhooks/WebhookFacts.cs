@@ -1,3 +1,5 @@
+using ChangeOrchestrator.Patching.ChangeRequests.Events;
+
 namespace ChangeOrchestrator.Server.Webhooks;
 
 /// <summary>What every delivery tells regardless of its desk's payload shape: the desk, the change number and the event.</summary>
@@ -8,7 +10,7 @@ internal sealed record WebhookFacts(string Desk, string? Number, string? Event)
     public const string ChangeKeyPath = "@changeKey";
 
     /// <summary><c>desk:number</c>, the key of the change's stimuli; null when the payload names no change.</summary>
-    public string? ChangeKey => Number is null ? null : $"{Desk}:{Number}";
+    public string? ChangeKey => Number is null ? null : ChangeStimuli.Key(Desk, Number);
 
     public static bool IsFact(string path) => path is DeskPath or NumberPath or ChangeKeyPath;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Runtime;
+using ChangeOrchestrator.Patching.ChangeRequests.Events;
 using ChangeOrchestrator.Persistence.Webhooks;
 
 namespace ChangeOrchestrator.Server.Webhooks;
@@ -12,12 +13,12 @@ namespace ChangeOrchestrator.Server.Webhooks;
 /// after a crash between the effects and the row's completion resumes and starts nothing twice.
 /// </summary>
 internal sealed class WebhookProcessor(
-    IEnumerable<IWebhookPayloadMapper> mappers,
+    IEnumerable<WebhookSource> sources,
     WebhookStartRules startRules,
     WorkflowRuntime runtime,
     ILogger<WebhookProcessor> logger)
 {
-    private readonly Dictionary<string, IWebhookPayloadMapper> _mappers = mappers.ToDictionary(m => m.Source, StringComparer.Ordinal);
+    private readonly Dictionary<string, IWebhookPayloadMapper> _mappers = sources.ToDictionary(s => s.Name, s => s.Mapper, StringComparer.Ordinal);
 
     /// <exception cref="InvalidDataException">The row cannot be read: retrying will not help.</exception>
     public WebhookContent Read(WebhookInboxItem item)
@@ -37,7 +38,7 @@ internal sealed class WebhookProcessor(
             throw new InvalidDataException("The stored body is not valid JSON.", ex);
         }
 
-        return new WebhookContent(payload, mapper.Map(payload));
+        return new WebhookContent(payload, WebhookMapping.From(mapper.Map(payload)));
     }
 
     public async Task ProcessAsync(WebhookInboxItem item, WebhookContent content, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using ChangeOrchestrator.Patching.ChangeRequests.Events;
 using Microsoft.Extensions.Options;
 
 namespace ChangeOrchestrator.Server.Webhooks;
@@ -11,10 +12,10 @@ internal sealed class WebhookRateLimiters : IDisposable
 {
     private readonly Dictionary<string, TokenBucketRateLimiter> _limiters;
 
-    public WebhookRateLimiters(IOptions<WebhooksOptions> options)
+    public WebhookRateLimiters(IEnumerable<WebhookSource> sources, IOptions<WebhooksOptions> options)
     {
         var permits = options.Value.RateLimit.PermitsPerSecond;
-        _limiters = WebhookSources.All.ToDictionary(source => source, _ => new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        _limiters = sources.ToDictionary(source => source.Name, _ => new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
             TokenLimit = permits,
             TokensPerPeriod = permits,

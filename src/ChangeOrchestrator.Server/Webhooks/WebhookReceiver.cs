@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChangeOrchestrator.Patching.ChangeRequests.Events;
 using ChangeOrchestrator.Persistence.Webhooks;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace ChangeOrchestrator.Server.Webhooks;
@@ -13,8 +15,6 @@ namespace ChangeOrchestrator.Server.Webhooks;
 /// happens afterwards. A redelivery within the replay window answers 200 and has no effect.
 /// </summary>
 internal sealed class WebhookReceiver(
-    IEnumerable<IWebhookVerifier> verifiers,
-    IEnumerable<IWebhookPayloadMapper> mappers,
     IWebhookInbox inbox,
     IWebhookRejectionLog rejections,
     WebhookInboxSignal signal,
@@ -23,25 +23,21 @@ internal sealed class WebhookReceiver(
     TimeProvider time,
     ILogger<WebhookReceiver> logger)
 {
-    /// <summary>Jira's delivery id, unchanged across its retries.</summary>
-    public const string JiraDeliveryIdHeader = "X-Atlassian-Webhook-Identifier";
-
     private const int MaxDeliveryIdLength = 128;
 
-    private readonly Dictionary<string, IWebhookVerifier> _verifiers = verifiers.ToDictionary(v => v.Source, StringComparer.Ordinal);
-    private readonly Dictionary<string, IWebhookPayloadMapper> _mappers = mappers.ToDictionary(m => m.Source, StringComparer.Ordinal);
-
-    public async Task<IResult> ReceiveAsync(string source, HttpContext context, CancellationToken cancellationToken)
+    public async Task<Results<Accepted<WebhookAcceptance>, Ok<WebhookRedelivery>, ProblemHttpResult>> ReceiveAsync(
+        WebhookSource desk, HttpContext context, CancellationToken cancellationToken)
     {
+        var source = desk.Name;
         var settings = options.Value;
         var remoteIp = context.Connection.RemoteIpAddress?.ToString();
-        if (!settings.For(source).IsConfigured)
+        if (!desk.Options.Value.IsConfigured)
         {
             // Without a secret nothing could be verified: the endpoint is off rather than open.
             WebhookLog.Refused(logger, source, remoteIp, StatusCodes.Status404NotFound, "no secret configured");
             return TypedResults.Problem(
                 title: "Webhook source not configured",
-                detail: $"No secret is configured for {source} webhooks (Webhooks:{Section(source)}:Secrets), so none are accepted.",
+                detail: $"No secret is configured for {source} webhooks ({desk.ConfigurationKey}:Secrets), so none are accepted.",
                 statusCode: StatusCodes.Status404NotFound);
         }
 
@@ -63,7 +59,8 @@ internal sealed class WebhookReceiver(
                 statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
-        var verification = _verifiers[source].Verify(context.Request, body);
+        var headers = Headers(context.Request.Headers);
+        var verification = desk.Verifier.Verify(headers, body);
         if (!verification.Verified)
         {
             return await RejectAsync(source, remoteIp, verification.Reason!, cancellationToken);
@@ -76,13 +73,13 @@ internal sealed class WebhookReceiver(
         }
 
         var now = time.GetUtcNow();
-        var mapping = _mappers[source].Map(payload);
+        var mapping = WebhookMapping.From(desk.Mapper.Map(payload));
         if (mapping.Timestamp is { } sent && sent < now - settings.ReplayWindow)
         {
             return await RejectAsync(source, remoteIp, $"stale delivery: sent {sent:O}, before the replay window of {settings.ReplayWindow}", cancellationToken);
         }
 
-        var dedupeKey = DedupeKey(source, context.Request, body);
+        var dedupeKey = DedupeKey(desk.Verifier.DeliveryId(headers), body);
         var id = Guid.CreateVersion7(now).ToString("N");
         var entry = new WebhookInboxEntry(id, source, dedupeKey, Encoding.UTF8.GetString(body), remoteIp, now, now + settings.ReplayWindow);
 
@@ -90,15 +87,15 @@ internal sealed class WebhookReceiver(
         if (!await inbox.AcceptAsync(entry, CancellationToken.None))
         {
             WebhookLog.Duplicate(logger, source, dedupeKey);
-            return TypedResults.Ok(new { duplicate = true });
+            return TypedResults.Ok(new WebhookRedelivery(Duplicate: true));
         }
 
         WebhookLog.Accepted(logger, id, source, dedupeKey);
         signal.Notify();
-        return TypedResults.Accepted((string?)null, new { id });
+        return TypedResults.Accepted((string?)null, new WebhookAcceptance(id));
     }
 
-    private async Task<IResult> RejectAsync(string source, string? remoteIp, string reason, CancellationToken cancellationToken)
+    private async Task<ProblemHttpResult> RejectAsync(string source, string? remoteIp, string reason, CancellationToken cancellationToken)
     {
         await rejections.RecordAsync(new WebhookRejection(source, remoteIp, reason, time.GetUtcNow()), cancellationToken);
         return TypedResults.Problem(
@@ -111,14 +108,14 @@ internal sealed class WebhookReceiver(
     /// The sender's delivery id when it sends one (stable across its retries), else the SHA-256 of the body, which
     /// recognises a byte-identical replay.
     /// </summary>
-    private string DedupeKey(string source, HttpRequest request, byte[] body)
-    {
-        var header = source == WebhookSources.Jira ? JiraDeliveryIdHeader : options.Value.ServiceNow.DeliveryIdHeader;
-        var deliveryId = header.Length > 0 ? request.Headers[header].ToString() : "";
-        return deliveryId.Length is > 0 and <= MaxDeliveryIdLength && !deliveryId.Contains(',', StringComparison.Ordinal)
+    private static string DedupeKey(string deliveryId, byte[] body) =>
+        deliveryId.Length is > 0 and <= MaxDeliveryIdLength && !deliveryId.Contains(',', StringComparison.Ordinal)
             ? "id:" + deliveryId
             : "sha256:" + Convert.ToHexStringLower(SHA256.HashData(body));
-    }
+
+    /// <summary>The headers as the desks' verifiers take them: no ASP.NET types, looked up without regard to case.</summary>
+    private static Dictionary<string, string[]> Headers(IHeaderDictionary headers) =>
+        headers.ToDictionary(h => h.Key, h => h.Value.Select(v => v ?? "").ToArray(), StringComparer.OrdinalIgnoreCase);
 
     private static JsonObject? Parse(byte[] body)
     {
@@ -131,6 +128,4 @@ internal sealed class WebhookReceiver(
             return null;
         }
     }
-
-    private static string Section(string source) => source == WebhookSources.Jira ? "Jira" : "ServiceNow";
 }

@@ -1,15 +1,14 @@
 namespace ChangeOrchestrator.Server.Webhooks;
 
-/// <summary>Configuration section <c>Webhooks</c>: the service-desk webhooks received at <c>/webhooks/{source}</c>.</summary>
+/// <summary>
+/// Configuration section <c>Webhooks</c>: the service-desk webhooks received at <c>/webhooks/{source}</c>. Each
+/// desk's own settings (<c>Webhooks:&lt;desk&gt;</c>) belong to the desk's connector.
+/// </summary>
 public sealed class WebhooksOptions
 {
     public const string Section = "Webhooks";
 
     public const int DefaultMaxBodyBytes = 256 * 1024;
-
-    public JiraWebhookSourceOptions Jira { get; set; } = new();
-
-    public ServiceNowWebhookSourceOptions ServiceNow { get; set; } = new();
 
     /// <summary>
     /// How long a delivery is remembered, so that a redelivery or replay of it has no effect; a delivery whose own
@@ -24,6 +23,4 @@ public sealed class WebhooksOptions
     public WebhookProcessingOptions Processing { get; set; } = new();
 
     public List<WebhookStartRule> StartRules { get; set; } = [];
-
-    public WebhookSourceOptions For(string source) => source == WebhookSources.Jira ? Jira : ServiceNow;
 }

@@ -1,24 +1,17 @@
 using System.Globalization;
+using ChangeOrchestrator.Patching.ChangeRequests.Events;
 using Microsoft.Extensions.Options;
 
 namespace ChangeOrchestrator.Server.Webhooks;
 
 /// <summary>Checks section <c>Webhooks</c> at start-up; every message names the key that is wrong.</summary>
-internal sealed class WebhooksOptionsValidator : IValidateOptions<WebhooksOptions>
+internal sealed class WebhooksOptionsValidator(IEnumerable<WebhookSource> sources) : IValidateOptions<WebhooksOptions>
 {
-    /// <summary>Below this a secret can be guessed or brute-forced offline from one signed delivery.</summary>
-    public const int MinSecretLength = 16;
-
     private const string Prefix = WebhooksOptions.Section + ":";
 
     public ValidateOptionsResult Validate(string? name, WebhooksOptions options)
     {
         var errors = new List<string>();
-        ValidateSecrets(options.Jira, Prefix + "Jira", errors);
-        ValidateSecrets(options.ServiceNow, Prefix + "ServiceNow", errors);
-        ValidateServiceNow(options.ServiceNow, errors);
-        ValidateJira(options.Jira, errors);
-
         if (options.ReplayWindow < TimeSpan.FromMinutes(1) || options.ReplayWindow > TimeSpan.FromDays(365))
         {
             errors.Add($"{Prefix}ReplayWindow must be between 00:01:00 and 365.00:00:00; it is {options.ReplayWindow}.");
@@ -41,61 +34,6 @@ internal sealed class WebhooksOptionsValidator : IValidateOptions<WebhooksOption
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-    }
-
-    private static void ValidateSecrets(WebhookSourceOptions source, string key, List<string> errors)
-    {
-        if (source.Secrets.Count > WebhookSourceOptions.MaxSecrets)
-        {
-            errors.Add(Invariant($"{key}:Secrets holds {source.Secrets.Count} secrets; at most {WebhookSourceOptions.MaxSecrets} may be active (the current one and the one being rotated out)."));
-        }
-
-        for (var i = 0; i < source.Secrets.Count; i++)
-        {
-            if (source.Secrets[i].Length < MinSecretLength)
-            {
-                errors.Add(Invariant($"{key}:Secrets:{i} must be at least {MinSecretLength} characters long."));
-            }
-        }
-    }
-
-    private static void ValidateServiceNow(ServiceNowWebhookSourceOptions serviceNow, List<string> errors)
-    {
-        const string key = Prefix + "ServiceNow:";
-        if (!Enum.IsDefined(serviceNow.Mode))
-        {
-            errors.Add($"{key}Mode must be one of: {string.Join(", ", Enum.GetNames<ServiceNowWebhookAuthMode>())}.");
-        }
-
-        if (serviceNow.Mode == ServiceNowWebhookAuthMode.SharedSecret && !IsHeaderName(serviceNow.HeaderName))
-        {
-            errors.Add($"{key}HeaderName must be an HTTP header name (letters, digits and '-'); it is '{serviceNow.HeaderName}'.");
-        }
-
-        if (serviceNow.Mode == ServiceNowWebhookAuthMode.Basic && serviceNow.IsConfigured
-            && (string.IsNullOrWhiteSpace(serviceNow.UserName) || serviceNow.UserName.Contains(':', StringComparison.Ordinal)))
-        {
-            errors.Add($"{key}UserName is required in Basic mode and must not contain ':'.");
-        }
-
-        if (serviceNow.DeliveryIdHeader.Length > 0 && !IsHeaderName(serviceNow.DeliveryIdHeader))
-        {
-            errors.Add($"{key}DeliveryIdHeader must be an HTTP header name or empty; it is '{serviceNow.DeliveryIdHeader}'.");
-        }
-    }
-
-    private static void ValidateJira(JiraWebhookSourceOptions jira, List<string> errors)
-    {
-        const string key = Prefix + "Jira:";
-        if (JiraWebhookSourceOptions.Split(jira.ApprovedStatuses).Count == 0)
-        {
-            errors.Add($"{key}ApprovedStatuses must name at least one status.");
-        }
-
-        if (JiraWebhookSourceOptions.Split(jira.DeclinedStatuses).Count == 0)
-        {
-            errors.Add($"{key}DeclinedStatuses must name at least one status.");
-        }
     }
 
     private static void ValidateProcessing(WebhookProcessingOptions processing, List<string> errors)
@@ -122,11 +60,12 @@ internal sealed class WebhooksOptionsValidator : IValidateOptions<WebhooksOption
         }
     }
 
-    private static void ValidateStartRule(WebhookStartRule rule, string key, List<string> errors)
+    private void ValidateStartRule(WebhookStartRule rule, string key, List<string> errors)
     {
-        if (!WebhookSources.All.Contains(rule.Source))
+        var names = sources.Select(s => s.Name).ToList();
+        if (!names.Contains(rule.Source, StringComparer.Ordinal))
         {
-            errors.Add($"{key}:Source must be one of: {string.Join(", ", WebhookSources.All)}; it is '{rule.Source}'.");
+            errors.Add($"{key}:Source must be one of: {string.Join(", ", names)}; it is '{rule.Source}'.");
         }
 
         if (string.IsNullOrWhiteSpace(rule.DefinitionId))
@@ -168,9 +107,6 @@ internal sealed class WebhooksOptionsValidator : IValidateOptions<WebhooksOption
             errors.Add($"{key} must be between {min} and {max}; it is {value}.");
         }
     }
-
-    private static bool IsHeaderName(string name) =>
-        name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '-' || c == '_');
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

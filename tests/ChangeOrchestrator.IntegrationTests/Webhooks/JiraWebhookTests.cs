@@ -15,6 +15,20 @@ public sealed class JiraWebhookTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
+    [Fact]
+    public async Task OpenApiDocument_WebhookRoutes_DescribeEveryResponse()
+    {
+        var document = JsonNode.Parse(await _server.Server.Client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)))!;
+
+        foreach (var desk in new[] { "servicenow", "jira" })
+        {
+            var responses = document["paths"]![$"/webhooks/{desk}"]!["post"]!["responses"]!.AsObject();
+            Assert.Equal(["200", "202", "400", "401", "404", "413", "429"], responses.Select(r => r.Key).Order(StringComparer.Ordinal));
+            Assert.NotNull(responses["202"]!["content"]!["application/json"]!["schema"]);
+            Assert.NotNull(responses["200"]!["content"]!["application/json"]!["schema"]);
+        }
+    }
+
     [Theory]
     [InlineData(JiraDeliveries.OldSecret)]
     [InlineData(JiraDeliveries.NewSecret)]

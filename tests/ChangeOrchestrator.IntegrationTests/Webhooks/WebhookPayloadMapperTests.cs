@@ -1,5 +1,9 @@
 using System.Text.Json.Nodes;
+using ChangeOrchestrator.Connectors.Jira;
+using ChangeOrchestrator.Connectors.Jira.Webhooks;
+using ChangeOrchestrator.Connectors.ServiceNow.Webhooks;
 using ChangeOrchestrator.IntegrationTests.Webhooks.Support;
+using ChangeOrchestrator.Patching.ChangeRequests.Events;
 using ChangeOrchestrator.Server.Webhooks;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +12,7 @@ namespace ChangeOrchestrator.IntegrationTests.Webhooks;
 /// <summary>What each desk's payload means: which stimulus, with which key and payload.</summary>
 public sealed class WebhookPayloadMapperTests
 {
-    private static readonly JiraPayloadMapper Jira = new(Options.Create(new WebhooksOptions()));
+    private static readonly JiraPayloadMapper Jira = new(Options.Create(new JiraStatusNames()));
     private static readonly ServiceNowPayloadMapper ServiceNow = new();
 
     [Theory]
@@ -18,7 +22,7 @@ public sealed class WebhookPayloadMapperTests
     [InlineData("Implementing", "change-state", "{\"state\":\"Implementing\"}")]
     public void Jira_StatusTransition_RaisesTheStimulusOfTheTargetStatus(string to, string kind, string payload)
     {
-        var mapping = Jira.Map(Parse(JiraDeliveries.Transition("ITOPS-12", "Awaiting approval", to)));
+        var mapping = Read(Jira, Parse(JiraDeliveries.Transition("ITOPS-12", "Awaiting approval", to)));
 
         var stimulus = Assert.Single(mapping.Stimuli);
         Assert.Equal((kind, "jira:ITOPS-12", payload), (stimulus.Kind, stimulus.Key, stimulus.Payload.ToJsonString()));
@@ -32,7 +36,7 @@ public sealed class WebhookPayloadMapperTests
         payload["changelog"]!["items"]![0]!["field"] = "summary";
         payload["changelog"]!["items"]![0]!["fieldId"] = "summary";
 
-        Assert.Empty(Jira.Map(payload).Stimuli);
+        Assert.Empty(Read(Jira, payload).Stimuli);
     }
 
     [Theory]
@@ -44,7 +48,7 @@ public sealed class WebhookPayloadMapperTests
     [InlineData("4", "approved", "change-cancelled", "{\"state\":\"Canceled\"}")]
     public void ServiceNow_ChangeNotification_RaisesApprovalOnlyForADecision(string state, string approval, string kind, string payload)
     {
-        var mapping = ServiceNow.Map(Parse(ServiceNowDeliveries.Change("CHG0030001", state, approval)));
+        var mapping = Read(ServiceNow, Parse(ServiceNowDeliveries.Change("CHG0030001", state, approval)));
 
         var stimulus = Assert.Single(mapping.Stimuli);
         Assert.Equal((kind, "servicenow:CHG0030001", payload), (stimulus.Kind, stimulus.Key, stimulus.Payload.ToJsonString()));
@@ -59,14 +63,17 @@ public sealed class WebhookPayloadMapperTests
             ["approver"] = "Abel Tuter", ["comments"] = "No rollback plan",
         };
 
-        var stimulus = Assert.Single(ServiceNow.Map(payload).Stimuli);
+        var stimulus = Assert.Single(Read(ServiceNow, payload).Stimuli);
 
         Assert.Equal("{\"decision\":\"rejected\",\"by\":\"Abel Tuter\",\"comment\":\"No rollback plan\"}", stimulus.Payload.ToJsonString());
     }
 
     [Fact]
     public void ServiceNow_WithoutNumber_RaisesNothing() =>
-        Assert.Empty(ServiceNow.Map(new JsonObject { ["state"] = "-2", ["approval"] = "approved" }).Stimuli);
+        Assert.Empty(Read(ServiceNow, new JsonObject { ["state"] = "-2", ["approval"] = "approved" }).Stimuli);
+
+    /// <summary>The desk's reading as the receiver and the worker turn it into stimuli.</summary>
+    private static WebhookMapping Read(IWebhookPayloadMapper mapper, JsonObject payload) => WebhookMapping.From(mapper.Map(payload));
 
     private static JsonObject Parse(string json) => JsonNode.Parse(json)!.AsObject();
 }

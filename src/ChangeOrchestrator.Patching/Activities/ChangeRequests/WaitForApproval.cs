@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Activities;
 using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.Patching.ChangeRequests;
+using ChangeOrchestrator.Patching.ChangeRequests.Events;
 
 namespace ChangeOrchestrator.Patching.Activities.ChangeRequests;
 
@@ -19,7 +20,7 @@ namespace ChangeOrchestrator.Patching.Activities.ChangeRequests;
 public sealed class WaitForApproval(IServiceDeskResolver desks) : Activity<WaitForApproval.Input, WaitForApproval.Output>
 {
     /// <summary>The kind of the stimulus that reports a decision; its key is <c>desk:number</c>.</summary>
-    public const string EventKind = "approval";
+    public const string EventKind = ChangeStimuli.Approval;
 
     private const string DeadlineKey = "deadline";
 

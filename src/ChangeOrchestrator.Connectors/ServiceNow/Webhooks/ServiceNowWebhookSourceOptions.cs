@@ -1,4 +1,6 @@
-namespace ChangeOrchestrator.Server.Webhooks;
+using ChangeOrchestrator.Patching.ChangeRequests.Events;
+
+namespace ChangeOrchestrator.Connectors.ServiceNow.Webhooks;
 
 /// <summary>Section <c>Webhooks:ServiceNow</c>.</summary>
 public sealed class ServiceNowWebhookSourceOptions : WebhookSourceOptions

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using ChangeOrchestrator.Server.Hosting;
+using ChangeOrchestrator.Connectors.Jira.Webhooks;
+using ChangeOrchestrator.Connectors.ServiceNow.Webhooks;
+using ChangeOrchestrator.Patching.ChangeRequests.Events;
 
-namespace ChangeOrchestrator.Server.Webhooks;
+namespace ChangeOrchestrator.Server.Hosting;
 
 /// <summary>
 /// In the sandbox the simulated desks send their webhooks to this server, as real ones would be configured to: the
@@ -14,8 +16,20 @@ internal static class WebhookSandbox
 {
     private const string ServiceNowSimulator = "Simulators:ServiceNow:Notifications:";
     private const string JiraSimulatorWebhooks = "Simulators:Jira:Webhooks";
-    private const string ServiceNowWebhooks = WebhooksOptions.Section + ":ServiceNow:";
-    private const string JiraWebhooks = WebhooksOptions.Section + ":Jira:";
+    private const string ServiceNowWebhooks = WebhookSourceOptions.Section + ":ServiceNow:";
+    private const string JiraWebhooks = WebhookSourceOptions.Section + ":Jira:";
+
+    /// <summary>
+    /// Adds the defaults unless <c>Sandbox:Enabled</c> is false. The server's configuration is a ConfigurationManager:
+    /// sources added here are seen by every options binding, including the simulators', which are bound when first resolved.
+    /// </summary>
+    public static void Apply(IConfiguration configuration)
+    {
+        if (configuration.GetValue(SandboxOptions.Section + ":" + nameof(SandboxOptions.Enabled), true) && configuration is IConfigurationBuilder builder)
+        {
+            builder.AddInMemoryCollection(Defaults(configuration));
+        }
+    }
 
     public static IReadOnlyDictionary<string, string?> Defaults(IConfiguration configuration)
     {
@@ -80,8 +94,8 @@ internal static class WebhookSandbox
         var prefix = JiraSimulatorWebhooks + ":" + NextIndex(seeded) + ":";
         settings[prefix + "Name"] = "ChangeOrchestrator";
         settings[prefix + "Url"] = url;
-        settings[prefix + "Events:0"] = "jira:issue_created";
-        settings[prefix + "Events:1"] = JiraPayloadMapper.IssueUpdated;
+        settings[prefix + "Events:0"] = JiraWebhookEvents.IssueCreated;
+        settings[prefix + "Events:1"] = JiraWebhookEvents.IssueUpdated;
         settings[prefix + "Secret"] = secret;
     }
 

@@ -1,4 +1,4 @@
-namespace ChangeOrchestrator.Server.Webhooks;
+namespace ChangeOrchestrator.Connectors.ServiceNow.Webhooks;
 
 /// <summary>How a ServiceNow business rule or flow authenticates its deliveries (ServiceNow cannot sign them).</summary>
 public enum ServiceNowWebhookAuthMode
