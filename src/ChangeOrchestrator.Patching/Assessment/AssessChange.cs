@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Activities;
 using ChangeOrchestrator.Engine.Definitions.Contracts;
+using ChangeOrchestrator.Patching.ActivityEdge;
 using ChangeOrchestrator.Patching.ChangeRequests;
 using ChangeOrchestrator.Patching.Fleet;
 using ChangeOrchestrator.Patching.Policies;
@@ -17,11 +18,11 @@ namespace ChangeOrchestrator.Patching.Assessment;
 /// </summary>
 [Activity("Chooses the change type, risk, impact and whether approval is needed from the patch group's change policy in the policy files (else the built-in one: Dev standard/low/no approval; Test normal/medium; Prod normal/high; an unknown environment normal/high with approval), an override given as input for this run, and the severities found; continues on PreApproved for a standard change without approval, NeedsApproval otherwise.", Category = "Change requests")]
 [Outcomes("PreApproved", "NeedsApproval")]
-public sealed class AssessChange(PatchPolicyHolder policies, IRunStarterLookup starters) : Activity<AssessChange.Input, AssessChange.Output>
+public sealed class AssessChange(PatchPolicyHolder policies, IRunStarterLookup starters) : PatchingActivity<AssessChange.Input, AssessChange.Output>
 {
     private const string CriticalSeverity = "Critical";
 
-    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
+    protected override async ValueTask<ActivityResult> RunAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
     {
         var input = context.Input;
         if (string.IsNullOrWhiteSpace(input.Environment))

@@ -11,9 +11,9 @@ namespace ChangeOrchestrator.Patching.ChangeRequests;
 /// fatal; attaching again adds nothing.
 /// </summary>
 [Activity("Lists the change's servers on it as affected CIs (ServiceNow task_ci rows on cmdb_ci_server records found by instance id or name; the Jira Affected servers field). Servers the desk does not know are reported in notFound.", Category = "Change requests")]
-public sealed class AttachAffectedServers(IServiceDeskResolver desks) : Activity<AttachAffectedServers.Input, AffectedServers>
+public sealed class AttachAffectedServers(IServiceDeskResolver desks) : PatchingActivity<AttachAffectedServers.Input, AffectedServers>
 {
-    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
+    protected override async ValueTask<ActivityResult> RunAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
     {
         var desk = ServiceDeskLookup.Get(desks, context.Input.Desk, context);
         var change = ServiceDeskLookup.Reference(desk, context.Input.Number, context);

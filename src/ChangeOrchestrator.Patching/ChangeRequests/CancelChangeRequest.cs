@@ -1,14 +1,15 @@
 using System.ComponentModel;
 using ChangeOrchestrator.Engine.Activities;
+using ChangeOrchestrator.Patching.ActivityEdge;
 
 namespace ChangeOrchestrator.Patching.ChangeRequests;
 
 /// <summary>Cancels a change, for a workflow's cancel or failure path. A change already cancelled is left as it is.</summary>
 [Activity("Cancels a change with a reason; continues on AlreadyClosed when the change was closed before and can no longer be cancelled.", Category = "Change requests")]
 [Outcomes("Done", "AlreadyClosed")]
-public sealed class CancelChangeRequest(IServiceDeskResolver desks) : Activity<CancelChangeRequest.Input, CancelChangeRequest.Output>
+public sealed class CancelChangeRequest(IServiceDeskResolver desks) : PatchingActivity<CancelChangeRequest.Input, CancelChangeRequest.Output>
 {
-    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
+    protected override async ValueTask<ActivityResult> RunAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
     {
         var input = context.Input;
         var desk = ServiceDeskLookup.Get(desks, input.Desk, context);

@@ -16,11 +16,11 @@ namespace ChangeOrchestrator.Patching.ChangeRequests;
 /// </summary>
 [Activity("Checks the service desk for other changes on the same servers and blackouts in the window (maintenance schedules are reported, never blocking) and applies onConflict: Moved to the next free window of the schedule, Conflicting (go on, conflicts listed), or Blocked (stop). With a change number, that change is left out, rescheduled on a move and given a work note.", Category = "Change requests")]
 [Outcomes("Clear", "Moved", "Conflicting", "Blocked")]
-public sealed class CheckConflicts(IServiceDeskResolver desks) : Activity<CheckConflicts.Input, CheckConflicts.Output>
+public sealed class CheckConflicts(IServiceDeskResolver desks) : PatchingActivity<CheckConflicts.Input, CheckConflicts.Output>
 {
     private const string NotedKey = "noted";
 
-    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
+    protected override async ValueTask<ActivityResult> RunAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
     {
         var input = context.Input with { Servers = ServerSelection.Among(context.Input.Servers, context.Input.OnlyInstanceIds) };
         var desk = ServiceDeskLookup.Get(desks, input.Desk, context);

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text;
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Activities;
+using ChangeOrchestrator.Patching.ActivityEdge;
 
 namespace ChangeOrchestrator.Patching.ChangeRequests;
 
@@ -10,9 +11,9 @@ namespace ChangeOrchestrator.Patching.ChangeRequests;
 /// Both are safe to repeat: evidence is attached once per file name, and a closed change stays closed.
 /// </summary>
 [Activity("Closes a change as successful, successfulWithIssues or unsuccessful with close notes, attaching the evidence (JSON and/or a Markdown report) once.", Category = "Change requests")]
-public sealed class CloseChangeRequest(IServiceDeskResolver desks) : Activity<CloseChangeRequest.Input, CloseChangeRequest.Output>
+public sealed class CloseChangeRequest(IServiceDeskResolver desks) : PatchingActivity<CloseChangeRequest.Input, CloseChangeRequest.Output>
 {
-    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
+    protected override async ValueTask<ActivityResult> RunAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
     {
         var input = context.Input;
         var desk = ServiceDeskLookup.Get(desks, input.Desk, context);

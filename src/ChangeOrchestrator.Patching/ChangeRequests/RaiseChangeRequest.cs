@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using ChangeOrchestrator.Engine.Activities;
+using ChangeOrchestrator.Patching.ActivityEdge;
 
 namespace ChangeOrchestrator.Patching.ChangeRequests;
 
@@ -8,9 +9,9 @@ namespace ChangeOrchestrator.Patching.ChangeRequests;
 /// instance id unless given) is looked up first, so a re-run after a crash finds the change instead of raising a second.
 /// </summary>
 [Activity("Raises a change request in ServiceNow or Jira (found again by its correlation id after a crash) and submits it for approval.", Category = "Change requests")]
-public sealed class RaiseChangeRequest(IServiceDeskResolver desks) : Activity<RaiseChangeRequest.Input, RaiseChangeRequest.Output>
+public sealed class RaiseChangeRequest(IServiceDeskResolver desks) : PatchingActivity<RaiseChangeRequest.Input, RaiseChangeRequest.Output>
 {
-    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
+    protected override async ValueTask<ActivityResult> RunAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
     {
         var input = context.Input;
         var desk = ServiceDeskLookup.Get(desks, input.Desk, context);

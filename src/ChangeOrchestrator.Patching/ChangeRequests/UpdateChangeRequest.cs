@@ -9,11 +9,11 @@ namespace ChangeOrchestrator.Patching.ChangeRequests;
 /// marked in the activity's state once written, so a retry after a later failure does not write it again.
 /// </summary>
 [Activity("Adds a work note to a change (progress for the people working it) and optionally moves it to implement or review.", Category = "Change requests")]
-public sealed class UpdateChangeRequest(IServiceDeskResolver desks) : Activity<UpdateChangeRequest.Input, UpdateChangeRequest.Output>
+public sealed class UpdateChangeRequest(IServiceDeskResolver desks) : PatchingActivity<UpdateChangeRequest.Input, UpdateChangeRequest.Output>
 {
     private const string NotedKey = "noted";
 
-    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
+    protected override async ValueTask<ActivityResult> RunAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
     {
         var input = context.Input;
         var desk = ServiceDeskLookup.Get(desks, input.Desk, context);

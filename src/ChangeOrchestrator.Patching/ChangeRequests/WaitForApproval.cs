@@ -16,7 +16,7 @@ namespace ChangeOrchestrator.Patching.ChangeRequests;
 [Activity("Waits for the approval of a change decided in the service desk: an approval event (desk:number) makes it read the desk at once, and the desk is polled every pollInterval in case no event comes; continues on TimedOut after the timeout.", Category = "Change requests")]
 [Outcomes("Approved", "Rejected", "TimedOut")]
 [Suspends]
-public sealed class WaitForApproval(IServiceDeskResolver desks) : Activity<WaitForApproval.Input, WaitForApproval.Output>
+public sealed class WaitForApproval(IServiceDeskResolver desks) : PatchingActivity<WaitForApproval.Input, WaitForApproval.Output>
 {
     /// <summary>The kind of the stimulus that reports a decision; its key is <c>desk:number</c>.</summary>
     public const string EventKind = "approval";
@@ -27,7 +27,7 @@ public sealed class WaitForApproval(IServiceDeskResolver desks) : Activity<WaitF
 
     private const string PolledKey = "polled";
 
-    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
+    protected override async ValueTask<ActivityResult> RunAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
     {
         var input = context.Input;
         var desk = ServiceDeskLookup.Get(desks, input.Desk, context);

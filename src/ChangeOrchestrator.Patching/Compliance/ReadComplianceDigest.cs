@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Activities;
 using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.Engine.Persistence;
+using ChangeOrchestrator.Patching.ActivityEdge;
 using ChangeOrchestrator.Patching.Compliance.History;
 using ChangeOrchestrator.Patching.Compliance.Slas;
 using ChangeOrchestrator.Patching.Policies;
@@ -24,11 +25,11 @@ public sealed class ReadComplianceDigest(
     IComplianceQueries queries,
     IWorkflowInstanceQueries instances,
     PatchPolicyHolder policy,
-    IOptions<ComplianceHistoryOptions> options) : Activity<ReadComplianceDigest.Input, ReadComplianceDigest.Output>
+    IOptions<ComplianceHistoryOptions> options) : PatchingActivity<ReadComplianceDigest.Input, ReadComplianceDigest.Output>
 {
     private const string CriticalSeverity = "Critical";
 
-    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
+    protected override async ValueTask<ActivityResult> RunAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
     {
         var input = context.Input;
         if (input.MaxLines is < 1 or > 500)

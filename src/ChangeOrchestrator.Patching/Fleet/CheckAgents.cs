@@ -7,9 +7,9 @@ namespace ChangeOrchestrator.Patching.Fleet;
 /// <summary>Checks which servers can receive a patch run now. It only reads, so running it again is harmless.</summary>
 [Activity("Checks the servers' management agents: only servers whose agent is online can be scanned or patched now.", Category = "Fleet")]
 [Outcomes("AllOnline", "SomeOffline", "NoneOnline")]
-public sealed class CheckAgents(IPatchFleet fleet) : Activity<CheckAgents.Input, CheckAgents.Output>
+public sealed class CheckAgents(IPatchFleet fleet) : PatchingActivity<CheckAgents.Input, CheckAgents.Output>
 {
-    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
+    protected override async ValueTask<ActivityResult> RunAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
     {
         var ids = context.Input.InstanceIds.Distinct(StringComparer.Ordinal).ToList();
         if (ids.Count == 0)

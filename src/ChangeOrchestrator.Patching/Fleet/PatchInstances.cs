@@ -13,11 +13,11 @@ namespace ChangeOrchestrator.Patching.Fleet;
 [Activity("Installs the approved missing patches (sent once, even across crashes) with a concurrency, an error limit and a reboot option, polls until every server is done, and reports per server: Succeeded, PartiallyFailed within the failure threshold, or Failed.", Category = "Fleet")]
 [Outcomes("Succeeded", "PartiallyFailed", "Failed")]
 [Suspends]
-public sealed class PatchInstances(IPatchFleet fleet) : Activity<PatchInstances.Input, PatchInstances.Output>
+public sealed class PatchInstances(IPatchFleet fleet) : PatchingActivity<PatchInstances.Input, PatchInstances.Output>
 {
     private const string CommandKey = "command";
 
-    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
+    protected override async ValueTask<ActivityResult> RunAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
     {
         var input = context.Input;
         context.BeginExecution();

@@ -1,14 +1,15 @@
 using System.ComponentModel;
 using ChangeOrchestrator.Engine.Activities;
+using ChangeOrchestrator.Patching.ActivityEdge;
 
 namespace ChangeOrchestrator.Patching.Fleet;
 
 /// <summary>Selects the servers of a change. It only reads, so running it again is harmless.</summary>
 [Activity("Selects the servers a change patches by patch group, environment, tags or explicit ids; servers carrying an exclusion tag are left out.", Category = "Fleet")]
 [Outcomes("Done", "NoTargets")]
-public sealed class ResolveTargets(IPatchFleet fleet) : Activity<ResolveTargets.Input, ResolveTargets.Output>
+public sealed class ResolveTargets(IPatchFleet fleet) : PatchingActivity<ResolveTargets.Input, ResolveTargets.Output>
 {
-    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
+    protected override async ValueTask<ActivityResult> RunAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
     {
         var input = context.Input;
         var selector = new TargetSelector

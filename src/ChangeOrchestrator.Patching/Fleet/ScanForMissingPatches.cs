@@ -12,9 +12,9 @@ namespace ChangeOrchestrator.Patching.Fleet;
 [Activity("Scans servers for missing patches (sent once, even across crashes), waits by polling with backoff, then reads each server's missing patches with classification, severity and CVEs.", Category = "Fleet")]
 [Outcomes("Done", "NothingMissing", "ScanFailed")]
 [Suspends]
-public sealed class ScanForMissingPatches(IPatchFleet fleet) : Activity<ScanForMissingPatches.Input, ScanForMissingPatches.Output>
+public sealed class ScanForMissingPatches(IPatchFleet fleet) : PatchingActivity<ScanForMissingPatches.Input, ScanForMissingPatches.Output>
 {
-    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
+    protected override async ValueTask<ActivityResult> RunAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
     {
         var input = context.Input;
         context.BeginExecution();

@@ -6,6 +6,7 @@ using System.Xml;
 using ChangeOrchestrator.Engine.Activities;
 using ChangeOrchestrator.Engine.Activities.Flow;
 using ChangeOrchestrator.Engine.Definitions.Contracts;
+using ChangeOrchestrator.Patching.ActivityEdge;
 
 namespace ChangeOrchestrator.Patching.Notifications;
 
@@ -18,11 +19,11 @@ namespace ChangeOrchestrator.Patching.Notifications;
 /// </summary>
 [Activity("Posts a message (title, text, fields) to a chat webhook as Slack, Teams or plain JSON, with an Idempotency-Key header; network errors, 408, 429 and 5xx are retried per the activity's retry policy; then continues on Failed, or faults when required.", Category = "Notifications")]
 [Outcomes("Done", "Failed")]
-public sealed class Notify(IHttpClientFactory httpClientFactory) : Activity<Notify.Input, Notify.Output>
+public sealed class Notify(IHttpClientFactory httpClientFactory) : PatchingActivity<Notify.Input, Notify.Output>
 {
     public const string HttpClientName = "notify";
 
-    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
+    protected override async ValueTask<ActivityResult> RunAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
     {
         var input = context.Input;
         if (!Uri.TryCreate(input.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))

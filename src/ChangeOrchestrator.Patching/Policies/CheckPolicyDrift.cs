@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Activities;
+using ChangeOrchestrator.Patching.ActivityEdge;
 using ChangeOrchestrator.Patching.Policies.Planning;
 
 namespace ChangeOrchestrator.Patching.Policies;
@@ -12,9 +13,9 @@ namespace ChangeOrchestrator.Patching.Policies;
 /// </summary>
 [Activity("Plans the loaded patch policy against SSM and records drift (baselines, patch group registrations and maintenance windows changed in SSM outside the policy), field by field; continues on Drifted or Clean.", Category = "Patch policy")]
 [Outcomes("Drifted", "Clean")]
-public sealed class CheckPolicyDrift(PatchPolicyHolder policies, PatchPolicyService service) : Activity<CheckPolicyDrift.Input, CheckPolicyDrift.Output>
+public sealed class CheckPolicyDrift(PatchPolicyHolder policies, PatchPolicyService service) : PatchingActivity<CheckPolicyDrift.Input, CheckPolicyDrift.Output>
 {
-    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
+    protected override async ValueTask<ActivityResult> RunAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
     {
         var policy = policies.Current
             ?? throw new ActivityException($"CheckPolicyDrift '{context.ActivityId}': no patch policy is loaded; set Policies:Folder to the policy files.", isTransient: false);

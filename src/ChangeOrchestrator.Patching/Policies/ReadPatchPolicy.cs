@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Xml;
 using ChangeOrchestrator.Engine.Activities;
+using ChangeOrchestrator.Patching.ActivityEdge;
 
 namespace ChangeOrchestrator.Patching.Policies;
 
@@ -12,9 +13,9 @@ namespace ChangeOrchestrator.Patching.Policies;
 /// falls back on its inputs.
 /// </summary>
 [Activity("Reads the loaded patch policy: patch groups (name, environment), maintenance windows with freezes, compliance SLAs by severity and the exceptions not yet expired; empty when no policy is loaded.", Category = "Patch policy")]
-public sealed class ReadPatchPolicy(PatchPolicyHolder policies, TimeProvider time) : Activity<ReadPatchPolicy.Input, ReadPatchPolicy.Output>
+public sealed class ReadPatchPolicy(PatchPolicyHolder policies, TimeProvider time) : PatchingActivity<ReadPatchPolicy.Input, ReadPatchPolicy.Output>
 {
-    public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
+    protected override ValueTask<ActivityResult> RunAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
     {
         var policy = policies.Current;
         var groups = policy?.PatchGroups.Where(g => context.Input.PatchGroup is null || g.Name == context.Input.PatchGroup).ToList() ?? [];

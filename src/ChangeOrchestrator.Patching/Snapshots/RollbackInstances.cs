@@ -13,7 +13,7 @@ namespace ChangeOrchestrator.Patching.Snapshots;
 [Activity("Restores each server's root volume from its pre-change snapshot (started once, even across crashes) and polls until every restore ends; continues on Failed when a server could not be restored or has no snapshot.", Category = "Snapshots")]
 [Outcomes("Done", "Failed")]
 [Suspends]
-public sealed class RollbackInstances(ISnapshotService snapshots) : Activity<RollbackInstances.Input, RollbackInstances.Output>
+public sealed class RollbackInstances(ISnapshotService snapshots) : PatchingActivity<RollbackInstances.Input, RollbackInstances.Output>
 {
     /// <summary>Restores started or read at once; the connector's token buckets set the pace within it.</summary>
     private const int MaxInFlight = 16;
@@ -22,7 +22,7 @@ public sealed class RollbackInstances(ISnapshotService snapshots) : Activity<Rol
 
     private const string NotRestorableKey = "notRestorable";
 
-    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
+    protected override async ValueTask<ActivityResult> RunAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
     {
         var input = context.Input;
         context.BeginExecution();

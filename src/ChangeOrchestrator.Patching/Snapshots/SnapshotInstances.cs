@@ -14,7 +14,7 @@ namespace ChangeOrchestrator.Patching.Snapshots;
 [Activity("Snapshots every volume attached to each server, tagged with the change number (found again after a crash), and polls until they complete; continues on Failed with the snapshots that failed.", Category = "Snapshots")]
 [Outcomes("Done", "Failed")]
 [Suspends]
-public sealed class SnapshotInstances(ISnapshotService snapshots) : Activity<SnapshotInstances.Input, SnapshotInstances.Output>
+public sealed class SnapshotInstances(ISnapshotService snapshots) : PatchingActivity<SnapshotInstances.Input, SnapshotInstances.Output>
 {
     private const string SnapshotsKey = "snapshots";
 
@@ -23,7 +23,7 @@ public sealed class SnapshotInstances(ISnapshotService snapshots) : Activity<Sna
     /// <summary>Set when the next poll is timed for the expected end: it reads the whole set without looking first.</summary>
     private const string ReadAllKey = "readAll";
 
-    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
+    protected override async ValueTask<ActivityResult> RunAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
     {
         var input = context.Input;
         context.BeginExecution();

@@ -18,7 +18,7 @@ namespace ChangeOrchestrator.Patching.Validation;
 [Activity("Checks the applications on each server with HTTP probes ({instanceId} in the URL) and/or shell lines run through SSM (AWS-RunShellScript, or AWS-RunPowerShellScript on Windows; exit 0 is healthy, sent once even across crashes); unhealthy servers are checked again after retryInterval until the attempts are used; continues on Unhealthy when any server still fails.", Category = "Validation")]
 [Outcomes("Healthy", "Unhealthy")]
 [Suspends]
-public sealed class ValidateApplications(IHttpClientFactory httpClientFactory, IFleetCommands commands) : Activity<ValidateApplications.Input, ValidateApplications.Output>
+public sealed class ValidateApplications(IHttpClientFactory httpClientFactory, IFleetCommands commands) : PatchingActivity<ValidateApplications.Input, ValidateApplications.Output>
 {
     public const string HttpClientName = "validation-probes";
 
@@ -35,7 +35,7 @@ public sealed class ValidateApplications(IHttpClientFactory httpClientFactory, I
     /// <summary>The most of a body read to look for the expected text.</summary>
     private const int MaxBodyCharacters = 256 * 1024;
 
-    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
+    protected override async ValueTask<ActivityResult> RunAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
     {
         var input = context.Input;
         var ids = Validate(context);

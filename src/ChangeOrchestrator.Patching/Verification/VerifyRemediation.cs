@@ -15,9 +15,9 @@ namespace ChangeOrchestrator.Patching.Verification;
 [Activity("Rescans the servers (sent once, even across crashes) and compares with the scan before the change: remediated and residual patches and CVEs per server; continues on Residual when anything missing before is still missing or a server was not rescanned.", Category = "Fleet")]
 [Outcomes("Remediated", "Residual")]
 [Suspends]
-public sealed class VerifyRemediation(IPatchFleet fleet) : Activity<VerifyRemediation.Input, VerifyRemediation.Output>
+public sealed class VerifyRemediation(IPatchFleet fleet) : PatchingActivity<VerifyRemediation.Input, VerifyRemediation.Output>
 {
-    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
+    protected override async ValueTask<ActivityResult> RunAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
     {
         var input = context.Input;
         context.BeginExecution();

@@ -20,7 +20,7 @@ namespace ChangeOrchestrator.Patching.Windows;
 [Activity("Waits (on timers, never holding a thread) until a maintenance window is open, no freeze applies and the SSM change calendars are open, with at least minimumDuration left; a fixed window (start, end) or a cron schedule with a duration in a time zone. Continues on Missed when no usable window opens before the deadline or within maxWindows.", Category = "Schedule")]
 [Outcomes("Open", "Missed")]
 [Suspends]
-public sealed class WaitForMaintenanceWindow(IChangeCalendar calendar) : Activity<WaitForMaintenanceWindow.Input, WaitForMaintenanceWindow.Output>
+public sealed class WaitForMaintenanceWindow(IChangeCalendar calendar) : PatchingActivity<WaitForMaintenanceWindow.Input, WaitForMaintenanceWindow.Output>
 {
     private const string WindowKey = "window";
 
@@ -28,7 +28,7 @@ public sealed class WaitForMaintenanceWindow(IChangeCalendar calendar) : Activit
 
     private const string WindowBookmark = "window";
 
-    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
+    protected override async ValueTask<ActivityResult> RunAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
     {
         var input = context.Input;
         var plan = WindowPlan.From(input, context.ActivityId);
