@@ -2,6 +2,7 @@ using System.ComponentModel;
 using ChangeOrchestrator.Engine.Activities;
 using ChangeOrchestrator.Engine.Definitions.Contracts;
 using ChangeOrchestrator.Patching.ActivityEdge;
+using ChangeOrchestrator.Patching.Compliance;
 
 namespace ChangeOrchestrator.Patching.Fleet;
 

@@ -1,4 +1,4 @@
-namespace ChangeOrchestrator.Patching.Fleet;
+namespace ChangeOrchestrator.Patching.Compliance;
 
 public enum PatchOperation
 {

@@ -8,7 +8,7 @@ using ChangeOrchestrator.Patching.Policies.Loading;
 using ChangeOrchestrator.Patching.Policies.Planning;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ChangeOrchestrator.IntegrationTests.Patching.Policies;
+namespace ChangeOrchestrator.IntegrationTests.Patching.Policies.Planning;
 
 /// <summary>The scheduled drift check, <c>workflows/policy-drift.json</c>, against the simulated SSM.</summary>
 public sealed class CheckPolicyDriftTests

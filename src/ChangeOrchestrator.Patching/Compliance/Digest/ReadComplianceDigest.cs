@@ -11,7 +11,7 @@ using ChangeOrchestrator.Patching.Compliance.Slas;
 using ChangeOrchestrator.Patching.Policies;
 using Microsoft.Extensions.Options;
 
-namespace ChangeOrchestrator.Patching.Compliance;
+namespace ChangeOrchestrator.Patching.Compliance.Digest;
 
 /// <summary>
 /// The daily compliance digest: the missing patches past their SLA (excepted ones left out, as the policy allows them)

@@ -2,9 +2,8 @@ using System.ComponentModel;
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Activities;
 using ChangeOrchestrator.Patching.ActivityEdge;
-using ChangeOrchestrator.Patching.Policies.Planning;
 
-namespace ChangeOrchestrator.Patching.Policies;
+namespace ChangeOrchestrator.Patching.Policies.Planning;
 
 /// <summary>
 /// Compares the loaded patch policy with SSM and records what drifted: resources the policy applied that were
