@@ -1,16 +1,16 @@
 using ChangeOrchestrator.Engine;
-using ChangeOrchestrator.Patching.Activities.Assessment;
-using ChangeOrchestrator.Patching.Activities.ChangeRequests;
-using ChangeOrchestrator.Patching.Activities.Compliance;
-using ChangeOrchestrator.Patching.Activities.Fleet;
-using ChangeOrchestrator.Patching.Activities.Notifications;
-using ChangeOrchestrator.Patching.Activities.Policies;
-using ChangeOrchestrator.Patching.Activities.Snapshots;
-using ChangeOrchestrator.Patching.Activities.Validation;
-using ChangeOrchestrator.Patching.Activities.Verification;
-using ChangeOrchestrator.Patching.Activities.Windows;
 using ChangeOrchestrator.Patching.AllowedValues;
+using ChangeOrchestrator.Patching.Assessment;
+using ChangeOrchestrator.Patching.ChangeRequests;
+using ChangeOrchestrator.Patching.Compliance.Digest;
+using ChangeOrchestrator.Patching.Fleet;
+using ChangeOrchestrator.Patching.Notifications;
 using ChangeOrchestrator.Patching.Policies;
+using ChangeOrchestrator.Patching.Policies.Planning;
+using ChangeOrchestrator.Patching.Snapshots;
+using ChangeOrchestrator.Patching.Validation;
+using ChangeOrchestrator.Patching.Verification;
+using ChangeOrchestrator.Patching.Windows;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -1,6 +1,5 @@
 using ChangeOrchestrator.Patching.Compliance;
 using ChangeOrchestrator.Patching.Compliance.History;
-using ChangeOrchestrator.Patching.Fleet;
 
 namespace ChangeOrchestrator.Benchmarks.Compliance;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using ChangeOrchestrator.Engine.Activities;
+using ChangeOrchestrator.Patching.Errors;
 
 namespace ChangeOrchestrator.Connectors.Telemetry;
 
@@ -31,7 +31,7 @@ public static class ConnectorMetrics
             Add(connector, operation, ex switch
             {
                 OperationCanceledException => "cancelled",
-                ActivityException { IsTransient: true } => "transient",
+                ConnectorException { IsTransient: true } => "transient",
                 _ => "permanent",
             });
             throw;

@@ -1,4 +1,4 @@
-using ChangeOrchestrator.Engine.Activities;
+using ChangeOrchestrator.Patching.Errors;
 
 namespace ChangeOrchestrator.Patching.ChangeRequests;
 
@@ -6,7 +6,7 @@ namespace ChangeOrchestrator.Patching.ChangeRequests;
 /// A service desk call that failed, classified once: transient (unavailable, throttled, timed out: worth retrying
 /// later) or permanent (refused: retrying will not help). The message quotes what the desk said.
 /// </summary>
-public class ServiceDeskException : ActivityException
+public class ServiceDeskException : ConnectorException
 {
     public ServiceDeskException(string desk, string message, bool isTransient, Exception? innerException = null)
         : base(message, isTransient, innerException)

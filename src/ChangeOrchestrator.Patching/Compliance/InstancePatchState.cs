@@ -1,5 +1,3 @@
-using ChangeOrchestrator.Patching.Fleet;
-
 namespace ChangeOrchestrator.Patching.Compliance;
 
 /// <summary>A server's patch compliance as its last scan or install reported it.</summary>

@@ -1,4 +1,4 @@
-using ChangeOrchestrator.Engine.Activities;
+using ChangeOrchestrator.Patching.Errors;
 
 namespace ChangeOrchestrator.Patching.Fleet;
 
@@ -7,7 +7,7 @@ namespace ChangeOrchestrator.Patching.Fleet;
 /// transient faults (throttling, outages, timeouts) are retried by the engine, permanent ones fail the activity
 /// with the service's own explanation.
 /// </summary>
-public sealed class FleetException : ActivityException
+public sealed class FleetException : ConnectorException
 {
     public FleetException(string message, bool isTransient, string? errorCode = null, Exception? innerException = null)
         : base(message, isTransient, innerException)

@@ -1,3 +1,4 @@
+using ChangeOrchestrator.Patching.Compliance;
 namespace ChangeOrchestrator.Patching.Fleet;
 
 /// <summary>What a started patch operation is known by: one command per batch of servers.</summary>

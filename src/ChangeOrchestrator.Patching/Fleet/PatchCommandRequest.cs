@@ -1,3 +1,4 @@
+using ChangeOrchestrator.Patching.Compliance;
 namespace ChangeOrchestrator.Patching.Fleet;
 
 /// <summary>

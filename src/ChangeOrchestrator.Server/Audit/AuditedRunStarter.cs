@@ -1,4 +1,4 @@
-using ChangeOrchestrator.Patching.Activities.Assessment;
+using ChangeOrchestrator.Patching.Assessment;
 using ChangeOrchestrator.Persistence.Audit;
 
 namespace ChangeOrchestrator.Server.Audit;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.Engine.Results;
-using ChangeOrchestrator.Patching.Activities.ChangeRequests;
+using ChangeOrchestrator.Patching.ChangeRequests;
 using Markdig;
 
 namespace ChangeOrchestrator.Web.Instances;

@@ -1,6 +1,6 @@
 using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Engine.Results;
-using ChangeOrchestrator.Patching.Activities.ChangeRequests;
+using ChangeOrchestrator.Patching.ChangeRequests;
 using Microsoft.AspNetCore.Http;
 
 namespace ChangeOrchestrator.Web.Instances;

@@ -1,3 +1,4 @@
+using ChangeOrchestrator.Patching.Compliance;
 using ChangeOrchestrator.Patching.Fleet;
 using ChangeOrchestrator.Patching.Snapshots;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,7 +3,6 @@ using Amazon.SimpleSystemsManagement.Model;
 using ChangeOrchestrator.Connectors.Aws.Fleet;
 using ChangeOrchestrator.Connectors.Aws.RateLimits;
 using ChangeOrchestrator.Patching.Compliance;
-using ChangeOrchestrator.Patching.Fleet;
 using Microsoft.Extensions.Options;
 using InstancePatchState = ChangeOrchestrator.Patching.Compliance.InstancePatchState;
 

@@ -1,5 +1,3 @@
-using ChangeOrchestrator.Patching.Fleet;
-
 namespace ChangeOrchestrator.Patching.Compliance.History;
 
 /// <summary>One server's state after one scan, as the history keeps it.</summary>

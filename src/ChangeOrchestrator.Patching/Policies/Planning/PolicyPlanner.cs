@@ -187,31 +187,17 @@ public static class PolicyPlanner
         var currentTasks = deployed?.Tasks.Where(t => t.Managed).ToList() ?? [];
         foreach (var target in targets)
         {
-            var current = currentTargets.Find(t => t.Name == target.Name);
-            var diff = PolicyFields.Diff(current?.Fields ?? new Dictionary<string, string>(), WindowParts.Fields(target));
-            if (diff.Count > 0)
+            if (PartChange(PolicyResourceKind.WindowTarget, target.Name, WindowParts.Fields(target), currentTargets) is { } change)
             {
-                changes.Add(new PlannedChange
-                {
-                    Action = current is null ? PlanAction.Register : PlanAction.Update, Kind = PolicyResourceKind.WindowTarget, Name = target.Name,
-                    ResourceId = current?.Id, WindowName = window.Name, WindowId = deployed?.Id, Target = target, Hash = hash, Fields = diff,
-                    Drift = current is not null && drift,
-                });
+                changes.Add(change with { Target = target });
             }
         }
 
         foreach (var task in tasks)
         {
-            var current = currentTasks.Find(t => t.Name == task.Name);
-            var diff = PolicyFields.Diff(current?.Fields ?? new Dictionary<string, string>(), WindowParts.Fields(task));
-            if (diff.Count > 0)
+            if (PartChange(PolicyResourceKind.WindowTask, task.Name, WindowParts.Fields(task), currentTasks) is { } change)
             {
-                changes.Add(new PlannedChange
-                {
-                    Action = current is null ? PlanAction.Register : PlanAction.Update, Kind = PolicyResourceKind.WindowTask, Name = task.Name,
-                    ResourceId = current?.Id, WindowName = window.Name, WindowId = deployed?.Id, Task = task, Hash = hash, Fields = diff,
-                    WindowTargetId = currentTargets.Find(t => t.Name == task.TargetName)?.Id, Drift = current is not null && drift,
-                });
+                changes.Add(change with { Task = task, WindowTargetId = currentTargets.Find(t => t.Name == task.TargetName)?.Id });
             }
         }
 
@@ -229,6 +215,19 @@ public static class PolicyPlanner
         {
             conflicts.Add($"maintenance window {window.Name} ({deployed!.Id}) has task {foreign.Name ?? foreign.Id} that the policy did not register; left alone: "
                 + $"review it ({(foreign.Fields.GetValueOrDefault("operation") is { } operation ? $"operation {operation}" : foreign.Fields.GetValueOrDefault("taskArn"))})");
+        }
+
+        // A target or task to register or update: null when the one registered already has the fields wanted.
+        PlannedChange? PartChange(PolicyResourceKind kind, string name, SortedDictionary<string, string> wanted, List<DeployedWindowPart> registered)
+        {
+            var current = registered.Find(p => p.Name == name);
+            var diff = PolicyFields.Diff(current?.Fields ?? new Dictionary<string, string>(), wanted);
+            return diff.Count == 0 ? null : new PlannedChange
+            {
+                Action = current is null ? PlanAction.Register : PlanAction.Update, Kind = kind, Name = name,
+                ResourceId = current?.Id, WindowName = window.Name, WindowId = deployed?.Id, Hash = hash, Fields = diff,
+                Drift = current is not null && drift,
+            };
         }
     }
 

@@ -1,5 +1,5 @@
 using System.Text;
-using ChangeOrchestrator.Patching.Activities.Assessment;
+using ChangeOrchestrator.Patching.Assessment;
 using ChangeOrchestrator.Patching.ChangeRequests;
 
 namespace ChangeOrchestrator.Patching.Policies.Planning;

@@ -4,7 +4,6 @@ using ChangeOrchestrator.IntegrationTests.Support.Server;
 using ChangeOrchestrator.Patching.ChangeRequests;
 using ChangeOrchestrator.Patching.Compliance;
 using ChangeOrchestrator.Patching.Compliance.History;
-using ChangeOrchestrator.Patching.Fleet;
 using ChangeOrchestrator.Patching.Policies;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -5,7 +5,6 @@ using ChangeOrchestrator.IntegrationTests.Patching.Support;
 using ChangeOrchestrator.IntegrationTests.Support.Database;
 using ChangeOrchestrator.Patching.Compliance;
 using ChangeOrchestrator.Patching.Compliance.History;
-using ChangeOrchestrator.Patching.Fleet;
 using ChangeOrchestrator.Patching.Policies;
 using ChangeOrchestrator.Persistence;
 using ChangeOrchestrator.Server.Workers;

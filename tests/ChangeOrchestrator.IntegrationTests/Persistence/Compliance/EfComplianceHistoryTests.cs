@@ -3,7 +3,6 @@ using ChangeOrchestrator.Patching.ChangeRequests;
 using ChangeOrchestrator.Patching.Compliance;
 using ChangeOrchestrator.Patching.Compliance.History;
 using ChangeOrchestrator.Patching.Compliance.Slas;
-using ChangeOrchestrator.Patching.Fleet;
 using ChangeOrchestrator.Patching.Policies;
 using ChangeOrchestrator.Persistence;
 

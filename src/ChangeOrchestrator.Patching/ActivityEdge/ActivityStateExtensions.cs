@@ -1,0 +1,29 @@
+using System.Text.Json;
+using ChangeOrchestrator.Engine.Activities;
+
+namespace ChangeOrchestrator.Patching.ActivityEdge;
+
+/// <summary>Typed values in an activity's state, written with the same JSON conventions as its inputs and outputs.</summary>
+internal static class ActivityStateExtensions
+{
+    private const string ExecutionKey = "execution";
+
+    /// <summary>
+    /// Clears what an earlier execution of the activity left (the engine keeps the state of a finished activity, and a
+    /// loop runs it again), while a retry or a resumption of this execution keeps its progress.
+    /// </summary>
+    public static void BeginExecution(this ActivityContext context)
+    {
+        if (context.State[ExecutionKey]?.GetValue<string>() != context.IdempotencyKey)
+        {
+            context.State.Clear();
+            context.State[ExecutionKey] = context.IdempotencyKey;
+        }
+    }
+
+    public static T? Read<T>(this ActivityContext context, string name) =>
+        context.State[name] is { } node ? node.Deserialize<T>(ActivityJson.Options) : default;
+
+    public static void Write<T>(this ActivityContext context, string name, T value) =>
+        context.State[name] = JsonSerializer.SerializeToNode(value, ActivityJson.Options);
+}

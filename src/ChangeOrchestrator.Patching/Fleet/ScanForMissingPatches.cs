@@ -1,0 +1,106 @@
+using System.ComponentModel;
+using ChangeOrchestrator.Engine.Activities;
+using ChangeOrchestrator.Engine.Definitions.Contracts;
+using ChangeOrchestrator.Patching.ActivityEdge;
+
+namespace ChangeOrchestrator.Patching.Fleet;
+
+/// <summary>
+/// Scans servers for missing patches (see <see cref="PatchScan"/>: sent once even across crashes, polled on timers
+/// with backoff, read once each server's report is newer than its scan).
+/// </summary>
+[Activity("Scans servers for missing patches (sent once, even across crashes), waits by polling with backoff, then reads each server's missing patches with classification, severity and CVEs.", Category = "Fleet")]
+[Outcomes("Done", "NothingMissing", "ScanFailed")]
+[Suspends]
+public sealed class ScanForMissingPatches(IPatchFleet fleet) : PatchingActivity<ScanForMissingPatches.Input, ScanForMissingPatches.Output>
+{
+    protected override async ValueTask<ActivityResult> RunAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
+    {
+        var input = context.Input;
+        context.BeginExecution();
+        var step = await PatchScan.StepAsync(
+            fleet, context, new PatchScanSettings(input.InstanceIds, input.MaxConcurrency, input.MaxErrors, input.PollInterval, input.MaxPollInterval), cancellationToken);
+        if (step.Result is not { } scan)
+        {
+            return step.Suspension!;
+        }
+
+        await ScanHistoryRecorder.RecordAsync(fleet, context, scan, cancellationToken);
+        return Finish(context, scan.Command, scan.Found, scan.Failures);
+    }
+
+    private static ActivityResult Finish(
+        ActivityContext context, PatchCommandReference command, List<InstanceMissingPatches> found, List<InstanceRunResult> failures)
+    {
+        var patches = found.SelectMany(i => i.Patches).ToList();
+        var output = new Output
+        {
+            Instances = found,
+            ScannedCount = found.Count,
+            TotalMissing = patches.Count,
+            InstancesWithMissing = found.Count(i => i.MissingCount > 0),
+            MissingIds = [.. found.Where(i => i.MissingCount > 0).Select(i => i.InstanceId)],
+            PatchIds = [.. patches.Select(p => p.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            CveIds = [.. patches.SelectMany(p => p.CveIds).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            CriticalCount = patches.Count(p => string.Equals(p.Severity, "Critical", StringComparison.OrdinalIgnoreCase)),
+            Failures = failures,
+            FailedInstanceIds = [.. failures.Select(f => f.InstanceId)],
+            CommandIds = command.CommandIds,
+        };
+        context.Journal($"{output.TotalMissing} missing patches on {output.InstancesWithMissing} of {output.ScannedCount} servers; {failures.Count} not scanned");
+        var outcome = failures.Count > 0 ? "ScanFailed" : output.TotalMissing == 0 ? "NothingMissing" : ActivityResult.DoneOutcome;
+        return Outcome(outcome, output);
+    }
+
+    public sealed record Input
+    {
+        [Description("The servers to scan; their agents must be registered (see CheckAgents).")]
+        public required IReadOnlyList<string> InstanceIds { get; init; }
+
+        [Description("How many servers scan at once: a number (10) or a share (50%). All by default: a scan changes nothing, and a server whose agent is away would hold a slot until the command expires.")]
+        [Format(ValueFormat.PercentOrCount)]
+        public string MaxConcurrency { get; init; } = "100%";
+
+        [Description("How many failed scans stop the rest: a number or a share; 100% scans every server whatever happens.")]
+        [Format(ValueFormat.PercentOrCountFromZero)]
+        public string MaxErrors { get; init; } = "100%";
+
+        [Description("The first wait before reading progress (ISO 8601); doubles on each poll.")]
+        public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+        [Description("The longest wait between two polls (ISO 8601).")]
+        public TimeSpan MaxPollInterval { get; init; } = TimeSpan.FromMinutes(5);
+    }
+
+    public sealed record Output
+    {
+        [Description("Per scanned server: the missing patches with classification, severity and CVE ids.")]
+        public required IReadOnlyList<InstanceMissingPatches> Instances { get; init; }
+
+        public required int ScannedCount { get; init; }
+
+        [Description("Missing patches over all servers (a patch missing on two servers counts twice).")]
+        public required int TotalMissing { get; init; }
+
+        public required int InstancesWithMissing { get; init; }
+
+        [Description("The servers that miss at least one patch: the ones to patch.")]
+        public required IReadOnlyList<string> MissingIds { get; init; }
+
+        [Description("Distinct ids of the missing patches, for the change request.")]
+        public required IReadOnlyList<string> PatchIds { get; init; }
+
+        [Description("Distinct CVE ids the missing patches fix, for the change request.")]
+        public required IReadOnlyList<string> CveIds { get; init; }
+
+        [Description("Missing patches of Critical severity.")]
+        public required int CriticalCount { get; init; }
+
+        [Description("Servers the scan did not reach or that reported nothing, with why.")]
+        public required IReadOnlyList<InstanceRunResult> Failures { get; init; }
+
+        public required IReadOnlyList<string> FailedInstanceIds { get; init; }
+
+        public required IReadOnlyList<string> CommandIds { get; init; }
+    }
+}

@@ -1,0 +1,65 @@
+using ChangeOrchestrator.Engine.Activities;
+using ChangeOrchestrator.Patching.Compliance.History;
+using ChangeOrchestrator.Patching.Policies;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChangeOrchestrator.Patching.Fleet;
+
+/// <summary>
+/// Appends a finished scan to the compliance history, in the same execution that finishes the activity: a replay of
+/// that execution after a crash appends again, and the history keeps one record per instance, activity and server.
+/// Without a history store composed (an engine with no database) nothing is recorded.
+/// </summary>
+internal static class ScanHistoryRecorder
+{
+    public static async Task RecordAsync(IPatchFleet fleet, ActivityContext context, PatchScanResult scan, CancellationToken cancellationToken)
+    {
+        if (context.Services.GetService<IComplianceHistory>() is not { } history || scan.Found.Count == 0)
+        {
+            return;
+        }
+
+        // The patch state names the group; the fleet names environment and platform, which the dashboard filters on.
+        var ids = scan.Found.Select(f => f.InstanceId).ToList();
+        var servers = (await fleet.ResolveTargetsAsync(new TargetSelector { InstanceIds = ids }, cancellationToken))
+            .ToDictionary(s => s.InstanceId, StringComparer.Ordinal);
+        var policy = context.Services.GetService<PatchPolicyHolder>()?.Current;
+        var scans = new List<ServerScan>(scan.Found.Count);
+        foreach (var found in scan.Found)
+        {
+            if (!scan.Reports.TryGetValue(found.InstanceId, out var report))
+            {
+                continue;
+            }
+
+            var server = servers.GetValueOrDefault(found.InstanceId);
+            var group = report.PatchGroup ?? server?.PatchGroup;
+            scans.Add(new ServerScan
+            {
+                ServerId = found.InstanceId,
+                PatchGroup = group,
+                Environment = server?.Environment ?? (group is null ? null : policy?.Group(group)?.Environment),
+                OperatingSystem = server is null || server.Platform == InstancePlatform.Unknown ? null : server.Platform.ToString(),
+                BaselineId = report.BaselineId,
+                Operation = report.LastOperation,
+                ScannedAt = report.LastOperationEndedAt,
+                Counts = PatchStateCounts.From(report),
+                MissingPatches = found.Patches,
+            });
+        }
+
+        int added;
+        try
+        {
+            added = await history.AppendScansAsync(new ScanSource(context.InstanceId, context.ActivityId, context.Definition.Id), scans, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException and not ActivityException)
+        {
+            // The history is kept in the product's own database: a write that failed (a restart, a dropped connection)
+            // is worth retrying like any outage, and the append is idempotent, so the retry cannot record twice.
+            throw new ActivityException($"The compliance history could not be written: {exception.GetBaseException().Message}", isTransient: true, exception);
+        }
+
+        context.Journal($"Compliance history: {added} of {scans.Count} server states recorded");
+    }
+}

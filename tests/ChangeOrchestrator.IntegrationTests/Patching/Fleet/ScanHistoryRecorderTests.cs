@@ -1,0 +1,67 @@
+using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.IntegrationTests.Patching.Support;
+using ChangeOrchestrator.IntegrationTests.Support.Database;
+using ChangeOrchestrator.Patching.Compliance.History;
+using ChangeOrchestrator.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChangeOrchestrator.IntegrationTests.Patching.Fleet;
+
+/// <summary>The scan activity against the simulated fleet writes the compliance history on a real database, once even when its commit is lost.</summary>
+public sealed class ScanHistoryRecorderTests
+{
+    private static readonly TimeSpan Step = TimeSpan.FromMinutes(5);
+
+    [Fact]
+    public async Task ScanForMissingPatches_CommitLostAfterRecording_ReplayAppendsNothingTwice()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync();
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero)));
+        services.AddWorkflowPersistence(database.CreateOptions());
+        await using var store = services.BuildServiceProvider();
+        var queries = store.GetRequiredService<IComplianceQueries>();
+        await using var harness = await PatchingHarness.StartAsync(engineServices: engine =>
+            engine.AddSingleton(store.GetRequiredService<IComplianceHistory>()));
+        var ids = (await harness.Aws.OnlineNodesAsync()).Take(3).Select(n => n.InstanceId).Order(StringComparer.Ordinal).ToList();
+        await harness.PublishAsync(TestWorkflows.OneStep("scan", "ScanForMissingPatches", new { instanceIds = ids, pollInterval = "PT30S", maxPollInterval = "PT5M" }));
+        var started = await harness.StartAsync("scan");
+
+        // Every burst loses its commit until one has written the history: that burst runs again after the restart.
+        var lost = false;
+        for (var round = 0; round < 600 && !lost; round++)
+        {
+            await Task.Delay(20);
+            harness.LoseNextCommit();
+            try
+            {
+                await harness.AdvanceAsync(Step);
+            }
+            catch (IOException)
+            {
+                await harness.RestartAsync();
+                lost = (await queries.ServersAsync(ComplianceFilter.All, nonCompliantOnly: false, CancellationToken.None)).Count > 0;
+            }
+        }
+
+        var instance = await harness.RunWhileSuspendedAsync(started.Id, Step);
+
+        var output = await harness.OutputAsync(instance.Id, "step");
+        Assert.True(lost, "a burst that recorded the history lost its commit");
+        Assert.Equal(InstanceStatus.Completed, instance.Status);
+        var servers = await queries.ServersAsync(ComplianceFilter.All, nonCompliantOnly: false, CancellationToken.None);
+        Assert.Equal(ids, servers.Select(s => s.ServerId).Order(StringComparer.Ordinal));
+        foreach (var scanned in output["instances"]!.AsArray())
+        {
+            var id = scanned!["instanceId"]!.GetValue<string>();
+            var history = Assert.Single(await queries.ServerHistoryAsync(id, DateTimeOffset.MinValue, CancellationToken.None));
+            Assert.Equal(scanned["missingCount"]!.GetValue<int>(), history.Counts.Missing + history.Counts.Failed);
+            Assert.Equal(scanned["patches"]!.AsArray().Select(p => p!["id"]!.GetValue<string>()).Order(StringComparer.Ordinal), history.MissingPatchIds.Order(StringComparer.Ordinal));
+            Assert.Equal("scan", history.Source);
+        }
+
+        Assert.Contains((await harness.JournalAsync(instance.Id)).Select(e => e.Message), m => m == "Compliance history: 0 of 3 server states recorded");
+        Assert.Equal(1, await harness.Aws.CallsAsync("SSM.SendCommand"));
+    }
+}
