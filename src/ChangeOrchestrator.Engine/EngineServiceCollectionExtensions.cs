@@ -1,12 +1,12 @@
 using ChangeOrchestrator.Engine.Activities;
 using ChangeOrchestrator.Engine.Activities.Flow;
-using ChangeOrchestrator.Engine.Definitions;
 using ChangeOrchestrator.Engine.Definitions.Contracts;
 using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.Engine.Expressions;
 using ChangeOrchestrator.Engine.Faults;
 using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Engine.Persistence.InMemory;
+using ChangeOrchestrator.Engine.Publishing;
 using ChangeOrchestrator.Engine.Results;
 using ChangeOrchestrator.Engine.Runtime;
 using Microsoft.Extensions.DependencyInjection;

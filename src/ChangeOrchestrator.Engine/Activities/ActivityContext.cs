@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Definitions;
 using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Instances;
 using ChangeOrchestrator.Engine.Results;
 
 namespace ChangeOrchestrator.Engine.Activities;

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Definitions;
+using ChangeOrchestrator.Engine.Instances;
+using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Engine.Results;
 
 namespace ChangeOrchestrator.Engine.Execution;

@@ -2,7 +2,10 @@ using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Activities;
 using ChangeOrchestrator.Engine.Definitions;
 using ChangeOrchestrator.Engine.Expressions;
+using ChangeOrchestrator.Engine.Instances;
+using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Engine.Results;
+using ChangeOrchestrator.Engine.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.Engine.Faults;
+using ChangeOrchestrator.Engine.Instances;
 using ChangeOrchestrator.Engine.Persistence;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

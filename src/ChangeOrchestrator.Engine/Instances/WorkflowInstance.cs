@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace ChangeOrchestrator.Engine.Execution;
+namespace ChangeOrchestrator.Engine.Instances;
 
 /// <summary>The durable state of one run of a workflow definition version, as committed after each burst.</summary>
 public sealed class WorkflowInstance

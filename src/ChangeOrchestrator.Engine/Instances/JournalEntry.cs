@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace ChangeOrchestrator.Engine.Execution;
+namespace ChangeOrchestrator.Engine.Instances;
 
 /// <summary>One line of an instance's append-only journal, the audit trail and the source of the instance viewer.</summary>
 public sealed record JournalEntry(

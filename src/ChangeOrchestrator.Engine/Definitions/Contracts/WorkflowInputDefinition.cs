@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-using ChangeOrchestrator.Engine.Definitions.Contracts;
 
-namespace ChangeOrchestrator.Engine.Definitions;
+namespace ChangeOrchestrator.Engine.Definitions.Contracts;
 
 /// <summary>An input the caller passes when starting an instance, or a field of an object input.</summary>
 public sealed record WorkflowInputDefinition

@@ -1,4 +1,4 @@
-namespace ChangeOrchestrator.Engine.Execution;
+namespace ChangeOrchestrator.Engine.Instances;
 
 /// <summary>
 /// What a suspended activity waits for: a stimulus of <see cref="Kind"/> and <see cref="Key"/>

@@ -2,12 +2,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Activities;
 using ChangeOrchestrator.Engine.Activities.Flow;
+using ChangeOrchestrator.Engine.Definitions;
 using ChangeOrchestrator.Engine.Definitions.Contracts;
-using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.Engine.Expressions;
 using Cronos;
 
-namespace ChangeOrchestrator.Engine.Definitions;
+namespace ChangeOrchestrator.Engine.Publishing;
 
 /// <summary>
 /// Checks what a well-formed definition means: known activity types and inputs, literal types, expressions that

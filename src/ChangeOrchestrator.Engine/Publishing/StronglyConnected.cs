@@ -1,4 +1,4 @@
-namespace ChangeOrchestrator.Engine.Definitions;
+namespace ChangeOrchestrator.Engine.Publishing;
 
 /// <summary>Tarjan's strongly connected components: each cycle of a graph is inside one component.</summary>
 internal static class StronglyConnected

@@ -1,4 +1,4 @@
-namespace ChangeOrchestrator.Engine.Execution;
+namespace ChangeOrchestrator.Engine.Runtime;
 
 /// <summary>Runtime limits of the engine (configuration section <c>Engine</c>).</summary>
 public sealed class EngineOptions

@@ -1,4 +1,4 @@
-namespace ChangeOrchestrator.Engine.Execution;
+namespace ChangeOrchestrator.Engine.Instances;
 
 public enum JournalEntryType
 {

@@ -1,4 +1,6 @@
-namespace ChangeOrchestrator.Engine.Definitions;
+using ChangeOrchestrator.Engine.Definitions;
+
+namespace ChangeOrchestrator.Engine.Publishing;
 
 /// <summary>A definition read from JSON, or every error found in it.</summary>
 public sealed record DefinitionResult(WorkflowDefinition? Definition, IReadOnlyList<DefinitionError> Errors)

@@ -1,6 +1,7 @@
+using ChangeOrchestrator.Engine.Instances;
 using ChangeOrchestrator.Engine.Results;
 
-namespace ChangeOrchestrator.Engine.Execution;
+namespace ChangeOrchestrator.Engine.Persistence;
 
 /// <summary>
 /// Everything one burst changed, committed atomically: the new instance state, bookmarks created and consumed,

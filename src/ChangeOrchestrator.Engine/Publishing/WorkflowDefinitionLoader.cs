@@ -3,10 +3,11 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Activities;
+using ChangeOrchestrator.Engine.Definitions;
 using ChangeOrchestrator.Engine.Definitions.Contracts;
 using ChangeOrchestrator.Engine.Expressions;
 
-namespace ChangeOrchestrator.Engine.Definitions;
+namespace ChangeOrchestrator.Engine.Publishing;
 
 /// <summary>
 /// Reads and validates workflow files; reports every error with file, JSON path and reason. With the host's

@@ -1,4 +1,4 @@
-namespace ChangeOrchestrator.Engine.Execution;
+namespace ChangeOrchestrator.Engine.Persistence;
 
 /// <summary>
 /// A stimulus id that took effect. <see cref="FirstAppliedAt"/> is when it first resumed a bookmark: a later delivery

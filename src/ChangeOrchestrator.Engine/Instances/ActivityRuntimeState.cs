@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace ChangeOrchestrator.Engine.Execution;
+namespace ChangeOrchestrator.Engine.Instances;
 
 /// <summary>What the engine keeps of one activity of one instance between bursts.</summary>
 public sealed class ActivityRuntimeState

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace ChangeOrchestrator.Engine.Definitions;
+namespace ChangeOrchestrator.Engine.Definitions.Contracts;
 
 /// <summary>
 /// Reads numbers from JSON values whether they were parsed from text or created from .NET numbers

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using ChangeOrchestrator.Engine.Activities;
+using ChangeOrchestrator.Engine.Definitions.Contracts;
 
-namespace ChangeOrchestrator.Engine.Definitions.Contracts;
+namespace ChangeOrchestrator.Engine.Definitions;
 
 /// <summary>
 /// Reads input declarations (name, type, required, default, description and the constraint vocabulary), their

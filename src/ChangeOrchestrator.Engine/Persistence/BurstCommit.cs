@@ -1,4 +1,4 @@
-namespace ChangeOrchestrator.Engine.Execution;
+namespace ChangeOrchestrator.Engine.Persistence;
 
 /// <summary>
 /// A burst as handed to the store. <see cref="ExpectedVersion"/> is the version the burst started from (null for a

@@ -1,4 +1,4 @@
-namespace ChangeOrchestrator.Engine.Execution;
+namespace ChangeOrchestrator.Engine.Instances;
 
 /// <summary>A bookmark as kept in the store: owned by one activity of one instance.</summary>
 public sealed record StoredBookmark(string Id, string InstanceId, string ActivityId, Bookmark Bookmark, DateTimeOffset CreatedAt)

@@ -1,6 +1,6 @@
 using ChangeOrchestrator.Engine.Persistence;
 
-namespace ChangeOrchestrator.Engine.Definitions;
+namespace ChangeOrchestrator.Engine.Publishing;
 
 /// <summary>
 /// Publishes definition JSON as a new immutable version, but only when its content changed; an invalid definition

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Xml;
 
-namespace ChangeOrchestrator.Engine.Activities;
+namespace ChangeOrchestrator.Engine.Definitions.Contracts;
 
 /// <summary>Reads and writes <see cref="TimeSpan"/> as ISO 8601 durations (PT15M, P3D), the format of workflow files.</summary>
 public sealed class Iso8601DurationConverter : JsonConverter<TimeSpan>

@@ -1,4 +1,4 @@
-namespace ChangeOrchestrator.Engine.Execution;
+namespace ChangeOrchestrator.Engine.Persistence;
 
 /// <summary>
 /// A stimulus with a caller's id that a burst applies. Committing it records the id as seen (if it is not yet) and

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ChangeOrchestrator.Engine.Activities;
 
-namespace ChangeOrchestrator.Engine.Definitions;
+namespace ChangeOrchestrator.Engine.Definitions.Contracts;
 
 /// <summary>Checks JSON values against declared <see cref="DataType"/>s.</summary>
 public static class DataTypes

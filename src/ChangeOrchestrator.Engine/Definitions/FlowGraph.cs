@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
-using ChangeOrchestrator.Engine.Definitions;
 
-namespace ChangeOrchestrator.Engine.Execution;
+namespace ChangeOrchestrator.Engine.Definitions;
 
 /// <summary>The connections of a definition indexed for the interpreter; built once per immutable definition.</summary>
 public sealed class FlowGraph
