@@ -4,7 +4,7 @@ using ChangeOrchestrator.Engine.Instances;
 namespace ChangeOrchestrator.Engine.Execution;
 
 /// <summary>What sets a burst of execution going.</summary>
-public abstract record BurstTrigger
+internal abstract record BurstTrigger
 {
     private BurstTrigger()
     {

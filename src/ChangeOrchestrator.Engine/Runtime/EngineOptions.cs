@@ -3,6 +3,11 @@ namespace ChangeOrchestrator.Engine.Runtime;
 /// <summary>Runtime limits of the engine (configuration section <c>Engine</c>).</summary>
 public sealed class EngineOptions
 {
+    public const string Section = "Engine";
+
+    /// <summary>The longest node id: leases and claims store it in columns of this width.</summary>
+    public const int MaxNodeIdLength = 64;
+
     /// <summary>Activity executions allowed in one burst before it is stopped as a runaway loop.</summary>
     public int MaxActivitiesPerBurst { get; set; } = 10_000;
 
@@ -42,6 +47,6 @@ public sealed class EngineOptions
     private static string DefaultNodeId()
     {
         var id = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
-        return id.Length <= 64 ? id : id[^64..];
+        return id.Length <= MaxNodeIdLength ? id : id[^MaxNodeIdLength..];
     }
 }
