@@ -1,16 +1,18 @@
 using ChangeOrchestrator.Engine.Activities;
 using ChangeOrchestrator.Engine.Activities.Flow;
-using ChangeOrchestrator.Engine.Definitions;
 using ChangeOrchestrator.Engine.Definitions.Contracts;
 using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.Engine.Expressions;
 using ChangeOrchestrator.Engine.Faults;
 using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Engine.Persistence.InMemory;
+using ChangeOrchestrator.Engine.Publishing;
 using ChangeOrchestrator.Engine.Results;
 using ChangeOrchestrator.Engine.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ChangeOrchestrator.Engine;
 
@@ -23,17 +25,38 @@ public static class EngineServiceCollectionExtensions
     public static IServiceCollection AddWorkflowEngine(this IServiceCollection services)
     {
         services.AddLogging();
-        services.AddOptions<EngineOptions>();
-        services.AddOptions<ExpressionLimits>();
+        services.AddOptions<EngineOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EngineOptions>, EngineOptionsValidator>());
+        services.AddOptions<ExpressionLimits>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExpressionLimits>, ExpressionLimitsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IExpressionEvaluator, JintExpressionEvaluator>();
         services.TryAddSingleton(sp => new ActivityCatalogue(sp.GetServices<ActivityRegistration>().Select(r => r.ActivityType)));
         services.TryAddSingleton<IActivityFactory, ServiceProviderActivityFactory>();
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<EngineOptions>>().Value;
+            return new BurstLimits(options.MaxActivitiesPerBurst, options.InlineListItems);
+        });
         services.TryAddSingleton<FlowchartInterpreter>();
         services.TryAddSingleton<AllowedValueSources>();
         services.TryAddSingleton<WorkflowInputBinder>();
         services.TryAddSingleton<IFaultPoints, NoFaultPoints>();
-        services.TryAddSingleton<WorkflowRuntime>();
+        services.TryAddSingleton<InstanceGate>();
+
+        // The runtime's constructor takes the interpreter and the gate, which are internal, so it is built here.
+        services.TryAddSingleton(sp => new WorkflowRuntime(
+            sp.GetRequiredService<IWorkflowDefinitionStore>(),
+            sp.GetRequiredService<IWorkflowInstanceStore>(),
+            sp.GetRequiredService<IStimulusBuffer>(),
+            sp.GetRequiredService<ITimerClaims>(),
+            sp.GetRequiredService<InstanceGate>(),
+            sp.GetRequiredService<FlowchartInterpreter>(),
+            sp.GetRequiredService<WorkflowInputBinder>(),
+            sp.GetRequiredService<IFaultPoints>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<EngineOptions>>(),
+            sp.GetRequiredService<ILogger<WorkflowRuntime>>()));
         services.TryAddSingleton<WorkflowDefinitionLoader>();
         services.TryAddSingleton<DefinitionPublisher>();
 

@@ -1,7 +1,7 @@
 using ChangeOrchestrator.Benchmarks.Running;
 using ChangeOrchestrator.Benchmarks.Storage;
 using ChangeOrchestrator.Engine;
-using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Instances;
 using ChangeOrchestrator.Engine.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 

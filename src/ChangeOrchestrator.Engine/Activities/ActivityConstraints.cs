@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using DataType = ChangeOrchestrator.Engine.Definitions.DataType;
+using DataType = ChangeOrchestrator.Engine.Definitions.Contracts.DataType;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json.Nodes;

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Definitions;
-using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Instances;
 using ChangeOrchestrator.Engine.Results;
 
 namespace ChangeOrchestrator.Engine.Activities;
@@ -9,9 +9,9 @@ namespace ChangeOrchestrator.Engine.Activities;
 /// <summary>Everything an activity may see and touch while it runs once.</summary>
 public class ActivityContext
 {
-    private readonly ExecutionScope _scope;
+    private readonly IActivityScope _scope;
 
-    internal ActivityContext(ExecutionScope scope, ActivityNode node, JsonObject inputs, ActivityRuntimeState state, Resumption? resumption, string? arrivedFrom)
+    internal ActivityContext(IActivityScope scope, ActivityNode node, JsonObject inputs, ActivityRuntimeState state, Resumption? resumption, string? arrivedFrom)
     {
         _scope = scope;
         Node = node;

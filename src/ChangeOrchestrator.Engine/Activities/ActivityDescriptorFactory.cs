@@ -3,7 +3,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ChangeOrchestrator.Engine.Definitions;
+using ChangeOrchestrator.Engine.Definitions.Contracts;
 
 namespace ChangeOrchestrator.Engine.Activities;
 

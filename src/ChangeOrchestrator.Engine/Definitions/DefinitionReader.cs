@@ -1,14 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using ChangeOrchestrator.Engine.Activities;
 using ChangeOrchestrator.Engine.Definitions.Contracts;
 
 namespace ChangeOrchestrator.Engine.Definitions;
 
 /// <summary>
 /// Reads the JSON of a workflow file into the model, checking its shape property by property so that each error
-/// names the JSON path where it is. Meaning (types, connections, reachability) is checked by <see cref="DefinitionValidator"/>.
+/// names the JSON path where it is. Meaning (types, connections, reachability) is checked by <see cref="Publishing.DefinitionValidator"/>.
 /// </summary>
 internal sealed partial class DefinitionReader(DefinitionErrors errors)
 {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ChangeOrchestrator.Engine.Definitions.Contracts;
 
 namespace ChangeOrchestrator.Engine.Definitions;
 

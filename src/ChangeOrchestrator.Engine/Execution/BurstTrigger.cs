@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
+using ChangeOrchestrator.Engine.Instances;
 
 namespace ChangeOrchestrator.Engine.Execution;
 
 /// <summary>What sets a burst of execution going.</summary>
-public abstract record BurstTrigger
+internal abstract record BurstTrigger
 {
     private BurstTrigger()
     {

@@ -1,11 +1,14 @@
 using System.Text.Json.Nodes;
+using ChangeOrchestrator.Engine.Activities;
 using ChangeOrchestrator.Engine.Definitions;
+using ChangeOrchestrator.Engine.Instances;
+using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Engine.Results;
 
 namespace ChangeOrchestrator.Engine.Execution;
 
 /// <summary>The working state of one burst: a private copy of the instance and the changes collected for the commit.</summary>
-internal sealed class ExecutionScope
+internal sealed class ExecutionScope : IActivityScope
 {
     private readonly List<StoredBookmark> _bookmarks;
     private readonly List<StoredBookmark> _added = [];

@@ -2,9 +2,10 @@ using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Activities;
 using ChangeOrchestrator.Engine.Definitions;
 using ChangeOrchestrator.Engine.Expressions;
+using ChangeOrchestrator.Engine.Instances;
+using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Engine.Results;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ChangeOrchestrator.Engine.Execution;
 
@@ -12,14 +13,14 @@ namespace ChangeOrchestrator.Engine.Execution;
 /// Runs one burst of a flowchart: from a start, resume, retry or cancel until the instance waits, completes or
 /// faults. It changes nothing outside: the caller commits the returned <see cref="BurstResult"/> atomically.
 /// </summary>
-public sealed partial class FlowchartInterpreter(
+internal sealed partial class FlowchartInterpreter(
     ActivityCatalogue catalogue,
     IActivityFactory activityFactory,
     IExpressionEvaluator expressions,
     TimeProvider time,
     IServiceProvider services,
     IStepResultStore results,
-    IOptions<EngineOptions> options,
+    BurstLimits limits,
     ILogger<FlowchartInterpreter> logger)
 {
     public async Task<BurstResult> RunAsync(
@@ -29,7 +30,7 @@ public sealed partial class FlowchartInterpreter(
         BurstTrigger trigger,
         CancellationToken cancellationToken)
     {
-        var scope = new ExecutionScope(definition, current.Clone(), bookmarks, time, services, results, options.Value.InlineListItems);
+        var scope = new ExecutionScope(definition, current.Clone(), bookmarks, time, services, results, limits.InlineListItems);
         var instance = scope.Instance;
         var faultedBefore = instance.Incident is not null;
         ApplyTrigger(scope, trigger);
@@ -37,11 +38,11 @@ public sealed partial class FlowchartInterpreter(
         var executed = 0;
         while (instance.Queue.Count > 0 && (instance.Incident is null || faultedBefore))
         {
-            if (++executed > options.Value.MaxActivitiesPerBurst)
+            if (++executed > limits.MaxActivities)
             {
                 var runaway = instance.Queue[0].ActivityId;
                 RaiseIncident(scope, runaway, new ActivityException(
-                    $"More than {options.Value.MaxActivitiesPerBurst} activities ran without waiting; the flowchart loops without a wait.", isTransient: false));
+                    $"More than {limits.MaxActivities} activities ran without waiting; the flowchart loops without a wait.", isTransient: false));
                 break;
             }
 

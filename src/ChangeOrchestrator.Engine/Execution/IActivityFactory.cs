@@ -3,7 +3,7 @@ using ChangeOrchestrator.Engine.Activities;
 namespace ChangeOrchestrator.Engine.Execution;
 
 /// <summary>Creates the object that runs an activity type, with its dependencies.</summary>
-public interface IActivityFactory
+internal interface IActivityFactory
 {
     IActivity Create(ActivityDescriptor descriptor);
 }

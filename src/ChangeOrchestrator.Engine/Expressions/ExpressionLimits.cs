@@ -3,6 +3,8 @@ namespace ChangeOrchestrator.Engine.Expressions;
 /// <summary>The sandbox's limits for one evaluation (configuration section <c>Engine:Expressions</c>).</summary>
 public sealed class ExpressionLimits
 {
+    public const string Section = "Engine:Expressions";
+
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(2);
 
     public long MaxStatements { get; set; } = 100_000;

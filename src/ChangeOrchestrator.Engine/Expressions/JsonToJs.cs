@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ChangeOrchestrator.Engine.Definitions;
+using ChangeOrchestrator.Engine.Definitions.Contracts;
 using Jint.Native;
 
 namespace ChangeOrchestrator.Engine.Expressions;

@@ -1,4 +1,4 @@
-using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Instances;
 using ChangeOrchestrator.Engine.Persistence;
 
 namespace ChangeOrchestrator.Engine.Observation;
@@ -17,11 +17,12 @@ internal sealed class NotifyingInstanceStore(IWorkflowInstanceStore inner, Insta
     public Task<IReadOnlyList<StoredBookmark>> FindDueBookmarksAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         inner.FindDueBookmarksAsync(now, limit, cancellationToken);
 
-    public async Task CommitAsync(BurstCommit commit, CancellationToken cancellationToken)
+    public async Task<long> CommitAsync(BurstCommit commit, CancellationToken cancellationToken)
     {
-        await inner.CommitAsync(commit, cancellationToken);
+        var version = await inner.CommitAsync(commit, cancellationToken);
         var instance = commit.Burst.Instance;
         feed.Publish(new InstanceChange(instance.Id, instance.DefinitionId, instance.Status));
+        return version;
     }
 
     public Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, long afterSequence, int limit, CancellationToken cancellationToken) =>

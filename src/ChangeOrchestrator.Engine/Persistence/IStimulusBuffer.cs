@@ -1,4 +1,3 @@
-using ChangeOrchestrator.Engine.Execution;
 
 namespace ChangeOrchestrator.Engine.Persistence;
 

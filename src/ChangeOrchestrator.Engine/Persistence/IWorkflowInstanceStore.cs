@@ -1,4 +1,4 @@
-using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Instances;
 
 namespace ChangeOrchestrator.Engine.Persistence;
 
@@ -17,9 +17,11 @@ public interface IWorkflowInstanceStore
 
     /// <summary>
     /// Commits a burst atomically: instance state, bookmarks added and removed, journal entries, stimuli consumed.
+    /// The burst's instance is left as it was handed over; the version it is stored with is returned.
     /// </summary>
+    /// <returns>The instance's new version.</returns>
     /// <exception cref="ConcurrencyConflictException">The instance changed since the burst read it, or a consumed stimulus is gone.</exception>
-    Task CommitAsync(BurstCommit commit, CancellationToken cancellationToken);
+    Task<long> CommitAsync(BurstCommit commit, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, long afterSequence, int limit, CancellationToken cancellationToken);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.Engine.Faults;
+using ChangeOrchestrator.Engine.Instances;
 using ChangeOrchestrator.Engine.Persistence;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,47 +12,70 @@ namespace ChangeOrchestrator.Engine.Runtime;
 /// Starts, resumes, retries and cancels instances: loads state, runs one burst, commits it atomically, and delivers
 /// stimuli that were waiting for the bookmarks the burst created.
 /// </summary>
-public sealed partial class WorkflowRuntime(
-    IWorkflowDefinitionStore definitions,
-    IWorkflowInstanceStore instances,
-    IStimulusBuffer stimuli,
-    ITimerClaims timers,
-    IInstanceLeases leases,
-    FlowchartInterpreter interpreter,
-    WorkflowInputBinder inputBinder,
-    IFaultPoints faults,
-    TimeProvider time,
-    IOptions<EngineOptions> options,
-    ILogger<WorkflowRuntime> logger)
+public sealed partial class WorkflowRuntime
 {
-    private static readonly TimeSpan LeasePollInterval = TimeSpan.FromMilliseconds(50);
+    private readonly IWorkflowDefinitionStore _definitions;
+    private readonly IWorkflowInstanceStore _instances;
+    private readonly IStimulusBuffer _stimuli;
+    private readonly ITimerClaims _timers;
+    private readonly InstanceGate _gate;
+    private readonly FlowchartInterpreter _interpreter;
+    private readonly WorkflowInputBinder _inputBinder;
+    private readonly IFaultPoints _faults;
+    private readonly TimeProvider _time;
+    private readonly IOptions<EngineOptions> _options;
+    private readonly ILogger<WorkflowRuntime> _logger;
 
-    private readonly InstanceLocks _locks = new();
+    internal WorkflowRuntime(
+        IWorkflowDefinitionStore definitions,
+        IWorkflowInstanceStore instances,
+        IStimulusBuffer stimuli,
+        ITimerClaims timers,
+        InstanceGate gate,
+        FlowchartInterpreter interpreter,
+        WorkflowInputBinder inputBinder,
+        IFaultPoints faults,
+        TimeProvider time,
+        IOptions<EngineOptions> options,
+        ILogger<WorkflowRuntime> logger)
+    {
+        _definitions = definitions;
+        _instances = instances;
+        _stimuli = stimuli;
+        _timers = timers;
+        _gate = gate;
+        _interpreter = interpreter;
+        _inputBinder = inputBinder;
+        _faults = faults;
+        _time = time;
+        _options = options;
+        _logger = logger;
+    }
 
     public async Task<WorkflowInstance> StartAsync(StartWorkflowRequest request, CancellationToken cancellationToken)
     {
-        var stored = await definitions.FindAsync(request.DefinitionId, request.Version, cancellationToken)
+        var stored = await _definitions.FindAsync(request.DefinitionId, request.Version, cancellationToken)
             ?? throw new WorkflowNotFoundException(request.Version is { } v
                 ? $"Workflow '{request.DefinitionId}' has no version {v}."
                 : $"Workflow '{request.DefinitionId}' does not exist.");
         var definition = stored.Definition;
-        var input = await inputBinder.BindAsync(definition, request.Input, cancellationToken);
+        var input = await _inputBinder.BindAsync(definition, request.Input, cancellationToken);
         var instanceId = request.InstanceId ?? NewId();
         using var span = RuntimeMetrics.Traces.StartActivity("workflow.start");
         span?.SetTag("workflow.definition", definition.Id).SetTag("workflow.instance", instanceId);
 
         BurstResult burst;
-        using (await _locks.AcquireAsync(instanceId, cancellationToken))
+        using (await _gate.LockAsync(instanceId, cancellationToken))
         {
             // Only a caller-chosen id can name an instance that exists: a generated one is a new version-7 GUID, and the
             // commit's conflict handling below would still answer the impossible collision. Skipping the read saves a
             // database round trip on every start.
-            if (request.InstanceId is not null && await instances.FindAsync(instanceId, cancellationToken) is { } existing)
+            if (request.InstanceId is not null && await _instances.FindAsync(instanceId, cancellationToken) is { } existing)
             {
                 return existing;
             }
 
-            var now = time.GetUtcNow();
+            var now = _time.GetUtcNow();
             var instance = new WorkflowInstance
             {
                 Id = instanceId,
@@ -63,24 +87,25 @@ public sealed partial class WorkflowRuntime(
                 CreatedAt = now,
                 UpdatedAt = now,
             };
-            burst = await interpreter.RunAsync(definition, instance, [], BurstTrigger.Start, cancellationToken);
+            burst = await _interpreter.RunAsync(definition, instance, [], BurstTrigger.Start, cancellationToken);
             try
             {
-                await instances.CommitAsync(new BurstCommit(burst, ExpectedVersion: null, []), cancellationToken);
+                // The burst's instance is the interpreter's copy, owned here: it takes the version the store committed.
+                burst.Instance.Version = await _instances.CommitAsync(new BurstCommit(burst, ExpectedVersion: null, []), cancellationToken);
                 RuntimeMetrics.InstancesStarted.Add(1, new KeyValuePair<string, object?>("definition", definition.Id));
                 CountOutcome(burst);
             }
             catch (ConcurrencyConflictException)
             {
                 // Another node started the same instance id first: the start is idempotent, theirs stands.
-                return await instances.FindAsync(instanceId, cancellationToken)
+                return await _instances.FindAsync(instanceId, cancellationToken)
                     ?? throw new InvalidOperationException($"Instance '{instanceId}' conflicted on start but is not stored.");
             }
         }
 
         // Outside the lock: delivering a buffered stimulus resumes this same instance.
         return await DeliverPendingAsync(burst, cancellationToken)
-            ? await instances.FindAsync(instanceId, cancellationToken) ?? burst.Instance
+            ? await _instances.FindAsync(instanceId, cancellationToken) ?? burst.Instance
             : burst.Instance;
     }
 
@@ -92,19 +117,19 @@ public sealed partial class WorkflowRuntime(
     /// <exception cref="InstanceBusyException">A matching instance stayed held by another node; retry with the same id.</exception>
     public async Task<RaiseEventResult> RaiseEventAsync(string kind, string key, JsonNode? payload, string? stimulusId, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var expiresAt = now + options.Value.PendingStimulusTtl;
+        var now = _time.GetUtcNow();
+        var expiresAt = now + _options.Value.PendingStimulusTtl;
         var stimulus = new Stimulus(stimulusId ?? NewId(), kind, key, payload?.DeepClone(), now);
-        if (stimulusId is not null && await stimuli.FindSeenAsync(stimulusId, cancellationToken) is { } seen)
+        if (stimulusId is not null && await _stimuli.FindSeenAsync(stimulusId, cancellationToken) is { } seen)
         {
             return await RaiseAgainAsync(stimulus, seen, expiresAt, cancellationToken);
         }
 
-        var bookmarks = await instances.FindBookmarksAsync(kind, key, cancellationToken);
-        await faults.ReachAsync(FaultPoint.StimulusReceived, cancellationToken);
+        var bookmarks = await _instances.FindBookmarksAsync(kind, key, cancellationToken);
+        await _faults.ReachAsync(FaultPoint.StimulusReceived, cancellationToken);
         if (bookmarks.Count == 0)
         {
-            if (!await stimuli.AddPendingAsync(stimulus, expiresAt, cancellationToken))
+            if (!await _stimuli.AddPendingAsync(stimulus, expiresAt, cancellationToken))
             {
                 // A concurrent delivery of the same id took effect first.
                 return new RaiseEventResult(stimulus.Id, 0, Buffered: false, Duplicate: true);
@@ -119,7 +144,7 @@ public sealed partial class WorkflowRuntime(
         var resumed = await ResumeEachAsync(bookmarks, stimulus, applied, cancellationToken);
 
         // Every bookmark was gone by the time its burst committed: a concurrent delivery of the same id applied it.
-        var duplicate = resumed == 0 && stimulusId is not null && await stimuli.FindSeenAsync(stimulusId, cancellationToken) is not null;
+        var duplicate = resumed == 0 && stimulusId is not null && await _stimuli.FindSeenAsync(stimulusId, cancellationToken) is not null;
         return new RaiseEventResult(stimulus.Id, resumed, Buffered: false, Duplicate: duplicate);
     }
 
@@ -130,7 +155,7 @@ public sealed partial class WorkflowRuntime(
     /// </summary>
     private async Task<RaiseEventResult> RaiseAgainAsync(Stimulus stimulus, SeenStimulus seen, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
-        var buffered = (await stimuli.FindPendingAsync(stimulus.Kind, stimulus.Key, cancellationToken)).FirstOrDefault(p => p.Id == stimulus.Id);
+        var buffered = (await _stimuli.FindPendingAsync(stimulus.Kind, stimulus.Key, cancellationToken)).FirstOrDefault(p => p.Id == stimulus.Id);
         if (buffered is not null)
         {
             var delivered = await DeliverBufferedAsync(buffered, cancellationToken);
@@ -142,7 +167,7 @@ public sealed partial class WorkflowRuntime(
             return new RaiseEventResult(stimulus.Id, 0, Buffered: false, Duplicate: true);
         }
 
-        var missed = (await instances.FindBookmarksAsync(stimulus.Kind, stimulus.Key, cancellationToken))
+        var missed = (await _instances.FindBookmarksAsync(stimulus.Kind, stimulus.Key, cancellationToken))
             .Where(b => b.CreatedAt < firstAppliedAt)
             .ToList();
         var resumed = missed.Count == 0
@@ -178,7 +203,7 @@ public sealed partial class WorkflowRuntime(
     private async Task<int> DeliverBufferedAsync(Stimulus buffered, CancellationToken cancellationToken)
     {
         string? busy = null;
-        foreach (var bookmark in await instances.FindBookmarksAsync(buffered.Kind, buffered.Key, cancellationToken))
+        foreach (var bookmark in await _instances.FindBookmarksAsync(buffered.Kind, buffered.Key, cancellationToken))
         {
             var outcome = await ResumeAsync(bookmark.InstanceId, bookmark.Id, buffered.Payload, [buffered.Id], applied: null, cancellationToken);
             if (outcome == ResumeOutcome.Resumed)
@@ -200,17 +225,17 @@ public sealed partial class WorkflowRuntime(
     /// </summary>
     public async Task<int> ProcessDueTimersAsync(CancellationToken cancellationToken)
     {
-        var owner = options.Value.NodeId;
-        var due = await timers.ClaimDueAsync(owner, options.Value.TimerClaimDuration, options.Value.TimerBatchSize, cancellationToken);
+        var owner = _options.Value.NodeId;
+        var due = await _timers.ClaimDueAsync(owner, _options.Value.TimerClaimDuration, _options.Value.TimerBatchSize, cancellationToken);
         var fired = new HashSet<string>(StringComparer.Ordinal);
-        var claimFor = options.Value.TimerClaimDuration;
+        var claimFor = _options.Value.TimerClaimDuration;
 
         // The claims are renewed while the batch is worked through, so they can be short: a dead node's timers are free
         // again soon. Fired timers are renewed too, harmlessly: their bookmarks are gone.
         var claimed = due.Select(b => b.Id).ToList();
         await using var heartbeat = due.Count == 0
             ? null
-            : Heartbeat.Start(claimFor / 3, time, token => timers.RenewAsync(owner, claimed, claimFor, token));
+            : Heartbeat.Start(claimFor / 3, _time, token => _timers.RenewAsync(owner, claimed, claimFor, token));
         try
         {
             foreach (var bookmark in due)
@@ -221,7 +246,7 @@ public sealed partial class WorkflowRuntime(
                     fired.Add(bookmark.Id);
                     if (bookmark.Bookmark.DueAt is { } dueAt)
                     {
-                        RuntimeMetrics.TimerLag.Record((time.GetUtcNow() - dueAt).TotalSeconds);
+                        RuntimeMetrics.TimerLag.Record((_time.GetUtcNow() - dueAt).TotalSeconds);
                     }
                 }
             }
@@ -229,7 +254,7 @@ public sealed partial class WorkflowRuntime(
         finally
         {
             // Fired timers left with their bookmarks; the rest go back at once rather than when the claim runs out.
-            await timers.ReleaseAsync(owner, due.Where(b => !fired.Contains(b.Id)).Select(b => b.Id).ToList(), CancellationToken.None);
+            await _timers.ReleaseAsync(owner, due.Where(b => !fired.Contains(b.Id)).Select(b => b.Id).ToList(), CancellationToken.None);
         }
 
         return fired.Count;
@@ -246,13 +271,13 @@ public sealed partial class WorkflowRuntime(
     private async Task<WorkflowInstance> RunControlAsync(
         string instanceId, BurstTrigger trigger, Func<WorkflowInstance, bool> allowed, string refusal, CancellationToken cancellationToken)
     {
-        if (await instances.FindAsync(instanceId, cancellationToken) is null)
+        if (await _instances.FindAsync(instanceId, cancellationToken) is null)
         {
             throw new WorkflowNotFoundException($"Instance '{instanceId}' does not exist.");
         }
 
         BurstResult burst;
-        await using (var entered = await EnterAsync(instanceId, wait: true, cancellationToken))
+        await using (var entered = await _gate.EnterAsync(instanceId, wait: true, cancellationToken))
         {
             if (entered is null)
             {
@@ -269,7 +294,7 @@ public sealed partial class WorkflowRuntime(
                         throw new InstanceStateException($"Instance '{instanceId}' was taken over by another node; try again.");
                     }
 
-                    var instance = await instances.FindAsync(instanceId, token)
+                    var instance = await _instances.FindAsync(instanceId, token)
                         ?? throw new WorkflowNotFoundException($"Instance '{instanceId}' does not exist.");
                     if (!allowed(instance))
                     {
@@ -290,7 +315,7 @@ public sealed partial class WorkflowRuntime(
         }
 
         return await DeliverPendingAsync(burst, cancellationToken)
-            ? await instances.FindAsync(instanceId, cancellationToken) ?? burst.Instance
+            ? await _instances.FindAsync(instanceId, cancellationToken) ?? burst.Instance
             : burst.Instance;
     }
 
@@ -307,7 +332,7 @@ public sealed partial class WorkflowRuntime(
         span?.SetTag("workflow.instance", instanceId).SetTag("workflow.bookmark", bookmarkId);
         BurstResult burst;
         string kind;
-        await using (var entered = await EnterAsync(instanceId, waitForLease, cancellationToken))
+        await using (var entered = await _gate.EnterAsync(instanceId, waitForLease, cancellationToken))
         {
             if (entered is null)
             {
@@ -326,13 +351,13 @@ public sealed partial class WorkflowRuntime(
                         return ResumeOutcome.Busy;
                     }
 
-                    var instance = await instances.FindAsync(instanceId, token);
+                    var instance = await _instances.FindAsync(instanceId, token);
                     if (instance is null || instance.IsFinished || instance.Status == InstanceStatus.Faulted)
                     {
                         return ResumeOutcome.NothingToResume;
                     }
 
-                    var bookmark = (await instances.GetBookmarksAsync(instanceId, token)).FirstOrDefault(b => b.Id == bookmarkId);
+                    var bookmark = (await _instances.GetBookmarksAsync(instanceId, token)).FirstOrDefault(b => b.Id == bookmarkId);
                     if (bookmark is null)
                     {
                         return ResumeOutcome.NothingToResume;
@@ -366,41 +391,14 @@ public sealed partial class WorkflowRuntime(
         return ResumeOutcome.Resumed;
     }
 
-    /// <summary>
-    /// Enters an instance for one burst: the in-process lock, then the instance lease that keeps every other node out
-    /// (one node executes an instance at a time; the version check of the commit still fences a node whose lease ran out).
-    /// Null when the lease could not be had (at once, or within the wait timeout).
-    /// </summary>
-    private async Task<InstanceEntry?> EnterAsync(string instanceId, bool wait, CancellationToken cancellationToken)
-    {
-        var local = await _locks.AcquireAsync(instanceId, cancellationToken);
-        var owner = options.Value.NodeId;
-        var attempts = wait ? Math.Max(1, (int)(options.Value.LeaseWaitTimeout / LeasePollInterval)) : 1;
-        for (var attempt = 1; attempt <= attempts; attempt++)
-        {
-            if (await leases.TryAcquireAsync(instanceId, owner, options.Value.InstanceLeaseDuration, cancellationToken))
-            {
-                return new InstanceEntry(local, leases, instanceId, owner, options.Value.InstanceLeaseDuration, time, LeaseLost, cancellationToken);
-            }
-
-            if (attempt < attempts)
-            {
-                await Task.Delay(LeasePollInterval, time, cancellationToken);
-            }
-        }
-
-        local.Dispose();
-        return null;
-    }
-
     private async Task<BurstResult> RunBurstAsync(WorkflowInstance instance, BurstTrigger trigger, CancellationToken cancellationToken)
     {
-        var stored = await definitions.FindAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken)
+        var stored = await _definitions.FindAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken)
             ?? throw new WorkflowNotFoundException($"Instance '{instance.Id}' runs {instance.DefinitionId} v{instance.DefinitionVersion}, which is not stored.");
-        var bookmarks = await instances.GetBookmarksAsync(instance.Id, cancellationToken);
-        var started = time.GetTimestamp();
-        var burst = await interpreter.RunAsync(stored.Definition, instance, bookmarks, trigger, cancellationToken);
-        RuntimeMetrics.BurstDuration.Record(time.GetElapsedTime(started).TotalSeconds);
+        var bookmarks = await _instances.GetBookmarksAsync(instance.Id, cancellationToken);
+        var started = _time.GetTimestamp();
+        var burst = await _interpreter.RunAsync(stored.Definition, instance, bookmarks, trigger, cancellationToken);
+        RuntimeMetrics.BurstDuration.Record(_time.GetElapsedTime(started).TotalSeconds);
         return burst;
     }
 
@@ -423,14 +421,15 @@ public sealed partial class WorkflowRuntime(
     {
         try
         {
-            await faults.ReachAsync(FaultPoint.BeforeCommit, cancellationToken);
-            await instances.CommitAsync(new BurstCommit(burst, expectedVersion, consumedStimuli, applied, options.Value.NodeId), cancellationToken);
-            await faults.ReachAsync(FaultPoint.AfterCommit, cancellationToken);
+            await _faults.ReachAsync(FaultPoint.BeforeCommit, cancellationToken);
+            burst.Instance.Version = await _instances.CommitAsync(
+                new BurstCommit(burst, expectedVersion, consumedStimuli, applied, _options.Value.NodeId), cancellationToken);
+            await _faults.ReachAsync(FaultPoint.AfterCommit, cancellationToken);
             return true;
         }
-        catch (ConcurrencyConflictException ex) when (round < options.Value.MaxConcurrencyRetries && consumedStimuli.Count == 0)
+        catch (ConcurrencyConflictException ex) when (round < _options.Value.MaxConcurrencyRetries && consumedStimuli.Count == 0)
         {
-            LogConflict(logger, burst.Instance.Id, round + 1, ex.Message);
+            LogConflict(_logger, burst.Instance.Id, round + 1, ex.Message);
             return false;
         }
     }
@@ -444,7 +443,7 @@ public sealed partial class WorkflowRuntime(
         var delivered = false;
         foreach (var bookmark in burst.AddedBookmarks.Where(b => !b.Bookmark.IsTimer))
         {
-            foreach (var pending in await stimuli.FindPendingAsync(bookmark.Bookmark.Kind, bookmark.Bookmark.Key, cancellationToken))
+            foreach (var pending in await _stimuli.FindPendingAsync(bookmark.Bookmark.Kind, bookmark.Bookmark.Key, cancellationToken))
             {
                 if (await ResumeAsync(bookmark.InstanceId, bookmark.Id, pending.Payload, [pending.Id], applied: null, cancellationToken) == ResumeOutcome.Resumed)
                 {
@@ -468,16 +467,7 @@ public sealed partial class WorkflowRuntime(
         return variables;
     }
 
-    private string NewId() => Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
-
-    private void LeaseLost(string instanceId)
-    {
-        LogLeaseLost(logger, instanceId, options.Value.NodeId);
-        RuntimeMetrics.LeasesLost.Add(1);
-    }
-
-    [LoggerMessage(EventId = 1202, Level = LogLevel.Warning, Message = "Instance {InstanceId}: node {NodeId} lost its lease mid-burst; the burst stops before its next side effect")]
-    private static partial void LogLeaseLost(ILogger logger, string instanceId, string nodeId);
+    private string NewId() => Guid.CreateVersion7(_time.GetUtcNow()).ToString("N");
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Debug, Message = "Instance {InstanceId}: burst lost a race (round {Round}), re-running: {Reason}")]
     private static partial void LogConflict(ILogger logger, string instanceId, int round, string reason);

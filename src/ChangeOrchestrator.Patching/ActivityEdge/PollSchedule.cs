@@ -1,5 +1,5 @@
 using ChangeOrchestrator.Engine.Activities;
-using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Instances;
 
 namespace ChangeOrchestrator.Patching.ActivityEdge;
 

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Activities;
-using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Instances;
 using ChangeOrchestrator.Patching.ActivityEdge;
 using ChangeOrchestrator.Patching.ChangeRequests.Events;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Xml;
 using ChangeOrchestrator.Engine.Activities;
 using ChangeOrchestrator.Engine.Definitions.Contracts;
-using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Instances;
 using ChangeOrchestrator.Patching.ActivityEdge;
 using ChangeOrchestrator.Patching.Calendar;
 

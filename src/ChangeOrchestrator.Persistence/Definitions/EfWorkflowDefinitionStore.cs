@@ -1,5 +1,5 @@
-using ChangeOrchestrator.Engine.Definitions;
 using ChangeOrchestrator.Engine.Persistence;
+using ChangeOrchestrator.Engine.Publishing;
 using ChangeOrchestrator.Persistence.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;

@@ -1,4 +1,4 @@
-using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Instances;
 
 namespace ChangeOrchestrator.Persistence.Instances;
 

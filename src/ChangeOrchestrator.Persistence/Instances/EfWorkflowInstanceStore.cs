@@ -1,4 +1,4 @@
-using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Instances;
 using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Persistence.Database;
 using ChangeOrchestrator.Persistence.Results;
@@ -56,7 +56,7 @@ internal sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContex
         return rows.ConvertAll(b => b.ToStoredBookmark());
     }
 
-    public async Task CommitAsync(BurstCommit commit, CancellationToken cancellationToken)
+    public async Task<long> CommitAsync(BurstCommit commit, CancellationToken cancellationToken)
     {
         var burst = commit.Burst;
         var instance = burst.Instance;
@@ -67,8 +67,7 @@ internal sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContex
         if (db.Provider == PersistenceProvider.Postgres)
         {
             await CommitOnPostgresAsync(db, commit, row, cancellationToken);
-            instance.Version = version;
-            return;
+            return version;
         }
 
         if (commit.ExpectedVersion is { } expected)
@@ -129,7 +128,7 @@ internal sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContex
                 : InstanceConflicts.Changed(instance.Id, commit.ExpectedVersion));
         }
 
-        instance.Version = version;
+        return version;
     }
 
     public async Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, long afterSequence, int limit, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Persistence.Database;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using ChangeOrchestrator.Engine.Definitions;
 using ChangeOrchestrator.Engine.Definitions.Contracts;
 using ChangeOrchestrator.Engine.Persistence;
+using ChangeOrchestrator.Engine.Publishing;
 using ChangeOrchestrator.Server.Audit;
 using ChangeOrchestrator.Server.Security;
 

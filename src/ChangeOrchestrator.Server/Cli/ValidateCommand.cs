@@ -1,5 +1,5 @@
 using ChangeOrchestrator.Engine;
-using ChangeOrchestrator.Engine.Definitions;
+using ChangeOrchestrator.Engine.Publishing;
 using ChangeOrchestrator.Patching;
 
 namespace ChangeOrchestrator.Server.Cli;

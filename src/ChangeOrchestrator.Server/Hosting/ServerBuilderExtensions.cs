@@ -1,9 +1,9 @@
 using System.Text.Json.Serialization;
 using ChangeOrchestrator.Connectors;
 using ChangeOrchestrator.Engine;
-using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.Engine.Expressions;
 using ChangeOrchestrator.Engine.Observation;
+using ChangeOrchestrator.Engine.Runtime;
 using ChangeOrchestrator.Patching;
 using ChangeOrchestrator.Patching.AllowedValues;
 using ChangeOrchestrator.Patching.Assessment;

@@ -1,4 +1,3 @@
-using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.Engine.Faults;
 using ChangeOrchestrator.Engine.Runtime;
 using ChangeOrchestrator.Persistence.Webhooks;

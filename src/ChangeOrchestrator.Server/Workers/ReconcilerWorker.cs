@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Engine.Runtime;
 using ChangeOrchestrator.Persistence.Recovery;

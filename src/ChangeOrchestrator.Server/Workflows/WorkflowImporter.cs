@@ -1,4 +1,4 @@
-using ChangeOrchestrator.Engine.Definitions;
+using ChangeOrchestrator.Engine.Publishing;
 using Microsoft.Extensions.Options;
 
 namespace ChangeOrchestrator.Server.Workflows;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ChangeOrchestrator.Engine.Definitions;
+using ChangeOrchestrator.Engine.Publishing;
 
 namespace ChangeOrchestrator.Web.Designer;
 

@@ -1,6 +1,6 @@
 using ChangeOrchestrator.Engine.Activities;
-using ChangeOrchestrator.Engine.Definitions;
 using ChangeOrchestrator.Engine.Persistence;
+using ChangeOrchestrator.Engine.Publishing;
 using ChangeOrchestrator.Persistence.Drafts;
 using ChangeOrchestrator.Web.Security;
 

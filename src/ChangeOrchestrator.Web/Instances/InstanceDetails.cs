@@ -1,5 +1,5 @@
 using ChangeOrchestrator.Engine.Definitions;
-using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Instances;
 
 namespace ChangeOrchestrator.Web.Instances;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using ChangeOrchestrator.Engine.Definitions;
-using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Instances;
 
 namespace ChangeOrchestrator.Web.Instances;
 

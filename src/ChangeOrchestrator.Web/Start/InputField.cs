@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ChangeOrchestrator.Engine.Definitions;
+using ChangeOrchestrator.Engine.Definitions.Contracts;
 
 namespace ChangeOrchestrator.Web.Start;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Instances;
+using ChangeOrchestrator.Engine.Runtime;
 using ChangeOrchestrator.Engine.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

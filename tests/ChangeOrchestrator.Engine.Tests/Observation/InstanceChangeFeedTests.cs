@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Instances;
 using ChangeOrchestrator.Engine.Observation;
 using ChangeOrchestrator.Engine.Tests.Support;
 

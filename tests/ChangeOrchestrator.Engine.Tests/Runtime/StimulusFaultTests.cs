@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.Engine.Faults;
+using ChangeOrchestrator.Engine.Instances;
 using ChangeOrchestrator.Engine.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

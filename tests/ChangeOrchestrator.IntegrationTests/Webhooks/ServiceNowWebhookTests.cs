@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Instances;
 using ChangeOrchestrator.IntegrationTests.Webhooks.Support;
 using ChangeOrchestrator.Persistence.Webhooks;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Instances;
 using ChangeOrchestrator.IntegrationTests.Support.Database;
 using ChangeOrchestrator.IntegrationTests.Support.Server;
 using ChangeOrchestrator.IntegrationTests.Webhooks.Support;

@@ -1,5 +1,5 @@
 using System.Net;
-using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Instances;
 using ChangeOrchestrator.IntegrationTests.Webhooks.Support;
 using ChangeOrchestrator.Persistence.Database;
 using ChangeOrchestrator.Persistence.Instances;

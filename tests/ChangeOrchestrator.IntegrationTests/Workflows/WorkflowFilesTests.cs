@@ -1,5 +1,5 @@
 using ChangeOrchestrator.Engine;
-using ChangeOrchestrator.Engine.Definitions;
+using ChangeOrchestrator.Engine.Publishing;
 using ChangeOrchestrator.IntegrationTests.Patching.Support;
 using ChangeOrchestrator.Patching;
 using Microsoft.Extensions.DependencyInjection;

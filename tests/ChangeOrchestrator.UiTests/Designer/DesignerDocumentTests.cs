@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine;
 using ChangeOrchestrator.Engine.Activities;
-using ChangeOrchestrator.Engine.Definitions;
+using ChangeOrchestrator.Engine.Publishing;
 using ChangeOrchestrator.UiTests.Support;
 using ChangeOrchestrator.Web.Designer;
 using Microsoft.Extensions.DependencyInjection;

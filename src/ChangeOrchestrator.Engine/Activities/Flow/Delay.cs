@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Instances;
 
 namespace ChangeOrchestrator.Engine.Activities.Flow;
 

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
-using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Instances;
 
 namespace ChangeOrchestrator.Engine.Activities.Flow;
 

@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using ChangeOrchestrator.Engine.Activities;
 
 namespace ChangeOrchestrator.Engine.Definitions.Contracts;
 

@@ -1,4 +1,4 @@
-using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Instances;
 using ChangeOrchestrator.Engine.Results;
 
 namespace ChangeOrchestrator.Engine.Persistence.InMemory;
@@ -58,10 +58,11 @@ public sealed class InMemoryWorkflowStore(TimeProvider time) : IWorkflowInstance
         }
     }
 
-    public Task CommitAsync(BurstCommit commit, CancellationToken cancellationToken)
+    public Task<long> CommitAsync(BurstCommit commit, CancellationToken cancellationToken)
     {
         var burst = commit.Burst;
         var instance = burst.Instance;
+        var version = (commit.ExpectedVersion ?? 0) + 1;
         lock (_lock)
         {
             var stored = _instances.GetValueOrDefault(instance.Id);
@@ -81,8 +82,7 @@ public sealed class InMemoryWorkflowStore(TimeProvider time) : IWorkflowInstance
             }
 
             var copy = instance.Clone();
-            copy.Version = (commit.ExpectedVersion ?? 0) + 1;
-            instance.Version = copy.Version;
+            copy.Version = version;
             _instances[instance.Id] = copy;
             foreach (var id in burst.RemovedBookmarkIds)
             {
@@ -117,7 +117,7 @@ public sealed class InMemoryWorkflowStore(TimeProvider time) : IWorkflowInstance
             }
         }
 
-        return Task.CompletedTask;
+        return Task.FromResult(version);
     }
 
     public Task<ResultPage> ReadAsync(ResultQuery query, CancellationToken cancellationToken)

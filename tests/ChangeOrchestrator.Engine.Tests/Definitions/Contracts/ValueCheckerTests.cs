@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using ChangeOrchestrator.Engine.Definitions;
 using ChangeOrchestrator.Engine.Definitions.Contracts;
 
 namespace ChangeOrchestrator.Engine.Tests.Definitions.Contracts;

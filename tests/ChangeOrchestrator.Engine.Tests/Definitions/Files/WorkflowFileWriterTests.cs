@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using ChangeOrchestrator.Engine.Definitions;
 using ChangeOrchestrator.Engine.Definitions.Files;
+using ChangeOrchestrator.Engine.Publishing;
 
 namespace ChangeOrchestrator.Engine.Tests.Definitions.Files;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ChangeOrchestrator.Engine.Definitions;
 using ChangeOrchestrator.Engine.Expressions;
+using ChangeOrchestrator.Engine.Publishing;
 using ChangeOrchestrator.Engine.Tests.Support;
 using Json.Schema;
 

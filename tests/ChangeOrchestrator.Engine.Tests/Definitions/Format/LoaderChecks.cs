@@ -6,8 +6,8 @@ internal static class LoaderChecks
     public static readonly string[] Files =
     [
         "src/ChangeOrchestrator.Engine/Definitions/DefinitionReader.cs",
-        "src/ChangeOrchestrator.Engine/Definitions/Contracts/ContractReader.cs",
-        "src/ChangeOrchestrator.Engine/Definitions/DefinitionValidator.cs",
+        "src/ChangeOrchestrator.Engine/Definitions/ContractReader.cs",
+        "src/ChangeOrchestrator.Engine/Publishing/DefinitionValidator.cs",
     ];
 
     public static IReadOnlyList<(string Check, string Line)> All()

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Instances;
 using ChangeOrchestrator.IntegrationTests.Support.Database;
 using ChangeOrchestrator.IntegrationTests.Support.Server;
 using ChangeOrchestrator.IntegrationTests.Webhooks.Support;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Instances;
 using ChangeOrchestrator.IntegrationTests.Patching.Support;
 using static ChangeOrchestrator.IntegrationTests.Patching.Support.TestWorkflows;
 

@@ -1,4 +1,4 @@
-using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Instances;
 using ChangeOrchestrator.IntegrationTests.Patching.Support;
 using static ChangeOrchestrator.IntegrationTests.Patching.Support.TestWorkflows;
 

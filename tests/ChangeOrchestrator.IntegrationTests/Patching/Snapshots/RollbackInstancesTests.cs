@@ -2,7 +2,7 @@ using Amazon.EC2;
 using Amazon.EC2.Model;
 using Amazon.Runtime;
 using ChangeOrchestrator.IntegrationTests.Patching.Support;
-using InstanceStatus = ChangeOrchestrator.Engine.Execution.InstanceStatus;
+using InstanceStatus = ChangeOrchestrator.Engine.Instances.InstanceStatus;
 
 namespace ChangeOrchestrator.IntegrationTests.Patching.Snapshots;
 

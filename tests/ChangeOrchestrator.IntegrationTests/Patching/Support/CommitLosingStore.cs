@@ -1,4 +1,4 @@
-using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Instances;
 using ChangeOrchestrator.Engine.Persistence;
 
 namespace ChangeOrchestrator.IntegrationTests.Patching.Support;
@@ -13,7 +13,7 @@ public sealed class CommitLosingStore(IWorkflowInstanceStore inner) : IWorkflowI
 
     public void LoseNextCommit() => Interlocked.Exchange(ref _loseNext, 1);
 
-    public Task CommitAsync(BurstCommit commit, CancellationToken cancellationToken) =>
+    public Task<long> CommitAsync(BurstCommit commit, CancellationToken cancellationToken) =>
         Interlocked.Exchange(ref _loseNext, 0) == 1
             ? throw new IOException("The node stopped before the burst was committed.")
             : inner.CommitAsync(commit, cancellationToken);

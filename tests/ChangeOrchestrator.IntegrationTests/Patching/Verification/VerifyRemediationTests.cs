@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Instances;
 using ChangeOrchestrator.IntegrationTests.Patching.Support;
 
 namespace ChangeOrchestrator.IntegrationTests.Patching.Verification;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Instances;
 using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.IntegrationTests.Patching.Support;
 using ChangeOrchestrator.IntegrationTests.Support.Database;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Instances;
+using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.IntegrationTests.Support.Database;
 using ChangeOrchestrator.Persistence.Instances;
 using ChangeOrchestrator.Persistence;
@@ -25,10 +26,11 @@ public sealed class EfWorkflowInstanceStoreTests(DatabaseFixture fixture) : ICla
             Bursts.Entry(instance, now.AddMilliseconds(5), JournalEntryType.ActivitySuspended, null, JsonNode.Parse("""[{"kind":"approval","n":1.50}]""")),
         };
 
-        await harness.Instances.CommitAsync(Bursts.Create(instance, bookmarks, journal), None);
+        var version = await harness.Instances.CommitAsync(Bursts.Create(instance, bookmarks, journal), None);
         var stored = await harness.InstanceAsync(instance.Id);
 
-        Assert.Equal(1, instance.Version);
+        Assert.Equal(1, version);
+        Assert.Equal(0, instance.Version);
         Assert.Equal(1, stored.Version);
         Assert.Equal((instance.Id, instance.DefinitionId, instance.DefinitionVersion, instance.CorrelationId, instance.Status),
             (stored.Id, stored.DefinitionId, stored.DefinitionVersion, stored.CorrelationId, stored.Status));

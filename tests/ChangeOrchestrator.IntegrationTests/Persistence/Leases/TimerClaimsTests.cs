@@ -1,4 +1,4 @@
-using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Instances;
 using ChangeOrchestrator.IntegrationTests.Support.Database;
 using ChangeOrchestrator.Persistence.Instances;
 using ChangeOrchestrator.Persistence;

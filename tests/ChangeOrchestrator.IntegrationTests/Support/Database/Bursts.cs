@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Instances;
+using ChangeOrchestrator.Engine.Persistence;
 
 namespace ChangeOrchestrator.IntegrationTests.Support.Database;
 

@@ -1,7 +1,7 @@
 using ChangeOrchestrator.Engine;
-using ChangeOrchestrator.Engine.Definitions;
-using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Instances;
 using ChangeOrchestrator.Engine.Persistence;
+using ChangeOrchestrator.Engine.Publishing;
 using ChangeOrchestrator.Engine.Runtime;
 using ChangeOrchestrator.Persistence;
 using ChangeOrchestrator.Persistence.Database;

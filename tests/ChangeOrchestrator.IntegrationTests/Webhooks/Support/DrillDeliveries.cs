@@ -1,5 +1,5 @@
 using System.Net;
-using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Instances;
 using ChangeOrchestrator.IntegrationTests.Durability.Support;
 using ChangeOrchestrator.IntegrationTests.Support.Server;
 using ChangeOrchestrator.Persistence.Webhooks;

@@ -1,7 +1,7 @@
 using Amazon.Runtime;
 using Amazon.SimpleSystemsManagement;
 using Amazon.SimpleSystemsManagement.Model;
-using ChangeOrchestrator.Engine.Execution;
+using ChangeOrchestrator.Engine.Instances;
 using ChangeOrchestrator.IntegrationTests.Patching.Support;
 using ChangeOrchestrator.Patching.Policies;
 using ChangeOrchestrator.Patching.Policies.Loading;

@@ -1,4 +1,0 @@
-namespace ChangeOrchestrator.Engine.Execution;
-
-/// <summary>Another executor committed first; the burst is discarded and retried from the newer state.</summary>
-public sealed class ConcurrencyConflictException(string message) : Exception(message);

@@ -1,6 +1,0 @@
-using System.Text.Json.Nodes;
-
-namespace ChangeOrchestrator.Engine.Execution;
-
-/// <summary>Why a suspended activity runs again: which of its bookmarks fired and with what payload.</summary>
-public sealed record Resumption(Bookmark Bookmark, JsonNode? Payload);

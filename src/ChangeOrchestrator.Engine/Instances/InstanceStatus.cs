@@ -1,0 +1,10 @@
+namespace ChangeOrchestrator.Engine.Instances;
+
+public enum InstanceStatus
+{
+    Running,
+    Suspended,
+    Completed,
+    Faulted,
+    Cancelled,
+}

@@ -1,0 +1,12 @@
+namespace ChangeOrchestrator.Engine.Persistence;
+
+/// <summary>
+/// A burst as handed to the store. <see cref="ExpectedVersion"/> is the version the burst started from (null for a
+/// new instance); the store refuses the commit if another executor committed in between, or if one of
+/// <see cref="ConsumedStimulusIds"/> was already consumed. <see cref="Applied"/> is the stimulus the burst applies:
+/// the store records its id as seen in the same transaction, so the stimulus counts as taken in only once it took effect.
+/// <see cref="LeaseOwner"/> fences the commit: a store that shares instances between nodes refuses it unless this node
+/// still holds the instance's lease.
+/// </summary>
+public sealed record BurstCommit(
+    BurstResult Burst, long? ExpectedVersion, IReadOnlyList<string> ConsumedStimulusIds, AppliedStimulus? Applied = null, string? LeaseOwner = null);

@@ -1,0 +1,55 @@
+using ChangeOrchestrator.Engine.Persistence;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChangeOrchestrator.Engine.Runtime;
+
+/// <summary>
+/// Lets one burst of an instance run at a time: the in-process lock, then the instance lease that keeps every other
+/// node out (one node executes an instance at a time; the version check of the commit still fences a node whose
+/// lease ran out).
+/// </summary>
+internal sealed partial class InstanceGate(IInstanceLeases leases, TimeProvider time, IOptions<EngineOptions> options, ILogger<InstanceGate> logger)
+{
+    private static readonly TimeSpan LeasePollInterval = TimeSpan.FromMilliseconds(50);
+
+    private readonly InstanceLocks _locks = new();
+
+    /// <summary>The in-process lock alone: an instance that is not stored yet has no lease to take.</summary>
+    public Task<IDisposable> LockAsync(string instanceId, CancellationToken cancellationToken) => _locks.AcquireAsync(instanceId, cancellationToken);
+
+    /// <summary>
+    /// Enters an instance for one burst: the lock, then the lease, renewed while the entry is held. Null when the lease
+    /// could not be had (at once, or within <see cref="EngineOptions.LeaseWaitTimeout"/> when <paramref name="wait"/>).
+    /// </summary>
+    public async Task<InstanceEntry?> EnterAsync(string instanceId, bool wait, CancellationToken cancellationToken)
+    {
+        var local = await _locks.AcquireAsync(instanceId, cancellationToken);
+        var owner = options.Value.NodeId;
+        var attempts = wait ? Math.Max(1, (int)(options.Value.LeaseWaitTimeout / LeasePollInterval)) : 1;
+        for (var attempt = 1; attempt <= attempts; attempt++)
+        {
+            if (await leases.TryAcquireAsync(instanceId, owner, options.Value.InstanceLeaseDuration, cancellationToken))
+            {
+                return new InstanceEntry(local, leases, instanceId, owner, options.Value.InstanceLeaseDuration, time, LeaseLost, cancellationToken);
+            }
+
+            if (attempt < attempts)
+            {
+                await Task.Delay(LeasePollInterval, time, cancellationToken);
+            }
+        }
+
+        local.Dispose();
+        return null;
+    }
+
+    private void LeaseLost(string instanceId)
+    {
+        LogLeaseLost(logger, instanceId, options.Value.NodeId);
+        RuntimeMetrics.LeasesLost.Add(1);
+    }
+
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Warning, Message = "Instance {InstanceId}: node {NodeId} lost its lease mid-burst; the burst stops before its next side effect")]
+    private static partial void LogLeaseLost(ILogger logger, string instanceId, string nodeId);
+}
