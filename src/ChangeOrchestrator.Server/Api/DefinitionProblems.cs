@@ -1,4 +1,5 @@
 using ChangeOrchestrator.Engine.Definitions;
+using ChangeOrchestrator.Server.Http;
 
 namespace ChangeOrchestrator.Server.Api;
 

@@ -3,6 +3,7 @@ using ChangeOrchestrator.Engine.Definitions;
 using ChangeOrchestrator.Engine.Definitions.Contracts;
 using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Server.Audit;
+using ChangeOrchestrator.Server.Http;
 using ChangeOrchestrator.Server.Security;
 
 namespace ChangeOrchestrator.Server.Api;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Runtime;
 using ChangeOrchestrator.Server.Audit;
+using ChangeOrchestrator.Server.Http;
 using ChangeOrchestrator.Server.Security;
 
 namespace ChangeOrchestrator.Server.Api;

@@ -1,5 +1,6 @@
 using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Engine.Results;
+using ChangeOrchestrator.Server.Http;
 
 namespace ChangeOrchestrator.Server.Api;
 

@@ -1,5 +1,5 @@
 using ChangeOrchestrator.Persistence.Audit;
-using ChangeOrchestrator.Server.Api;
+using ChangeOrchestrator.Server.Http;
 using ChangeOrchestrator.Server.Security;
 
 namespace ChangeOrchestrator.Server.Audit;

@@ -2,8 +2,8 @@ using System.Globalization;
 using ChangeOrchestrator.Patching.Compliance.History;
 using ChangeOrchestrator.Patching.Compliance.Slas;
 using ChangeOrchestrator.Patching.Policies;
-using ChangeOrchestrator.Server.Api;
 using ChangeOrchestrator.Server.Compliance.Rows;
+using ChangeOrchestrator.Server.Http;
 using ChangeOrchestrator.Server.Security;
 using Microsoft.Extensions.Options;
 

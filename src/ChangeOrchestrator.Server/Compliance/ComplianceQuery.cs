@@ -1,5 +1,5 @@
 using ChangeOrchestrator.Patching.Compliance.History;
-using ChangeOrchestrator.Server.Api;
+using ChangeOrchestrator.Server.Http;
 
 namespace ChangeOrchestrator.Server.Compliance;
 

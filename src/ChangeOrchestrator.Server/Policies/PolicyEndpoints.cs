@@ -3,8 +3,8 @@ using ChangeOrchestrator.Patching.Fleet;
 using ChangeOrchestrator.Patching.Policies;
 using ChangeOrchestrator.Patching.Policies.Changes;
 using ChangeOrchestrator.Patching.Policies.Planning;
-using ChangeOrchestrator.Server.Api;
 using ChangeOrchestrator.Server.Audit;
+using ChangeOrchestrator.Server.Http;
 using ChangeOrchestrator.Server.Security;
 
 namespace ChangeOrchestrator.Server.Policies;

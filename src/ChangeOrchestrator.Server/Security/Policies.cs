@@ -1,5 +1,5 @@
 using System.Threading.RateLimiting;
-using ChangeOrchestrator.Server.Api;
+using ChangeOrchestrator.Server.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using ChangeOrchestrator.Server.Hosting;
+using ChangeOrchestrator.Server.Sandbox;
 
 namespace ChangeOrchestrator.Server.Webhooks;
 

@@ -1,4 +1,4 @@
-using ChangeOrchestrator.Server.Hosting;
+using ChangeOrchestrator.Server.Sandbox;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Text.RegularExpressions;
 
-namespace ChangeOrchestrator.Server.Security;
+namespace ChangeOrchestrator.Server.Settings;
 
 /// <summary>
 /// The effective configuration with every secret replaced by <see cref="Redacted"/>: values under a secret-looking

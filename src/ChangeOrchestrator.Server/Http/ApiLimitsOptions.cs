@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace ChangeOrchestrator.Server.Api;
+namespace ChangeOrchestrator.Server.Http;
 
 /// <summary>Section <c>Api:Limits</c>: the largest request bodies the API reads.</summary>
 public sealed class ApiLimitsOptions

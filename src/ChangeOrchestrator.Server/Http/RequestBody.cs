@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ChangeOrchestrator.Server.Api;
+namespace ChangeOrchestrator.Server.Http;
 
 /// <summary>Reads a raw text body with a size limit (definitions are validated from their exact text).</summary>
 internal static class RequestBody

@@ -1,4 +1,4 @@
-namespace ChangeOrchestrator.Server.Api;
+namespace ChangeOrchestrator.Server.Http;
 
 /// <summary>The ProblemDetails the API answers with when a request is wrong.</summary>
 internal static class ApiProblems

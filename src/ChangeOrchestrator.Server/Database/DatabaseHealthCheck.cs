@@ -1,7 +1,7 @@
 using ChangeOrchestrator.Engine.Persistence;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace ChangeOrchestrator.Server.Hosting;
+namespace ChangeOrchestrator.Server.Database;
 
 /// <summary>Ready only when the workflow store answers a query.</summary>
 internal sealed class DatabaseHealthCheck(IWorkflowDefinitionStore definitions) : IHealthCheck

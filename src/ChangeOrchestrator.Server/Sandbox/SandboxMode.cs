@@ -1,4 +1,4 @@
-namespace ChangeOrchestrator.Server.Hosting;
+namespace ChangeOrchestrator.Server.Sandbox;
 
 /// <summary>
 /// Whether the sandbox (simulators under <c>/sim</c>, generated admin credentials) is on: as <c>Sandbox:Enabled</c>

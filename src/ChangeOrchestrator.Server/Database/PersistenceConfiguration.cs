@@ -1,6 +1,6 @@
 using ChangeOrchestrator.Persistence;
 
-namespace ChangeOrchestrator.Server.Hosting;
+namespace ChangeOrchestrator.Server.Database;
 
 /// <summary>
 /// Reads section <c>Persistence</c> and the connection string of the chosen provider

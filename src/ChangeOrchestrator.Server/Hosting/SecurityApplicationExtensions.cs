@@ -1,7 +1,9 @@
-using ChangeOrchestrator.Server.Api;
 using ChangeOrchestrator.Server.Audit;
+using ChangeOrchestrator.Server.Http;
+using ChangeOrchestrator.Server.Security;
+using ChangeOrchestrator.Server.Settings;
 
-namespace ChangeOrchestrator.Server.Security;
+namespace ChangeOrchestrator.Server.Hosting;
 
 internal static class SecurityApplicationExtensions
 {

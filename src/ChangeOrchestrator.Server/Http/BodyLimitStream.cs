@@ -1,4 +1,4 @@
-namespace ChangeOrchestrator.Server.Api;
+namespace ChangeOrchestrator.Server.Http;
 
 /// <summary>
 /// A request body that refuses to be read past a limit (413). The transport's own limit is set higher, so after

@@ -6,7 +6,7 @@ using ChangeOrchestrator.Server.Cli;
 using ChangeOrchestrator.Server.Security;
 using Microsoft.Extensions.Time.Testing;
 
-namespace ChangeOrchestrator.IntegrationTests.Security;
+namespace ChangeOrchestrator.IntegrationTests.Cli;
 
 public sealed partial class CreateApiKeyCommandTests
 {

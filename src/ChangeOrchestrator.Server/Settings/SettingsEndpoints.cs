@@ -1,4 +1,6 @@
-namespace ChangeOrchestrator.Server.Security;
+using ChangeOrchestrator.Server.Security;
+
+namespace ChangeOrchestrator.Server.Settings;
 
 /// <summary><c>GET /api/settings</c> (Admin): the configuration the server runs with, secrets redacted, for support and review.</summary>
 internal static class SettingsEndpoints

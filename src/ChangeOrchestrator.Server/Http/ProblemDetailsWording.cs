@@ -1,7 +1,6 @@
-using ChangeOrchestrator.Server.Api;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace ChangeOrchestrator.Server.Security;
+namespace ChangeOrchestrator.Server.Http;
 
 /// <summary>
 /// Says what went wrong in the ProblemDetails the framework writes without a detail (401, 403, a body cut off at its

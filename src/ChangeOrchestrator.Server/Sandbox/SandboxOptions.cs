@@ -1,4 +1,4 @@
-namespace ChangeOrchestrator.Server.Hosting;
+namespace ChangeOrchestrator.Server.Sandbox;
 
 /// <summary>
 /// Configuration section <c>Sandbox</c>. In sandbox mode the simulators of ServiceNow, Jira and AWS are mounted under

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ChangeOrchestrator.Server.Hosting;
+namespace ChangeOrchestrator.Server.Sandbox;
 
 /// <summary>
 /// In sandbox mode the connectors talk over real HTTP to the simulators the server itself mounts, with the

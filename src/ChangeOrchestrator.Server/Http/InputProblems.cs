@@ -1,6 +1,6 @@
 using ChangeOrchestrator.Engine.Runtime;
 
-namespace ChangeOrchestrator.Server.Api;
+namespace ChangeOrchestrator.Server.Http;
 
 /// <summary>
 /// A refused start as a 400: <c>errors</c> keyed <c>input.&lt;path&gt;</c> with readable messages, and <c>violations</c>

@@ -2,7 +2,7 @@ using ChangeOrchestrator.Engine.Runtime;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
-namespace ChangeOrchestrator.Server.Api;
+namespace ChangeOrchestrator.Server.Http;
 
 /// <summary>Turns the engine's expected refusals into ProblemDetails; anything else stays a 500 without internals.</summary>
 internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler

@@ -1,4 +1,4 @@
-namespace ChangeOrchestrator.Server.Security;
+namespace ChangeOrchestrator.Server.Http;
 
 /// <summary>
 /// Headers on every response that close browser-side holes: no MIME sniffing, no framing by another site

@@ -8,7 +8,7 @@ using ChangeOrchestrator.Persistence.Audit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace ChangeOrchestrator.IntegrationTests.Security;
+namespace ChangeOrchestrator.IntegrationTests.Audit;
 
 /// <summary>
 /// The audit log as the API writes and shows it: one entry per mutating call and per refused credential, stamped by

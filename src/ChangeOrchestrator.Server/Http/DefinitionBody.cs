@@ -1,4 +1,4 @@
-namespace ChangeOrchestrator.Server.Api;
+namespace ChangeOrchestrator.Server.Http;
 
 /// <summary>Endpoint metadata: the body is a workflow definition, allowed up to <see cref="ApiLimitsOptions.MaxDefinitionBodyBytes"/>.</summary>
 internal sealed class DefinitionBody

@@ -1,7 +1,7 @@
 using ChangeOrchestrator.Server.Cli;
 using ChangeOrchestrator.Server.Security;
 
-namespace ChangeOrchestrator.IntegrationTests.Security;
+namespace ChangeOrchestrator.IntegrationTests.Cli;
 
 public sealed class HashPasswordCommandTests
 {
