@@ -80,6 +80,8 @@ internal static class ServerBuilderExtensions
 
         services.AddTrustedProxies(configuration);
         services.AddProblemDetails();
+        services.Configure<ProblemDetailsOptions>(o => o.CustomizeProblemDetails += ProblemDetailsWording.Apply);
+        services.AddOptions<ApiLimitsOptions>().BindConfiguration(ApiLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         // Body binding failures go through the exception handler, which quotes the JSON reader's message (it names the property).
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

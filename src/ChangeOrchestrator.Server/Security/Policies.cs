@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using ChangeOrchestrator.Server.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -19,7 +18,6 @@ internal static class Policies
     {
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
-        services.AddOptions<ApiLimitsOptions>().BindConfiguration(ApiLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ApiKeyRegistry>();
         services.AddSingleton(sp => new LocalUserRegistry(sp.GetRequiredService<IOptions<AuthOptions>>(), sandbox));
         if (sandbox)
@@ -38,7 +36,6 @@ internal static class Policies
         services.AddSingleton<IConfigureOptions<CookieAuthenticationOptions>, LocalSessionSetup>();
         services.AddSingleton<DatabaseTicketStore>();
 
-        services.Configure<ProblemDetailsOptions>(o => o.CustomizeProblemDetails += ProblemDetailsWording.Apply);
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<AuthOptions>>((limiter, auth) =>
         {

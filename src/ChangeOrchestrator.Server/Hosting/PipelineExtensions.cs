@@ -5,7 +5,8 @@ using ChangeOrchestrator.Server.Settings;
 
 namespace ChangeOrchestrator.Server.Hosting;
 
-internal static class SecurityApplicationExtensions
+/// <summary>The order of the middleware around the endpoints, and the endpoints of sign-in, audit, settings and API keys.</summary>
+internal static class PipelineExtensions
 {
     /// <summary>
     /// The outer layer of the pipeline: security headers on every response, and the audit log, which must see the
