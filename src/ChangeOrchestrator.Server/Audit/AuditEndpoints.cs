@@ -1,6 +1,7 @@
 using ChangeOrchestrator.Persistence.Audit;
 using ChangeOrchestrator.Server.Http;
 using ChangeOrchestrator.Server.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChangeOrchestrator.Server.Audit;
 
@@ -14,7 +15,7 @@ internal static class AuditEndpoints
     }
 
     // 'object' is a kind of object (instance) or one object (instance:abc).
-    private static async Task<IResult> QueryAsync(
+    private static async Task<Results<Ok<AuditPage>, ValidationProblem>> QueryAsync(
         string? actor, string? action, string? @object, DateTimeOffset? from, DateTimeOffset? to, long? after, int? limit,
         IAuditLog log, CancellationToken cancellationToken)
     {
@@ -47,6 +48,6 @@ internal static class AuditEndpoints
                 Limit = limit ?? 100,
             },
             cancellationToken);
-        return TypedResults.Ok(new { items = page.Items, next = page.Next });
+        return TypedResults.Ok(page);
     }
 }

@@ -8,7 +8,7 @@ internal static class SettingsEndpoints
     public static IEndpointRouteBuilder MapSettingsApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/api/settings", (IConfiguration configuration, IHostEnvironment environment) =>
-                TypedResults.Ok(new { environment = environment.EnvironmentName, settings = ConfigurationRedaction.Effective(configuration) }))
+                TypedResults.Ok(new EffectiveSettings(environment.EnvironmentName, ConfigurationRedaction.Effective(configuration))))
             .WithTags("Settings")
             .RequireAuthorization(Roles.Admin);
         return endpoints;
