@@ -1,3 +1,4 @@
+using ChangeOrchestrator.Server.Api;
 using ChangeOrchestrator.Server.Audit;
 using ChangeOrchestrator.Server.Http;
 using ChangeOrchestrator.Server.Security;

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using ChangeOrchestrator.Server.Audit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -35,6 +36,7 @@ internal static class Policies
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, BearerTokenSetup>();
         services.AddSingleton<IConfigureOptions<CookieAuthenticationOptions>, LocalSessionSetup>();
         services.AddSingleton<DatabaseTicketStore>();
+        services.AddSingleton<IRefusedCredentials, RefusedCredentials>();
 
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<AuthOptions>>((limiter, auth) =>

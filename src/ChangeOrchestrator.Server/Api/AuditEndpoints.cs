@@ -3,7 +3,7 @@ using ChangeOrchestrator.Server.Http;
 using ChangeOrchestrator.Server.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace ChangeOrchestrator.Server.Audit;
+namespace ChangeOrchestrator.Server.Api;
 
 /// <summary><c>GET /api/audit</c> (Admin): the audit log in id order, filtered, one keyset page at a time.</summary>
 internal static class AuditEndpoints
