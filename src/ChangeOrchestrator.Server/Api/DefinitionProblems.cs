@@ -1,11 +1,13 @@
 using ChangeOrchestrator.Engine.Definitions;
+using ChangeOrchestrator.Server.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChangeOrchestrator.Server.Api;
 
 /// <summary>ProblemDetails for definitions that do not validate: every error with its JSON path.</summary>
 internal static class DefinitionProblems
 {
-    public static IResult Invalid(IReadOnlyList<DefinitionError> errors) => TypedResults.Problem(
+    public static ProblemHttpResult Invalid(IReadOnlyList<DefinitionError> errors) => TypedResults.Problem(
         title: "The workflow definition is invalid",
         detail: $"{errors.Count} error(s); see 'errors'.",
         statusCode: StatusCodes.Status400BadRequest,
@@ -14,7 +16,7 @@ internal static class DefinitionProblems
             ["errors"] = errors.Select(e => new { path = e.Path, message = e.Message }).ToList(),
         });
 
-    public static IResult TooLarge() => TypedResults.Problem(
+    public static ProblemHttpResult TooLarge() => TypedResults.Problem(
         title: "The body is too large",
         detail: $"A workflow definition may hold at most {RequestBody.MaxDefinitionBytes} bytes.",
         statusCode: StatusCodes.Status413PayloadTooLarge);

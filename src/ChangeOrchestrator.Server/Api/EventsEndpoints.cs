@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Runtime;
 using ChangeOrchestrator.Server.Audit;
+using ChangeOrchestrator.Server.Http;
 using ChangeOrchestrator.Server.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChangeOrchestrator.Server.Api;
 
@@ -13,11 +15,11 @@ internal static class EventsEndpoints
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/events/{kind}/{key}", RaiseAsync).WithTags("Events").RequireAuthorization(Roles.Operator)
-            .Audited("event.raise", "event", "kind", "key");
+            .Audited("event.raise", "event", "kind", "key").ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return endpoints;
     }
 
-    private static async Task<IResult> RaiseAsync(
+    private static async Task<Results<Accepted<RaiseEventResult>, ValidationProblem, ProblemHttpResult>> RaiseAsync(
         string kind, string key, HttpRequest request, WorkflowRuntime runtime, CancellationToken cancellationToken)
     {
         if (kind.Length > MaxSegment || key.Length > MaxSegment)
@@ -49,6 +51,6 @@ internal static class EventsEndpoints
 
         var stimulusId = request.Headers["Idempotency-Key"].FirstOrDefault();
         var result = await runtime.RaiseEventAsync(kind, key, payload, stimulusId, cancellationToken);
-        return TypedResults.Accepted((string?)null, new { result.StimulusId, result.Resumed, result.Buffered, result.Duplicate });
+        return TypedResults.Accepted((string?)null, result);
     }
 }

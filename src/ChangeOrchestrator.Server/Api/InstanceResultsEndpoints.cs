@@ -1,5 +1,7 @@
 using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Engine.Results;
+using ChangeOrchestrator.Server.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChangeOrchestrator.Server.Api;
 
@@ -13,12 +15,12 @@ internal static class InstanceResultsEndpoints
 
     public static RouteGroupBuilder MapInstanceResults(this RouteGroupBuilder instances)
     {
-        instances.MapGet("/{id}/results", ReadAsync);
-        instances.MapGet("/{id}/results/lists", ListsAsync);
+        instances.MapGet("/{id}/results", ReadAsync).ProducesProblem(StatusCodes.Status404NotFound);
+        instances.MapGet("/{id}/results/lists", ListsAsync).ProducesProblem(StatusCodes.Status404NotFound);
         return instances;
     }
 
-    private static async Task<IResult> ReadAsync(
+    private static async Task<Results<Ok<ResultPage>, ValidationProblem, ProblemHttpResult>> ReadAsync(
         string id, string? activity, string? name, string? server, string? state, string? after, int? limit,
         IWorkflowInstanceStore instances, IStepResultStore results, CancellationToken cancellationToken)
     {
@@ -57,22 +59,18 @@ internal static class InstanceResultsEndpoints
                 Limit = limit ?? 50,
             },
             cancellationToken);
-        return TypedResults.Ok(new
-        {
-            items = page.Items.Select(i => new { activity = i.Activity, name = i.Name, ordinal = i.Ordinal, serverId = i.ServerId, state = i.State, data = i.Data }),
-            next = page.Next,
-        });
+        // The stored page is the answer: each item's fields are the ones the API shows.
+        return TypedResults.Ok(page);
     }
 
-    private static async Task<IResult> ListsAsync(string id, IWorkflowInstanceStore instances, IStepResultStore results, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IReadOnlyList<ResultListSummary>>, ProblemHttpResult>> ListsAsync(string id, IWorkflowInstanceStore instances, IStepResultStore results, CancellationToken cancellationToken)
     {
         if (await instances.FindAsync(id, cancellationToken) is null)
         {
             return ApiProblems.InstanceNotFound(id);
         }
 
-        var lists = await results.ListsAsync(id, cancellationToken);
-        return TypedResults.Ok(lists.Select(l => new { activity = l.Activity, name = l.Name, count = l.Count }));
+        return TypedResults.Ok(await results.ListsAsync(id, cancellationToken));
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

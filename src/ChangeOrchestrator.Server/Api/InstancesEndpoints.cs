@@ -4,7 +4,9 @@ using ChangeOrchestrator.Engine.Instances;
 using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Engine.Runtime;
 using ChangeOrchestrator.Server.Audit;
+using ChangeOrchestrator.Server.Http;
 using ChangeOrchestrator.Server.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChangeOrchestrator.Server.Api;
 
@@ -17,17 +19,22 @@ internal static class InstancesEndpoints
     public static IEndpointRouteBuilder MapInstancesApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/instances").WithTags("Instances").RequireAuthorization(Roles.Viewer);
-        group.MapPost("/", StartAsync).RequireAuthorization(Roles.Operator).Audited("instance.start", "instance");
+        // Refusals the exception handler turns into problems: an unknown workflow or instance (404), a state that
+        // does not allow the call (409), an instance busy on another node (503).
+        group.MapPost("/", StartAsync).RequireAuthorization(Roles.Operator).Audited("instance.start", "instance")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/", ListAsync);
-        group.MapGet("/{id}", GetAsync);
-        group.MapGet("/{id}/journal", JournalAsync);
+        group.MapGet("/{id}", GetAsync).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id}/journal", JournalAsync).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapInstanceResults();
-        group.MapPost("/{id}/cancel", CancelAsync).RequireAuthorization(Roles.Operator).Audited("instance.cancel", "instance", "id");
-        group.MapPost("/{id}/retry", RetryAsync).RequireAuthorization(Roles.Operator).Audited("instance.retry", "instance", "id");
+        group.MapPost("/{id}/cancel", CancelAsync).RequireAuthorization(Roles.Operator).Audited("instance.cancel", "instance", "id")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapPost("/{id}/retry", RetryAsync).RequireAuthorization(Roles.Operator).Audited("instance.retry", "instance", "id")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return endpoints;
     }
 
-    private static async Task<IResult> StartAsync(StartInstanceRequest request, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    private static async Task<Results<Created<InstanceResponse>, ValidationProblem, ProblemHttpResult>> StartAsync(StartInstanceRequest request, WorkflowRuntime runtime, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.DefinitionId))
         {
@@ -64,7 +71,7 @@ internal static class InstancesEndpoints
     }
 
     // The console's instances page filters through the same query, with the same meaning of each filter.
-    private static async Task<IResult> ListAsync(
+    private static async Task<Results<Ok<InstanceList>, ValidationProblem>> ListAsync(
         string? status, string? definitionId, string? correlationId, string? reference, string? waitingActivity,
         DateTimeOffset? from, DateTimeOffset? to, string? after, int? limit,
         IWorkflowInstanceQueries queries, CancellationToken cancellationToken)
@@ -109,13 +116,13 @@ internal static class InstancesEndpoints
                 Limit = limit ?? 50,
             },
             cancellationToken);
-        return TypedResults.Ok(new { items = page.Items.Select(InstanceResponse.From), next = page.Next });
+        return TypedResults.Ok(new InstanceList(page.Items.Select(InstanceResponse.From), page.Next));
     }
 
-    private static async Task<IResult> GetAsync(string id, IWorkflowInstanceStore store, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<InstanceResponse>, ProblemHttpResult>> GetAsync(string id, IWorkflowInstanceStore store, CancellationToken cancellationToken) =>
         await store.FindAsync(id, cancellationToken) is { } instance ? TypedResults.Ok(InstanceResponse.From(instance)) : ApiProblems.InstanceNotFound(id);
 
-    private static async Task<IResult> JournalAsync(string id, long? after, int? limit, IWorkflowInstanceStore store, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<JournalPage>, ValidationProblem, ProblemHttpResult>> JournalAsync(string id, long? after, int? limit, IWorkflowInstanceStore store, CancellationToken cancellationToken)
     {
         if (limit is < 1 or > MaxPageSize)
         {
@@ -128,13 +135,13 @@ internal static class InstancesEndpoints
         }
 
         var entries = await store.GetJournalAsync(id, after ?? 0, limit ?? 100, cancellationToken);
-        return TypedResults.Ok(new { items = entries, next = entries.Count == (limit ?? 100) ? entries[^1].Sequence : (long?)null });
+        return TypedResults.Ok(new JournalPage(entries, entries.Count == (limit ?? 100) ? entries[^1].Sequence : null));
     }
 
-    private static async Task<IResult> CancelAsync(string id, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
+    private static async Task<Ok<InstanceResponse>> CancelAsync(string id, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
         TypedResults.Ok(InstanceResponse.From(await runtime.CancelAsync(id, cancellationToken)));
 
-    private static async Task<IResult> RetryAsync(string id, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
+    private static async Task<Ok<InstanceResponse>> RetryAsync(string id, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
         TypedResults.Ok(InstanceResponse.From(await runtime.RetryAsync(id, cancellationToken)));
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -1,6 +1,4 @@
 using ChangeOrchestrator.Persistence.Audit;
-using ChangeOrchestrator.Server.Security;
-using Microsoft.AspNetCore.Authentication;
 
 namespace ChangeOrchestrator.Server.Audit;
 
@@ -11,7 +9,7 @@ namespace ChangeOrchestrator.Server.Audit;
 /// before the response starts, so a client that saw the answer finds the entry. A request that presents no
 /// credential and only reads is not recorded: there is no one to name, and anyone could fill the log with them.
 /// </summary>
-internal sealed partial class AuditMiddleware(RequestDelegate next, IAuditLog log, ILogger<AuditMiddleware> logger)
+internal sealed partial class AuditMiddleware(RequestDelegate next, IAuditLog log, IRefusedCredentials refused, ILogger<AuditMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -72,20 +70,16 @@ internal sealed partial class AuditMiddleware(RequestDelegate next, IAuditLog lo
         }
     }
 
-    private static async Task<AuditEntry?> EntryForAsync(HttpContext context, RequestFacts request, AuditScope scope)
+    private async Task<AuditEntry?> EntryForAsync(HttpContext context, RequestFacts request, AuditScope scope)
     {
         var status = context.Response.StatusCode;
         var route = $"{request.Method} {context.Request.Path}";
-        if (status == StatusCodes.Status401Unauthorized && scope.Action is null && AuthSchemes.PresentsCredentials(context.Request))
+        if (status == StatusCodes.Status401Unauthorized && scope.Action is null && await refused.DescribeAsync(context) is { } credential)
         {
-            var result = await context.AuthenticateAsync();
-            var scheme = AuthSchemes.Select(context.Request, bearerEnabled: true);
-            return HttpAuditEntries.From(context, "auth.failed", status, "route", route, result.Failure?.Message ?? "no valid credential") with
+            return HttpAuditEntries.From(context, "auth.failed", status, "route", route, credential.Detail) with
             {
-                Actor = result.Properties?.Items.TryGetValue(ApiKeyAuthenticationHandler.ActorProperty, out var actor) == true && actor is not null
-                    ? actor
-                    : HttpAuditEntries.Anonymous,
-                AuthScheme = MethodOf(scheme),
+                Actor = credential.Actor ?? HttpAuditEntries.Anonymous,
+                AuthScheme = credential.AuthScheme,
             };
         }
 
@@ -135,13 +129,6 @@ internal sealed partial class AuditMiddleware(RequestDelegate next, IAuditLog lo
         var path = location.Split('?', 2)[0].TrimEnd('/');
         return Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]);
     }
-
-    private static string MethodOf(string scheme) => scheme switch
-    {
-        AuthSchemes.Bearer => "bearer",
-        AuthSchemes.Local => "local",
-        _ => "api-key",
-    };
 
     [LoggerMessage(EventId = 2501, Level = LogLevel.Error, Message = "The audit entry {Action} by {Actor} (status {Outcome}) could not be written")]
     private static partial void AuditWriteFailed(ILogger logger, Exception exception, string action, string actor, int outcome);

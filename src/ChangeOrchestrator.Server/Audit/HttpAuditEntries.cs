@@ -1,5 +1,4 @@
 using ChangeOrchestrator.Persistence.Audit;
-using ChangeOrchestrator.Server.Security;
 
 namespace ChangeOrchestrator.Server.Audit;
 
@@ -11,6 +10,9 @@ internal static class HttpAuditEntries
 {
     public const string Anonymous = "anonymous";
 
+    /// <summary>The claim naming how the caller authenticated (api-key, bearer, local, oidc), as the entry records it.</summary>
+    public const string MethodClaim = "auth_method";
+
     public static AuditEntry From(
         HttpContext context, string action, int outcome, string? objectType = null, string? objectId = null, string? detail = null)
     {
@@ -19,7 +21,7 @@ internal static class HttpAuditEntries
         return new AuditEntry
         {
             Actor = authenticated ? context.User.Identity!.Name ?? Anonymous : Anonymous,
-            AuthScheme = authenticated ? context.User.FindFirst(AuthSchemes.MethodClaim)?.Value : null,
+            AuthScheme = authenticated ? context.User.FindFirst(MethodClaim)?.Value : null,
             Action = action,
             ObjectType = objectType,
             ObjectId = objectId,

@@ -1,5 +1,5 @@
 using ChangeOrchestrator.Persistence;
-using ChangeOrchestrator.Server.Hosting;
+using ChangeOrchestrator.Server.Database;
 
 namespace ChangeOrchestrator.Server.Cli;
 

@@ -2,9 +2,10 @@ using System.Globalization;
 using ChangeOrchestrator.Patching.Compliance.History;
 using ChangeOrchestrator.Patching.Compliance.Slas;
 using ChangeOrchestrator.Patching.Policies;
-using ChangeOrchestrator.Server.Api;
 using ChangeOrchestrator.Server.Compliance.Rows;
+using ChangeOrchestrator.Server.Http;
 using ChangeOrchestrator.Server.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace ChangeOrchestrator.Server.Compliance;
@@ -36,7 +37,7 @@ internal static class ComplianceEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> TrendAsync([AsParameters] ComplianceQuery query, IComplianceQueries queries, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IReadOnlyList<TrendRow>>, FileContentHttpResult, ValidationProblem>> TrendAsync([AsParameters] ComplianceQuery query, IComplianceQueries queries, TimeProvider time, CancellationToken cancellationToken)
     {
         if (query.Problem() is { } problem)
         {
@@ -56,7 +57,7 @@ internal static class ComplianceEndpoints
             "compliance-trend");
     }
 
-    private static async Task<IResult> ServersAsync([AsParameters] ComplianceQuery query, bool? nonCompliantOnly, IComplianceQueries queries, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IReadOnlyList<ServerRow>>, FileContentHttpResult, ValidationProblem>> ServersAsync([AsParameters] ComplianceQuery query, bool? nonCompliantOnly, IComplianceQueries queries, CancellationToken cancellationToken)
     {
         if (query.Problem() is { } problem)
         {
@@ -78,7 +79,7 @@ internal static class ComplianceEndpoints
             "compliance-servers");
     }
 
-    private static async Task<IResult> HistoryAsync(string id, [AsParameters] ComplianceQuery query, IComplianceQueries queries, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IReadOnlyList<HistoryRow>>, FileContentHttpResult, ValidationProblem>> HistoryAsync(string id, [AsParameters] ComplianceQuery query, IComplianceQueries queries, TimeProvider time, CancellationToken cancellationToken)
     {
         if (query.Problem() is { } problem)
         {
@@ -104,7 +105,7 @@ internal static class ComplianceEndpoints
             "server-history-" + id);
     }
 
-    private static async Task<IResult> SlaAsync(
+    private static async Task<Results<Ok<IReadOnlyList<SlaRow>>, FileContentHttpResult, ValidationProblem>> SlaAsync(
         [AsParameters] ComplianceQuery query, SlaStatus? status, IComplianceQueries queries, PatchPolicyHolder policy, IOptions<ComplianceHistoryOptions> options,
         TimeProvider time, CancellationToken cancellationToken)
     {
@@ -127,7 +128,7 @@ internal static class ComplianceEndpoints
             "sla");
     }
 
-    private static async Task<IResult> RemediationAsync([AsParameters] ComplianceQuery query, IComplianceQueries queries, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IReadOnlyList<RemediationRow>>, FileContentHttpResult, ValidationProblem>> RemediationAsync([AsParameters] ComplianceQuery query, IComplianceQueries queries, TimeProvider time, CancellationToken cancellationToken)
     {
         if (query.Problem() is { } problem)
         {
@@ -138,7 +139,7 @@ internal static class ComplianceEndpoints
         return query.Answer([.. SlaEvaluator.MeanTimeToRemediate(remediated).Select(r => new RemediationRow { Severity = r.Severity, Remediated = r.Remediated, MeanDays = r.MeanDays })], "remediation");
     }
 
-    private static async Task<IResult> TopPatchesAsync([AsParameters] ComplianceQuery query, int? limit, IComplianceQueries queries, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IReadOnlyList<TopPatchRow>>, FileContentHttpResult, ValidationProblem>> TopPatchesAsync([AsParameters] ComplianceQuery query, int? limit, IComplianceQueries queries, CancellationToken cancellationToken)
     {
         if (query.Problem() is { } problem)
         {
@@ -167,7 +168,7 @@ internal static class ComplianceEndpoints
         return query.Answer(top, "top-missing-patches");
     }
 
-    private static async Task<IResult> ChangesAsync([AsParameters] ComplianceQuery query, IComplianceQueries queries, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IReadOnlyList<ChangeRow>>, FileContentHttpResult, ValidationProblem>> ChangesAsync([AsParameters] ComplianceQuery query, IComplianceQueries queries, TimeProvider time, CancellationToken cancellationToken)
     {
         if (query.Problem() is { } problem)
         {

@@ -1,5 +1,6 @@
 using ChangeOrchestrator.Patching.Compliance.History;
-using ChangeOrchestrator.Server.Api;
+using ChangeOrchestrator.Server.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChangeOrchestrator.Server.Compliance;
 
@@ -15,7 +16,7 @@ internal sealed record ComplianceQuery(string? Group, string? Environment, strin
     public bool IsCsv => string.Equals(Format, "csv", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A problem naming the first wrong parameter, or null.</summary>
-    public IResult? Problem()
+    public ValidationProblem? Problem()
     {
         foreach (var (name, value) in new[] { ("group", Group), ("environment", Environment), ("os", Os) })
         {
@@ -35,5 +36,7 @@ internal sealed record ComplianceQuery(string? Group, string? Environment, strin
             : ApiProblems.Field("format", "must be json or csv");
     }
 
-    public IResult Answer<T>(IReadOnlyList<T> rows, string name) => IsCsv ? CsvExport.File(rows, name) : TypedResults.Ok(rows);
+    /// <summary>The rows as JSON, or as CSV when asked for.</summary>
+    public Results<Ok<IReadOnlyList<T>>, FileContentHttpResult, ValidationProblem> Answer<T>(IReadOnlyList<T> rows, string name) =>
+        IsCsv ? CsvExport.File(rows, name) : TypedResults.Ok(rows);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChangeOrchestrator.Server.Compliance;
 
@@ -11,7 +12,7 @@ internal static class CsvExport
 {
     private static readonly CsvWriterOptions Options = new() { FormatProvider = CultureInfo.InvariantCulture, Injection = CsvInjection.Escape };
 
-    public static IResult File<T>(IEnumerable<T> rows, string name)
+    public static FileContentHttpResult File<T>(IEnumerable<T> rows, string name)
     {
         using var stream = new MemoryStream();
         using (var csv = CsvWriter.Create(stream, Options, leaveOpen: true))

@@ -13,9 +13,13 @@ using ChangeOrchestrator.Persistence.Clock;
 using ChangeOrchestrator.Server.Api;
 using ChangeOrchestrator.Server.Audit;
 using ChangeOrchestrator.Server.Compliance;
+using ChangeOrchestrator.Server.Database;
 using ChangeOrchestrator.Server.Faults;
+using ChangeOrchestrator.Server.Http;
 using ChangeOrchestrator.Server.Policies;
+using ChangeOrchestrator.Server.Sandbox;
 using ChangeOrchestrator.Server.Security;
+using ChangeOrchestrator.Server.Settings;
 using ChangeOrchestrator.Server.Telemetry;
 using ChangeOrchestrator.Server.Webhooks;
 using ChangeOrchestrator.Server.Workers;
@@ -78,6 +82,8 @@ internal static class ServerBuilderExtensions
 
         services.AddTrustedProxies(configuration);
         services.AddProblemDetails();
+        services.Configure<ProblemDetailsOptions>(o => o.CustomizeProblemDetails += ProblemDetailsWording.Apply);
+        services.AddOptions<ApiLimitsOptions>().BindConfiguration(ApiLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         // Body binding failures go through the exception handler, which quotes the JSON reader's message (it names the property).
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

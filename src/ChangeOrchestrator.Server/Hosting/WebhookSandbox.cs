@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using ChangeOrchestrator.Connectors.Jira.Webhooks;
 using ChangeOrchestrator.Connectors.ServiceNow.Webhooks;
 using ChangeOrchestrator.Patching.ChangeRequests.Events;
+using ChangeOrchestrator.Server.Sandbox;
 
 namespace ChangeOrchestrator.Server.Hosting;
 

@@ -3,9 +3,10 @@ using ChangeOrchestrator.Patching.Fleet;
 using ChangeOrchestrator.Patching.Policies;
 using ChangeOrchestrator.Patching.Policies.Changes;
 using ChangeOrchestrator.Patching.Policies.Planning;
-using ChangeOrchestrator.Server.Api;
 using ChangeOrchestrator.Server.Audit;
+using ChangeOrchestrator.Server.Http;
 using ChangeOrchestrator.Server.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChangeOrchestrator.Server.Policies;
 
@@ -20,39 +21,47 @@ internal static class PolicyEndpoints
     {
         var group = endpoints.MapGroup("/api/policy").WithTags("Policy").RequireAuthorization(Roles.Admin);
         group.MapGet("", Loaded);
-        group.MapPost("/validate", ValidateAsync).Audited("policy.validate", "policy");
-        group.MapPost("/plan", PlanAsync).Audited("policy.plan", "policy");
-        group.MapPost("/apply", ApplyAsync).Audited("policy.apply", "policy");
+
+        // 404: no policy folder; 503 or 502: SSM is not configured, or could not be read or written.
+        group.MapPost("/validate", ValidateAsync).Audited("policy.validate", "policy").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/plan", PlanAsync).Audited("policy.plan", "policy")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status502BadGateway).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapPost("/apply", ApplyAsync).Audited("policy.apply", "policy")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status502BadGateway).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return endpoints;
     }
 
-    private static IResult Loaded(PatchPolicyHolder holder) => holder.Current is not { } policy
-        ? TypedResults.Ok(new { loaded = false, folder = (string?)null })
-        : TypedResults.Ok(new
-        {
-            loaded = true,
-            folder = holder.Folder,
-            baselines = policy.Baselines.Select(b => new { b.Name, b.OperatingSystem }),
-            patchGroups = policy.PatchGroups.Select(g => new { g.Name, g.Environment, g.Baselines, changeType = g.ChangePolicy.ChangeType.ToString(), g.ChangePolicy.RequiresApproval }),
-            maintenanceWindows = policy.MaintenanceWindows.Select(w => new { w.Name, w.Schedule, w.TimeZone, w.Duration, w.Cutoff, w.PatchGroups }),
-            slas = policy.Slas,
-            exceptions = policy.Exceptions.Select(e => new { e.Server, e.Patch, e.Cve, e.Approver, e.Expires, active = e.IsActive(TimeProvider.System.GetUtcNow()) }),
-        });
+    private static Ok<LoadedPolicy> Loaded(PatchPolicyHolder holder) => TypedResults.Ok(LoadedPolicy.From(holder, TimeProvider.System.GetUtcNow()));
 
-    private static async Task<IResult> ValidateAsync(PolicyFolderLoader loader, CancellationToken cancellationToken) =>
-        await LoadAsync(loader, cancellationToken) is { Problem: { } problem } ? problem : TypedResults.Ok(new { valid = true });
-
-    private static async Task<IResult> PlanAsync(PolicyFolderLoader loader, IServiceProvider services, bool? delete, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<PolicyValidation>, UnprocessableEntity<PolicyValidation>, ProblemHttpResult>> ValidateAsync(
+        PolicyFolderLoader loader, CancellationToken cancellationToken)
     {
-        var (policy, service, problem) = await PrepareAsync(loader, services, cancellationToken);
-        if (problem is not null)
+        var folder = await LoadAsync(loader, cancellationToken);
+        if (folder.Missing is { } missing)
+        {
+            return missing;
+        }
+
+        return folder.Invalid is { } invalid ? invalid : TypedResults.Ok(new PolicyValidation(true));
+    }
+
+    private static async Task<Results<Ok<PolicyPlanReport>, UnprocessableEntity<PolicyValidation>, ProblemHttpResult>> PlanAsync(
+        PolicyFolderLoader loader, IServiceProvider services, bool? delete, CancellationToken cancellationToken)
+    {
+        var prepared = await PrepareAsync(loader, services, cancellationToken);
+        if (prepared.Invalid is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (prepared.Problem is { } problem)
         {
             return problem;
         }
 
         try
         {
-            return TypedResults.Ok(PolicyReport.Plan(await service!.PlanAsync(policy!, delete ?? false, cancellationToken)));
+            return TypedResults.Ok(PolicyPlanReport.From(await prepared.Service!.PlanAsync(prepared.Policy!, delete ?? false, cancellationToken)));
         }
         catch (FleetException error)
         {
@@ -60,21 +69,29 @@ internal static class PolicyEndpoints
         }
     }
 
-    private static async Task<IResult> ApplyAsync(
+    private static async Task<Results<OutcomeResult<PolicyApplyReport>, OutcomeResult<PolicyChangeReport>, UnprocessableEntity<PolicyValidation>, ValidationProblem, ProblemHttpResult>> ApplyAsync(
         PolicyFolderLoader loader, IServiceProvider services, bool? delete, string? viaChange, string? approvalTimeout, CancellationToken cancellationToken)
     {
-        var (policy, service, problem) = await PrepareAsync(loader, services, cancellationToken);
-        if (problem is not null)
+        var prepared = await PrepareAsync(loader, services, cancellationToken);
+        if (prepared.Invalid is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (prepared.Problem is { } problem)
         {
             return problem;
         }
 
+        var policy = prepared.Policy!;
         try
         {
             if (viaChange is null)
             {
-                var result = await service!.ApplyAsync(policy!, delete ?? false, cancellationToken);
-                return Result(result.Succeeded, new { plan = PolicyReport.Plan(result.Plan), applied = result.Applied.Select(c => c.Summary), errors = PolicyReport.Errors(result.Errors) });
+                var result = await prepared.Service!.ApplyAsync(policy, delete ?? false, cancellationToken);
+                return new OutcomeResult<PolicyApplyReport>(
+                    result.Succeeded,
+                    new PolicyApplyReport(PolicyPlanReport.From(result.Plan), result.Applied.Select(c => c.Summary), result.Errors));
             }
 
             TimeSpan timeout;
@@ -88,16 +105,16 @@ internal static class PolicyEndpoints
             }
 
             var runner = services.GetRequiredService<PolicyChangeRunner>();
-            var change = await runner.RunAsync(policy!, viaChange, delete ?? false, timeout, TimeSpan.FromSeconds(5), cancellationToken);
-            return Result(change.Refusal is null && change.Apply?.Succeeded != false, new
-            {
-                change = change.Change?.ToString(),
-                outcome = change.Outcome?.ToString(),
-                refusal = change.Refusal,
-                plan = PolicyReport.Plan(change.Plan),
-                applied = change.Apply?.Applied.Select(c => c.Summary) ?? [],
-                errors = PolicyReport.Errors(change.Apply?.Errors ?? []),
-            });
+            var change = await runner.RunAsync(policy, viaChange, delete ?? false, timeout, TimeSpan.FromSeconds(5), cancellationToken);
+            return new OutcomeResult<PolicyChangeReport>(
+                change.Refusal is null && change.Apply?.Succeeded != false,
+                new PolicyChangeReport(
+                    change.Change?.ToString(),
+                    change.Outcome?.ToString(),
+                    change.Refusal,
+                    PolicyPlanReport.From(change.Plan),
+                    change.Apply?.Applied.Select(c => c.Summary) ?? [],
+                    change.Apply?.Errors ?? []));
         }
         catch (KeyNotFoundException error)
         {
@@ -109,37 +126,40 @@ internal static class PolicyEndpoints
         }
     }
 
-    private static IResult Result(bool succeeded, object body) =>
-        succeeded ? TypedResults.Ok(body) : TypedResults.UnprocessableEntity(body);
-
     /// <summary>What plan and apply both need: the folder loaded and valid, and SSM configured.</summary>
-    private static async Task<(PatchPolicy? Policy, PatchPolicyService? Service, IResult? Problem)> PrepareAsync(
-        PolicyFolderLoader loader, IServiceProvider services, CancellationToken cancellationToken)
+    private static async Task<Prepared> PrepareAsync(PolicyFolderLoader loader, IServiceProvider services, CancellationToken cancellationToken)
     {
-        var (policy, problem) = await LoadAsync(loader, cancellationToken);
-        if (problem is not null)
+        var folder = await LoadAsync(loader, cancellationToken);
+        if (folder.Missing is not null || folder.Invalid is not null)
         {
-            return (null, null, problem);
+            return new Prepared(null, null, folder.Invalid, folder.Missing);
         }
 
-        return services.GetService<PatchPolicyService>() is { } service ? (policy, service, null) : (null, null, AwsMissing());
+        return services.GetService<PatchPolicyService>() is { } service
+            ? new Prepared(folder.Policy, service, null, null)
+            : new Prepared(null, null, null, AwsMissing());
     }
 
-    private static async Task<(PatchPolicy? Policy, IResult? Problem)> LoadAsync(PolicyFolderLoader loader, CancellationToken cancellationToken)
+    private static async Task<Folder> LoadAsync(PolicyFolderLoader loader, CancellationToken cancellationToken)
     {
         if (await loader.LoadAsync(cancellationToken) is not { } result)
         {
-            return (null, TypedResults.Problem(title: "No policy folder", detail: "Policies:Folder is not configured or does not exist.", statusCode: StatusCodes.Status404NotFound));
+            return new Folder(null, null, TypedResults.Problem(title: "No policy folder", detail: "Policies:Folder is not configured or does not exist.", statusCode: StatusCodes.Status404NotFound));
         }
 
         return result.IsValid
-            ? (result.Policy, null)
-            : (null, TypedResults.UnprocessableEntity(new { valid = false, errors = PolicyReport.Errors(result.Errors) }));
+            ? new Folder(result.Policy, null, null)
+            : new Folder(null, TypedResults.UnprocessableEntity(new PolicyValidation(false, result.Errors)), null);
     }
 
-    private static IResult AwsMissing() =>
+    private static ProblemHttpResult AwsMissing() =>
         TypedResults.Problem(title: "SSM is not configured", detail: "Set Aws:Region (and Aws:ServiceUrl for a VPC endpoint) to plan or apply.", statusCode: StatusCodes.Status503ServiceUnavailable);
 
-    private static IResult Unavailable(FleetException error) =>
+    private static ProblemHttpResult Unavailable(FleetException error) =>
         TypedResults.Problem(title: "SSM could not be read or written", detail: error.Message, statusCode: error.IsTransient ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status502BadGateway);
+
+    /// <summary>The policy folder read: its policy when valid, else the answer that says why not.</summary>
+    private sealed record Folder(PatchPolicy? Policy, UnprocessableEntity<PolicyValidation>? Invalid, ProblemHttpResult? Missing);
+
+    private sealed record Prepared(PatchPolicy? Policy, PatchPolicyService? Service, UnprocessableEntity<PolicyValidation>? Invalid, ProblemHttpResult? Problem);
 }

@@ -1,5 +1,6 @@
 using ChangeOrchestrator.Server.Audit;
 using ChangeOrchestrator.Web.Admin;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChangeOrchestrator.Server.Security;
 
@@ -13,13 +14,13 @@ internal static class ApiKeyEndpoints
     {
         var group = endpoints.MapGroup("/api/admin/api-keys").WithTags("API keys").RequireAuthorization(Roles.Admin);
         group.MapGet("/", async (IApiKeyAdministration keys, CancellationToken cancellationToken) =>
-            TypedResults.Ok(new { items = await keys.ListAsync(cancellationToken) }));
+            TypedResults.Ok(new ApiKeyList(await keys.ListAsync(cancellationToken))));
         group.MapPost("/", CreateAsync).Audited("apikey.create", "apikey");
-        group.MapPost("/{id}/revoke", RevokeAsync).Audited("apikey.revoke", "apikey", "id");
+        group.MapPost("/{id}/revoke", RevokeAsync).Audited("apikey.revoke", "apikey", "id").ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 
-    private static async Task<IResult> CreateAsync(NewApiKey request, HttpContext context, IApiKeyAdministration keys, CancellationToken cancellationToken)
+    private static async Task<Results<Created<ApiKeyCreated>, ValidationProblem>> CreateAsync(NewApiKey request, HttpContext context, IApiKeyAdministration keys, CancellationToken cancellationToken)
     {
         var issue = await keys.CreateAsync(request, context.User.Identity?.Name ?? "unknown", cancellationToken);
         if (!issue.Succeeded)
@@ -31,10 +32,10 @@ internal static class ApiKeyEndpoints
 
         context.Audit().ObjectId = issue.Summary!.Id;
         context.Audit().Detail = issue.Summary.Name;
-        return TypedResults.Created($"/api/admin/api-keys/{issue.Summary.Id}", new { key = issue.Key, apiKey = issue.Summary });
+        return TypedResults.Created($"/api/admin/api-keys/{issue.Summary.Id}", new ApiKeyCreated(issue.Key!, issue.Summary));
     }
 
-    private static async Task<IResult> RevokeAsync(string id, HttpContext context, IApiKeyAdministration keys, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ApiKeySummary>, ProblemHttpResult>> RevokeAsync(string id, HttpContext context, IApiKeyAdministration keys, CancellationToken cancellationToken)
     {
         var revoked = await keys.RevokeAsync(id, context.User.Identity?.Name ?? "unknown", cancellationToken);
         return revoked is null

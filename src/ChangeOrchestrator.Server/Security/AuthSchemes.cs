@@ -1,3 +1,5 @@
+using ChangeOrchestrator.Server.Audit;
+
 namespace ChangeOrchestrator.Server.Security;
 
 /// <summary>
@@ -22,7 +24,7 @@ internal static class AuthSchemes
     public const string ConsoleOidc = "ConsoleOidc";
 
     /// <summary>The claim naming how the caller authenticated (api-key, bearer, local), as the audit log records it.</summary>
-    public const string MethodClaim = "auth_method";
+    public const string MethodClaim = HttpAuditEntries.MethodClaim;
 
     public static string Select(HttpRequest request, bool bearerEnabled)
     {

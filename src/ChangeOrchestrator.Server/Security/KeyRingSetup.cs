@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using ChangeOrchestrator.Persistence;
 using ChangeOrchestrator.Persistence.KeyRing;
-using ChangeOrchestrator.Server.Hosting;
+using ChangeOrchestrator.Server.Database;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace ChangeOrchestrator.Server.Security;

@@ -1,8 +1,9 @@
 using System.Security.Claims;
 using System.Text.Json;
-using ChangeOrchestrator.Server.Api;
 using ChangeOrchestrator.Server.Audit;
+using ChangeOrchestrator.Server.Http;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -24,15 +25,19 @@ internal static class LocalLoginEndpoints
         group.MapPost("/login", LoginAsync)
             .AllowAnonymous()
             .RequireRateLimiting(RateLimitPolicy)
-            .Audited("auth.login", "user");
+            .Audited("auth.login", "user")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         // Anyone may end a session, even an expired one: logging out only removes the cookie.
-        group.MapPost("/logout", (Func<HttpContext, Task<IResult>>)LogoutAsync).AllowAnonymous().Audited("auth.logout", "user");
+        group.MapPost("/logout", (Func<HttpContext, Task<NoContent>>)LogoutAsync).AllowAnonymous().Audited("auth.logout", "user");
         group.MapGet("/me", Me);
         return endpoints;
     }
 
-    private static async Task<IResult> LoginAsync(HttpContext context, LocalUserRegistry users, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CallerIdentity>, ValidationProblem, ProblemHttpResult>> LoginAsync(HttpContext context, LocalUserRegistry users, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         if (!users.Enabled)
         {
@@ -40,6 +45,14 @@ internal static class LocalLoginEndpoints
                 title: "Local login is off",
                 detail: $"Configure {AuthOptions.Section}:Local:Users, or sign in at the identity provider.",
                 statusCode: StatusCodes.Status404NotFound);
+        }
+
+        if (!RequestBodyGuard.IsUrlEncodedForm(context.Request) && !context.Request.HasJsonContentType())
+        {
+            return TypedResults.Problem(
+                title: "Unsupported content type",
+                detail: "Send username and password as JSON or as a form (application/x-www-form-urlencoded).",
+                statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
         var (login, problem) = await ReadAsync(context.Request, json.Value.SerializerOptions, cancellationToken);
@@ -60,24 +73,23 @@ internal static class LocalLoginEndpoints
         }
 
         var roles = await LocalSignIn.StartSessionAsync(context, user);
-        return TypedResults.Ok(new { name = user.Name, authScheme = "local", roles });
+        return TypedResults.Ok(new CallerIdentity(user.Name, "local", roles));
     }
 
-    private static async Task<IResult> LogoutAsync(HttpContext context)
+    private static async Task<NoContent> LogoutAsync(HttpContext context)
     {
         context.Audit().ObjectId = context.User.Identity?.Name;
         await context.SignOutAsync(AuthSchemes.Local);
         return TypedResults.NoContent();
     }
 
-    private static IResult Me(ClaimsPrincipal user) => TypedResults.Ok(new
-    {
-        name = user.Identity?.Name,
-        authScheme = user.FindFirst(AuthSchemes.MethodClaim)?.Value,
-        roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).Order(StringComparer.Ordinal).ToList(),
-    });
+    private static Ok<CallerIdentity> Me(ClaimsPrincipal user) => TypedResults.Ok(new CallerIdentity(
+        user.Identity?.Name,
+        user.FindFirst(AuthSchemes.MethodClaim)?.Value,
+        user.FindAll(ClaimTypes.Role).Select(c => c.Value).Order(StringComparer.Ordinal).ToList()));
 
-    private static async Task<(LoginRequest? Login, IResult? Problem)> ReadAsync(HttpRequest request, JsonSerializerOptions options, CancellationToken cancellationToken)
+    /// <summary>The login of a JSON or form body (the content type is checked before).</summary>
+    private static async Task<(LoginRequest? Login, ValidationProblem? Problem)> ReadAsync(HttpRequest request, JsonSerializerOptions options, CancellationToken cancellationToken)
     {
         LoginRequest? login;
         if (RequestBodyGuard.IsUrlEncodedForm(request))
@@ -104,7 +116,7 @@ internal static class LocalLoginEndpoints
 
             login = new LoginRequest { Username = form["username"], Password = form["password"] };
         }
-        else if (request.HasJsonContentType())
+        else
         {
             try
             {
@@ -114,13 +126,6 @@ internal static class LocalLoginEndpoints
             {
                 return (null, ApiProblems.Field("body", $"is not a valid login: {ex.Message}"));
             }
-        }
-        else
-        {
-            return (null, TypedResults.Problem(
-                title: "Unsupported content type",
-                detail: "Send username and password as JSON or as a form (application/x-www-form-urlencoded).",
-                statusCode: StatusCodes.Status415UnsupportedMediaType));
         }
 
         if (string.IsNullOrEmpty(login?.Username))

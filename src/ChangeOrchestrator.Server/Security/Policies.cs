@@ -1,5 +1,5 @@
 using System.Threading.RateLimiting;
-using ChangeOrchestrator.Server.Api;
+using ChangeOrchestrator.Server.Audit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -19,7 +19,6 @@ internal static class Policies
     {
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
-        services.AddOptions<ApiLimitsOptions>().BindConfiguration(ApiLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ApiKeyRegistry>();
         services.AddSingleton(sp => new LocalUserRegistry(sp.GetRequiredService<IOptions<AuthOptions>>(), sandbox));
         if (sandbox)
@@ -37,8 +36,8 @@ internal static class Policies
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, BearerTokenSetup>();
         services.AddSingleton<IConfigureOptions<CookieAuthenticationOptions>, LocalSessionSetup>();
         services.AddSingleton<DatabaseTicketStore>();
+        services.AddSingleton<IRefusedCredentials, RefusedCredentials>();
 
-        services.Configure<ProblemDetailsOptions>(o => o.CustomizeProblemDetails += ProblemDetailsWording.Apply);
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<AuthOptions>>((limiter, auth) =>
         {

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using ChangeOrchestrator.Server.Hosting;
+using ChangeOrchestrator.Server.Sandbox;
 
 namespace ChangeOrchestrator.Server.Security;
 

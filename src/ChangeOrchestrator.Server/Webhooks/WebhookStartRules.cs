@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Runtime;
 using ChangeOrchestrator.Persistence.Audit;
-using ChangeOrchestrator.Server.Api;
+using ChangeOrchestrator.Server.Http;
 using Microsoft.Extensions.Options;
 
 namespace ChangeOrchestrator.Server.Webhooks;

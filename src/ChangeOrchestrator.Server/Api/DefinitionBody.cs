@@ -1,7 +1,0 @@
-namespace ChangeOrchestrator.Server.Api;
-
-/// <summary>Endpoint metadata: the body is a workflow definition, allowed up to <see cref="ApiLimitsOptions.MaxDefinitionBodyBytes"/>.</summary>
-internal sealed class DefinitionBody
-{
-    public static DefinitionBody Instance { get; } = new();
-}

@@ -1,0 +1,48 @@
+using System.Text;
+
+namespace ChangeOrchestrator.Server.Http;
+
+/// <summary>Reads a raw text body with a size limit (definitions are validated from their exact text).</summary>
+internal static class RequestBody
+{
+    public const int MaxDefinitionBytes = 1024 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static async Task<string?> ReadTextAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        // The configured limit of the endpoint (Api:Limits) wins over the caller's default.
+        if (request.HttpContext.Features.Get<RequestBodyLimit>() is { } configured)
+        {
+            maxBytes = (int)Math.Min(configured.Bytes, int.MaxValue);
+        }
+
+        if (request.ContentLength > maxBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        try
+        {
+            return StrictUtf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            // Replacing bad bytes would change what the caller sent; refuse it and say where it broke.
+            throw new BadHttpRequestException($"The body is not valid UTF-8 (at byte {ex.Index}).", StatusCodes.Status400BadRequest, ex);
+        }
+    }
+}
