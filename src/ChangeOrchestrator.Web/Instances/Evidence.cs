@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Execution;
 using ChangeOrchestrator.Engine.Results;
@@ -20,11 +21,40 @@ public static class Evidence
     public static string FileName(WorkflowInstance instance) =>
         instance.Steps["raise"]?["number"]?.GetValue<string>() is { } number ? $"patch-evidence-{number}" : $"evidence-{instance.Id}";
 
+    /// <summary>
+    /// Rows of each per-server list the page shows in the evidence: the first screen reads a page of each list, not
+    /// thousands of rows; the whole lists are paged in the activity's per-server results and in the JSON download.
+    /// </summary>
+    public const int RowsPerList = 20;
+
     public static async Task<string> HtmlAsync(WorkflowInstance instance, IStepResultStore results, CancellationToken cancellationToken)
     {
         var change = instance.Steps["raise"]?["number"]?.GetValue<string>() ?? instance.Id;
         var markdown = await EvidenceMarkdown.RenderAsync(
-            $"Evidence for {change}", Of(instance), list => results.ReadListAsync(instance.Id, list, cancellationToken), cancellationToken);
+            $"Evidence for {change}", Of(instance), list => FirstRowsAsync(results, instance.Id, list, cancellationToken), RowsPerList, cancellationToken);
         return Markdown.ToHtml(markdown, Pipeline);
+    }
+
+    /// <summary>The first <see cref="RowsPerList"/> items of a stored list, read in one query per part rather than a whole page of thousands.</summary>
+    private static async IAsyncEnumerable<JsonNode?> FirstRowsAsync(
+        IStepResultStore results, string instanceId, JsonObject reference, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var left = RowsPerList;
+        foreach (var (activity, name, inline) in ResultReference.Parts(reference))
+        {
+            var items = inline is not null
+                ? inline.Take(left).Select(item => item?.DeepClone()).ToList()
+                : (await results.ReadAsync(new ResultQuery(instanceId) { Activity = activity, Name = name, Limit = left }, cancellationToken)).Items.Select(i => i.Data).ToList();
+            foreach (var item in items)
+            {
+                yield return item;
+            }
+
+            left -= items.Count;
+            if (left <= 0)
+            {
+                yield break;
+            }
+        }
     }
 }
