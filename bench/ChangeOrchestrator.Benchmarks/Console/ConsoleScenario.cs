@@ -45,14 +45,14 @@ internal sealed class ConsoleScenario(BenchSizes sizes, string? postgresServer) 
 
     public IReadOnlyList<string> Notes =>
     [
-        $"Settings: Sandbox off, Production, server GC, PostgreSQL from .ci/postgres.sh; the fleet change as in the fleet scenario (time scale {FleetScenario.TimeScale:F0}); pages refresh at most every 250 ms (instance) and on each whole second (instances list, one read shared by every open list with the same filter) when pushed, otherwise every 5 s / 10 s.",
+        $"Settings: Sandbox off, Production, server GC, PostgreSQL from .ci/postgres.sh; the fleet change as in the fleet scenario (time scale {FleetScenario.TimeScale:F0}); pages refresh at most every 250 ms (instance) and once a second, each at its own moment of the second (instances list, one read shared by every open list with the same filter), when pushed, otherwise every 5 s / 10 s.",
         "A resume is timed from the moment its event was due to the API's answer, which comes after the commit: the engine's resume as a client sees it, HTTP included.",
         Environment.GetEnvironmentVariable(PlacementVariable) is { Length: > 0 } placement
             ? $"Placement ({PlacementVariable}): {placement}"
             : "The browser runs on the same two cores as the server and the database, so the sessions' rendering in chromium competes with the engine too.",
         "Memory is read from outside the process after a forced full collection (GC heap) and from the operating system (working set), as in the history scenario.",
         "The render figures repeat the same two pages: a completed instance is read once and kept by the server, so `render.instance` after the first call is the page without the read of the 1,000-server state.",
-        $"`render.instance-first` is the first view of a finished 1,000-server change: {FirstViews} copies of the change (instance row, journal, per-server results, under new ids) each rendered once, after the repeated renders; each reads the instance, its journal and the evidence's per-server lists from the database, none of it kept from an earlier view.",
+        $"`render.instance-first` is the first view of a finished 1,000-server change: {FirstViews} copies of the change (instance row, journal, per-server results, under new ids) each rendered once, after the repeated renders; each reads the instance, its journal and the first rows of the evidence's per-server lists from the database, none of it kept from an earlier view.",
     ];
 
     /// <summary>Says how the run placed the browser and the server on the cores, when a wrapper pinned them.</summary>

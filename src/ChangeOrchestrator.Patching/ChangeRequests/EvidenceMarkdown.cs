@@ -23,23 +23,37 @@ public static class EvidenceMarkdown
         RenderAsync(title, evidence, _ => AsyncEnumerable.Empty<JsonNode?>(), CancellationToken.None).AsTask().GetAwaiter().GetResult();
 
     /// <summary>The report, per-server lists stored apart from the instance read with <paramref name="read"/> as they are written.</summary>
-    public static async ValueTask<string> RenderAsync(string title, JsonNode? evidence, Func<JsonObject, IAsyncEnumerable<JsonNode?>> read, CancellationToken cancellationToken)
+    public static ValueTask<string> RenderAsync(string title, JsonNode? evidence, Func<JsonObject, IAsyncEnumerable<JsonNode?>> read, CancellationToken cancellationToken) =>
+        RenderAsync(title, evidence, read, int.MaxValue, cancellationToken);
+
+    /// <summary>
+    /// The report with at most <paramref name="rowsPerList"/> rows of each per-server list stored apart, followed by
+    /// how many more it holds: a summary to read on screen, where the whole lists are paged elsewhere.
+    /// </summary>
+    public static async ValueTask<string> RenderAsync(
+        string title, JsonNode? evidence, Func<JsonObject, IAsyncEnumerable<JsonNode?>> read, int rowsPerList, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rowsPerList);
         var text = new StringBuilder();
         text.Append("# ").Append(title).Append("\n\n");
-        await SectionAsync(text, evidence, level: 2, read, cancellationToken);
+        await SectionAsync(text, evidence, level: 2, new Lists(read, rowsPerList), cancellationToken);
         return text.ToString().TrimEnd() + "\n";
     }
 
-    private static async ValueTask SectionAsync(StringBuilder text, JsonNode? node, int level, Func<JsonObject, IAsyncEnumerable<JsonNode?>> read, CancellationToken cancellationToken)
+    private static async ValueTask SectionAsync(StringBuilder text, JsonNode? node, int level, Lists lists, CancellationToken cancellationToken)
     {
         switch (node)
         {
             case JsonObject reference when ResultReference.Is(reference):
-                await StoredListAsync(text, read(reference), cancellationToken);
+                var written = await StoredListAsync(text, lists.Read(reference), lists.RowsPerList, cancellationToken);
+                if (ResultReference.CountOf(reference) is { } length && length > written && lists.RowsPerList < int.MaxValue && written > 0)
+                {
+                    text.Append("_… and ").Append(length - written).Append(" more of ").Append(length).Append("._\n\n");
+                }
+
                 break;
             case JsonObject record:
-                await RecordAsync(text, record, level, read, cancellationToken);
+                await RecordAsync(text, record, level, lists, cancellationToken);
                 break;
             case JsonArray list:
                 List(text, list);
@@ -51,12 +65,13 @@ public static class EvidenceMarkdown
     }
 
     /// <summary>A stored list: laid out from its first rows, then written row by row as it is read.</summary>
-    private static async ValueTask StoredListAsync(StringBuilder text, IAsyncEnumerable<JsonNode?> items, CancellationToken cancellationToken)
+    /// <returns>How many rows were written.</returns>
+    private static async ValueTask<int> StoredListAsync(StringBuilder text, IAsyncEnumerable<JsonNode?> items, int rowsPerList, CancellationToken cancellationToken)
     {
         await using var rows = items.GetAsyncEnumerator(cancellationToken);
         var head = new JsonArray();
         var more = true;
-        while (head.Count < LayoutRows && (more = await rows.MoveNextAsync()))
+        while (head.Count < Math.Min(LayoutRows, rowsPerList) && (more = await rows.MoveNextAsync()))
         {
             head.Add(rows.Current);
         }
@@ -64,7 +79,7 @@ public static class EvidenceMarkdown
         if (head.Count == 0)
         {
             text.Append("_none_\n\n");
-            return;
+            return 0;
         }
 
         var scalars = head.All(IsScalar);
@@ -85,12 +100,15 @@ public static class EvidenceMarkdown
             Row(text, row, scalars, columns);
         }
 
-        while (more && await rows.MoveNextAsync())
+        var written = head.Count;
+        while (more && written < rowsPerList && await rows.MoveNextAsync())
         {
             Row(text, rows.Current, scalars, columns);
+            written++;
         }
 
         text.Append(scalars || columns is not null ? "\n" : "```\n\n");
+        return written;
     }
 
     private static void Row(StringBuilder text, JsonNode? row, bool scalars, List<string>? columns)
@@ -109,7 +127,7 @@ public static class EvidenceMarkdown
         }
     }
 
-    private static async ValueTask RecordAsync(StringBuilder text, JsonObject record, int level, Func<JsonObject, IAsyncEnumerable<JsonNode?>> read, CancellationToken cancellationToken)
+    private static async ValueTask RecordAsync(StringBuilder text, JsonObject record, int level, Lists lists, CancellationToken cancellationToken)
     {
         var scalars = record.Where(p => IsScalar(p.Value)).ToList();
         foreach (var (name, value) in scalars)
@@ -125,7 +143,7 @@ public static class EvidenceMarkdown
         foreach (var (name, value) in record.Where(p => !IsScalar(p.Value)))
         {
             text.Append(new string('#', Math.Min(level, DeepestHeading))).Append(' ').Append(name).Append("\n\n");
-            await SectionAsync(text, value, level + 1, read, cancellationToken);
+            await SectionAsync(text, value, level + 1, lists, cancellationToken);
         }
     }
 
@@ -194,4 +212,7 @@ public static class EvidenceMarkdown
     /// <summary>A table cell holds one line and no column separator.</summary>
     private static string Cell(string value) =>
         value.Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+
+    /// <summary>How stored lists are read, and how many of their rows the report shows.</summary>
+    private sealed record Lists(Func<JsonObject, IAsyncEnumerable<JsonNode?>> Read, int RowsPerList);
 }

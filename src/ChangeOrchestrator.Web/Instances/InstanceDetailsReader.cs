@@ -26,13 +26,6 @@ public sealed class InstanceDetailsReader(IWorkflowInstanceStore instances, IWor
             return kept;
         }
 
-        if (await instances.FindAsync(instanceId, cancellationToken) is not { } instance)
-        {
-            return null;
-        }
-
-        var definition = (await definitions.FindAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken))?.Definition;
-        var bookmarks = await instances.GetBookmarksAsync(instanceId, cancellationToken);
         var journal = new List<JournalEntry>();
         long after = 0;
         if (previous is { JournalTruncated: false } && previous.Instance.Id == instanceId && previous.Journal.Count > 0)
@@ -41,16 +34,24 @@ public sealed class InstanceDetailsReader(IWorkflowInstanceStore instances, IWor
             after = journal[^1].Sequence;
         }
 
-        while (journal.Count < JournalLimit)
+        // The instance, its bookmarks and the journal's next page are read at once: the page waits for one round trip, not three.
+        var found = instances.FindAsync(instanceId, cancellationToken);
+        var waits = instances.GetBookmarksAsync(instanceId, cancellationToken);
+        var firstPage = instances.GetJournalAsync(instanceId, after, JournalPage, cancellationToken);
+        await Task.WhenAll(found, waits, firstPage);
+        if (await found is not { } instance)
         {
-            var page = await instances.GetJournalAsync(instanceId, after, JournalPage, cancellationToken);
-            journal.AddRange(page);
-            if (page.Count < JournalPage)
-            {
-                break;
-            }
+            return null;
+        }
 
-            after = page[^1].Sequence;
+        var definition = (await definitions.FindAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken))?.Definition;
+        var bookmarks = await waits;
+        var page = await firstPage;
+        journal.AddRange(page);
+        while (page.Count == JournalPage && journal.Count < JournalLimit)
+        {
+            page = await instances.GetJournalAsync(instanceId, page[^1].Sequence, JournalPage, cancellationToken);
+            journal.AddRange(page);
         }
 
         var taken = journal

@@ -14,11 +14,13 @@ public sealed class LiveRefresh : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly IDisposable _subscription;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _offset;
     private long _lastPush;
 
-    private LiveRefresh(InstanceChangeFeed feed, Func<InstanceChange, bool> shows, TimeProvider time)
+    private LiveRefresh(InstanceChangeFeed feed, Func<InstanceChange, bool> shows, TimeProvider time, TimeSpan offset = default)
     {
         _time = time;
+        _offset = offset;
 
         // Runs on the committing thread: only a non-blocking signal, the page reads later on its own.
         _subscription = feed.Subscribe(change =>
@@ -54,9 +56,11 @@ public sealed class LiveRefresh : IDisposable
     }
 
     /// <summary>
-    /// Starts watching like <see cref="Start"/>, but refreshes on the clock's whole multiples of <paramref name="gap"/>,
-    /// so every page of the node that a change concerns re-reads at the same moment and one shared read serves them all
-    /// (see <see cref="SharedInstanceReads"/>) instead of one read per open page spread over the second.
+    /// Starts watching like <see cref="Start"/>, but refreshes once per <paramref name="gap"/> of the clock, each page
+    /// at its own moment within it: the first page of the node to refresh in a gap reads, and every other page that a
+    /// change concerns shares that read (see <see cref="SharedInstanceReads"/>) instead of reading again. The pages'
+    /// renders and their pushes to the browsers are spread over the gap rather than all falling on the same instant,
+    /// where together they would hold up whatever else the node does at that moment (the engine resuming instances).
     /// </summary>
     /// <param name="feed">The node's change feed.</param>
     /// <param name="shows">Whether a change concerns the page.</param>
@@ -67,7 +71,8 @@ public sealed class LiveRefresh : IDisposable
     public static LiveRefresh StartAligned(
         InstanceChangeFeed feed, Func<InstanceChange, bool> shows, Func<bool, Task> refreshAsync, TimeSpan gap, TimeSpan fallback, TimeProvider time)
     {
-        var live = new LiveRefresh(feed, shows, time);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(gap, TimeSpan.Zero);
+        var live = new LiveRefresh(feed, shows, time, TimeSpan.FromTicks(Random.Shared.NextInt64(gap.Ticks)));
         _ = live.RunAsync(refreshAsync, gap, fallback, aligned: true);
         return live;
     }
@@ -105,9 +110,11 @@ public sealed class LiveRefresh : IDisposable
                 ChangesUntil = pushed ? Volatile.Read(ref _lastPush) : time.GetTimestamp();
                 if (aligned)
                 {
+                    // The next time the clock passes this page's own moment of the gap.
                     var ticks = minimumGap.Ticks;
                     var now = time.GetUtcNow().UtcTicks;
-                    await Task.Delay(TimeSpan.FromTicks(ticks - (now % ticks)), time, stop);
+                    var wait = ((_offset.Ticks - (now % ticks)) % ticks + ticks) % ticks;
+                    await Task.Delay(TimeSpan.FromTicks(wait == 0 ? ticks : wait), time, stop);
                     await refreshAsync(pushed);
                 }
                 else

@@ -4,8 +4,8 @@ namespace ChangeOrchestrator.Web.Live;
 
 /// <summary>
 /// One read of a list of instances for every live page of the node showing the same filter and page: when a commit
-/// concerns 25 open instances pages, they re-read together (<see cref="LiveRefresh.StartAligned"/>) and share the
-/// first one's read instead of each querying the database. A read is shared only with pages whose newest change came
+/// concerns 25 open instances pages, they refresh once in the same second (<see cref="LiveRefresh.StartAligned"/>) and
+/// share the first one's read instead of each querying the database. A read is shared only with pages whose newest change came
 /// before it started, so no page shows a list older than what it was told about.
 /// </summary>
 public sealed class SharedInstanceReads(IWorkflowInstanceQueries queries, TimeProvider time)

@@ -1,7 +1,8 @@
-// The designer's few browser-side helpers: file download, loading the expression editor on demand (the rest of the
-// console does not pay for it), and the completions the expression editor offers.
+// The designer's few browser-side helpers: file download, loading the diagram library and the expression editor on
+// demand (the rest of the console does not pay for them), and the completions the expression editor offers.
 window.coDesigner = (() => {
     let monacoLoading = null;
+    let diagramsLoading = null;
     let completions = [];
 
     function loadScript(src) {
@@ -41,6 +42,13 @@ window.coDesigner = (() => {
     }
 
     return {
+        // The diagram library's script is loaded by the designer page that draws with it, not by every page: the
+        // console's live pages are open for hours and need none of it.
+        ensureDiagrams() {
+            diagramsLoading ??= loadScript('_content/Z.Blazor.Diagrams/script.min.js').then(() => true);
+            return diagramsLoading;
+        },
+
         download(fileName, mimeType, text) {
             const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
             const link = document.createElement('a');
