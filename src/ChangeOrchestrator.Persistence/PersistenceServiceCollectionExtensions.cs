@@ -1,5 +1,6 @@
 using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Engine.Results;
+using ChangeOrchestrator.Patching.ChangeRequests;
 using ChangeOrchestrator.Patching.Compliance.History;
 using ChangeOrchestrator.Persistence.ApiKeys;
 using ChangeOrchestrator.Persistence.Audit;
@@ -15,8 +16,8 @@ using ChangeOrchestrator.Persistence.Sessions;
 using ChangeOrchestrator.Persistence.Stimuli;
 using ChangeOrchestrator.Persistence.Webhooks;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -77,6 +78,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IAuditLog, EfAuditLog>();
         services.AddOptions<ComplianceHistoryOptions>();
         services.AddSingleton<IComplianceHistory, EfComplianceHistory>();
+        services.AddSingleton<IChangeResultLog>(provider => provider.GetRequiredService<IComplianceHistory>());
         services.AddSingleton<IComplianceQueries, EfComplianceQueries>();
         services.AddSingleton<IInstanceLeases, EfInstanceLeases>();
         services.AddSingleton<IWebhookInbox, EfWebhookInbox>();

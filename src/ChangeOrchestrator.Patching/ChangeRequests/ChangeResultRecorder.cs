@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Activities;
 using ChangeOrchestrator.Engine.Results;
-using ChangeOrchestrator.Patching.Compliance.History;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChangeOrchestrator.Patching.ChangeRequests;
@@ -16,7 +15,7 @@ internal static class ChangeResultRecorder
 {
     public static async Task RecordAsync(ActivityContext context, string desk, ChangeReference change, ChangeOutcome outcome, JsonNode? evidence, CancellationToken cancellationToken)
     {
-        if (context.Services.GetService<IComplianceHistory>() is not { } history)
+        if (context.Services.GetService<IChangeResultLog>() is not { } history)
         {
             return;
         }

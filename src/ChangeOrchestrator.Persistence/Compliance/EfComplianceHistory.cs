@@ -1,3 +1,4 @@
+using ChangeOrchestrator.Patching.ChangeRequests;
 using ChangeOrchestrator.Patching.Compliance.History;
 using ChangeOrchestrator.Persistence.Database;
 using Microsoft.EntityFrameworkCore;

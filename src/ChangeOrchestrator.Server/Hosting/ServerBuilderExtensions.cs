@@ -1,20 +1,21 @@
 using System.Text.Json.Serialization;
 using ChangeOrchestrator.Connectors;
-using ChangeOrchestrator.Engine;
 using ChangeOrchestrator.Engine.Expressions;
 using ChangeOrchestrator.Engine.Observation;
 using ChangeOrchestrator.Engine.Runtime;
-using ChangeOrchestrator.Patching;
+using ChangeOrchestrator.Engine;
 using ChangeOrchestrator.Patching.AllowedValues;
 using ChangeOrchestrator.Patching.Assessment;
 using ChangeOrchestrator.Patching.Compliance.History;
-using ChangeOrchestrator.Persistence;
+using ChangeOrchestrator.Patching;
 using ChangeOrchestrator.Persistence.Clock;
+using ChangeOrchestrator.Persistence;
 using ChangeOrchestrator.Server.Api;
 using ChangeOrchestrator.Server.Audit;
 using ChangeOrchestrator.Server.Compliance;
 using ChangeOrchestrator.Server.Database;
 using ChangeOrchestrator.Server.Faults;
+using ChangeOrchestrator.Server.Health;
 using ChangeOrchestrator.Server.Http;
 using ChangeOrchestrator.Server.Policies;
 using ChangeOrchestrator.Server.Sandbox;
@@ -25,9 +26,9 @@ using ChangeOrchestrator.Server.Webhooks;
 using ChangeOrchestrator.Server.Workers;
 using ChangeOrchestrator.Server.Workflows;
 using ChangeOrchestrator.Simulators;
-using ChangeOrchestrator.Web;
 using ChangeOrchestrator.Web.Admin;
 using ChangeOrchestrator.Web.Security;
+using ChangeOrchestrator.Web;
 
 namespace ChangeOrchestrator.Server.Hosting;
 

@@ -1,6 +1,7 @@
 using ChangeOrchestrator.Engine.Faults;
 using ChangeOrchestrator.Engine.Runtime;
 using ChangeOrchestrator.Persistence.Webhooks;
+using ChangeOrchestrator.Server.Health;
 using Microsoft.Extensions.Options;
 
 namespace ChangeOrchestrator.Server.Webhooks;
@@ -15,7 +16,7 @@ internal sealed class WebhookInboxWorker(
     WebhookProcessor processor,
     WebhookInboxSignal signal,
     IFaultPoints faults,
-    Workers.WorkerHeartbeats heartbeats,
+    WorkerHeartbeats heartbeats,
     IOptions<WebhooksOptions> options,
     IOptions<EngineOptions> engine,
     TimeProvider time,

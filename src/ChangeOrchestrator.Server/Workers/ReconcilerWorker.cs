@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Engine.Runtime;
 using ChangeOrchestrator.Persistence.Recovery;
+using ChangeOrchestrator.Server.Health;
 using ChangeOrchestrator.Server.Telemetry;
 using ChangeOrchestrator.Server.Webhooks;
 using Microsoft.Extensions.Options;

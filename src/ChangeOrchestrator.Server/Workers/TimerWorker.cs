@@ -1,4 +1,5 @@
 using ChangeOrchestrator.Engine.Runtime;
+using ChangeOrchestrator.Server.Health;
 using Microsoft.Extensions.Options;
 
 namespace ChangeOrchestrator.Server.Workers;

@@ -1,6 +1,7 @@
-using System.Globalization;
 using ChangeOrchestrator.Engine.Definitions;
 using ChangeOrchestrator.Engine.Instances;
+using ChangeOrchestrator.Patching.ChangeRequests.Events;
+using ChangeOrchestrator.Web.Formatting;
 
 namespace ChangeOrchestrator.Web.Instances;
 
@@ -16,7 +17,7 @@ public static class WaitDescriptions
         var activity = node?.Name ?? stored.ActivityId;
         if (bookmark.DueAt is { } due)
         {
-            var at = Time(due);
+            var at = ConsoleText.Time(due);
             return bookmark.Name switch
             {
                 StoredBookmark.RetryName => $"a retry of {activity} at {at}",
@@ -31,22 +32,12 @@ public static class WaitDescriptions
         var (desk, number) = SplitKey(bookmark.Key);
         return bookmark.Kind switch
         {
-            "approval" => $"approval of {number} in {DeskName(desk)}",
-            "change-cancelled" => $"a cancellation of {number} in {DeskName(desk)}",
-            "change-state" => $"a state change of {number} in {DeskName(desk)}",
+            ChangeStimuli.Approval => $"approval of {number} in {ConsoleText.DeskName(desk)}",
+            ChangeStimuli.Cancelled => $"a cancellation of {number} in {ConsoleText.DeskName(desk)}",
+            ChangeStimuli.StateChanged => $"a state change of {number} in {ConsoleText.DeskName(desk)}",
             _ => $"the event '{bookmark.Kind}' with key '{bookmark.Key}' (at {activity})",
         };
     }
-
-    public static string DeskName(string? desk) => desk?.ToLowerInvariant() switch
-    {
-        "servicenow" => "ServiceNow",
-        "jira" => "Jira Service Management",
-        null or "" => "the service desk",
-        _ => desk,
-    };
-
-    public static string Time(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 
     private static (string? Desk, string Number) SplitKey(string key) =>
         key.Split(':', 2) is [var desk, var number] ? (desk, number) : (null, key);

@@ -1,4 +1,4 @@
-using ChangeOrchestrator.Patching.Fleet;
+using ChangeOrchestrator.Patching.Errors;
 using ChangeOrchestrator.Patching.Policies.Loading;
 
 namespace ChangeOrchestrator.Patching.Policies.Planning;
@@ -61,7 +61,7 @@ public sealed class PatchPolicyService(IPatchPolicyTarget target)
 
                 applied.Add(change);
             }
-            catch (FleetException error) when (!error.IsTransient)
+            catch (ConnectorException error) when (!error.IsTransient)
             {
                 return new PolicyApplyResult(plan, applied, [ServiceErrorLocator.Locate(policy, change, error.Message)]);
             }

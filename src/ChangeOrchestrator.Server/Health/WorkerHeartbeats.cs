@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace ChangeOrchestrator.Server.Workers;
+namespace ChangeOrchestrator.Server.Health;
 
 /// <summary>
 /// When each background worker last finished a pass, so readiness can tell a node whose workers stopped from one

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace ChangeOrchestrator.Server.Workers;
+namespace ChangeOrchestrator.Server.Health;
 
 /// <summary>Ready only while every background worker keeps passing (see <see cref="WorkerHeartbeats"/>).</summary>
 internal sealed class WorkersHealthCheck(WorkerHeartbeats heartbeats) : IHealthCheck

@@ -1,6 +1,4 @@
-using ChangeOrchestrator.Patching.ChangeRequests;
-
-namespace ChangeOrchestrator.Patching.Compliance.History;
+namespace ChangeOrchestrator.Patching.ChangeRequests;
 
 /// <summary>How one patch change ended, for the change-success report.</summary>
 public sealed record ChangeResult
