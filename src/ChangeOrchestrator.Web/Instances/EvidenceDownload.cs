@@ -2,6 +2,7 @@ using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Engine.Results;
 using ChangeOrchestrator.Patching.ChangeRequests;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChangeOrchestrator.Web.Instances;
 
@@ -11,15 +12,15 @@ namespace ChangeOrchestrator.Web.Instances;
 /// </summary>
 internal static class EvidenceDownload
 {
-    public static async Task<IResult> GetAsync(string id, IWorkflowInstanceStore store, IStepResultStore results, CancellationToken cancellationToken)
+    public static async Task<Results<PushStreamHttpResult, NotFound>> GetAsync(string id, IWorkflowInstanceStore store, IStepResultStore results, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(id, cancellationToken) is not { } instance || Evidence.Of(instance) is not { } evidence)
         {
-            return Results.NotFound();
+            return TypedResults.NotFound();
         }
 
         var name = Evidence.FileName(instance) + ".json";
-        return Results.Stream(
+        return TypedResults.Stream(
             stream => EvidenceJson.WriteAsync(stream, evidence, list => results.ReadListAsync(instance.Id, list, cancellationToken), cancellationToken),
             "application/json",
             name);

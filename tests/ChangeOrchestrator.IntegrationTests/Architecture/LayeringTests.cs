@@ -60,6 +60,16 @@ public sealed class LayeringTests
             .Check(ProductAssemblies.Loaded);
     }
 
+    [Fact]
+    public void ServerFolders_DoNotUseHosting()
+    {
+        // Hosting wires every folder of the server; a folder that reached back into it would tie its concern to
+        // the whole pipeline. Only Program (the global namespace) starts it.
+        Types().That().ResideInNamespaceMatching(@"^ChangeOrchestrator\.Server\.(?!Hosting(\.|$)).+$")
+            .Should().NotDependOnAny(Types().That().ResideInNamespaceMatching(@"^ChangeOrchestrator\.Server\.Hosting(\..*)?$"))
+            .Check(ProductAssemblies.Loaded);
+    }
+
     [Theory]
     [InlineData("Engine", "Patching")]
     [InlineData("Patching", "Connectors")]

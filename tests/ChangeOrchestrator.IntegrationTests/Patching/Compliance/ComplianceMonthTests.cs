@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Instances;
 using ChangeOrchestrator.IntegrationTests.Patching.Support;
 using ChangeOrchestrator.IntegrationTests.Support.Database;
+using ChangeOrchestrator.Patching.ChangeRequests;
 using ChangeOrchestrator.Patching.Compliance.History;
 using ChangeOrchestrator.Patching.Compliance.Slas;
 using ChangeOrchestrator.Patching.Policies;
@@ -34,8 +35,9 @@ public sealed class ComplianceMonthTests
     {
         await using var database = await PostgresTestDatabase.CreateAsync();
         ServiceProvider? store = null;
-        await using var harness = await PatchingHarness.StartOnSharedClockAsync(FleetBorn, fleetSize: 60, seed: 11, engine =>
-            engine.AddSingleton(_ => store!.GetRequiredService<IComplianceHistory>()));
+        await using var harness = await PatchingHarness.StartOnSharedClockAsync(FleetBorn, fleetSize: 60, seed: 11, engine => engine
+            .AddSingleton(_ => store!.GetRequiredService<IComplianceHistory>())
+            .AddSingleton(_ => store!.GetRequiredService<IChangeResultLog>()));
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(harness.Time);
         services.AddWorkflowPersistence(database.CreateOptions());

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -30,6 +31,22 @@ public sealed class TestServer : IAsyncDisposable
     // 'services' replaces parts of the real composition, e.g. a store that fails, for tests of how the server copes.
     public static async Task<TestServer> StartAsync(string workflowsFolder, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
+        // The port is chosen before the server binds it, so another socket of a test running beside this one can take
+        // it in between; a fresh port then, a few times, rather than a failed test.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(workflowsFolder, settings, services);
+            }
+            catch (IOException error) when (error.InnerException is AddressInUseException && attempt < 3)
+            {
+            }
+        }
+    }
+
+    private static async Task<TestServer> StartOnceAsync(string workflowsFolder, IDictionary<string, string?>? settings, Action<IServiceCollection>? services)
+    {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
         // A fixed port: the sandbox connectors need to know where the server's own simulators listen before it starts.
         builder.WebHost.UseUrls($"http://127.0.0.1:{LoopbackPort.Free()}");
@@ -55,7 +72,15 @@ public sealed class TestServer : IAsyncDisposable
         services?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseChangeOrchestrator();
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch (IOException)
+        {
+            await app.DisposeAsync();
+            throw;
+        }
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new TestServer(app, ClientFor(new Uri(address), TestKeys.Admin));
