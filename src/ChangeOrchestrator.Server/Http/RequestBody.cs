@@ -17,27 +17,14 @@ internal static class RequestBody
             maxBytes = (int)Math.Min(configured.Bytes, int.MaxValue);
         }
 
-        if (request.ContentLength > maxBytes)
+        if (await BoundedBody.ReadAsync(request, maxBytes, cancellationToken) is not { } bytes)
         {
             return null;
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
         try
         {
-            return StrictUtf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            return StrictUtf8.GetString(bytes);
         }
         catch (DecoderFallbackException ex)
         {

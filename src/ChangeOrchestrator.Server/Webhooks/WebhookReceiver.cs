@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Patching.ChangeRequests.Events;
 using ChangeOrchestrator.Persistence.Webhooks;
+using ChangeOrchestrator.Server.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -49,7 +50,7 @@ internal sealed class WebhookReceiver(
             return TypedResults.Problem(title: "Too many webhook deliveries", statusCode: StatusCodes.Status429TooManyRequests);
         }
 
-        var body = await WebhookBodyReader.ReadAsync(context.Request, settings.MaxBodyBytes, cancellationToken);
+        var body = await BoundedBody.ReadAsync(context.Request, settings.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             WebhookLog.Refused(logger, source, remoteIp, StatusCodes.Status413PayloadTooLarge, "body too large");

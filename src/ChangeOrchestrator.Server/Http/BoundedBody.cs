@@ -1,7 +1,10 @@
-namespace ChangeOrchestrator.Server.Webhooks;
+namespace ChangeOrchestrator.Server.Http;
 
-/// <summary>Reads the raw body up to a limit, without decoding it: signatures cover the exact bytes.</summary>
-internal static class WebhookBodyReader
+/// <summary>
+/// Reads the raw body up to a limit, without decoding it: webhook signatures cover the exact bytes, and text bodies
+/// decode them strictly afterwards.
+/// </summary>
+internal static class BoundedBody
 {
     /// <returns>The bytes, or null when the body is larger than <paramref name="maxBytes"/>.</returns>
     public static async Task<byte[]?> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
