@@ -47,16 +47,15 @@ internal sealed class ConsoleScenario(BenchSizes sizes, string? postgresServer) 
     [
         $"Settings: Sandbox off, Production, server GC, PostgreSQL from .ci/postgres.sh; the fleet change as in the fleet scenario (time scale {FleetScenario.TimeScale:F0}); pages refresh at most every 250 ms (instance) and once a second, each at its own moment of the second (instances list, one read shared by every open list with the same filter), when pushed, otherwise every 5 s / 10 s.",
         "A resume is timed from the moment its event was due to the API's answer, which comes after the commit: the engine's resume as a client sees it, HTTP included.",
-        Environment.GetEnvironmentVariable(PlacementVariable) is { Length: > 0 } placement
-            ? $"Placement ({PlacementVariable}): {placement}"
-            : "The browser runs on the same two cores as the server and the database, so the sessions' rendering in chromium competes with the engine too.",
+        CorePlacement.Available
+            ? "Placement: `resume.none` and `resume.sessions` share every core between the server, PostgreSQL, the event client and chromium (`ratio.resume-p99-shared`). "
+              + "`resume.none-split` and `resume.sessions-split` run the server, PostgreSQL and the event client on core 0 only and chromium on the other cores (`taskset`), "
+              + "as when the browsers run on their users' machines: `ratio.resume-p99`, the target, is their quotient, the sessions' server-side cost to the engine."
+            : "The browser runs on the same cores as the server and the database (this machine cannot split them), so the sessions' rendering in chromium competes with the engine too.",
         "Memory is read from outside the process after a forced full collection (GC heap) and from the operating system (working set), as in the history scenario.",
         "The render figures repeat the same two pages: a completed instance is read once and kept by the server, so `render.instance` after the first call is the page without the read of the 1,000-server state.",
         $"`render.instance-first` is the first view of a finished 1,000-server change: {FirstViews} copies of the change (instance row, journal, per-server results, under new ids) each rendered once, after the repeated renders; each reads the instance, its journal and the first rows of the evidence's per-server lists from the database, none of it kept from an earlier view.",
     ];
-
-    /// <summary>Says how the run placed the browser and the server on the cores, when a wrapper pinned them.</summary>
-    private const string PlacementVariable = "CHANGEORCHESTRATOR_BENCH_PLACEMENT";
 
     public IReadOnlyList<Target> Targets => postgresServer is null ? [] :
     [
@@ -101,7 +100,7 @@ internal sealed class ConsoleScenario(BenchSizes sizes, string? postgresServer) 
             };
             await using var server = await ChildProcess.StartAsync(ServerEnvironment.Dll, environment, ServerEnvironment.ReadyPath, cancellationToken);
             using var client = ServerEnvironment.Client(server.Address, ApiKey, TimeSpan.FromMinutes(2));
-            return await MeasureAsync(server, client, patchChange, firstViews, cancellationToken);
+            return await MeasureAsync(server, client, database.ConnectionString, patchChange, firstViews, cancellationToken);
         }
         finally
         {
@@ -110,7 +109,7 @@ internal sealed class ConsoleScenario(BenchSizes sizes, string? postgresServer) 
     }
 
     private async Task<IReadOnlyList<Figure>> MeasureAsync(
-        ChildProcess server, HttpClient client, string patchChange, IReadOnlyList<string> firstViews, CancellationToken cancellationToken)
+        ChildProcess server, HttpClient client, string connectionString, string patchChange, IReadOnlyList<string> firstViews, CancellationToken cancellationToken)
     {
         var figures = new List<Figure>();
 
@@ -141,33 +140,77 @@ internal sealed class ConsoleScenario(BenchSizes sizes, string? postgresServer) 
 
         // Unmeasured: the first events jit the resume path.
         await EventLoad.RunAsync(client, keys, EventsPerSecond, TimeSpan.FromSeconds(5), cancellationToken);
-        var cpuBefore = server.CpuSeconds();
-        var none = await EventLoad.RunAsync(client, keys, EventsPerSecond, LoadDuration, cancellationToken);
-        figures.AddRange(EventLoad.Figures("resume.none", none));
-        figures.Add(new Figure("server-cpu.none", "cores", (server.CpuSeconds() - cpuBefore) / LoadDuration.TotalSeconds));
+        await ResumeLoadAsync(figures, "none", server, client, keys, cancellationToken);
+
+        // The same load with the server, the database and this client on core 0 only, so that the browsers opened
+        // next can have the other cores to themselves, as they would on their users' machines.
+        var postmaster = CorePlacement.Available ? await PostmasterAsync(connectionString, cancellationToken) : null;
+        var split = postmaster is not null;
+        int[] engineSide = [Environment.ProcessId, server.Id, postmaster ?? 0];
+        if (split)
+        {
+            await CorePlacement.PinTreesAsync(engineSide, "0", cancellationToken);
+            await ResumeLoadAsync(figures, "none-split", server, client, keys, cancellationToken);
+        }
 
         var (workingSetBefore, heapBefore) = await ServerMemory.ReadAsync(server, cancellationToken);
-        await using var sessions = await WatchingSessions.LaunchAsync();
+        var launcher = split ? CorePlacement.ChromiumLauncher(WatchingSessions.Chromium, CorePlacement.OtherCores) : WatchingSessions.Chromium;
+        await using var sessions = await WatchingSessions.LaunchAsync(launcher);
         var paths = Enumerable.Range(0, Sessions).Select(i => i % 2 == 0 ? "instances" : $"instances/{tickers[i % tickers.Count]}").ToList();
         await sessions.OpenAsync(server.Address, User, Password, paths);
         var (workingSetAfter, heapAfter) = await ServerMemory.ReadAsync(server, cancellationToken);
         figures.Add(new Figure("circuit.gc-heap", "MiB", (heapAfter - heapBefore) / Sessions));
         figures.Add(new Figure("circuit.working-set", "MiB", (workingSetAfter - workingSetBefore) / Sessions));
 
-        cpuBefore = server.CpuSeconds();
-        var watched = await EventLoad.RunAsync(client, keys, EventsPerSecond, LoadDuration, cancellationToken);
-        figures.AddRange(EventLoad.Figures("resume.sessions", watched));
-        figures.Add(new Figure("server-cpu.sessions", "cores", (server.CpuSeconds() - cpuBefore) / LoadDuration.TotalSeconds));
+        if (split)
+        {
+            await ResumeLoadAsync(figures, "sessions-split", server, client, keys, cancellationToken);
+
+            // Every process back on every core, the browsers' included (they descend from this one through Playwright).
+            await CorePlacement.PinTreesAsync(engineSide, CorePlacement.AllCores, cancellationToken);
+            File.Delete(launcher);
+        }
+
+        await ResumeLoadAsync(figures, "sessions", server, client, keys, cancellationToken);
 
         double Value(string name) => figures.First(f => f.Name == name).Value;
-        var ratio = Value("resume.sessions.p99") / Value("resume.none.p99");
+        var shared = Value("resume.sessions.p99") / Value("resume.none.p99");
+        var ratio = split ? Value("resume.sessions-split.p99") / Value("resume.none-split.p99") : shared;
         figures.Add(new Figure("ratio.resume-p99", "×", ratio));
+        figures.Add(new Figure("ratio.resume-p99-shared", "×", shared));
         figures.Add(new Figure("headroom.render.instances.p95", "×", 200 / Value("render.instances.p95")));
         figures.Add(new Figure("headroom.render.instance.p95", "×", 200 / Value("render.instance.p95")));
         figures.Add(new Figure("headroom.render.instance-first.p95", "×", 200 / Value("render.instance-first.p95")));
         figures.Add(new Figure("headroom.circuit.gc-heap", "×", 5 * 1_000_000 / (1024.0 * 1024) / Math.Max(Value("circuit.gc-heap"), 0.001)));
         figures.Add(new Figure("headroom.resume-p99", "×", 1.2 / ratio));
         return figures;
+    }
+
+    /// <summary>One timed event load: the resume percentiles and the server's CPU, under <c>resume.{name}</c> and <c>server-cpu.{name}</c>.</summary>
+    private static async Task ResumeLoadAsync(
+        List<Figure> figures, string name, ChildProcess server, HttpClient client, IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        var cpuBefore = server.CpuSeconds();
+        var resumes = await EventLoad.RunAsync(client, keys, EventsPerSecond, LoadDuration, cancellationToken);
+        figures.AddRange(EventLoad.Figures($"resume.{name}", resumes));
+        figures.Add(new Figure($"server-cpu.{name}", "cores", (server.CpuSeconds() - cpuBefore) / LoadDuration.TotalSeconds));
+    }
+
+    /// <summary>The database server's main process when it runs on this machine and its data folder is readable here, else null.</summary>
+    private static async Task<int?> PostmasterAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SHOW data_directory", connection);
+        var folder = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+        try
+        {
+            return CorePlacement.PostmasterPid(folder);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private async Task<List<double>> RenderAsync(HttpClient client, string path, string expected, CancellationToken cancellationToken)

@@ -18,12 +18,16 @@ internal sealed class WatchingSessions : IAsyncDisposable
         _browser = browser;
     }
 
-    public static async Task<WatchingSessions> LaunchAsync()
+    /// <summary>Debian's chromium, or the one <c>CHANGEORCHESTRATOR_CHROMIUM</c> names.</summary>
+    public static string Chromium => Environment.GetEnvironmentVariable("CHANGEORCHESTRATOR_CHROMIUM") ?? "/usr/bin/chromium";
+
+    /// <summary>Starts the browser through <paramref name="executable"/> (chromium itself, or a launcher that places it on some cores).</summary>
+    public static async Task<WatchingSessions> LaunchAsync(string executable)
     {
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHANGEORCHESTRATOR_CHROMIUM") ?? "/usr/bin/chromium",
+            ExecutablePath = executable,
             Headless = true,
             Args = ["--no-sandbox", "--disable-dev-shm-usage"],
         });
