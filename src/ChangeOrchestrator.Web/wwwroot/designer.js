@@ -88,3 +88,87 @@ window.coDesigner.focus = id => {
 // Copied activities live in the browser's storage: they survive moving to another workflow, a reload or another tab.
 window.coDesigner.clipboardWrite = text => localStorage.setItem('changeorchestrator.designer.clipboard', text);
 window.coDesigner.clipboardRead = () => localStorage.getItem('changeorchestrator.designer.clipboard');
+
+// PNG export: the SVG the server draws, rasterised by the browser itself (no image library on the server), at twice
+// its size for sharp text, kept within the largest canvas browsers allow.
+window.coDesigner.downloadPng = async (fileName, svgText) => {
+    const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
+    try {
+        const image = new Image();
+        await new Promise((resolve, reject) => {
+            image.onload = resolve;
+            image.onerror = () => reject(new Error('the drawing could not be read as an image'));
+            image.src = url;
+        });
+        const scale = Math.min(2, 16000 / Math.max(image.width, image.height, 1));
+        const canvas = document.createElement('canvas');
+        canvas.width = Math.ceil(image.width * scale);
+        canvas.height = Math.ceil(image.height * scale);
+        const context = canvas.getContext('2d');
+        context.fillStyle = '#ffffff';
+        context.fillRect(0, 0, canvas.width, canvas.height);
+        context.scale(scale, scale);
+        context.drawImage(image, 0, 0);
+        const png = await new Promise(resolve => canvas.toBlob(resolve, 'image/png'));
+        const link = document.createElement('a');
+        const pngUrl = URL.createObjectURL(png);
+        link.href = pngUrl;
+        link.download = fileName;
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(pngUrl), 1000);
+    } finally {
+        URL.revokeObjectURL(url);
+    }
+};
+
+// Keyboard shortcuts of the designer page (Delete is the diagram library's own). Keys typed into a field, a select or
+// the expression editor stay theirs, and Ctrl+C with text selected on the page copies the text as usual.
+window.coDesigner.registerShortcuts = page => {
+    const handler = event => {
+        const target = event.target;
+        if (target instanceof Element && target.closest('input, textarea, select, [contenteditable="true"], .monaco-editor')) {
+            return;
+        }
+
+        const ctrl = event.ctrlKey || event.metaKey;
+        if (!ctrl || event.altKey) {
+            return;
+        }
+
+        const key = event.key.toLowerCase();
+        let action = null;
+        if (key === 'z') {
+            action = event.shiftKey ? 'redo' : 'undo';
+        } else if (key === 'y') {
+            action = 'redo';
+        } else if (key === 'c' && !event.shiftKey && (window.getSelection()?.toString() ?? '') === '') {
+            action = 'copy';
+        } else if (key === 'v' && !event.shiftKey) {
+            action = 'paste';
+        } else if (key === 's' && !event.shiftKey) {
+            action = 'save';
+        }
+
+        if (action) {
+            event.preventDefault();
+            page.invokeMethodAsync('OnShortcut', action);
+        }
+    };
+    document.addEventListener('keydown', handler);
+    return { dispose: () => document.removeEventListener('keydown', handler) };
+};
+
+// Which connection of the canvas is under a point (an activity dropped onto it is spliced in): the library draws a
+// wide transparent stroke along each link for selecting it, which is what the point hits.
+window.coDesigner.linkAt = (clientX, clientY) => {
+    for (const element of document.elementsFromPoint(clientX, clientY)) {
+        const link = element.closest('[data-link-id]');
+        if (link) {
+            return link.getAttribute('data-link-id');
+        }
+    }
+
+    return null;
+};

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.UiTests.Support;
 using Microsoft.Playwright;
@@ -87,6 +88,45 @@ public sealed class DesignerPageTests(ConsoleServer server)
     }
 
     [Fact]
+    public async Task TestRun_PublishedWorkflowRunWithSampleInput_CompletesOnTheCanvasAndComparesWithTheDraft()
+    {
+        await using var console = await server.SignInAsync("ada");
+        var page = console.Page;
+        await console.OpenAsync("designer/ui-test-run");
+        await page.GetByTestId("designer-canvas").WaitForAsync();
+        await console.WaitLiveAsync();
+        await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = "ui-test-run.json", MimeType = "application/json", Buffer = Encoding.UTF8.GetBytes(GreetingWorkflow) });
+        await page.GetByTestId("node-finish").WaitForAsync();
+        await page.GetByTestId("publish").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("designer-status")).ToContainTextAsync("Published version 1.");
+
+        await page.GetByTestId("test-run-toggle").ClickAsync();
+        await page.Locator("#run-input-who").FillAsync("designer");
+        await page.GetByTestId("test-run-start").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("test-run-instance-status")).ToHaveTextAsync("Completed");
+        await Assertions.Expect(page.GetByTestId("node-greet")).ToHaveAttributeAsync("data-run-status", "completed");
+        await Assertions.Expect(page.GetByTestId("node-finish")).ToHaveAttributeAsync("data-run-status", "completed");
+        await page.GetByTestId("node-finish").Locator(".co-node-title").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("run-activity").GetByTestId("activity-output")).ToContainTextAsync("greeted designer");
+
+        // Removed from the draft (the Delete key), the activity shows as removed when version 1 is compared with the draft.
+        await page.Keyboard.PressAsync("Delete");
+        await Assertions.Expect(page.Locator("[data-activity]")).ToHaveCountAsync(1);
+        await page.GetByTestId("compare").ClickAsync();
+        await page.GetByTestId("compare-show").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("node-finish")).ToHaveAttributeAsync("data-change", "removed");
+        await Assertions.Expect(page.GetByTestId("compare-summary")).ToContainTextAsync("0 added, 1 removed, 0 changed");
+        await Assertions.Expect(page.GetByTestId("diff")).ToContainTextAsync("\"finish\"");
+
+        // Back to editing, Ctrl+Z brings it back.
+        await page.GetByTestId("compare-close").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-activity]")).ToHaveCountAsync(1);
+        await page.Keyboard.PressAsync("Control+z");
+        await Assertions.Expect(page.Locator("[data-activity]")).ToHaveCountAsync(2);
+    }
+
+    [Fact]
     public async Task CopyPaste_ThreeActivitiesIntoANewWorkflow_ArriveWithNewIdsAndTheirConnections()
     {
         await using var console = await server.SignInAsync("ada");
@@ -145,6 +185,18 @@ public sealed class DesignerPageTests(ConsoleServer server)
         violations = await console.SeriousViolationsAsync();
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
     }
+
+    private const string GreetingWorkflow = """
+        {
+          "id": "ui-test-run", "name": "Greets",
+          "inputs": [ { "name": "who", "type": "string", "required": true } ],
+          "activities": [
+            { "id": "greet", "type": "Log", "inputs": { "message": { "js": "`hello ${input.who}`" } }, "position": { "x": 0, "y": 0 } },
+            { "id": "finish", "type": "Finish", "inputs": { "result": "greeted", "reason": { "js": "`greeted ${input.who}`" } }, "position": { "x": 0, "y": 160 } }
+          ],
+          "connections": [ { "from": "greet", "to": "finish" } ]
+        }
+        """;
 
     private static async Task OpenDesignerAsync(ConsolePage console, string id)
     {
