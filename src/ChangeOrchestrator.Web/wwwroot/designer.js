@@ -160,15 +160,37 @@ window.coDesigner.registerShortcuts = page => {
     return { dispose: () => document.removeEventListener('keydown', handler) };
 };
 
-// Which connection of the canvas is under a point (an activity dropped onto it is spliced in): the library draws a
-// wide transparent stroke along each link for selecting it, which is what the point hits.
-window.coDesigner.linkAt = (clientX, clientY) => {
-    for (const element of document.elementsFromPoint(clientX, clientY)) {
-        const link = element.closest('[data-link-id]');
-        if (link) {
-            return link.getAttribute('data-link-id');
-        }
+// The parse error of an expression (found on the server by the engine's parser), marked in its editor; null clears it.
+window.coDesigner.setSyntaxError = (editorId, error) => {
+    if (!window.monaco) {
+        return;
     }
 
-    return null;
+    const editor = monaco.editor.getEditors().find(e => e.getContainerDomNode().closest('[id="' + editorId + '"]') || e.getContainerDomNode().querySelector('[id="' + editorId + '"]'));
+    const model = editor?.getModel();
+    if (!model) {
+        return;
+    }
+
+    const markers = error ? [{
+        severity: monaco.MarkerSeverity.Error,
+        message: error.message,
+        startLineNumber: error.line,
+        startColumn: error.column,
+        endLineNumber: error.line,
+        endColumn: Math.max(error.column + 1, model.getLineMaxColumn(error.line))
+    }] : [];
+    monaco.editor.setModelMarkers(model, 'changeorchestrator', markers);
+};
+
+// Where the diagram's canvas is on the page now: panels opened above it move it without resizing it, which the
+// diagram library (watching its size only) would not notice, and a drop would land that far off.
+window.coDesigner.canvasRect = () => {
+    const canvas = document.querySelector('.co-canvas .diagram-canvas');
+    if (!canvas) {
+        return null;
+    }
+
+    const rect = canvas.getBoundingClientRect();
+    return { left: rect.left, top: rect.top, width: rect.width, height: rect.height };
 };

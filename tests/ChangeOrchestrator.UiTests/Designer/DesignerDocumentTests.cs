@@ -135,6 +135,19 @@ public sealed class DesignerDocumentTests
         Assert.Contains("""{ "from": "delay1", "to": "log1" }""", document.Export(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(100, 160, true)]
+    [InlineData(100, 60, true)]
+    [InlineData(130, 160, false)]
+    [InlineData(100, 300, false)]
+    public void Distance_PointNearTheDrawnConnection_IsWithinAFewPixels(double x, double y, bool onIt)
+    {
+        // Straight down from (100, 50) to (100, 270): the curve is the vertical line between them.
+        var distance = ConnectionHitTest.Distance(new DesignerPoint(100, 50), new DesignerPoint(100, 270), new DesignerPoint(x, y));
+
+        Assert.Equal(onIt, distance <= 12);
+    }
+
     [Fact]
     public void Splice_NoSuchConnection_ChangesNothing()
     {
