@@ -1,5 +1,6 @@
 using Blazor.Diagrams.Core.Geometry;
 using Blazor.Diagrams.Core.Models;
+using ChangeOrchestrator.Web.Instances;
 
 namespace ChangeOrchestrator.Web.Designer;
 
@@ -24,6 +25,12 @@ public sealed class ActivityNodeModel : NodeModel
     public bool HasProblem { get; set; }
 
     public bool IsStart { get; set; }
+
+    /// <summary>Where a test run stands at this activity; null when no run is shown (or the run's version lacks it).</summary>
+    public ActivityStatus? RunStatus { get; set; }
+
+    /// <summary>How this activity differs in a comparison of two versions; null outside a comparison.</summary>
+    public GraphChange? Change { get; set; }
 
     public IEnumerable<OutcomePortModel> OutcomePorts => Ports.OfType<OutcomePortModel>();
 

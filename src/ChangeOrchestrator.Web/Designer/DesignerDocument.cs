@@ -233,6 +233,26 @@ public sealed class DesignerDocument
         return true;
     }
 
+    /// <summary>
+    /// Puts activity <paramref name="inserted"/> into the connection from <paramref name="from"/>'s
+    /// <paramref name="outcome"/> to <paramref name="to"/>: that outcome now leads to it, and its own
+    /// <paramref name="insertedOutcome"/> leads on to <paramref name="to"/>. False (and nothing changed) when there is
+    /// no such connection or the inserted activity does not exist.
+    /// </summary>
+    public bool Splice(string from, string outcome, string to, string inserted, string insertedOutcome)
+    {
+        var index = FindConnection(from, outcome, to);
+        if (index < 0 || FindActivity(inserted) is null || inserted == from || inserted == to)
+        {
+            return false;
+        }
+
+        // The connection keeps its place (and its other members) in the file; only its target changes.
+        ((JsonObject)Connections[index]!)["to"] = inserted;
+        Connect(inserted, insertedOutcome, to);
+        return true;
+    }
+
     public bool Disconnect(string from, string outcome, string to)
     {
         var index = FindConnection(from, outcome, to);

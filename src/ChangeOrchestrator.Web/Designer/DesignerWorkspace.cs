@@ -1,8 +1,13 @@
+using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Activities;
+using ChangeOrchestrator.Engine.Definitions;
 using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Engine.Publishing;
+using ChangeOrchestrator.Engine.Runtime;
 using ChangeOrchestrator.Persistence.Drafts;
+using ChangeOrchestrator.Web.Instances;
 using ChangeOrchestrator.Web.Security;
+using Microsoft.Extensions.Options;
 
 namespace ChangeOrchestrator.Web.Designer;
 
@@ -18,6 +23,8 @@ public sealed class DesignerWorkspace(
     WorkflowDefinitionLoader loader,
     ActivityCatalogue catalogue,
     ConsoleAudit audit,
+    WorkflowRuntime runtime,
+    IOptions<ConsoleOptions> options,
     TimeProvider time)
 {
     public ActivityCatalogue Catalogue => catalogue;
@@ -52,6 +59,46 @@ public sealed class DesignerWorkspace(
         }
 
         return published is null ? null : new DesignerSource(id, published.Json, published.Definition.Version, 0, null, null);
+    }
+
+    /// <summary>Whether test runs are possible: only in the sandbox, where every connector talks to a simulator.</summary>
+    public bool MayTestRun => options.Value.Sandbox;
+
+    /// <summary>One published version, as the engine runs it (a test run's form is made from its inputs).</summary>
+    public async Task<WorkflowDefinition?> PublishedDefinitionAsync(string id, int version, CancellationToken cancellationToken) =>
+        (await definitions.FindAsync(id, version, cancellationToken))?.Definition;
+
+    /// <summary>
+    /// Starts a published version with sample input, in the sandbox only, for a Designer or Admin (a designer tries out
+    /// what they publish without the Operator role; outside the sandbox a run would touch real desks and servers). The
+    /// input is validated exactly as <c>POST /api/instances</c> validates it, and the start is audited under its
+    /// action name.
+    /// </summary>
+    public async Task<ActionResult> TestRunAsync(string id, int version, JsonObject input, CancellationToken cancellationToken)
+    {
+        if (!MayTestRun || !await MayEditAsync())
+        {
+            await audit.RecordAsync("access.denied", "route", $"instance.start {id} (designer test run)", 403, null, cancellationToken);
+            return new ActionResult { Message = MayTestRun ? "A test run needs the Designer or Admin role." : "Test runs are possible only in the sandbox." };
+        }
+
+        try
+        {
+            var instance = await runtime.StartAsync(
+                new StartWorkflowRequest { DefinitionId = id, Version = version, Input = input, CorrelationId = $"designer-test-run:{id}" }, cancellationToken);
+            await audit.RecordAsync("instance.start", "instance", instance.Id, 201, $"designer test run of {id} version {version}", cancellationToken);
+            return ActionResult.Done(instance);
+        }
+        catch (InvalidWorkflowInputException invalid)
+        {
+            await audit.RecordAsync("instance.start", "instance", null, 400, $"invalid input of {id} (designer test run)", cancellationToken);
+            return new ActionResult { Errors = invalid.Errors, Message = "The input is not valid." };
+        }
+        catch (WorkflowNotFoundException notFound)
+        {
+            await audit.RecordAsync("instance.start", "instance", null, 404, null, cancellationToken);
+            return new ActionResult { Message = notFound.Message };
+        }
     }
 
     /// <summary>One published version's text, for comparing.</summary>

@@ -88,3 +88,109 @@ window.coDesigner.focus = id => {
 // Copied activities live in the browser's storage: they survive moving to another workflow, a reload or another tab.
 window.coDesigner.clipboardWrite = text => localStorage.setItem('changeorchestrator.designer.clipboard', text);
 window.coDesigner.clipboardRead = () => localStorage.getItem('changeorchestrator.designer.clipboard');
+
+// PNG export: the SVG the server draws, rasterised by the browser itself (no image library on the server), at twice
+// its size for sharp text, kept within the largest canvas browsers allow.
+window.coDesigner.downloadPng = async (fileName, svgText) => {
+    const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
+    try {
+        const image = new Image();
+        await new Promise((resolve, reject) => {
+            image.onload = resolve;
+            image.onerror = () => reject(new Error('the drawing could not be read as an image'));
+            image.src = url;
+        });
+        const scale = Math.min(2, 16000 / Math.max(image.width, image.height, 1));
+        const canvas = document.createElement('canvas');
+        canvas.width = Math.ceil(image.width * scale);
+        canvas.height = Math.ceil(image.height * scale);
+        const context = canvas.getContext('2d');
+        context.fillStyle = '#ffffff';
+        context.fillRect(0, 0, canvas.width, canvas.height);
+        context.scale(scale, scale);
+        context.drawImage(image, 0, 0);
+        const png = await new Promise(resolve => canvas.toBlob(resolve, 'image/png'));
+        const link = document.createElement('a');
+        const pngUrl = URL.createObjectURL(png);
+        link.href = pngUrl;
+        link.download = fileName;
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(pngUrl), 1000);
+    } finally {
+        URL.revokeObjectURL(url);
+    }
+};
+
+// Keyboard shortcuts of the designer page (Delete is the diagram library's own). Keys typed into a field, a select or
+// the expression editor stay theirs, and Ctrl+C with text selected on the page copies the text as usual.
+window.coDesigner.registerShortcuts = page => {
+    const handler = event => {
+        const target = event.target;
+        if (target instanceof Element && target.closest('input, textarea, select, [contenteditable="true"], .monaco-editor')) {
+            return;
+        }
+
+        const ctrl = event.ctrlKey || event.metaKey;
+        if (!ctrl || event.altKey) {
+            return;
+        }
+
+        const key = event.key.toLowerCase();
+        let action = null;
+        if (key === 'z') {
+            action = event.shiftKey ? 'redo' : 'undo';
+        } else if (key === 'y') {
+            action = 'redo';
+        } else if (key === 'c' && !event.shiftKey && (window.getSelection()?.toString() ?? '') === '') {
+            action = 'copy';
+        } else if (key === 'v' && !event.shiftKey) {
+            action = 'paste';
+        } else if (key === 's' && !event.shiftKey) {
+            action = 'save';
+        }
+
+        if (action) {
+            event.preventDefault();
+            page.invokeMethodAsync('OnShortcut', action);
+        }
+    };
+    document.addEventListener('keydown', handler);
+    return { dispose: () => document.removeEventListener('keydown', handler) };
+};
+
+// The parse error of an expression (found on the server by the engine's parser), marked in its editor; null clears it.
+window.coDesigner.setSyntaxError = (editorId, error) => {
+    if (!window.monaco) {
+        return;
+    }
+
+    const editor = monaco.editor.getEditors().find(e => e.getContainerDomNode().closest('[id="' + editorId + '"]') || e.getContainerDomNode().querySelector('[id="' + editorId + '"]'));
+    const model = editor?.getModel();
+    if (!model) {
+        return;
+    }
+
+    const markers = error ? [{
+        severity: monaco.MarkerSeverity.Error,
+        message: error.message,
+        startLineNumber: error.line,
+        startColumn: error.column,
+        endLineNumber: error.line,
+        endColumn: Math.max(error.column + 1, model.getLineMaxColumn(error.line))
+    }] : [];
+    monaco.editor.setModelMarkers(model, 'changeorchestrator', markers);
+};
+
+// Where the diagram's canvas is on the page now: panels opened above it move it without resizing it, which the
+// diagram library (watching its size only) would not notice, and a drop would land that far off.
+window.coDesigner.canvasRect = () => {
+    const canvas = document.querySelector('.co-canvas .diagram-canvas');
+    if (!canvas) {
+        return null;
+    }
+
+    const rect = canvas.getBoundingClientRect();
+    return { left: rect.left, top: rect.top, width: rect.width, height: rect.height };
+};

@@ -119,6 +119,51 @@ public sealed class DesignerDocumentTests
     }
 
     [Fact]
+    public void Splice_ActivityDroppedOntoAConnection_StandsBetweenSourceAndTarget()
+    {
+        var document = DesignerDocument.New("spliced", "Spliced");
+        var wait = document.AddActivity("WaitForEvent", new DesignerPoint(0, 0));
+        var log = document.AddActivity("Log", new DesignerPoint(0, 240));
+        document.Connect(wait, "Received", log);
+        var delay = document.AddActivity("Delay", new DesignerPoint(0, 120));
+
+        var spliced = document.Splice(wait, "Received", log, delay, "Done");
+
+        Assert.True(spliced);
+        Assert.Equal([(wait, "Received", delay), (delay, "Done", log)], document.ListConnections());
+        Assert.Contains("""{ "from": "waitForEvent1", "outcome": "Received", "to": "delay1" }""", document.Export(), StringComparison.Ordinal);
+        Assert.Contains("""{ "from": "delay1", "to": "log1" }""", document.Export(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(100, 160, true)]
+    [InlineData(100, 60, true)]
+    [InlineData(130, 160, false)]
+    [InlineData(100, 300, false)]
+    public void Distance_PointNearTheDrawnConnection_IsWithinAFewPixels(double x, double y, bool onIt)
+    {
+        // Straight down from (100, 50) to (100, 270): the curve is the vertical line between them.
+        var distance = ConnectionHitTest.Distance(new DesignerPoint(100, 50), new DesignerPoint(100, 270), new DesignerPoint(x, y));
+
+        Assert.Equal(onIt, distance <= 12);
+    }
+
+    [Fact]
+    public void Splice_NoSuchConnection_ChangesNothing()
+    {
+        var document = DesignerDocument.New("spliced", "Spliced");
+        var wait = document.AddActivity("WaitForEvent", new DesignerPoint(0, 0));
+        var log = document.AddActivity("Log", new DesignerPoint(0, 240));
+        document.Connect(wait, "Received", log);
+        var delay = document.AddActivity("Delay", new DesignerPoint(0, 120));
+        var before = document.Snapshot();
+
+        Assert.False(document.Splice(wait, "TimedOut", log, delay, "Done"));
+        Assert.False(document.Splice(wait, "Received", log, "missing", "Done"));
+        Assert.Equal(before, document.Snapshot());
+    }
+
+    [Fact]
     public void RemoveActivities_ConnectedActivity_DropsItsConnectionsAndStart()
     {
         var document = DesignerDocument.New("flow", "Flow");

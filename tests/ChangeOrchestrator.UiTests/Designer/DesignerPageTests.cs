@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.UiTests.Support;
 using Microsoft.Playwright;
@@ -87,6 +88,53 @@ public sealed class DesignerPageTests(ConsoleServer server)
     }
 
     [Fact]
+    public async Task TestRun_PublishedWorkflowRunWithSampleInput_CompletesOnTheCanvasAndComparesWithTheDraft()
+    {
+        await using var console = await server.SignInAsync("ada");
+        var page = console.Page;
+        await console.OpenAsync("designer/ui-test-run");
+        await page.GetByTestId("designer-canvas").WaitForAsync();
+        await console.WaitLiveAsync();
+        await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = "ui-test-run.json", MimeType = "application/json", Buffer = Encoding.UTF8.GetBytes(GreetingWorkflow) });
+        await page.GetByTestId("node-finish").WaitForAsync();
+        await page.GetByTestId("publish").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("designer-status")).ToContainTextAsync("Published version 1.");
+
+        await page.GetByTestId("test-run-toggle").ClickAsync();
+        await page.Locator("#run-input-who").FillAsync("designer");
+        await page.GetByTestId("test-run-start").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("test-run-instance-status")).ToHaveTextAsync("Completed");
+        await Assertions.Expect(page.GetByTestId("node-greet")).ToHaveAttributeAsync("data-run-status", "completed");
+        await Assertions.Expect(page.GetByTestId("node-finish")).ToHaveAttributeAsync("data-run-status", "completed");
+        await page.GetByTestId("node-finish").Locator(".co-node-title").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("run-activity").GetByTestId("activity-output")).ToContainTextAsync("greeted designer");
+
+        // Removed from the draft (the Delete key), the activity shows as removed when version 1 is compared with the draft.
+        await page.Keyboard.PressAsync("Delete");
+        await Assertions.Expect(page.Locator("[data-activity]")).ToHaveCountAsync(1);
+        await page.GetByTestId("compare").ClickAsync();
+        await page.GetByTestId("compare-show").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("node-finish")).ToHaveAttributeAsync("data-change", "removed");
+        await Assertions.Expect(page.GetByTestId("compare-summary")).ToContainTextAsync("0 added, 1 removed, 0 changed");
+        await Assertions.Expect(page.GetByTestId("diff")).ToContainTextAsync("\"finish\"");
+
+        // Back to editing, Ctrl+Z brings it back.
+        await page.GetByTestId("compare-close").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-activity]")).ToHaveCountAsync(1);
+        await page.Keyboard.PressAsync("Control+z");
+        await Assertions.Expect(page.Locator("[data-activity]")).ToHaveCountAsync(2);
+
+        // A Delay dropped onto the connection between them stands between them.
+        var from = (await page.GetByTestId("node-greet").Locator("[data-outcome=Done]").BoundingBoxAsync())!;
+        var to = (await page.GetByTestId("node-finish").Locator(".co-port-in").BoundingBoxAsync())!;
+        var canvas = (await page.GetByTestId("designer-canvas").BoundingBoxAsync())!;
+        var middle = new TargetPosition { X = ((from.X + (from.Width / 2) + to.X + (to.Width / 2)) / 2) - canvas.X, Y = ((from.Y + from.Height + to.Y) / 2) - canvas.Y };
+        await page.GetByTestId("palette-Delay").DragToAsync(page.GetByTestId("designer-canvas"), new() { TargetPosition = middle });
+        await Assertions.Expect(page.GetByTestId("designer-status")).ToContainTextAsync("Inserted delay1 between greet (Done) and finish.");
+    }
+
+    [Fact]
     public async Task CopyPaste_ThreeActivitiesIntoANewWorkflow_ArriveWithNewIdsAndTheirConnections()
     {
         await using var console = await server.SignInAsync("ada");
@@ -117,6 +165,14 @@ public sealed class DesignerPageTests(ConsoleServer server)
 
         Assert.Equal(7, svg.Descendants().Count(e => (string?)e.Attribute("class") == "activity"));
         Assert.Equal(6, svg.Descendants().Count(e => (string?)e.Attribute("class") == "connection"));
+
+        // The PNG is the same drawing, rasterised by the browser at twice its size.
+        var download = await console.Page.RunAndWaitForDownloadAsync(() => console.Page.GetByTestId("export-png").ClickAsync());
+        var png = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        Assert.Equal("approval-demo.png", download.SuggestedFilename);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        var width = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4));
+        Assert.Equal(2 * Math.Ceiling(double.Parse(svg.Root!.Attribute("width")!.Value, System.Globalization.CultureInfo.InvariantCulture)), width, 1.0);
     }
 
     [Fact]
@@ -131,20 +187,44 @@ public sealed class DesignerPageTests(ConsoleServer server)
     }
 
     [Fact]
-    public async Task DesignerPage_HasNoSeriousOrCriticalViolation()
+    public async Task DesignerPage_HasNoSeriousOrCriticalViolationAndCompletesExpressions()
     {
         await using var console = await server.SignInAsync("ada");
+        var page = console.Page;
         await OpenDesignerAsync(console, "approval-demo");
-        await console.Page.GetByTestId("node-wait").ClickAsync();
-        await Assertions.Expect(console.Page.GetByTestId("properties")).ToContainTextAsync("WaitForEvent");
+        await page.GetByTestId("node-wait").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("properties")).ToContainTextAsync("WaitForEvent");
 
         var violations = await console.SeriousViolationsAsync();
 
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+
+        // The key's expression editor (loaded above) offers the workflow's inputs, and marks a parse error as it is typed.
+        var editor = page.GetByTestId("properties").Locator(".monaco-editor").First;
+        await editor.Locator(".view-lines").ClickAsync();
+        await page.Keyboard.PressAsync("Control+End");
+        await page.Keyboard.TypeAsync(" + input.");
+        await editor.Locator(".suggest-widget .monaco-list-row", new() { HasText = "input.approvalTimeout" }).ClickAsync();
+        await Assertions.Expect(editor.Locator(".view-lines")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"\+\s*input\.approvalTimeout"));
+        await page.Keyboard.TypeAsync(" +");
+        await Assertions.Expect(editor.Locator(".squiggly-error").First).ToBeAttachedAsync();
+
         await console.OpenAsync("designer");
         violations = await console.SeriousViolationsAsync();
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
     }
+
+    private const string GreetingWorkflow = """
+        {
+          "id": "ui-test-run", "name": "Greets",
+          "inputs": [ { "name": "who", "type": "string", "required": true } ],
+          "activities": [
+            { "id": "greet", "type": "Log", "inputs": { "message": { "js": "`hello ${input.who}`" } }, "position": { "x": 0, "y": 0 } },
+            { "id": "finish", "type": "Finish", "inputs": { "result": "greeted", "reason": { "js": "`greeted ${input.who}`" } }, "position": { "x": 0, "y": 160 } }
+          ],
+          "connections": [ { "from": "greet", "to": "finish" } ]
+        }
+        """;
 
     private static async Task OpenDesignerAsync(ConsolePage console, string id)
     {
