@@ -69,8 +69,9 @@ public sealed class ComplianceApiTests : IAsyncLifetime
     {
         using var viewer = _server.Server.ClientWithKey(TestKeys.ByRole["Viewer"]);
 
-        var rows = JsonNode.Parse(await viewer.GetStringAsync($"/api/compliance/sla?group={Group}"))!.AsArray();
-        var breached = JsonNode.Parse(await viewer.GetStringAsync($"/api/compliance/sla?group={Group}&status=Breached"))!.AsArray();
+        var page = JsonNode.Parse(await viewer.GetStringAsync($"/api/compliance/sla?group={Group}"))!;
+        var rows = page["items"]!.AsArray();
+        var breached = JsonNode.Parse(await viewer.GetStringAsync($"/api/compliance/sla?group={Group}&status=Breached"))!["items"]!.AsArray();
 
         Assert.Equal(2, rows.Count);
         Assert.Equal("i-api1", Assert.Single(breached)!["serverId"]!.GetValue<string>());
@@ -78,6 +79,25 @@ public sealed class ComplianceApiTests : IAsyncLifetime
         Assert.Equal("i-api2", excepted["serverId"]!.GetValue<string>());
         Assert.Equal("ciso@example.com", excepted["exceptionApprover"]!.GetValue<string>());
         Assert.Equal(10, breached[0]!["ageDays"]!.GetValue<int>());
+        Assert.Equal(2, page["total"]!.GetValue<int>());
+        Assert.Equal(
+            ["Critical Breached 1", "Critical Excepted 1"],
+            page["counts"]!.AsArray().Select(c => $"{c!["severity"]} {c["status"]} {c["count"]}"));
+    }
+
+    [Fact]
+    public async Task Servers_PagedByOne_EachPageFollowsTheLastAndCarriesTheTotal()
+    {
+        using var viewer = _server.Server.ClientWithKey(TestKeys.ByRole["Viewer"]);
+
+        var first = JsonNode.Parse(await viewer.GetStringAsync($"/api/compliance/servers?group={Group}&nonCompliantOnly=false&limit=2"))!;
+        var second = JsonNode.Parse(await viewer.GetStringAsync(
+            $"/api/compliance/servers?group={Group}&nonCompliantOnly=false&limit=2&after={Uri.EscapeDataString(first["next"]!.GetValue<string>())}"))!;
+
+        Assert.Equal(3, first["total"]!.GetValue<int>());
+        Assert.Equal(["i-api1", "i-api2"], first["items"]!.AsArray().Select(s => s!["serverId"]!.GetValue<string>()));
+        Assert.Equal(["i-api3"], second["items"]!.AsArray().Select(s => s!["serverId"]!.GetValue<string>()));
+        Assert.Null(second["next"]);
     }
 
     [Fact]
@@ -109,6 +129,9 @@ public sealed class ComplianceApiTests : IAsyncLifetime
     [InlineData("/api/compliance/trend?days=400", "days")]
     [InlineData("/api/compliance/sla?format=xml", "format")]
     [InlineData("/api/compliance/top-patches?limit=0", "limit")]
+    [InlineData("/api/compliance/servers?limit=501", "limit")]
+    [InlineData("/api/compliance/servers?after=not-a-token", "after")]
+    [InlineData("/api/compliance/sla?after=AA.AA", "after")]
     public async Task Get_BadQuery_IsRefusedNamingTheParameter(string url, string field)
     {
         using var viewer = _server.Server.ClientWithKey(TestKeys.ByRole["Viewer"]);
