@@ -87,18 +87,18 @@ internal sealed class EfComplianceQueries(IDbContextFactory<WorkflowDbContext> c
 
     public async Task<IReadOnlyList<SlaCount>> SlaCountsAsync(ComplianceFilter filter, SlaRules rules, CancellationToken cancellationToken)
     {
+        // Counted by what the status depends on (severity, exception, clock start: few distinct values, no per-row
+        // judgement in SQL); each group is then judged once by the evaluator's own rules.
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var counts = await Open(db, filter)
-            .Select(SlaSql.Judge(rules))
-            .GroupBy(j => new { j.Row.Severity, j.Status })
-            .Select(g => new { g.Key.Severity, g.Key.Status, Count = g.Count() })
+        var groups = await Open(db, filter)
+            .Select(SlaSql.Bucket(rules))
+            .GroupBy(b => new { b.Severity, b.Excepted, b.ClockStartTicks })
+            .Select(g => new { g.Key.Severity, g.Key.Excepted, g.Key.ClockStartTicks, Count = g.Count() })
             .ToListAsync(cancellationToken);
-
-        // Severities are matched in any case, as the policy names them; the few groups are merged here.
         return
         [
-            .. counts
-                .GroupBy(c => (Severity: c.Severity ?? SlaEvaluator.UnknownSeverity, c.Status), SeverityAndStatus.Comparer)
+            .. groups
+                .GroupBy(g => (Severity: g.Severity ?? SlaEvaluator.UnknownSeverity, Status: (int)Status(rules, g.Severity, g.Excepted, g.ClockStartTicks)), SeverityAndStatus.Comparer)
                 .Select(g => new SlaCount(g.Key.Severity, (SlaStatus)g.Key.Status, g.Sum(c => c.Count)))
                 .OrderBy(c => c.Severity, StringComparer.OrdinalIgnoreCase)
                 .ThenBy(c => c.Status),
@@ -275,6 +275,14 @@ internal sealed class EfComplianceQueries(IDbContextFactory<WorkflowDbContext> c
         LastSeenAt = f.LastSeenAt,
         RemediatedAt = f.RemediatedAt,
     };
+
+    /// <summary>The status <see cref="SlaEvaluator.Judge"/> gives a finding of this severity, exception and clock start.</summary>
+    private static SlaStatus Status(SlaRules rules, string? severity, bool excepted, long clockStartTicks) =>
+        excepted ? SlaStatus.Excepted
+        : rules.DaysFor(severity) is not { } days ? SlaStatus.NoSla
+        : clockStartTicks + (days * SlaRules.TicksPerDay) is var due && rules.Now.UtcTicks >= due ? SlaStatus.Breached
+        : rules.Now.UtcTicks >= due - (rules.DueSoonDays * SlaRules.TicksPerDay) ? SlaStatus.DueSoon
+        : SlaStatus.WithinSla;
 
     private static string[] Cves(string ids) => ids.Length == 0 ? [] : ids.Split(',');
 

@@ -5,11 +5,12 @@ using ChangeOrchestrator.Patching.Policies;
 namespace ChangeOrchestrator.Persistence.Compliance;
 
 /// <summary>
-/// The SLA rules of <see cref="SlaEvaluator.Judge"/> as one SQL expression over an open finding, so the SLA list is
-/// filtered, counted, ordered and paged by the database: the due date is the clock's start (ticks) plus the days of
-/// the finding's severity (any case), and the status compares it with now and the due-soon margin, an active
-/// exception first. The moment and the exceptions' texts are query parameters; the severities' days are literals
-/// (the policy's shape changes rarely, so the compiled queries stay few).
+/// The SLA rules of <see cref="SlaEvaluator.Judge"/> as SQL expressions over an open finding, so the SLA list is
+/// filtered, ordered and paged by the database. Each severity's status is two integer comparisons of the clock's start
+/// (ticks) with thresholds worked out here from now, the severity's days and the due-soon margin; the due date, for the
+/// order, is the clock's start plus the severity's days; an active exception comes first. The moment, thresholds and
+/// exceptions' texts are query parameters; the severities' days are literals (the policy's shape changes rarely, so
+/// the compiled queries stay few).
 /// </summary>
 internal static class SlaSql
 {
@@ -18,16 +19,25 @@ internal static class SlaSql
     public static Expression<Func<ComplianceFindingRow, JudgedFinding>> Judge(SlaRules rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        var due = Due(rules);
-        var now = Parameter(rules.Now.UtcTicks);
-        var soon = Parameter(rules.Now.UtcTicks + (rules.DueSoonDays * SlaRules.TicksPerDay));
-        Expression status = Expression.Condition(
-            Expression.Equal(due, Expression.Constant(SlaListKey.NoDueDate)),
-            Code(SlaStatus.NoSla),
-            Expression.Condition(
-                Expression.LessThanOrEqual(due, now),
-                Code(SlaStatus.Breached),
-                Expression.Condition(Expression.LessThanOrEqual(due, soon), Code(SlaStatus.DueSoon), Code(SlaStatus.WithinSla))));
+        var clock = Column(nameof(ComplianceFindingRow.ClockStartTicks));
+        Expression due = Expression.Constant(SlaListKey.NoDueDate);
+        Expression status = Code(SlaStatus.NoSla);
+        foreach (var (name, days) in rules.DaysBySeverity)
+        {
+            var sla = days * SlaRules.TicksPerDay;
+            var breached = Parameter(rules.Now.UtcTicks - sla);
+            var dueSoon = Parameter(rules.Now.UtcTicks + (rules.DueSoonDays * SlaRules.TicksPerDay) - sla);
+            var isSeverity = SeverityIs(name);
+            due = Expression.Condition(isSeverity, Expression.Add(clock, Expression.Constant(sla)), due);
+            status = Expression.Condition(
+                isSeverity,
+                Expression.Condition(
+                    Expression.LessThanOrEqual(clock, breached),
+                    Code(SlaStatus.Breached),
+                    Expression.Condition(Expression.LessThanOrEqual(clock, dueSoon), Code(SlaStatus.DueSoon), Code(SlaStatus.WithinSla))),
+                status);
+        }
+
         if (Covered(rules.Exceptions) is { } covered)
         {
             status = Expression.Condition(covered, Code(SlaStatus.Excepted), status);
@@ -42,21 +52,27 @@ internal static class SlaSql
             Finding);
     }
 
-    /// <summary>clock_start_ticks + the severity's days, or <see cref="SlaListKey.NoDueDate"/> when the severity has no SLA.</summary>
-    private static Expression Due(SlaRules rules)
+    /// <summary>
+    /// The finding's severity, whether it is excepted, and its clock's start: what its SLA status depends on. Counting
+    /// open findings by these (few distinct values) leaves the status to <see cref="SlaEvaluator"/>'s rules per group.
+    /// </summary>
+    public static Expression<Func<ComplianceFindingRow, SlaBucket>> Bucket(SlaRules rules)
     {
-        var severity = Lower(Expression.Coalesce(Column(nameof(ComplianceFindingRow.Severity)), Expression.Constant(SlaEvaluator.UnknownSeverity)));
-        var clock = Column(nameof(ComplianceFindingRow.ClockStartTicks));
-        Expression due = Expression.Constant(SlaListKey.NoDueDate);
-        foreach (var (name, days) in rules.DaysBySeverity)
-        {
-            due = Expression.Condition(
-                Expression.Equal(severity, Expression.Constant(name.ToLowerInvariant())),
-                Expression.Add(clock, Expression.Constant(days * SlaRules.TicksPerDay)),
-                due);
-        }
+        ArgumentNullException.ThrowIfNull(rules);
+        return Expression.Lambda<Func<ComplianceFindingRow, SlaBucket>>(
+            Expression.MemberInit(
+                Expression.New(typeof(SlaBucket)),
+                Expression.Bind(typeof(SlaBucket).GetProperty(nameof(SlaBucket.Severity))!, Column(nameof(ComplianceFindingRow.Severity))),
+                Expression.Bind(typeof(SlaBucket).GetProperty(nameof(SlaBucket.Excepted))!, Covered(rules.Exceptions) ?? Expression.Constant(false)),
+                Expression.Bind(typeof(SlaBucket).GetProperty(nameof(SlaBucket.ClockStartTicks))!, Column(nameof(ComplianceFindingRow.ClockStartTicks)))),
+            Finding);
+    }
 
-        return due;
+    // The stored spelling first, so the usual finding (severity as the policy writes it) skips lower(); any case matches.
+    private static BinaryExpression SeverityIs(string name)
+    {
+        var severity = Expression.Coalesce(Column(nameof(ComplianceFindingRow.Severity)), Expression.Constant(SlaEvaluator.UnknownSeverity));
+        return Expression.OrElse(Expression.Equal(severity, Expression.Constant(name)), Expression.Equal(Lower(severity), Expression.Constant(name.ToLowerInvariant())));
     }
 
     /// <summary>Whether an active exception covers the finding, as <see cref="PatchExemption.Covers"/> decides; null without exceptions.</summary>
@@ -76,12 +92,7 @@ internal static class SlaSql
 
             if (exception.Cve is { } cve)
             {
-                // The CVE ids are kept comma-separated; commas around both sides match whole ids only.
-                var list = Expression.Call(
-                    typeof(string).GetMethod(nameof(string.Concat), [typeof(string), typeof(string), typeof(string)])!,
-                    Expression.Constant(","), Lower(Column(nameof(ComplianceFindingRow.CveIds))), Expression.Constant(","));
-                var named = Expression.Call(list, typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!, Parameter("," + cve.ToLowerInvariant() + ","));
-                what = what is null ? named : Expression.OrElse(what, named);
+                what = what is null ? NamesCve(cve) : Expression.OrElse(what, NamesCve(cve));
             }
 
             if (what is null)
@@ -96,6 +107,21 @@ internal static class SlaSql
         }
 
         return any;
+    }
+
+    /// <summary>
+    /// Whether the comma-separated CVE ids name <paramref name="cve"/> in any case. The part after its last letter
+    /// (the year and number) must then appear as written, a cheap test that spares most rows the lowered copy.
+    /// </summary>
+    private static Expression NamesCve(string cve)
+    {
+        var contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
+        var list = Expression.Call(
+            typeof(string).GetMethod(nameof(string.Concat), [typeof(string), typeof(string), typeof(string)])!,
+            Expression.Constant(","), Lower(Column(nameof(ComplianceFindingRow.CveIds))), Expression.Constant(","));
+        Expression named = Expression.Call(list, contains, Parameter("," + cve.ToLowerInvariant() + ","));
+        var tail = cve[(cve.AsSpan().LastIndexOfAnyInRange('A', 'z') + 1)..];
+        return tail.Length == 0 ? named : Expression.AndAlso(Expression.Call(Column(nameof(ComplianceFindingRow.CveIds)), contains, Parameter(tail)), named);
     }
 
     private static MemberExpression Column(string name) => Expression.Property(Finding, name);
