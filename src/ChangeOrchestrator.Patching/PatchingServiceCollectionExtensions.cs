@@ -3,6 +3,7 @@ using ChangeOrchestrator.Patching.AllowedValues;
 using ChangeOrchestrator.Patching.Assessment;
 using ChangeOrchestrator.Patching.ChangeRequests;
 using ChangeOrchestrator.Patching.Compliance.Digest;
+using ChangeOrchestrator.Patching.Compliance.Reports;
 using ChangeOrchestrator.Patching.Fleet;
 using ChangeOrchestrator.Patching.Notifications;
 using ChangeOrchestrator.Patching.Policies;
@@ -28,6 +29,7 @@ public static class PatchingServiceCollectionExtensions
     public static IServiceCollection AddPatchingActivities(this IServiceCollection services)
     {
         services.TryAddSingleton<PatchPolicyHolder>();
+        services.TryAddSingleton<ComplianceReports>();
         services.TryAddSingleton<IRunStarterLookup, UnknownRunStarter>();
         return services
             .AddActivity<ResolveTargets>()

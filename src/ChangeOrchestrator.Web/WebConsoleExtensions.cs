@@ -1,6 +1,6 @@
+using ChangeOrchestrator.Patching.Compliance.Reports;
 using ChangeOrchestrator.Web.Admin;
 using ChangeOrchestrator.Web.Changes;
-using ChangeOrchestrator.Web.Compliance;
 using ChangeOrchestrator.Web.Designer;
 using ChangeOrchestrator.Web.Instances;
 using ChangeOrchestrator.Web.Live;
@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 
 namespace ChangeOrchestrator.Web;
@@ -44,7 +45,7 @@ public static class WebConsoleExtensions
         services.AddScoped<InstanceDetailsReader>();
         services.AddScoped<ChangeSummaries>();
         services.AddScoped<ApiKeyActions>();
-        services.AddSingleton<ComplianceDashboard>();
+        services.TryAddSingleton<ComplianceReports>();
         services.AddScoped<DesignerWorkspace>();
         services.AddSingleton<SharedInstanceReads>();
         services.AddSingleton<RenderedEvidence>();

@@ -4,9 +4,12 @@ using ChangeOrchestrator.Benchmarks.Running;
 using ChangeOrchestrator.Benchmarks.Storage;
 using ChangeOrchestrator.Patching.ChangeRequests;
 using ChangeOrchestrator.Patching.Compliance.History;
+using ChangeOrchestrator.Patching.Compliance.Reports;
 using ChangeOrchestrator.Patching.Compliance.Slas;
+using ChangeOrchestrator.Patching.Policies;
 using ChangeOrchestrator.Persistence;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace ChangeOrchestrator.Benchmarks.Compliance;
@@ -25,15 +28,18 @@ internal sealed class ComplianceScenario(BenchSizes sizes, string? postgresServe
 
     private static readonly string[] Queries =
     [
-        "trend.30d", "trend.90d", "trend.90d.prod", "servers.non-compliant", "servers.non-compliant.prod", "servers.all", "sla.open",
-        "sla.open.prod", "remediation.90d", "server-history.90d", "change-success.90d",
+        "trend.30d", "trend.90d", "trend.90d.prod", "servers.non-compliant", "servers.non-compliant.prod", "servers.non-compliant.page-2", "servers.all",
+        "sla.open", "sla.open.prod", "sla.shown", "sla.shown.page-2", "top-patches", "top-patches.prod", "remediation.90d", "remediation.90d.prod",
+        "server-history.90d", "change-success.90d", "filter-choices",
     ];
+
+    private static readonly SlaStatus[] ShownStatuses = [SlaStatus.Breached, SlaStatus.DueSoon, SlaStatus.Excepted];
 
     private readonly List<string> _notes =
     [
         $"{Servers:N0} servers × {Nights} nights. One night is written by the real store (`EfComplianceHistory.AppendScansAsync`, as the scan activities call it); the other nights are copies of its rows (INSERT ... SELECT, dated a night apart), its open findings copied as findings remediated every ten days before, then VACUUM ANALYZE. Seeding is not timed.",
         "Fleet: Dev/Test/Prod 20/30/50 %, four operating systems, a third of the servers compliant, the rest missing 1 to 8 of 240 patches (1 to 3 CVEs each).",
-        "Queries go through `IComplianceQueries` (what `/api/compliance/*` and the console pages call), one at a time, each repeated; `sla.*` includes `SlaEvaluator.Evaluate` and `remediation.*` `MeanTimeToRemediate`, as the endpoints do. JSON or CSV writing of the answer is not included.",
+        "Queries go through `ComplianceReports` (what `/api/compliance/*` and the console pages call), one at a time, each repeated, with a policy of four severity SLAs (7/30/60/90 days) and two exceptions: `servers.*` and `sla.*` are the first page of 50 rows with the list's total (`sla.*` also the counts per severity and status, computed in SQL; `sla.open` every status, `sla.shown` breached, due soon and excepted as the console shows them), `*.page-2` the page after it by its token; `top-patches` the 20 most missed with their servers; `remediation.*` the mean time to remediate per severity as one GROUP BY. JSON or CSV writing of the answer is not included.",
         "The nightly scan is one more `AppendScansAsync` of the whole fleet (a tenth of the servers installed a patch, a tenth missed a new one): `nightly.cpu.app` is the benchmark process's CPU (it plays the server), `nightly.cpu.postgres` the PostgreSQL cluster's (postmaster and its children, from /proc).",
     ];
 
@@ -120,21 +126,42 @@ internal sealed class ComplianceScenario(BenchSizes sizes, string? postgresServe
         var server = fleet.Ids[Servers / 2];
         var all = ComplianceFilter.All;
         var prod = new ComplianceFilter { PatchGroup = "Prod" };
-        var from30 = DateOnly.FromDateTime(today.AddDays(-30).UtcDateTime);
-        var from90 = DateOnly.FromDateTime(since90.UtcDateTime);
+        var policy = new PatchPolicyHolder();
+        policy.Set(
+            new PatchPolicy
+            {
+                Slas = [new ComplianceSla("Critical", 7), new ComplianceSla("Important", 30), new ComplianceSla("Medium", 60), new ComplianceSla("Low", 90)],
+                Exceptions =
+                [
+                    new PatchExemption { Server = fleet.Ids[3], Patch = "package*", Reason = "vendor hold", Approver = "ciso@example.com", Expires = DateOnly.FromDateTime(today.AddDays(30).UtcDateTime) },
+                    new PatchExemption { Cve = "CVE-2026-10007", Reason = "mitigated", Approver = "ciso@example.com", Expires = DateOnly.FromDateTime(today.AddDays(30).UtcDateTime) },
+                ],
+            },
+            "bench");
+        var reports = new ComplianceReports(queries, policy, Options.Create(new ComplianceHistoryOptions()), clock);
+        const int page = ComplianceReports.DefaultPageSize;
+        var serversNext = ServerListKey.TryParse((await reports.ServersAsync(all, nonCompliantOnly: true, page, after: null, cancellationToken)).Next, out var serverKey) ? serverKey : null;
+        var slaNext = SlaListKey.TryParse((await reports.SlaAsync(all, ShownStatuses, page, after: null, cancellationToken)).Next, out var slaKey) ? slaKey : null;
         var reads = new Dictionary<string, Func<Task<int>>>(StringComparer.Ordinal)
         {
-            ["trend.30d"] = async () => (await queries.TrendAsync(all, from30, cancellationToken)).Count,
-            ["trend.90d"] = async () => (await queries.TrendAsync(all, from90, cancellationToken)).Count,
-            ["trend.90d.prod"] = async () => (await queries.TrendAsync(prod, from90, cancellationToken)).Count,
-            ["servers.non-compliant"] = async () => (await queries.ServersAsync(all, nonCompliantOnly: true, cancellationToken)).Count,
-            ["servers.non-compliant.prod"] = async () => (await queries.ServersAsync(prod, nonCompliantOnly: true, cancellationToken)).Count,
-            ["servers.all"] = async () => (await queries.ServersAsync(all, nonCompliantOnly: false, cancellationToken)).Count,
-            ["sla.open"] = async () => SlaEvaluator.Evaluate(await queries.OpenFindingsAsync(all, cancellationToken), null, today, 3).Count,
-            ["sla.open.prod"] = async () => SlaEvaluator.Evaluate(await queries.OpenFindingsAsync(prod, cancellationToken), null, today, 3).Count,
-            ["remediation.90d"] = async () => SlaEvaluator.MeanTimeToRemediate(await queries.RemediatedFindingsAsync(all, since90, cancellationToken)).Sum(r => r.Remediated),
-            ["server-history.90d"] = async () => (await queries.ServerHistoryAsync(server, since90, cancellationToken)).Count,
-            ["change-success.90d"] = async () => (await queries.ChangeSuccessAsync(all, since90, cancellationToken)).Count,
+            ["trend.30d"] = async () => (await reports.TrendAsync(all, 30, cancellationToken)).Count,
+            ["trend.90d"] = async () => (await reports.TrendAsync(all, Nights, cancellationToken)).Count,
+            ["trend.90d.prod"] = async () => (await reports.TrendAsync(prod, Nights, cancellationToken)).Count,
+            ["servers.non-compliant"] = async () => (await reports.ServersAsync(all, nonCompliantOnly: true, page, after: null, cancellationToken)).Total,
+            ["servers.non-compliant.prod"] = async () => (await reports.ServersAsync(prod, nonCompliantOnly: true, page, after: null, cancellationToken)).Total,
+            ["servers.non-compliant.page-2"] = async () => (await reports.ServersAsync(all, nonCompliantOnly: true, page, serversNext, cancellationToken)).Items.Count,
+            ["servers.all"] = async () => (await reports.ServersAsync(all, nonCompliantOnly: false, page, after: null, cancellationToken)).Total,
+            ["sla.open"] = async () => (await reports.SlaAsync(all, [], page, after: null, cancellationToken)).Total,
+            ["sla.open.prod"] = async () => (await reports.SlaAsync(prod, [], page, after: null, cancellationToken)).Total,
+            ["sla.shown"] = async () => (await reports.SlaAsync(all, ShownStatuses, page, after: null, cancellationToken)).Total,
+            ["sla.shown.page-2"] = async () => (await reports.SlaAsync(all, ShownStatuses, page, slaNext, cancellationToken)).Items.Count,
+            ["top-patches"] = async () => (await reports.TopPatchesAsync(all, ComplianceReports.DefaultTopPatches, cancellationToken)).Sum(p => p.Servers.Count),
+            ["top-patches.prod"] = async () => (await reports.TopPatchesAsync(prod, ComplianceReports.DefaultTopPatches, cancellationToken)).Sum(p => p.Servers.Count),
+            ["remediation.90d"] = async () => (await reports.RemediationAsync(all, Nights, cancellationToken)).Sum(r => r.Remediated),
+            ["remediation.90d.prod"] = async () => (await reports.RemediationAsync(prod, Nights, cancellationToken)).Sum(r => r.Remediated),
+            ["server-history.90d"] = async () => (await reports.HistoryAsync(server, Nights, cancellationToken)).Count,
+            ["change-success.90d"] = async () => (await reports.ChangesAsync(all, Nights, cancellationToken)).Count,
+            ["filter-choices"] = async () => (await reports.ChoicesAsync(cancellationToken)).PatchGroups.Count,
         };
         foreach (var (name, read) in reads)
         {

@@ -28,6 +28,8 @@ internal static class ComplianceSeeder
             "first_seen_at" => "first_seen_at - (k * 10 + 8) * interval '1 day'",
             "last_seen_at" => "first_seen_at - (k * 10 + 2) * interval '1 day'",
             "remediated_at" => "first_seen_at - (k * 10 + 1) * interval '1 day'",
+            "clock_start_ticks" => "clock_start_ticks - (k * 10 + 8) * 864000000000",
+            "remediation_ticks" => "greatest(0, (extract(epoch FROM first_seen_at) * 10000000)::bigint + 621355968000000000 - (k * 10 + 1) * 864000000000 - (clock_start_ticks - (k * 10 + 8) * 864000000000))",
             _ => c,
         });
         await ExecuteAsync(connection,

@@ -41,4 +41,13 @@ internal sealed class ComplianceFindingRow
     public DateTimeOffset LastSeenAt { get; set; }
 
     public DateTimeOffset? RemediatedAt { get; set; }
+
+    /// <summary>
+    /// The SLA clock's start (<c>PatchFinding.ClockStart</c>) in UTC ticks. Kept as a number, fixed when the finding
+    /// opens, so the due date, its order and the SLA status are integer arithmetic in SQL on PostgreSQL and SQLite alike.
+    /// </summary>
+    public long ClockStartTicks { get; set; }
+
+    /// <summary>Ticks from the clock's start to the scan that found the patch gone (never below 0); null while it is missing.</summary>
+    public long? RemediationTicks { get; set; }
 }

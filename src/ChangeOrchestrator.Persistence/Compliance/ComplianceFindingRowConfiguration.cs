@@ -23,5 +23,17 @@ internal sealed class ComplianceFindingRowConfiguration : IEntityTypeConfigurati
         // A scan's update reads its servers' open findings; the reports read open or recently remediated ones by group.
         builder.HasIndex(f => new { f.ServerId, f.RemediatedAt });
         builder.HasIndex(f => new { f.RemediatedAt, f.PatchGroup });
+
+        // The open findings alone (a small part of the history): the SLA list and counts, and the top missing patches.
+        builder.HasIndex(f => new { f.PatchGroup, f.PatchId, f.ServerId })
+            .HasDatabaseName("IX_compliance_findings_open_group_patch")
+            .HasFilter("remediated_at IS NULL");
+        builder.HasIndex(f => new { f.PatchId, f.ServerId })
+            .HasDatabaseName("IX_compliance_findings_open_patch")
+            .HasFilter("remediated_at IS NULL");
+
+        // The mean time to remediate reads only these columns of the findings remediated in the period.
+        builder.HasIndex(f => new { f.RemediatedAt, f.Severity, f.RemediationTicks, f.PatchGroup, f.Environment, f.OperatingSystem })
+            .HasDatabaseName("IX_compliance_findings_remediation");
     }
 }

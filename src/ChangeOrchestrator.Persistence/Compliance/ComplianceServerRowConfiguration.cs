@@ -18,6 +18,14 @@ internal sealed class ComplianceServerRowConfiguration : IEntityTypeConfiguratio
 
         // The non-compliant list filtered by group.
         builder.HasIndex(s => new { s.IsCompliant, s.PatchGroup });
+
+        // The server lists in their order (critical non-compliant, then pending reboots, most first), a keyset page at a time.
+        builder.HasIndex(s => new { s.IsCompliant, s.CriticalNonCompliant, s.InstalledPendingReboot, s.ServerId })
+            .IsDescending(false, true, true, false)
+            .HasDatabaseName("IX_compliance_servers_list");
+        builder.HasIndex(s => new { s.PatchGroup, s.IsCompliant, s.CriticalNonCompliant, s.InstalledPendingReboot, s.ServerId })
+            .IsDescending(false, false, true, true, false)
+            .HasDatabaseName("IX_compliance_servers_group_list");
         builder.HasIndex(s => s.ScannedAt);
     }
 }

@@ -152,6 +152,7 @@ internal sealed class EfComplianceHistory(IDbContextFactory<WorkflowDbContext> c
             else
             {
                 finding.RemediatedAt = scan.ScannedAt;
+                finding.RemediationTicks = Math.Max(0, scan.ScannedAt.UtcTicks - finding.ClockStartTicks);
             }
         }
 
@@ -172,6 +173,7 @@ internal sealed class EfComplianceHistory(IDbContextFactory<WorkflowDbContext> c
                 FirstSeenAt = scan.ScannedAt,
                 ServerFirstSeenAt = serverFirstSeen,
                 LastSeenAt = scan.ScannedAt,
+                ClockStartTicks = PatchFinding.ClockStartOf(patch.ReleaseDate, serverFirstSeen, scan.ScannedAt).UtcTicks,
             });
         }
     }

@@ -1,12 +1,11 @@
 using System.Globalization;
 using ChangeOrchestrator.Patching.Compliance.History;
+using ChangeOrchestrator.Patching.Compliance.Reports;
 using ChangeOrchestrator.Patching.Compliance.Slas;
-using ChangeOrchestrator.Patching.Policies;
 using ChangeOrchestrator.Server.Compliance.Rows;
 using ChangeOrchestrator.Server.Http;
 using ChangeOrchestrator.Server.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace ChangeOrchestrator.Server.Compliance;
 
@@ -15,7 +14,9 @@ namespace ChangeOrchestrator.Server.Compliance;
 /// filters <c>group</c>, <c>environment</c> and <c>os</c>:
 /// <c>GET /api/compliance/trend?days=30</c> (compliance % per patch group and day),
 /// <c>/servers?nonCompliantOnly=true</c> (critical non-compliant servers and pending reboots first),
-/// <c>/sla?status=Breached</c> (missing patches against the policy's SLAs, exceptions shown),
+/// <c>/sla?status=Breached</c> (missing patches against the policy's SLAs, exceptions shown, with counts per severity
+/// and status). The two lists are keyset pages (<c>limit</c>, <c>after</c>= the previous page's <c>next</c>) with
+/// their <c>total</c>; their CSV holds every row, streamed. The others:
 /// <c>/remediation?days=90</c> (mean time to remediate per severity),
 /// <c>/top-patches?limit=20</c> (most missed patches with their CVEs and servers),
 /// <c>/servers/{id}/history?days=90</c> and <c>/changes?days=90</c> (change success per week, desk and group).
@@ -37,15 +38,14 @@ internal static class ComplianceEndpoints
         return endpoints;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<TrendRow>>, FileContentHttpResult, ValidationProblem>> TrendAsync([AsParameters] ComplianceQuery query, IComplianceQueries queries, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IReadOnlyList<TrendRow>>, PushStreamHttpResult, ValidationProblem>> TrendAsync([AsParameters] ComplianceQuery query, ComplianceReports reports, CancellationToken cancellationToken)
     {
         if (query.Problem() is { } problem)
         {
             return problem;
         }
 
-        var from = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(1 - (query.Days ?? 30));
-        var points = await queries.TrendAsync(query.Filter, from, cancellationToken);
+        var points = await reports.TrendAsync(query.Filter, query.Days ?? 30, cancellationToken);
         return query.Answer(
             [
                 .. points.Select(p => new TrendRow
@@ -54,32 +54,33 @@ internal static class ComplianceEndpoints
                     CriticalNonCompliant = p.CriticalNonCompliant, PendingReboot = p.PendingReboot, MissingPatches = p.MissingPatches,
                 }),
             ],
-            "compliance-trend");
+            "compliance-trend",
+            cancellationToken);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<ServerRow>>, FileContentHttpResult, ValidationProblem>> ServersAsync([AsParameters] ComplianceQuery query, bool? nonCompliantOnly, IComplianceQueries queries, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CompliancePageResponse<ServerRow>>, PushStreamHttpResult, ValidationProblem>> ServersAsync(
+        [AsParameters] ComplianceQuery query, bool? nonCompliantOnly, ComplianceReports reports, CancellationToken cancellationToken)
     {
         if (query.Problem() is { } problem)
         {
             return problem;
         }
 
-        var servers = await queries.ServersAsync(query.Filter, nonCompliantOnly ?? true, cancellationToken);
-        return query.Answer(
-            [
-                .. servers.Select(s => new ServerRow
-                {
-                    ServerId = s.ServerId, PatchGroup = s.PatchGroup, Environment = s.Environment, OperatingSystem = s.OperatingSystem, BaselineId = s.BaselineId,
-                    Operation = s.Operation, ScannedAt = s.ScannedAt, Compliant = s.IsCompliant, Installed = s.Counts.Installed, InstalledOther = s.Counts.InstalledOther,
-                    InstalledPendingReboot = s.Counts.InstalledPendingReboot, InstalledRejected = s.Counts.InstalledRejected, Missing = s.Counts.Missing,
-                    Failed = s.Counts.Failed, NotApplicable = s.Counts.NotApplicable, CriticalNonCompliant = s.Counts.CriticalNonCompliant,
-                    SecurityNonCompliant = s.Counts.SecurityNonCompliant, OtherNonCompliant = s.Counts.OtherNonCompliant,
-                }),
-            ],
-            "compliance-servers");
+        if (query.PageProblem<ServerListKey>(ServerListKey.TryParse, out var after) is { } pageProblem)
+        {
+            return pageProblem;
+        }
+
+        if (query.IsCsv)
+        {
+            return CsvExport.Stream(reports.AllServersAsync(query.Filter, nonCompliantOnly ?? true, cancellationToken).Select(ServerRow.Of), "compliance-servers", cancellationToken);
+        }
+
+        var page = await reports.ServersAsync(query.Filter, nonCompliantOnly ?? true, query.PageSize, after, cancellationToken);
+        return TypedResults.Ok(new CompliancePageResponse<ServerRow>([.. page.Items.Select(ServerRow.Of)], page.Total, page.Next));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<HistoryRow>>, FileContentHttpResult, ValidationProblem>> HistoryAsync(string id, [AsParameters] ComplianceQuery query, IComplianceQueries queries, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IReadOnlyList<HistoryRow>>, PushStreamHttpResult, ValidationProblem>> HistoryAsync(string id, [AsParameters] ComplianceQuery query, ComplianceReports reports, CancellationToken cancellationToken)
     {
         if (query.Problem() is { } problem)
         {
@@ -91,7 +92,7 @@ internal static class ComplianceEndpoints
             return ApiProblems.Field("id", "must be at most 200 characters");
         }
 
-        var scans = await queries.ServerHistoryAsync(id, time.GetUtcNow().AddDays(-(query.Days ?? 90)), cancellationToken);
+        var scans = await reports.HistoryAsync(id, query.Days ?? 90, cancellationToken);
         return query.Answer(
             [
                 .. scans.Select(s => new HistoryRow
@@ -102,80 +103,78 @@ internal static class ComplianceEndpoints
                     MissingPatches = string.Join(' ', s.MissingPatchIds),
                 }),
             ],
-            "server-history-" + id);
+            "server-history-" + id,
+            cancellationToken);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<SlaRow>>, FileContentHttpResult, ValidationProblem>> SlaAsync(
-        [AsParameters] ComplianceQuery query, SlaStatus? status, IComplianceQueries queries, PatchPolicyHolder policy, IOptions<ComplianceHistoryOptions> options,
-        TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SlaPageResponse>, PushStreamHttpResult, ValidationProblem>> SlaAsync(
+        [AsParameters] ComplianceQuery query, SlaStatus? status, ComplianceReports reports, CancellationToken cancellationToken)
     {
         if (query.Problem() is { } problem)
         {
             return problem;
         }
 
-        var findings = SlaEvaluator.Evaluate(await queries.OpenFindingsAsync(query.Filter, cancellationToken), policy.Current, time.GetUtcNow(), options.Value.DueSoonDays);
-        return query.Answer(
-            [
-                .. findings.Where(f => status is null || f.Status == status).Select(f => new SlaRow
-                {
-                    Status = f.Status.ToString(), ServerId = f.Finding.ServerId, PatchGroup = f.Finding.PatchGroup, Environment = f.Finding.Environment,
-                    PatchId = f.Finding.PatchId, Title = f.Finding.Title, Severity = f.Finding.Severity, Cves = string.Join(' ', f.Finding.CveIds),
-                    FirstSeenAt = f.Finding.FirstSeenAt, ReleaseDate = f.Finding.ReleaseDate, AgeDays = f.AgeDays, SlaDays = f.SlaDays, DueAt = f.DueAt,
-                    ExceptionReason = f.ExceptionReason, ExceptionApprover = f.ExceptionApprover, ExceptionExpires = f.ExceptionExpires is { } expires ? Day(expires) : null,
-                }),
-            ],
-            "sla");
+        if (query.PageProblem<SlaListKey>(SlaListKey.TryParse, out var after) is { } pageProblem)
+        {
+            return pageProblem;
+        }
+
+        IReadOnlyCollection<SlaStatus> statuses = status is { } only ? [only] : [];
+        if (query.IsCsv)
+        {
+            return CsvExport.Stream(reports.AllSlaAsync(query.Filter, statuses, cancellationToken).Select(SlaRow.Of), "sla", cancellationToken);
+        }
+
+        var page = await reports.SlaAsync(query.Filter, statuses, query.PageSize, after, cancellationToken);
+        return TypedResults.Ok(new SlaPageResponse(
+            [.. page.Items.Select(SlaRow.Of)], page.Total, page.Next, [.. page.Counts.Select(c => new SlaCountRow(c.Severity, c.Status.ToString(), c.Count))]));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<RemediationRow>>, FileContentHttpResult, ValidationProblem>> RemediationAsync([AsParameters] ComplianceQuery query, IComplianceQueries queries, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IReadOnlyList<RemediationRow>>, PushStreamHttpResult, ValidationProblem>> RemediationAsync([AsParameters] ComplianceQuery query, ComplianceReports reports, CancellationToken cancellationToken)
     {
         if (query.Problem() is { } problem)
         {
             return problem;
         }
 
-        var remediated = await queries.RemediatedFindingsAsync(query.Filter, time.GetUtcNow().AddDays(-(query.Days ?? 90)), cancellationToken);
-        return query.Answer([.. SlaEvaluator.MeanTimeToRemediate(remediated).Select(r => new RemediationRow { Severity = r.Severity, Remediated = r.Remediated, MeanDays = r.MeanDays })], "remediation");
+        var times = await reports.RemediationAsync(query.Filter, query.Days ?? ComplianceReports.DefaultLookBackDays, cancellationToken);
+        return query.Answer([.. times.Select(r => new RemediationRow { Severity = r.Severity, Remediated = r.Remediated, MeanDays = r.MeanDays })], "remediation", cancellationToken);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<TopPatchRow>>, FileContentHttpResult, ValidationProblem>> TopPatchesAsync([AsParameters] ComplianceQuery query, int? limit, IComplianceQueries queries, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IReadOnlyList<TopPatchRow>>, PushStreamHttpResult, ValidationProblem>> TopPatchesAsync([AsParameters] ComplianceQuery query, ComplianceReports reports, CancellationToken cancellationToken)
     {
         if (query.Problem() is { } problem)
         {
             return problem;
         }
 
-        if (limit is < 1 or > MaxTop)
+        if (query.Limit is < 1 or > MaxTop)
         {
             return ApiProblems.Field("limit", $"must be between 1 and {MaxTop}");
         }
 
-        var findings = await queries.OpenFindingsAsync(query.Filter, cancellationToken);
-        var top = findings
-            .GroupBy(f => f.PatchId, StringComparer.Ordinal)
-            .Select(g => new TopPatchRow
-            {
-                PatchId = g.Key, Title = g.First().Title, Severity = g.First().Severity, Classification = g.First().Classification,
-                Cves = string.Join(' ', g.SelectMany(f => f.CveIds).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
-                ServerCount = g.Select(f => f.ServerId).Distinct(StringComparer.Ordinal).Count(),
-                Servers = string.Join(' ', g.Select(f => f.ServerId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
-            })
-            .OrderByDescending(p => p.ServerCount)
-            .ThenBy(p => p.PatchId, StringComparer.Ordinal)
-            .Take(limit ?? 20)
-            .ToList();
-        return query.Answer(top, "top-missing-patches");
+        var top = await reports.TopPatchesAsync(query.Filter, query.Limit ?? ComplianceReports.DefaultTopPatches, cancellationToken);
+        return query.Answer(
+            [
+                .. top.Select(p => new TopPatchRow
+                {
+                    PatchId = p.PatchId, Title = p.Title, Severity = p.Severity, Classification = p.Classification, Cves = string.Join(' ', p.Cves),
+                    ServerCount = p.Servers.Count, Servers = string.Join(' ', p.Servers),
+                }),
+            ],
+            "top-missing-patches",
+            cancellationToken);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<ChangeRow>>, FileContentHttpResult, ValidationProblem>> ChangesAsync([AsParameters] ComplianceQuery query, IComplianceQueries queries, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IReadOnlyList<ChangeRow>>, PushStreamHttpResult, ValidationProblem>> ChangesAsync([AsParameters] ComplianceQuery query, ComplianceReports reports, CancellationToken cancellationToken)
     {
         if (query.Problem() is { } problem)
         {
             return problem;
         }
 
-        var rows = await queries.ChangeSuccessAsync(query.Filter, time.GetUtcNow().AddDays(-(query.Days ?? 90)), cancellationToken);
+        var rows = await reports.ChangesAsync(query.Filter, query.Days ?? ComplianceReports.DefaultLookBackDays, cancellationToken);
         return query.Answer(
             [
                 .. rows.Select(r => new ChangeRow
@@ -185,7 +184,8 @@ internal static class ComplianceEndpoints
                     RolledBackServers = r.RolledBackServers, MedianDurationMinutes = r.MedianDurationMinutes,
                 }),
             ],
-            "change-success");
+            "change-success",
+            cancellationToken);
     }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

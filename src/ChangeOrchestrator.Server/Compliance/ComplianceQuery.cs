@@ -1,11 +1,15 @@
 using ChangeOrchestrator.Patching.Compliance.History;
+using ChangeOrchestrator.Patching.Compliance.Reports;
 using ChangeOrchestrator.Server.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChangeOrchestrator.Server.Compliance;
 
-/// <summary>The query string every compliance table takes: filters, period and format, checked before any read.</summary>
-internal sealed record ComplianceQuery(string? Group, string? Environment, string? Os, int? Days, string? Format)
+/// <summary>
+/// The query string every compliance table takes: filters, period, format and, on the lists, the page (<c>limit</c>
+/// rows after the <c>after</c> token of the previous page), checked before any read.
+/// </summary>
+internal sealed record ComplianceQuery(string? Group, string? Environment, string? Os, int? Days, string? Format, int? Limit, string? After)
 {
     private const int MaxNameLength = 256;
 
@@ -14,6 +18,8 @@ internal sealed record ComplianceQuery(string? Group, string? Environment, strin
     public ComplianceFilter Filter => new() { PatchGroup = Group, Environment = Environment, OperatingSystem = Os };
 
     public bool IsCsv => string.Equals(Format, "csv", StringComparison.OrdinalIgnoreCase);
+
+    public int PageSize => Limit ?? ComplianceReports.DefaultPageSize;
 
     /// <summary>A problem naming the first wrong parameter, or null.</summary>
     public ValidationProblem? Problem()
@@ -36,7 +42,22 @@ internal sealed record ComplianceQuery(string? Group, string? Environment, strin
             : ApiProblems.Field("format", "must be json or csv");
     }
 
-    /// <summary>The rows as JSON, or as CSV when asked for.</summary>
-    public Results<Ok<IReadOnlyList<T>>, FileContentHttpResult, ValidationProblem> Answer<T>(IReadOnlyList<T> rows, string name) =>
-        IsCsv ? CsvExport.File(rows, name) : TypedResults.Ok(rows);
+    /// <summary>A problem naming a wrong page parameter of a paged list (<paramref name="parse"/> reads the token), or null.</summary>
+    public ValidationProblem? PageProblem<TKey>(TryParseToken<TKey> parse, out TKey? after)
+        where TKey : class
+    {
+        after = null;
+        if (Limit is < 1 or > ComplianceReports.MaxPageSize)
+        {
+            return ApiProblems.Field("limit", $"must be between 1 and {ComplianceReports.MaxPageSize}");
+        }
+
+        return string.IsNullOrEmpty(After) || parse(After, out after)
+            ? null
+            : ApiProblems.Field("after", "is not a page token this API returned");
+    }
+
+    /// <summary>The rows as JSON, or streamed as CSV when asked for.</summary>
+    public Results<Ok<IReadOnlyList<T>>, PushStreamHttpResult, ValidationProblem> Answer<T>(IReadOnlyList<T> rows, string name, CancellationToken cancellationToken) =>
+        IsCsv ? CsvExport.Stream(rows, name, cancellationToken) : TypedResults.Ok(rows);
 }

@@ -12,7 +12,7 @@ public sealed class CompliancePageTests(ConsoleServer server)
     public async Task CompliancePage_AfterScan_ShowsTheRecordedServersPatchesAndTrendWithoutSeriousViolation()
     {
         await server.EnsureComplianceHistoryAsync();
-        var servers = JsonNode.Parse(await server.Api.GetStringAsync("api/compliance/servers?group=Dev"))!.AsArray();
+        var servers = JsonNode.Parse(await server.Api.GetStringAsync("api/compliance/servers?group=Dev"))!["items"]!.AsArray();
         var top = JsonNode.Parse(await server.Api.GetStringAsync("api/compliance/top-patches?group=Dev&limit=1"))!.AsArray();
         var trend = JsonNode.Parse(await server.Api.GetStringAsync("api/compliance/trend?group=Dev&days=30"))!.AsArray();
         await using var console = await server.SignInAsync("victor");

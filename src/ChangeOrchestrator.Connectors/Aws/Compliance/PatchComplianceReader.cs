@@ -17,16 +17,22 @@ internal sealed class PatchComplianceReader(AwsClients clients, AwsCalls calls, 
     /// <summary>DescribeInstancePatchStates takes at most 50 instance ids per call.</summary>
     public const int InstancesPerStatesCall = 50;
 
-    public async Task<IReadOnlyList<MissingPatch>> MissingPatchesAsync(string instanceId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Each server's missing patches (one server or a fleet alike): one call (and its pages) per server, as many in
+    /// flight as allowed, then the release dates of all of them together, so servers missing the same patch do not
+    /// each ask for its date.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<MissingPatch>>> MissingPatchesAsync(
+        IReadOnlyList<string> instanceIds, CancellationToken cancellationToken)
     {
-        var patches = await ReportedMissingAsync(instanceId, cancellationToken);
-        if (patches.Count == 0)
-        {
-            return patches;
-        }
-
-        var dates = await releases.FindAsync([.. patches.Select(p => (p.Id, p.Title))], cancellationToken);
-        return [.. patches.Select(p => dates.TryGetValue((p.Id, p.Title), out var released) ? p with { ReleaseDate = released } : p)];
+        var distinct = instanceIds.Distinct(StringComparer.Ordinal).ToList();
+        var read = await FanOut.MapAsync(distinct, options.Value.MaxConcurrentCalls, async (id, token) => await ReportedMissingAsync(id, token), cancellationToken);
+        var patches = read.SelectMany(list => list).Select(p => (p.Id, p.Title)).Distinct().ToList();
+        var dates = patches.Count == 0 ? new Dictionary<(string Id, string Title), DateTimeOffset>() : await releases.FindAsync(patches, cancellationToken);
+        return distinct.Select((id, index) => (id, index)).ToDictionary(
+            p => p.id,
+            p => (IReadOnlyList<MissingPatch>)[.. read[p.index].Select(patch => dates.TryGetValue((patch.Id, patch.Title), out var released) ? patch with { ReleaseDate = released } : patch)],
+            StringComparer.Ordinal);
     }
 
     private Task<IReadOnlyList<MissingPatch>> ReportedMissingAsync(string instanceId, CancellationToken cancellationToken)
@@ -56,23 +62,6 @@ internal sealed class PatchComplianceReader(AwsClients clients, AwsCalls calls, 
 
             return patches;
         }, cancellationToken);
-    }
-
-    /// <summary>
-    /// Each server's missing patches: one call (and its pages) per server, as many in flight as allowed, then the
-    /// release dates of all of them together, so servers missing the same patch do not each ask for its date.
-    /// </summary>
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<MissingPatch>>> MissingPatchesAsync(
-        IReadOnlyList<string> instanceIds, CancellationToken cancellationToken)
-    {
-        var distinct = instanceIds.Distinct(StringComparer.Ordinal).ToList();
-        var read = await FanOut.MapAsync(distinct, options.Value.MaxConcurrentCalls, async (id, token) => await ReportedMissingAsync(id, token), cancellationToken);
-        var patches = read.SelectMany(list => list).Select(p => (p.Id, p.Title)).Distinct().ToList();
-        var dates = patches.Count == 0 ? new Dictionary<(string Id, string Title), DateTimeOffset>() : await releases.FindAsync(patches, cancellationToken);
-        return distinct.Select((id, index) => (id, index)).ToDictionary(
-            p => p.id,
-            p => (IReadOnlyList<MissingPatch>)[.. read[p.index].Select(patch => dates.TryGetValue((patch.Id, patch.Title), out var released) ? patch with { ReleaseDate = released } : patch)],
-            StringComparer.Ordinal);
     }
 
     public async Task<IReadOnlyList<InstancePatchState>> PatchStatesAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken)

@@ -23,8 +23,8 @@ internal sealed class AwsPatchFleet(
     public Task<PatchCommandStatus> GetPatchOperationStatusAsync(PatchCommandReference reference, CancellationToken cancellationToken) =>
         monitor.GetAsync(reference, cancellationToken);
 
-    public Task<IReadOnlyList<MissingPatch>> GetMissingPatchesAsync(string instanceId, CancellationToken cancellationToken) =>
-        compliance.MissingPatchesAsync(instanceId, cancellationToken);
+    public async Task<IReadOnlyList<MissingPatch>> GetMissingPatchesAsync(string instanceId, CancellationToken cancellationToken) =>
+        (await compliance.MissingPatchesAsync([instanceId], cancellationToken))[instanceId];
 
     public Task<IReadOnlyDictionary<string, IReadOnlyList<MissingPatch>>> GetMissingPatchesAsync(
         IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>

@@ -39,7 +39,11 @@ public sealed record PatchFinding
     /// watched (held back by the baseline's approval delay, or between scans) counts from its release: the SLA is
     /// the vendor's exposure window, not ours. Without a release date it starts when the patch was first found missing.
     /// </summary>
-    public DateTimeOffset ClockStart => ReleaseDate is not { } released ? FirstSeenAt
-        : (ServerFirstSeenAt ?? FirstSeenAt) is var watched && watched > released ? watched
+    public DateTimeOffset ClockStart => ClockStartOf(ReleaseDate, ServerFirstSeenAt, FirstSeenAt);
+
+    /// <summary>The rule of <see cref="ClockStart"/>, for the history that keeps it with each finding.</summary>
+    public static DateTimeOffset ClockStartOf(DateTimeOffset? releaseDate, DateTimeOffset? serverFirstSeenAt, DateTimeOffset firstSeenAt) =>
+        releaseDate is not { } released ? firstSeenAt
+        : (serverFirstSeenAt ?? firstSeenAt) is var watched && watched > released ? watched
         : released;
 }

@@ -11,34 +11,36 @@ public static class SlaEvaluator
     public static IReadOnlyList<SlaFinding> Evaluate(IEnumerable<PatchFinding> findings, PatchPolicy? policy, DateTimeOffset now, int dueSoonDays)
     {
         ArgumentNullException.ThrowIfNull(findings);
-        var slas = (policy?.Slas ?? []).ToDictionary(s => s.Severity, s => s.Days, StringComparer.OrdinalIgnoreCase);
-        var exceptions = policy?.ActiveExceptions(now) ?? [];
-        var result = new List<SlaFinding>();
-        foreach (var finding in findings)
-        {
-            var age = (int)Math.Floor((now - finding.ClockStart).TotalDays);
-            var exception = exceptions.FirstOrDefault(e => e.Covers(finding.ServerId, finding.PatchId, finding.CveIds, now));
-            int? days = slas.TryGetValue(finding.Severity ?? UnknownSeverity, out var d) ? d : null;
-            var due = days is { } sla ? finding.ClockStart.AddDays(sla) : (DateTimeOffset?)null;
-            var status = exception is not null ? SlaStatus.Excepted
-                : due is not { } dueAt ? SlaStatus.NoSla
-                : now >= dueAt ? SlaStatus.Breached
-                : now >= dueAt.AddDays(-dueSoonDays) ? SlaStatus.DueSoon
-                : SlaStatus.WithinSla;
-            result.Add(new SlaFinding
-            {
-                Finding = finding,
-                Status = status,
-                AgeDays = Math.Max(0, age),
-                SlaDays = days,
-                DueAt = due,
-                ExceptionReason = exception?.Reason,
-                ExceptionApprover = exception?.Approver,
-                ExceptionExpires = exception?.Expires,
-            });
-        }
+        var rules = SlaRules.From(policy, now, dueSoonDays);
+        return [.. findings.Select(f => Judge(f, rules)).OrderBy(f => f.DueAt ?? DateTimeOffset.MaxValue).ThenBy(f => f.Finding.ServerId, StringComparer.Ordinal)];
+    }
 
-        return [.. result.OrderBy(f => f.DueAt ?? DateTimeOffset.MaxValue).ThenBy(f => f.Finding.ServerId, StringComparer.Ordinal)];
+    /// <summary>One finding against the rules: excepted first, then no SLA, breached, due soon or within.</summary>
+    public static SlaFinding Judge(PatchFinding finding, SlaRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        ArgumentNullException.ThrowIfNull(rules);
+        var now = rules.Now;
+        var age = (int)Math.Floor((now - finding.ClockStart).TotalDays);
+        var exception = rules.Exceptions.FirstOrDefault(e => e.Covers(finding.ServerId, finding.PatchId, finding.CveIds, now));
+        var days = rules.DaysFor(finding.Severity);
+        var due = days is { } sla ? finding.ClockStart.AddDays(sla) : (DateTimeOffset?)null;
+        var status = exception is not null ? SlaStatus.Excepted
+            : due is not { } dueAt ? SlaStatus.NoSla
+            : now >= dueAt ? SlaStatus.Breached
+            : now >= dueAt.AddDays(-rules.DueSoonDays) ? SlaStatus.DueSoon
+            : SlaStatus.WithinSla;
+        return new SlaFinding
+        {
+            Finding = finding,
+            Status = status,
+            AgeDays = Math.Max(0, age),
+            SlaDays = days,
+            DueAt = due,
+            ExceptionReason = exception?.Reason,
+            ExceptionApprover = exception?.Approver,
+            ExceptionExpires = exception?.Expires,
+        };
     }
 
     public static IReadOnlyList<RemediationTime> MeanTimeToRemediate(IEnumerable<PatchFinding> remediated) =>

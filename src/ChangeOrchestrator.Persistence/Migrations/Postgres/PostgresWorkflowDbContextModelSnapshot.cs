@@ -272,6 +272,10 @@ namespace ChangeOrchestrator.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("classification");
 
+                    b.Property<long>("ClockStartTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("clock_start_ticks");
+
                     b.Property<string>("CveIds")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -318,6 +322,10 @@ namespace ChangeOrchestrator.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("remediated_at");
 
+                    b.Property<long?>("RemediationTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("remediation_ticks");
+
                     b.Property<DateTimeOffset?>("ServerFirstSeenAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("server_first_seen_at");
@@ -341,9 +349,20 @@ namespace ChangeOrchestrator.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PatchId", "ServerId")
+                        .HasDatabaseName("IX_compliance_findings_open_patch")
+                        .HasFilter("remediated_at IS NULL");
+
                     b.HasIndex("RemediatedAt", "PatchGroup");
 
                     b.HasIndex("ServerId", "RemediatedAt");
+
+                    b.HasIndex("PatchGroup", "PatchId", "ServerId")
+                        .HasDatabaseName("IX_compliance_findings_open_group_patch")
+                        .HasFilter("remediated_at IS NULL");
+
+                    b.HasIndex("RemediatedAt", "Severity", "RemediationTicks", "PatchGroup", "Environment", "OperatingSystem")
+                        .HasDatabaseName("IX_compliance_findings_remediation");
 
                     b.ToTable("compliance_findings", (string)null);
                 });
@@ -565,6 +584,14 @@ namespace ChangeOrchestrator.Persistence.Migrations.Postgres
                     b.HasIndex("ScannedAt");
 
                     b.HasIndex("IsCompliant", "PatchGroup");
+
+                    b.HasIndex("IsCompliant", "CriticalNonCompliant", "InstalledPendingReboot", "ServerId")
+                        .IsDescending(false, true, true, false)
+                        .HasDatabaseName("IX_compliance_servers_list");
+
+                    b.HasIndex("PatchGroup", "IsCompliant", "CriticalNonCompliant", "InstalledPendingReboot", "ServerId")
+                        .IsDescending(false, false, true, true, false)
+                        .HasDatabaseName("IX_compliance_servers_group_list");
 
                     b.ToTable("compliance_servers", (string)null);
                 });

@@ -263,6 +263,10 @@ namespace ChangeOrchestrator.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("classification");
 
+                    b.Property<long>("ClockStartTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("clock_start_ticks");
+
                     b.Property<string>("CveIds")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -309,6 +313,10 @@ namespace ChangeOrchestrator.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("remediated_at");
 
+                    b.Property<long?>("RemediationTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("remediation_ticks");
+
                     b.Property<long?>("ServerFirstSeenAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("server_first_seen_at");
@@ -332,9 +340,20 @@ namespace ChangeOrchestrator.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PatchId", "ServerId")
+                        .HasDatabaseName("IX_compliance_findings_open_patch")
+                        .HasFilter("remediated_at IS NULL");
+
                     b.HasIndex("RemediatedAt", "PatchGroup");
 
                     b.HasIndex("ServerId", "RemediatedAt");
+
+                    b.HasIndex("PatchGroup", "PatchId", "ServerId")
+                        .HasDatabaseName("IX_compliance_findings_open_group_patch")
+                        .HasFilter("remediated_at IS NULL");
+
+                    b.HasIndex("RemediatedAt", "Severity", "RemediationTicks", "PatchGroup", "Environment", "OperatingSystem")
+                        .HasDatabaseName("IX_compliance_findings_remediation");
 
                     b.ToTable("compliance_findings", (string)null);
                 });
@@ -554,6 +573,14 @@ namespace ChangeOrchestrator.Persistence.Migrations.Sqlite
                     b.HasIndex("ScannedAt");
 
                     b.HasIndex("IsCompliant", "PatchGroup");
+
+                    b.HasIndex("IsCompliant", "CriticalNonCompliant", "InstalledPendingReboot", "ServerId")
+                        .IsDescending(false, true, true, false)
+                        .HasDatabaseName("IX_compliance_servers_list");
+
+                    b.HasIndex("PatchGroup", "IsCompliant", "CriticalNonCompliant", "InstalledPendingReboot", "ServerId")
+                        .IsDescending(false, false, true, true, false)
+                        .HasDatabaseName("IX_compliance_servers_group_list");
 
                     b.ToTable("compliance_servers", (string)null);
                 });

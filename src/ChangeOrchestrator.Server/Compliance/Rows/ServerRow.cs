@@ -1,3 +1,4 @@
+using ChangeOrchestrator.Patching.Compliance.History;
 using CsvHelper;
 
 namespace ChangeOrchestrator.Server.Compliance.Rows;
@@ -41,4 +42,13 @@ internal sealed partial record ServerRow
     public required int SecurityNonCompliant { get; init; }
 
     public required int OtherNonCompliant { get; init; }
+
+    public static ServerRow Of(ServerComplianceState s) => new()
+    {
+        ServerId = s.ServerId, PatchGroup = s.PatchGroup, Environment = s.Environment, OperatingSystem = s.OperatingSystem, BaselineId = s.BaselineId,
+        Operation = s.Operation, ScannedAt = s.ScannedAt, Compliant = s.IsCompliant, Installed = s.Counts.Installed, InstalledOther = s.Counts.InstalledOther,
+        InstalledPendingReboot = s.Counts.InstalledPendingReboot, InstalledRejected = s.Counts.InstalledRejected, Missing = s.Counts.Missing,
+        Failed = s.Counts.Failed, NotApplicable = s.Counts.NotApplicable, CriticalNonCompliant = s.Counts.CriticalNonCompliant,
+        SecurityNonCompliant = s.Counts.SecurityNonCompliant, OtherNonCompliant = s.Counts.OtherNonCompliant,
+    };
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using ChangeOrchestrator.Patching.Compliance.Slas;
 using CsvHelper;
 
 namespace ChangeOrchestrator.Server.Compliance.Rows;
@@ -37,4 +39,13 @@ internal sealed partial record SlaRow
     public string? ExceptionApprover { get; init; }
 
     public string? ExceptionExpires { get; init; }
+
+    public static SlaRow Of(SlaFinding f) => new()
+    {
+        Status = f.Status.ToString(), ServerId = f.Finding.ServerId, PatchGroup = f.Finding.PatchGroup, Environment = f.Finding.Environment,
+        PatchId = f.Finding.PatchId, Title = f.Finding.Title, Severity = f.Finding.Severity, Cves = string.Join(' ', f.Finding.CveIds),
+        FirstSeenAt = f.Finding.FirstSeenAt, ReleaseDate = f.Finding.ReleaseDate, AgeDays = f.AgeDays, SlaDays = f.SlaDays, DueAt = f.DueAt,
+        ExceptionReason = f.ExceptionReason, ExceptionApprover = f.ExceptionApprover,
+        ExceptionExpires = f.ExceptionExpires?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    };
 }

@@ -1,58 +1,15 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.IntegrationTests.Support.Server;
-using ChangeOrchestrator.Patching.ChangeRequests;
-using ChangeOrchestrator.Patching.Compliance;
-using ChangeOrchestrator.Patching.Compliance.History;
-using ChangeOrchestrator.Patching.Policies;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ChangeOrchestrator.IntegrationTests.Api.Compliance;
 
-/// <summary>The compliance API on the real server and PostgreSQL: who may read it, its JSON and CSV tables, its input checks.</summary>
-public sealed class ComplianceApiTests : IAsyncLifetime
+/// <summary>The compliance API on the real server and PostgreSQL: who may read it, its JSON and CSV tables, its pages, its input checks.</summary>
+public sealed class ComplianceApiTests(ComplianceApiServer fixture) : IClassFixture<ComplianceApiServer>
 {
-    private const string Group = "Api-Prod";
+    private const string Group = ComplianceApiServer.Group;
 
-    private readonly WorkflowFolder _workflows = new();
-    private PostgresServer _server = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await PostgresServer.StartAsync(_workflows.Path);
-        var services = _server.Server.Services;
-        services.GetRequiredService<PatchPolicyHolder>().Set(
-            new PatchPolicy
-            {
-                Slas = [new ComplianceSla("Critical", 7)],
-                Exceptions = [new PatchExemption { Server = "i-api2", Patch = "KB5049983", Reason = "vendor hold", Approver = "ciso@example.com", Expires = new DateOnly(2999, 1, 1) }],
-            },
-            _workflows.Path);
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var patch = new MissingPatch
-        {
-            Id = "KB5049983", Title = "=HYPERLINK(\"http://x\")", Severity = "Critical", Classification = "SecurityUpdates", State = MissingPatchState.Missing,
-            CveIds = ["CVE-2025-21298"], ReleaseDate = now.AddDays(-12),
-        };
-        var history = services.GetRequiredService<IComplianceHistory>();
-        await history.AppendScansAsync(
-            new ScanSource("api-scan", "scan", "scheduled-scan"),
-            [Scan("i-api1", now.AddDays(-10), [patch]), Scan("i-api2", now.AddDays(-10), [patch]), Scan("i-api3", now.AddDays(-10), [])],
-            CancellationToken.None);
-        await history.RecordChangeAsync(
-            new ChangeResult
-            {
-                WorkflowInstanceId = "api-change", Desk = "jira", Number = "ITOPS-7", PatchGroup = Group, Environment = "Prod", Outcome = ChangeOutcome.SuccessfulWithIssues,
-                RolledBackServers = 1, StartedAt = now.AddHours(-3), ClosedAt = now.AddHours(-1),
-            },
-            CancellationToken.None);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        _workflows.Dispose();
-    }
+    private readonly PostgresServer _server = fixture.Server;
 
     [Fact]
     public async Task Get_WithoutKey_IsUnauthorized()
@@ -69,8 +26,9 @@ public sealed class ComplianceApiTests : IAsyncLifetime
     {
         using var viewer = _server.Server.ClientWithKey(TestKeys.ByRole["Viewer"]);
 
-        var rows = JsonNode.Parse(await viewer.GetStringAsync($"/api/compliance/sla?group={Group}"))!.AsArray();
-        var breached = JsonNode.Parse(await viewer.GetStringAsync($"/api/compliance/sla?group={Group}&status=Breached"))!.AsArray();
+        var page = JsonNode.Parse(await viewer.GetStringAsync($"/api/compliance/sla?group={Group}"))!;
+        var rows = page["items"]!.AsArray();
+        var breached = JsonNode.Parse(await viewer.GetStringAsync($"/api/compliance/sla?group={Group}&status=Breached"))!["items"]!.AsArray();
 
         Assert.Equal(2, rows.Count);
         Assert.Equal("i-api1", Assert.Single(breached)!["serverId"]!.GetValue<string>());
@@ -78,6 +36,25 @@ public sealed class ComplianceApiTests : IAsyncLifetime
         Assert.Equal("i-api2", excepted["serverId"]!.GetValue<string>());
         Assert.Equal("ciso@example.com", excepted["exceptionApprover"]!.GetValue<string>());
         Assert.Equal(10, breached[0]!["ageDays"]!.GetValue<int>());
+        Assert.Equal(2, page["total"]!.GetValue<int>());
+        Assert.Equal(
+            ["Critical Breached 1", "Critical Excepted 1"],
+            page["counts"]!.AsArray().Select(c => $"{c!["severity"]} {c["status"]} {c["count"]}"));
+    }
+
+    [Fact]
+    public async Task Servers_PagedByOne_EachPageFollowsTheLastAndCarriesTheTotal()
+    {
+        using var viewer = _server.Server.ClientWithKey(TestKeys.ByRole["Viewer"]);
+
+        var first = JsonNode.Parse(await viewer.GetStringAsync($"/api/compliance/servers?group={Group}&nonCompliantOnly=false&limit=2"))!;
+        var second = JsonNode.Parse(await viewer.GetStringAsync(
+            $"/api/compliance/servers?group={Group}&nonCompliantOnly=false&limit=2&after={Uri.EscapeDataString(first["next"]!.GetValue<string>())}"))!;
+
+        Assert.Equal(3, first["total"]!.GetValue<int>());
+        Assert.Equal(["i-api1", "i-api2"], first["items"]!.AsArray().Select(s => s!["serverId"]!.GetValue<string>()));
+        Assert.Equal(["i-api3"], second["items"]!.AsArray().Select(s => s!["serverId"]!.GetValue<string>()));
+        Assert.Null(second["next"]);
     }
 
     [Fact]
@@ -109,6 +86,9 @@ public sealed class ComplianceApiTests : IAsyncLifetime
     [InlineData("/api/compliance/trend?days=400", "days")]
     [InlineData("/api/compliance/sla?format=xml", "format")]
     [InlineData("/api/compliance/top-patches?limit=0", "limit")]
+    [InlineData("/api/compliance/servers?limit=501", "limit")]
+    [InlineData("/api/compliance/servers?after=not-a-token", "after")]
+    [InlineData("/api/compliance/sla?after=AA.AA", "after")]
     public async Task Get_BadQuery_IsRefusedNamingTheParameter(string url, string field)
     {
         using var viewer = _server.Server.ClientWithKey(TestKeys.ByRole["Viewer"]);
@@ -119,11 +99,4 @@ public sealed class ComplianceApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.NotNull(problem["errors"]![field]);
     }
-
-    private static ServerScan Scan(string id, DateTimeOffset at, IReadOnlyList<MissingPatch> missing) => new()
-    {
-        ServerId = id, PatchGroup = Group, Environment = "Prod", OperatingSystem = "Windows", Operation = PatchOperation.Scan, ScannedAt = at,
-        Counts = new PatchStateCounts { Installed = 30, Missing = missing.Count, CriticalNonCompliant = missing.Count },
-        MissingPatches = missing,
-    };
 }

@@ -5,6 +5,7 @@ using ChangeOrchestrator.IntegrationTests.Support.Database;
 using ChangeOrchestrator.Patching.ChangeRequests;
 using ChangeOrchestrator.Patching.Compliance.History;
 using ChangeOrchestrator.Patching.Compliance.Slas;
+using ChangeOrchestrator.Patching.Fleet;
 using ChangeOrchestrator.Patching.Policies;
 using ChangeOrchestrator.Persistence;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,8 @@ namespace ChangeOrchestrator.IntegrationTests.Patching.Compliance;
 /// A month in the sandbox on one fake clock shared by the engine and the simulators (time scale 1): the vendor
 /// releases Amazon Linux updates every few days (the default baseline approves them seven days after release), the
 /// repository's <c>scheduled-scan</c> runs each night, the repository's <c>patch-change</c> patches every server of the
-/// group but the excepted one in the middle of the month, and the history lands on PostgreSQL.
+/// group (tagged into the Dev environment the change targets) but the excepted one in the middle of the month, and
+/// the history lands on PostgreSQL.
 /// </summary>
 public sealed class ComplianceMonthTests
 {
@@ -52,9 +54,13 @@ public sealed class ComplianceMonthTests
             .ToList();
         var excepted = servers[^1];
         await harness.Aws.DeclarePatchGroupAsync(Group);
+        // The change patches the Dev environment, and ResolveTargets keeps only the given ids that are in it: the
+        // simulated fleet spreads its Amazon Linux servers over Dev, Test and Prod, so the month's servers are tagged
+        // into Dev as into the patch group, or a server of another environment would (rightly) be left out of the change.
         foreach (var id in servers)
         {
             await harness.Aws.TagAsync(id, "Patch Group", Group);
+            await harness.Aws.TagAsync(id, FleetTags.Environment, "Dev");
         }
 
         await InstallEverythingAsync(harness, servers, Day0.AddDays(-1));
@@ -113,13 +119,13 @@ public sealed class ComplianceMonthTests
         // Compliant until the first release is approved (day 1 + 7), none until the change, all but the excepted one after it.
         Assert.Equal(30, trend.Count);
         Assert.All(trend.Values, p => Assert.Equal(4, p.Servers));
-        // The servers the change patched (it may leave one out, e.g. one its target resolution excludes) are compliant from its day on.
-        var patched = (await queries.ServersAsync(filter, nonCompliantOnly: false, CancellationToken.None)).Where(s => s.Counts.IsCompliant).Select(s => s.ServerId).ToList();
+        // The change patched its three targets, every server but the excepted one; they are compliant from its day on.
+        var patched = (await queries.ServersAsync(filter, nonCompliantOnly: false, after: null, limit: null, CancellationToken.None).ToListAsync())
+            .Where(s => s.Counts.IsCompliant).Select(s => s.ServerId).Order(StringComparer.Ordinal).ToList();
         var unpatched = servers.Except(patched, StringComparer.Ordinal).ToList();
-        Assert.InRange(patched.Count, 2, 3);
-        Assert.Contains(excepted, unpatched);
-        var after = 100.0 * patched.Count / servers.Count;
-        Assert.Equal([100, 100, 0, 0, after, after], new[] { Percent(0), Percent(7), Percent(8), Percent(16), Percent(ChangeDay), Percent(29) });
+        Assert.Equal(servers.Where(s => s != excepted), patched);
+        Assert.Equal([excepted], unpatched);
+        Assert.Equal([100, 100, 0, 0, 75, 75], new[] { Percent(0), Percent(7), Percent(8), Percent(16), Percent(ChangeDay), Percent(29) });
 
         // The critical update of day 1 is found on day 8 (approved then) but its SLA runs from the release: breached on day 11, not on day 18.
         var first = evaluated[8].Where(f => f.Finding.PatchId == "monthfix-a.x86_64").ToList();

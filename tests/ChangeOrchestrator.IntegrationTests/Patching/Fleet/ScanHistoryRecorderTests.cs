@@ -41,7 +41,7 @@ public sealed class ScanHistoryRecorderTests
             catch (IOException)
             {
                 await harness.RestartAsync();
-                lost = (await queries.ServersAsync(ComplianceFilter.All, nonCompliantOnly: false, CancellationToken.None)).Count > 0;
+                lost = await queries.CountServersAsync(ComplianceFilter.All, nonCompliantOnly: false, CancellationToken.None) > 0;
             }
         }
 
@@ -50,7 +50,7 @@ public sealed class ScanHistoryRecorderTests
         var output = await harness.OutputAsync(instance.Id, "step");
         Assert.True(lost, "a burst that recorded the history lost its commit");
         Assert.Equal(InstanceStatus.Completed, instance.Status);
-        var servers = await queries.ServersAsync(ComplianceFilter.All, nonCompliantOnly: false, CancellationToken.None);
+        var servers = await queries.ServersAsync(ComplianceFilter.All, nonCompliantOnly: false, after: null, limit: null, CancellationToken.None).ToListAsync();
         Assert.Equal(ids, servers.Select(s => s.ServerId).Order(StringComparer.Ordinal));
         foreach (var scanned in output["instances"]!.AsArray())
         {

@@ -68,6 +68,16 @@ public sealed class EfComplianceHistoryTests(DatabaseFixture fixture) : IClassFi
             var evaluated = SlaEvaluator.Evaluate(await queries.OpenFindingsAsync(filter, CancellationToken.None), policy, harness.Now, dueSoonDays: 3);
             breachedOn[day] = [.. evaluated.Where(f => f.Status == SlaStatus.Breached)];
             exceptedOn[day] = [.. evaluated.Where(f => f.Status == SlaStatus.Excepted)];
+
+            // The database judges the open findings as the evaluator does: the same counts, and the same rows page by page.
+            var rules = SlaRules.From(policy, harness.Now, dueSoonDays: 3);
+            Assert.Equal(
+                evaluated.GroupBy(f => (f.Finding.Severity ?? SlaEvaluator.UnknownSeverity, f.Status)).Select(g => $"{g.Key.Item1} {g.Key.Status} {g.Count()}").Order(StringComparer.Ordinal),
+                (await queries.SlaCountsAsync(filter, rules, CancellationToken.None)).Select(c => $"{c.Severity} {c.Status} {c.Count}").Order(StringComparer.Ordinal));
+            Assert.Equal(
+                evaluated.Where(f => f.Status != SlaStatus.WithinSla).OrderBy(f => f.DueAt?.UtcTicks ?? long.MaxValue).ThenBy(f => f.Finding.ServerId, StringComparer.Ordinal).ThenBy(f => f.Finding.PatchId, StringComparer.Ordinal)
+                    .Select(f => $"{f.Finding.ServerId} {f.Finding.PatchId} {f.Status}"),
+                (await SlaPagesAsync(queries, filter, rules, [SlaStatus.Breached, SlaStatus.DueSoon, SlaStatus.Excepted, SlaStatus.NoSla])).Select(f => $"{f.ServerId} {f.PatchId} {SlaEvaluator.Judge(f, rules).Status}"));
         }
 
         var trend = (await queries.TrendAsync(filter, DateOnly.FromDateTime(Day0.UtcDateTime), CancellationToken.None)).ToDictionary(p => p.Day);
@@ -103,6 +113,35 @@ public sealed class EfComplianceHistoryTests(DatabaseFixture fixture) : IClassFi
         var mttr = SlaEvaluator.MeanTimeToRemediate(await queries.RemediatedFindingsAsync(filter, Day0, CancellationToken.None));
         var critical = Assert.Single(mttr, r => r.Severity == "Critical");
         Assert.Equal((Servers - 1) * 2, critical.Remediated);
+        var grouped = await queries.MeanTimeToRemediateAsync(filter, Day0, CancellationToken.None);
+        Assert.Equal(mttr.Select(r => (r.Severity, r.Remediated)), grouped.Select(r => (r.Severity, r.Remediated)));
+        Assert.All(mttr.Zip(grouped), pair => Assert.Equal(pair.First.MeanDays, pair.Second.MeanDays, 0.011));
+
+        // The top missing patches are those the open findings name most, each with all its servers.
+        var open = await queries.OpenFindingsAsync(filter, CancellationToken.None);
+        var top = await queries.TopMissingPatchesAsync(filter, 3, CancellationToken.None);
+        Assert.Equal(
+            open.GroupBy(f => f.PatchId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(3).Select(g => $"{g.Key} {string.Join(' ', g.Select(f => f.ServerId).Order(StringComparer.Ordinal))}"),
+            top.Select(p => $"{p.PatchId} {string.Join(' ', p.Servers)}"));
+
+        // The server list a page at a time is the whole list in order: critical first, then by id.
+        var whole = await queries.ServersAsync(filter, nonCompliantOnly: false, after: null, limit: null, CancellationToken.None).ToListAsync();
+        var paged = new List<ServerComplianceState>();
+        for (ServerListKey? after = null; paged.Count < whole.Count + 1;)
+        {
+            var page = await queries.ServersAsync(filter, nonCompliantOnly: false, after, limit: 4, CancellationToken.None).ToListAsync();
+            paged.AddRange(page);
+            if (page.Count < 4)
+            {
+                break;
+            }
+
+            after = ServerListKey.Of(page[^1]);
+        }
+
+        Assert.Equal(Servers, await queries.CountServersAsync(filter, nonCompliantOnly: false, CancellationToken.None));
+        Assert.Equal(whole.Select(s => s.ServerId), paged.Select(s => s.ServerId));
+        Assert.Equal(excepted, whole[0].ServerId);
 
         // The excepted server's history keeps the nightly scans and both scans of the change.
         var history = await queries.ServerHistoryAsync(excepted, Day0, CancellationToken.None);
@@ -154,6 +193,24 @@ public sealed class EfComplianceHistoryTests(DatabaseFixture fixture) : IClassFi
             var day = Assert.Single(await queries.TrendAsync(new ComplianceFilter { PatchGroup = group }, DateOnly.FromDateTime(harness.Now.UtcDateTime), CancellationToken.None));
             Assert.Equal(Servers, day.Servers);
             Assert.Equal(0, day.CompliancePercent);
+        }
+    }
+
+    /// <summary>Every open finding of the statuses, read three at a time as the SLA list pages.</summary>
+    private static async Task<List<PatchFinding>> SlaPagesAsync(IComplianceQueries queries, ComplianceFilter filter, SlaRules rules, SlaStatus[] statuses)
+    {
+        var all = new List<PatchFinding>();
+        SlaListKey? after = null;
+        while (true)
+        {
+            var page = await queries.SlaFindingsAsync(filter, rules, statuses, after, limit: 3, CancellationToken.None).ToListAsync();
+            all.AddRange(page);
+            if (page.Count < 3)
+            {
+                return all;
+            }
+
+            after = SlaListKey.Of(SlaEvaluator.Judge(page[^1], rules));
         }
     }
 

@@ -1,6 +1,6 @@
-namespace ChangeOrchestrator.Web.Compliance;
+namespace ChangeOrchestrator.Patching.Compliance.History;
 
-/// <summary>A patch missing on the most servers, with its CVEs and servers (the API's <c>/api/compliance/top-patches</c> row).</summary>
+/// <summary>A patch missing on the most servers, with its CVEs and the servers that miss it.</summary>
 public sealed record TopMissingPatch
 {
     public required string PatchId { get; init; }
@@ -13,5 +13,6 @@ public sealed record TopMissingPatch
 
     public required IReadOnlyList<string> Cves { get; init; }
 
+    /// <summary>Every server missing it, in id order.</summary>
     public required IReadOnlyList<string> Servers { get; init; }
 }
