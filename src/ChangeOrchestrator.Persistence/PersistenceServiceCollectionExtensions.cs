@@ -45,7 +45,7 @@ public static class PersistenceServiceCollectionExtensions
         services.RemoveAll<IInstanceLeases>();
         if (options.Provider == PersistenceProvider.Postgres)
         {
-            var connectionString = options.ConnectionString!;
+            var connectionString = PostgresConnectionStrings.Prepare(options.ConnectionString!);
             services.AddPooledDbContextFactory<PostgresWorkflowDbContext>(o => o.UsePostgres(connectionString));
             services.AddSingleton<IDbContextFactory<WorkflowDbContext>, ProviderContextFactory<PostgresWorkflowDbContext>>();
             services.AddSingleton<ITimerClaims, PostgresTimerClaims>();

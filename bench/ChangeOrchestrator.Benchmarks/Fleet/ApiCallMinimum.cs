@@ -16,6 +16,8 @@ internal static class ApiCallMinimum
     /// <summary>DescribeInstances: at most 200 values per filter (instance-id), 1,000 instances per page.</summary>
     private const int Ec2IdsPerCall = 200;
 
+    private const int Ec2InstancesPerPage = 1000;
+
     /// <summary>DescribeInstancePatchStates: at most 50 instance ids.</summary>
     private const int StatesPerCall = 50;
 
@@ -32,14 +34,22 @@ internal static class ApiCallMinimum
         var verified = c.Canary.Count + c.Rest.Count;
         var verifyCommands = Batches(verified, InstancesPerCommand);
         var commands = scanCommands + patchCommands + verifyCommands;
+        // Chosen by group, the servers are read by tag filter, a page at a time, and a hybrid node's tags are the ones
+        // the filter proved; named by id, each id is looked up, and a hybrid node's tags take a call of their own.
+        var ec2Resolve = c.ByIds ? Batches(c.ListedEc2, Ec2IdsPerCall) : Batches(c.ListedEc2, Ec2InstancesPerPage);
+        var tagReads = c.ByIds ? c.ListedHybrid : 0;
         return
         [
             new("SSM.DescribeInstanceInformation", Batches(c.Listed, NodesPerPage) + Batches(c.Resolved, NodesPerPage) + Batches(c.Checked, NodesPerPage),
-                $"⌈listed {c.Listed}/50⌉ to resolve + ⌈resolved {c.Resolved}/50⌉ for the agent check + ⌈{c.Checked}/50⌉ for the check before patching"),
-            new("EC2.DescribeInstances", Batches(c.ListedEc2, Ec2IdsPerCall) + Batches(c.SnapshotServers, Ec2IdsPerCall),
-                $"⌈{c.ListedEc2} EC2 ids/200⌉ to resolve + ⌈{c.SnapshotServers}/200⌉ for the root volumes of the servers snapshotted"),
-            new("SSM.ListTagsForResource", c.ListedHybrid,
-                $"{c.ListedHybrid}: one per hybrid node, SSM has no call that returns several nodes' tags"),
+                $"⌈{(c.ByIds ? "listed" : "Prod managed nodes")} {c.Listed}/50⌉ to resolve + ⌈resolved {c.Resolved}/50⌉ for the agent check + ⌈{c.Checked}/50⌉ for the check before patching"),
+            new("EC2.DescribeInstances", ec2Resolve + Batches(c.SnapshotServers, Ec2IdsPerCall),
+                c.ByIds
+                    ? $"⌈{c.ListedEc2} EC2 ids/200⌉ to resolve + ⌈{c.SnapshotServers}/200⌉ for the root volumes of the servers snapshotted"
+                    : $"⌈{c.ListedEc2} Prod EC2 instances/1,000 per page⌉ to resolve + ⌈{c.SnapshotServers}/200⌉ for the root volumes of the servers snapshotted"),
+            new("SSM.ListTagsForResource", tagReads,
+                c.ByIds
+                    ? $"{c.ListedHybrid}: one per hybrid node, SSM has no call that returns several nodes' tags"
+                    : $"0: chosen by group, the {c.ListedHybrid} hybrid nodes carry the tags their filter proved"),
             new("SSM.SendCommand", commands,
                 $"⌈{c.Scanned}/50⌉ scan + ⌈{c.Canary.Count}/50⌉ canary + ⌈{c.Rest.Count}/50⌉ rest + ⌈{verified}/50⌉ rescan"),
             new("SSM.ListCommands", commands,

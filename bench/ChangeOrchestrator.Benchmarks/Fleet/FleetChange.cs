@@ -12,14 +12,14 @@ namespace ChangeOrchestrator.Benchmarks.Fleet;
 
 /// <summary>
 /// One patch change over the Prod servers of a simulated fleet, driven as an operator would: started through the API
-/// with the targets listed by id, approved on the service desk, followed to its close. The simulators and the server
+/// for the Prod patch group (with the API's default body and expression limits), approved on the service desk, followed to its close. The simulators and the server
 /// are processes of their own, so the server's CPU time and memory are the engine's alone.
 /// </summary>
 internal static class FleetChange
 {
     private const string ChangeRoute = "api/now/table/change_request";
 
-    // Prod is 45% of a generated fleet (FleetGenerator); the margin leaves room for the seed's draw.
+    // Prod is 45% of a generated fleet (FleetGenerator): a fleet of n ÷ 0.45 has about n Prod servers, as the seed draws them.
     private const double ProdShare = 0.45;
 
     public static async Task<FleetRunResult> RunAsync(
@@ -33,7 +33,7 @@ internal static class FleetChange
     public static async Task<FleetRunResult> RunInAsync(
         string databaseConnectionString, int targets, double timeScale, CancellationToken cancellationToken)
     {
-        var fleetSize = Math.Min(50_000, (int)Math.Ceiling(targets / ProdShare * 1.1));
+        var fleetSize = (int)Math.Ceiling(targets / ProdShare);
         await using var simulators = await ChildProcess.StartAsync(
             "ChangeOrchestrator.Simulators.dll", FleetEnvironment.Simulators(fleetSize, timeScale, seed: 11), "sim/aws/_control/fleet", cancellationToken);
         var workflows = Directory.CreateTempSubdirectory("co-bench-fleet-").FullName;
@@ -64,12 +64,6 @@ internal static class FleetChange
 
         public async Task<FleetRunResult> ExecuteAsync(int targets, int fleetSize, double timeScale, CancellationToken cancellationToken)
         {
-            var nodes = await GetJsonAsync(sim, $"sim/aws/_control/fleet/nodes?patchGroup=Prod&limit={targets}", cancellationToken);
-            var ids = nodes.AsArray().Select(n => n!["instanceId"]!.GetValue<string>()).ToList();
-            if (ids.Count < targets)
-            {
-                throw new InvalidOperationException($"The fleet of {fleetSize} has {ids.Count} Prod servers, fewer than {targets}.");
-            }
 
             // The desk's request counts are by route; reading the change table once beforehand tells this client's own route.
             var deskBefore = await DeskCountsAsync(cancellationToken);
@@ -81,7 +75,7 @@ internal static class FleetChange
             await SettleAsync(cancellationToken);
             var cpuBefore = server.CpuSeconds();
             var started = Stopwatch.GetTimestamp();
-            var instanceId = await StartAsync(ids, cancellationToken);
+            var instanceId = await StartAsync(cancellationToken);
 
             var number = await WaitForAsync(instanceId, "the change request", async token => (await FindChangeAsync(token))?["number"]?.GetValue<string>(), cancellationToken);
             await WaitForAsync(instanceId, "the approval", token => ApproveAsync(number, token), cancellationToken);
@@ -126,9 +120,9 @@ internal static class FleetChange
             };
         }
 
-        private async Task<string> StartAsync(List<string> ids, CancellationToken cancellationToken)
+        private async Task<string> StartAsync(CancellationToken cancellationToken)
         {
-            var input = FleetInput.Create(ids, TimeProvider.System.GetUtcNow());
+            var input = FleetInput.Create(TimeProvider.System.GetUtcNow());
             using var response = await api.PostAsJsonAsync("api/instances", new JsonObject { ["definitionId"] = "patch-change", ["input"] = input }, cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             return response.StatusCode == HttpStatusCode.Created

@@ -30,14 +30,8 @@ internal static class FleetEnvironment
     {
         ["Runtime__TimerPollInterval"] = "00:00:00.050",
 
-        // A change that names 10,000 servers by id is a body of about 220 KB, beyond the default 64 KiB.
-        ["Api__Limits__MaxBodyBytes"] = "1048576",
-
-        // At the default limits (100,000 statements, 16 MiB, 2 s) the workflow's evidence expression, which maps every
-        // server of the change, is stopped at 10,000 servers and the change faults; the raised limits let it finish.
-        ["Engine__Expressions__MaxStatements"] = "20000000",
-        ["Engine__Expressions__MaxMemoryBytes"] = "536870912",
-        ["Engine__Expressions__Timeout"] = "00:01:00",
+        // The API's body limit and the expression limits stay at their defaults: the change names its servers by patch
+        // group, not by id, and no expression of the workflow holds a per-server list.
         ["ServiceDesk__ServiceNow__BaseUrl"] = new Uri(simulators, "sim/servicenow").ToString(),
         ["ServiceDesk__ServiceNow__User"] = ServiceNowUser,
         ["ServiceDesk__ServiceNow__Password"] = ServiceNowPassword,

@@ -4,7 +4,8 @@ using System.Text.Json.Nodes;
 namespace ChangeOrchestrator.Benchmarks.Fleet;
 
 /// <summary>
-/// The change's inputs: the Prod servers by id, an agreed window open now, polls and approval reads at the shortest
+/// The change's inputs: the whole Prod patch group (no ids: a change of thousands of servers is chosen by group and
+/// tags), an agreed window open now, polls and approval reads at the shortest
 /// the workflow accepts (a second) and the soak shortened to a fraction of one to match the simulators' fast clock.
 /// </summary>
 internal static class FleetInput
@@ -13,12 +14,11 @@ internal static class FleetInput
 
     public static readonly TimeSpan ApprovalPollInterval = TimeSpan.FromSeconds(1);
 
-    public static JsonObject Create(IEnumerable<string> instanceIds, DateTimeOffset now) => new()
+    public static JsonObject Create(DateTimeOffset now) => new()
     {
         ["desk"] = "servicenow",
         ["patchGroup"] = "Prod",
         ["environment"] = "Prod",
-        ["instanceIds"] = new JsonArray([.. instanceIds.Select(id => (JsonNode)id)]),
         ["windowStart"] = now.AddMinutes(-1).ToString("O", CultureInfo.InvariantCulture),
         ["windowEnd"] = now.AddHours(4).ToString("O", CultureInfo.InvariantCulture),
         ["approvalPollInterval"] = Iso(ApprovalPollInterval),

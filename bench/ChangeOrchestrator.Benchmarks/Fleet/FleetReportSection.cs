@@ -68,7 +68,7 @@ internal sealed record FleetReportSection(
         var c = Counts;
         Line(text, $"## {Run.Targets:N0} servers");
         Line(text);
-        Line(text, $"Fleet of {Run.FleetSize:N0}; {c.Listed:N0} Prod servers listed ({c.ListedEc2:N0} EC2, {c.ListedHybrid:N0} hybrid), {c.Resolved:N0} resolved, "
+        Line(text, $"Fleet of {Run.FleetSize:N0}; {c.Listed:N0} Prod servers {(c.ByIds ? "listed by id" : "chosen by patch group")} ({c.ListedEc2:N0} EC2, {c.ListedHybrid:N0} hybrid), {c.Resolved:N0} resolved, "
             + $"{c.Scanned:N0} online and scanned, {c.Missing.Count:N0} reported, {c.Checked:N0} missing patches, {c.Online.Count:N0} online before patching, "
             + $"{c.SnapshotServers:N0} snapshotted ({c.Volumes:N0} volumes), {c.Canary.Count:N0} patched in the canary wave and {c.Rest.Count:N0} after it.");
         Line(text);

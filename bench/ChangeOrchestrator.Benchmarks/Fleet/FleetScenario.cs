@@ -4,8 +4,8 @@ using ChangeOrchestrator.Benchmarks.Running;
 namespace ChangeOrchestrator.Benchmarks.Fleet;
 
 /// <summary>
-/// One patch change (the repository's workflows/patch-change.json, unchanged) over 1,000 and 10,000 simulated Prod
-/// servers: the engine's CPU time and peak memory, the AWS and service-desk calls against the fewest the API limits
+/// One patch change (the repository's workflows/patch-change.json, unchanged) over the Prod patch group of a simulated
+/// fleet of about 1,000 or 10,000 Prod servers (<c>--fleet-sizes</c>): the engine's CPU time and peak memory, the AWS and service-desk calls against the fewest the API limits
 /// allow, and the wall time against the time the simulated fleet itself needs.
 /// </summary>
 internal sealed class FleetScenario(BenchSizes sizes, string? postgresServer) : IScenario, ISelfRepeatingScenario
@@ -21,20 +21,20 @@ internal sealed class FleetScenario(BenchSizes sizes, string? postgresServer) : 
     public string Title => "Fleet: one patch change over 1,000 and 10,000 simulated servers";
 
     public string Description =>
-        "A patch change of the repository's `patch-change` workflow over n Prod servers listed by id (the first n Prod servers of a generated fleet), "
-        + "started through the API, approved on the simulated ServiceNow and followed to its close. The simulators and the server run as two processes; "
+        "A patch change of the repository's `patch-change` workflow over the Prod patch group of a generated fleet of ⌈n ÷ 0.45⌉ servers (about n of them Prod; "
+        + "the exact count is in fleet.md), started through the API by patch group with no server ids and the API's default body and expression limits, approved on the simulated ServiceNow and followed to its close. The simulators and the server run as two processes; "
         + "`cpu.<n>` is the server process's CPU time from the start request until it is quiet after the close, `peak-memory.<n>` its peak resident set (VmHWM, start-up included), "
         + "`aws-calls.<n>` the AWS calls the simulator counted against `aws-minimum.<n>`, the fewest the API limits allow, `wall.<n>` the instance's run time against "
         + "`fleet-time.<n>`, the time the simulated servers themselves need. Per-operation counts and how each minimum is derived are in [fleet.md](fleet.md).";
 
     public IReadOnlyList<string> Notes =>
     [
-        string.Create(CultureInfo.InvariantCulture, $"Simulators: ChangeOrchestrator.Simulators.dll with TimeScale {TimeScale:F0}, FleetSize ⌈n / 0.45 × 1.1⌉ (Prod is 45% of a generated fleet), seed 11; server: ChangeOrchestrator.Server.dll (server GC, sandbox off) on PostgreSQL from .ci/postgres.sh, both under dotnet as in production."),
+        string.Create(CultureInfo.InvariantCulture, $"Simulators: ChangeOrchestrator.Simulators.dll with TimeScale {TimeScale:F0}, FleetSize ⌈n / 0.45⌉ (Prod is 45% of a generated fleet), seed 11; server: ChangeOrchestrator.Server.dll (server GC, sandbox off) on PostgreSQL from .ci/postgres.sh, both under dotnet as in production."),
         "Inputs as the integration tests use them: polls from 0.2 s doubling to 1 s, approval read every 0.5 s, soak 0.3 s, canary 25%, MaxConcurrency 50%. The fleet time counts the soak but not the approval, which waits on the approver.",
         "AWS rates: the simulator throttles each operation at AWS's rates in its own time (EC2 reads 20/s burst 100, EC2 writes 5/s burst 200, SSM reads 20/s burst 40, SSM writes 10/s burst 20), and the server's buckets have the same rates with `Aws:RateLimitScale` = TimeScale; `Aws:MaxConcurrentCalls` 16 (the default).",
         "Each run starts both processes afresh, so there is no warm-up repetition; figures include the server's jitting during the change.",
         "`ratio.aws-calls.<n>` is actual ÷ minimum (target ≤ 1.1); `headroom.*.10k` turn the 10k targets into at-least figures: 30 s ÷ CPU, 500 MB ÷ peak, 1.1 × minimum ÷ actual calls — each must be ≥ 1.",
-        "The server runs with expression limits raised (20 million statements, 512 MiB, 60 s): at the defaults (100,000 statements, 16 MiB, 2 s) the workflow's `collectEvidence` expression, which maps every server of the change, is stopped at 10,000 servers and the change faults.",
+        "The server runs with the default API body limit (64 KiB) and expression limits (100,000 statements, 16 MiB, 2 s): per-server lists live in the results table, and expressions pass references to them.",
         .. _failures,
     ];
 

@@ -5,7 +5,10 @@ namespace ChangeOrchestrator.Benchmarks.Fleet;
 /// <summary>How many servers, commands' worth of servers and volumes each stage of the change handled, read from its step outputs.</summary>
 internal sealed record StepCounts
 {
-    /// <summary>Servers named in the input (all Prod).</summary>
+    /// <summary>Whether the input named its servers by id; otherwise the targets were chosen by patch group and tags.</summary>
+    public required bool ByIds { get; init; }
+
+    /// <summary>Servers named in the input (all Prod), or when chosen by group, the servers the group resolved to.</summary>
     public required int Listed { get; init; }
 
     public required int ListedEc2 { get; init; }
@@ -38,11 +41,13 @@ internal sealed record StepCounts
 
     public static StepCounts From(JsonObject input, JsonObject steps)
     {
-        var listed = Strings(input["instanceIds"]);
+        var named = Strings(input["instanceIds"]);
+        var listed = named.Count > 0 ? named : Strings(steps["targets"]?["instanceIds"]);
         var snapshots = steps["snapshot"]?["snapshots"]?.AsArray().Select(s => s!).ToList() ?? [];
         var agents = steps["agents"];
         return new StepCounts
         {
+            ByIds = named.Count > 0,
             Listed = listed.Count,
             ListedEc2 = listed.Count(id => id.StartsWith("i-", StringComparison.Ordinal)),
             ListedHybrid = listed.Count(id => id.StartsWith("mi-", StringComparison.Ordinal)),

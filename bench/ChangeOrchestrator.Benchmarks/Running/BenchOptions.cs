@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace ChangeOrchestrator.Benchmarks.Running;
 
-/// <summary>The command line: <c>[--quick] [--out DIR] [--postgres CONNECTION] [--postgres-durable CONNECTION] [--only a,b] [--repetitions N] [--bdn]</c>.</summary>
+/// <summary>The command line: <c>[--quick] [--out DIR] [--postgres CONNECTION] [--postgres-durable CONNECTION] [--only a,b] [--repetitions N] [--fleet-sizes 1000,10000] [--bdn]</c>.</summary>
 internal sealed record BenchOptions
 {
     public const string PostgresVariable = "CHANGEORCHESTRATOR_BENCH_POSTGRES";
@@ -10,7 +10,10 @@ internal sealed record BenchOptions
     public const string DurablePostgresVariable = "CHANGEORCHESTRATOR_BENCH_POSTGRES_DURABLE";
 
     public const string Usage =
-        "usage: ChangeOrchestrator.Benchmarks [--quick] [--out DIR] [--postgres CONNECTION] [--postgres-durable CONNECTION] [--only throughput,resume,events,expressions,history,webhooks,fleet,console,compliance] [--repetitions N] [--bdn]";
+        "usage: ChangeOrchestrator.Benchmarks [--quick] [--out DIR] [--postgres CONNECTION] [--postgres-durable CONNECTION] [--only throughput,resume,events,expressions,history,webhooks,fleet,console,compliance] [--repetitions N] [--fleet-sizes 1000,10000] [--bdn]";
+
+    /// <summary>The most Prod servers a fleet run can have: the simulator generates at most 50,000 servers, 45% of them Prod.</summary>
+    public const int MaxFleetTargets = 22_000;
 
     public bool Quick { get; init; }
 
@@ -44,6 +47,7 @@ internal sealed record BenchOptions
         var durable = Environment.GetEnvironmentVariable(DurablePostgresVariable);
         IReadOnlyList<string> only = [];
         int? repetitions = null;
+        IReadOnlyList<int>? fleetSizes = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -69,12 +73,16 @@ internal sealed record BenchOptions
                 case "--repetitions":
                     repetitions = int.Parse(Value(args, ++i, "--repetitions"), CultureInfo.InvariantCulture);
                     break;
+                case "--fleet-sizes":
+                    fleetSizes = FleetSizes(Value(args, ++i, "--fleet-sizes"));
+                    break;
                 default:
                     throw new ArgumentException($"Unknown argument '{args[i]}'.");
             }
         }
 
         var sizes = quick ? BenchSizes.Quick : BenchSizes.Full;
+        sizes = fleetSizes is null ? sizes : sizes with { FleetTargets = fleetSizes };
         return new BenchOptions
         {
             Quick = quick,
@@ -85,6 +93,14 @@ internal sealed record BenchOptions
             Only = only,
             Sizes = repetitions is { } r ? sizes with { Repetitions = Math.Max(1, r) } : sizes,
         };
+    }
+
+    private static int[] FleetSizes(string value)
+    {
+        var sizes = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return sizes.Length > 0 && sizes.All(s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 10 and <= MaxFleetTargets)
+            ? sizes.Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray()
+            : throw new ArgumentException($"--fleet-sizes '{value}': give server counts from 10 to {MaxFleetTargets:N0} separated by commas, e.g. 1000,10000.");
     }
 
     private static string Value(IReadOnlyList<string> args, int index, string name) =>

@@ -11,6 +11,8 @@ internal sealed class NotifyingInstanceStore(IWorkflowInstanceStore inner, Insta
     public Task<IReadOnlyList<StoredBookmark>> GetBookmarksAsync(string instanceId, CancellationToken cancellationToken) =>
         inner.GetBookmarksAsync(instanceId, cancellationToken);
 
+    public Task<LoadedInstance?> LoadAsync(string instanceId, CancellationToken cancellationToken) => inner.LoadAsync(instanceId, cancellationToken);
+
     public Task<IReadOnlyList<StoredBookmark>> FindBookmarksAsync(string kind, string key, CancellationToken cancellationToken) =>
         inner.FindBookmarksAsync(kind, key, cancellationToken);
 

@@ -6,7 +6,8 @@ namespace ChangeOrchestrator.Engine.Persistence;
 /// <see cref="ConsumedStimulusIds"/> was already consumed. <see cref="Applied"/> is the stimulus the burst applies:
 /// the store records its id as seen in the same transaction, so the stimulus counts as taken in only once it took effect.
 /// <see cref="LeaseOwner"/> fences the commit: a store that shares instances between nodes refuses it unless this node
-/// still holds the instance's lease.
+/// still holds the instance's lease. The commit also gives that lease back, saving the burst a round trip of its own to
+/// release it.
 /// </summary>
 public sealed record BurstCommit(
     BurstResult Burst, long? ExpectedVersion, IReadOnlyList<string> ConsumedStimulusIds, AppliedStimulus? Applied = null, string? LeaseOwner = null);

@@ -9,6 +9,15 @@ public interface IWorkflowInstanceStore
 
     Task<IReadOnlyList<StoredBookmark>> GetBookmarksAsync(string instanceId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The instance and its bookmarks, as a burst reads them before it runs. A database store answers both in one
+    /// round trip; this default asks twice.
+    /// </summary>
+    async Task<LoadedInstance?> LoadAsync(string instanceId, CancellationToken cancellationToken) =>
+        await FindAsync(instanceId, cancellationToken) is { } instance
+            ? new LoadedInstance(instance, await GetBookmarksAsync(instanceId, cancellationToken))
+            : null;
+
     /// <summary>Bookmarks waiting for a stimulus of this kind and key, in every instance.</summary>
     Task<IReadOnlyList<StoredBookmark>> FindBookmarksAsync(string kind, string key, CancellationToken cancellationToken);
 
@@ -17,7 +26,8 @@ public interface IWorkflowInstanceStore
 
     /// <summary>
     /// Commits a burst atomically: instance state, bookmarks added and removed, journal entries, stimuli consumed.
-    /// The burst's instance is left as it was handed over; the version it is stored with is returned.
+    /// A commit that names its <see cref="BurstCommit.LeaseOwner"/> gives the instance's lease back in the same
+    /// transaction. The burst's instance is left as it was handed over; the version it is stored with is returned.
     /// </summary>
     /// <returns>The instance's new version.</returns>
     /// <exception cref="ConcurrencyConflictException">The instance changed since the burst read it, or a consumed stimulus is gone.</exception>

@@ -6,7 +6,9 @@ namespace ChangeOrchestrator.Engine.Runtime;
 /// Holding an instance for a burst: the in-process lock and the instance lease, renewed by heartbeat every third of
 /// its duration. When a renewal finds the lease taken (the node stalled longer than the lease, and another node took
 /// over), or no renewal succeeded for a whole lease duration (the database is unreachable), <see cref="Token"/> is
-/// cancelled, so the burst stops before its next side effect. Leaving gives the lease back and then the lock.
+/// cancelled, so the burst stops before its next side effect. A commit gives the lease back itself (see
+/// <see cref="BurstCommit.LeaseOwner"/>): while it is under way nothing renews the lease, and once it succeeded leaving
+/// only lets go of the lock. Otherwise leaving gives the lease back and then the lock.
 /// </summary>
 internal sealed class InstanceEntry : IAsyncDisposable
 {
@@ -16,11 +18,16 @@ internal sealed class InstanceEntry : IAsyncDisposable
     private readonly string _owner;
     private readonly TimeSpan _duration;
     private readonly TimeProvider _time;
+    private const int Held = 0;
+    private const int Committing = 1;
+    private const int Released = 2;
+
     private readonly CancellationTokenSource _lost = new();
     private readonly CancellationTokenSource _linked;
     private readonly Heartbeat _heartbeat;
     private readonly Action<string>? _leaseLost;
     private long _lastRenewed;
+    private int _phase = Held;
 
     public InstanceEntry(
         IDisposable localLock, IInstanceLeases leases, string instanceId, string owner, TimeSpan duration, TimeProvider time, Action<string>? leaseLost, CancellationToken cancellationToken)
@@ -62,16 +69,27 @@ internal sealed class InstanceEntry : IAsyncDisposable
             return true;
         }
 
-        Lose(_leaseLost);
+        // A renewal that crossed a commit found the lease given back by that commit, not taken.
+        if (Volatile.Read(ref _phase) == Held)
+        {
+            Lose(_leaseLost);
+        }
+
         return false;
     }
+
+    /// <summary>A commit that gives the lease back is about to run: renewals stop until <see cref="EndCommit"/>.</summary>
+    public void BeginCommit() => Volatile.Write(ref _phase, Committing);
+
+    /// <summary>The commit is over: <paramref name="released"/> when it succeeded, and with it the lease went back.</summary>
+    public void EndCommit(bool released) => Volatile.Write(ref _phase, released ? Released : Held);
 
     public async ValueTask DisposeAsync()
     {
         try
         {
             await _heartbeat.DisposeAsync();
-            if (!LeaseLost)
+            if (!LeaseLost && Volatile.Read(ref _phase) != Released)
             {
                 await _leases.ReleaseAsync(_instanceId, _owner, CancellationToken.None);
             }
@@ -86,7 +104,7 @@ internal sealed class InstanceEntry : IAsyncDisposable
 
     private async Task RenewAsync(CancellationToken cancellationToken)
     {
-        if (!LeaseLost)
+        if (!LeaseLost && Volatile.Read(ref _phase) == Held)
         {
             await ConfirmAsync(cancellationToken);
         }

@@ -294,15 +294,15 @@ public sealed partial class WorkflowRuntime
                         throw new InstanceStateException($"Instance '{instanceId}' was taken over by another node; try again.");
                     }
 
-                    var instance = await _instances.FindAsync(instanceId, token)
+                    var (instance, bookmarks) = await _instances.LoadAsync(instanceId, token)
                         ?? throw new WorkflowNotFoundException($"Instance '{instanceId}' does not exist.");
                     if (!allowed(instance))
                     {
                         throw new InstanceStateException($"Instance '{instanceId}' ({instance.Status}) {refusal}.");
                     }
 
-                    burst = await RunBurstAsync(instance, trigger, token);
-                    if (await TryCommitAsync(burst, instance.Version, [], applied: null, round, token))
+                    burst = await RunBurstAsync(instance, bookmarks, trigger, token);
+                    if (await TryCommitAsync(entered, burst, instance.Version, [], applied: null, round, token))
                     {
                         break;
                     }
@@ -351,23 +351,26 @@ public sealed partial class WorkflowRuntime
                         return ResumeOutcome.Busy;
                     }
 
-                    var instance = await _instances.FindAsync(instanceId, token);
-                    if (instance is null || instance.IsFinished || instance.Status == InstanceStatus.Faulted)
+                    // The instance and its bookmarks in one read: the burst runs on exactly what was loaded.
+                    if (await _instances.LoadAsync(instanceId, token) is not { } loaded
+                        || loaded.Instance.IsFinished || loaded.Instance.Status == InstanceStatus.Faulted)
                     {
                         return ResumeOutcome.NothingToResume;
                     }
 
-                    var bookmark = (await _instances.GetBookmarksAsync(instanceId, token)).FirstOrDefault(b => b.Id == bookmarkId);
+                    var (instance, bookmarks) = loaded;
+
+                    var bookmark = bookmarks.FirstOrDefault(b => b.Id == bookmarkId);
                     if (bookmark is null)
                     {
                         return ResumeOutcome.NothingToResume;
                     }
 
                     kind = bookmark.Bookmark.IsTimer ? "timer" : bookmark.Bookmark.Kind;
-                    burst = await RunBurstAsync(instance, BurstTrigger.Resume(bookmark, payload), token);
+                    burst = await RunBurstAsync(instance, bookmarks, BurstTrigger.Resume(bookmark, payload), token);
                     try
                     {
-                        if (await TryCommitAsync(burst, instance.Version, consumedStimuli, applied, round, token))
+                        if (await TryCommitAsync(entered, burst, instance.Version, consumedStimuli, applied, round, token))
                         {
                             break;
                         }
@@ -391,11 +394,11 @@ public sealed partial class WorkflowRuntime
         return ResumeOutcome.Resumed;
     }
 
-    private async Task<BurstResult> RunBurstAsync(WorkflowInstance instance, BurstTrigger trigger, CancellationToken cancellationToken)
+    private async Task<BurstResult> RunBurstAsync(
+        WorkflowInstance instance, IReadOnlyList<StoredBookmark> bookmarks, BurstTrigger trigger, CancellationToken cancellationToken)
     {
         var stored = await _definitions.FindAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken)
             ?? throw new WorkflowNotFoundException($"Instance '{instance.Id}' runs {instance.DefinitionId} v{instance.DefinitionVersion}, which is not stored.");
-        var bookmarks = await _instances.GetBookmarksAsync(instance.Id, cancellationToken);
         var started = _time.GetTimestamp();
         var burst = await _interpreter.RunAsync(stored.Definition, instance, bookmarks, trigger, cancellationToken);
         RuntimeMetrics.BurstDuration.Record(_time.GetElapsedTime(started).TotalSeconds);
@@ -415,15 +418,20 @@ public sealed partial class WorkflowRuntime
         }
     }
 
+    /// <summary>Commits the burst of an entered instance; the commit gives the entry's lease back when it succeeds.</summary>
     /// <returns>False when another executor won the race and the burst must be re-run from the newer state.</returns>
     private async Task<bool> TryCommitAsync(
-        BurstResult burst, long expectedVersion, IReadOnlyList<string> consumedStimuli, AppliedStimulus? applied, int round, CancellationToken cancellationToken)
+        InstanceEntry entered, BurstResult burst, long expectedVersion, IReadOnlyList<string> consumedStimuli, AppliedStimulus? applied, int round,
+        CancellationToken cancellationToken)
     {
+        var committed = false;
         try
         {
             await _faults.ReachAsync(FaultPoint.BeforeCommit, cancellationToken);
+            entered.BeginCommit();
             burst.Instance.Version = await _instances.CommitAsync(
                 new BurstCommit(burst, expectedVersion, consumedStimuli, applied, _options.Value.NodeId), cancellationToken);
+            committed = true;
             await _faults.ReachAsync(FaultPoint.AfterCommit, cancellationToken);
             return true;
         }
@@ -431,6 +439,10 @@ public sealed partial class WorkflowRuntime
         {
             LogConflict(_logger, burst.Instance.Id, round + 1, ex.Message);
             return false;
+        }
+        finally
+        {
+            entered.EndCommit(committed);
         }
     }
 

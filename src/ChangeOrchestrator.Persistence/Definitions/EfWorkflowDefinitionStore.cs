@@ -32,9 +32,25 @@ internal sealed class EfWorkflowDefinitionStore : IWorkflowDefinitionStore, IDis
 
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         var rows = db.Set<DefinitionRow>().Where(d => d.Id == definitionId);
-        var row = version is { } exact
-            ? await rows.FirstOrDefaultAsync(d => d.Version == exact, cancellationToken)
-            : await rows.OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
+        if (version is null)
+        {
+            // Every start asks for the latest version: ask for its number alone, and take the parsed version from the
+            // cache when it is there, rather than reading the whole stored JSON back each time.
+            var latest = await rows.OrderByDescending(d => d.Version).Select(d => (int?)d.Version).FirstOrDefaultAsync(cancellationToken);
+            if (latest is not { } newest)
+            {
+                return null;
+            }
+
+            if (_parsed.TryGetValue(CacheKey(definitionId, newest), out StoredDefinition? cachedLatest))
+            {
+                return cachedLatest;
+            }
+
+            version = newest;
+        }
+
+        var row = await rows.FirstOrDefaultAsync(d => d.Version == version, cancellationToken);
         return row is null ? null : Parse(row);
     }
 

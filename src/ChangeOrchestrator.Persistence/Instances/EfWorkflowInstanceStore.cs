@@ -16,6 +16,7 @@ namespace ChangeOrchestrator.Persistence.Instances;
 internal sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext> contexts, TimeProvider time) : IWorkflowInstanceStore
 {
     private PostgresBurstWriter? _postgresWriter;
+    private PostgresInstanceLoader? _postgresLoader;
 
     public async Task<WorkflowInstance?> FindAsync(string instanceId, CancellationToken cancellationToken)
     {
@@ -32,6 +33,36 @@ internal sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContex
             .OrderBy(b => b.CreatedAt).ThenBy(b => b.Id)
             .ToListAsync(cancellationToken);
         return rows.ConvertAll(b => b.ToStoredBookmark());
+    }
+
+    public async Task<LoadedInstance?> LoadAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (db.Provider == PersistenceProvider.Postgres)
+        {
+            var loader = _postgresLoader ??= PostgresInstanceLoader.For(db.Model);
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                return await loader.LoadAsync((NpgsqlConnection)db.Database.GetDbConnection(), instanceId, cancellationToken);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+
+        var row = await db.Set<InstanceRow>().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var bookmarks = await db.Set<BookmarkRow>()
+            .Where(b => b.InstanceId == instanceId)
+            .OrderBy(b => b.CreatedAt).ThenBy(b => b.Id)
+            .ToListAsync(cancellationToken);
+        return new LoadedInstance(row.ToInstance(), bookmarks.ConvertAll(b => b.ToStoredBookmark()));
     }
 
     public async Task<IReadOnlyList<StoredBookmark>> FindBookmarksAsync(string kind, string key, CancellationToken cancellationToken)
@@ -78,6 +109,13 @@ internal sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContex
             foreach (var column in InstanceRow.BurstColumns)
             {
                 entry.Property(column).IsModified = true;
+            }
+
+            if (commit.LeaseOwner is not null)
+            {
+                // The commit ends the burst: the lease goes back with it (the row's lease columns are null).
+                entry.Property(i => i.LeaseOwner).IsModified = true;
+                entry.Property(i => i.LeaseExpiresAt).IsModified = true;
             }
         }
         else

@@ -11,14 +11,19 @@ namespace ChangeOrchestrator.Persistence.Instances;
 /// <summary>
 /// A burst commit on PostgreSQL as one batch of plain statements. EF Core's SaveChanges spends far more CPU than the
 /// database does on a burst (ordering two dozen inserts by their foreign keys, one statement per row), and the engine
-/// shares its cores with the database, so the rows go out as one multi-row INSERT per table instead. A start (an
-/// insert with nothing to check) is one round trip: the batch is its own implicit transaction. A resume checks the
-/// version and the deletes in an explicit transaction: the batch, then COMMIT or ROLLBACK.
+/// shares its cores with the database, so the rows go out as one multi-row INSERT per table instead. Every commit is
+/// one round trip: the batch is its own implicit transaction, and what a resume must check (the version, the lease,
+/// the bookmarks and stimuli it removes) is checked by the statements themselves, which fail, and so roll the whole
+/// batch back, when a check does not hold. An explicit transaction would cost a second round trip for its COMMIT.
 /// </summary>
 internal sealed class PostgresBurstWriter
 {
     // A statement takes at most 65,535 parameters: seven columns a row.
     private const int ResultRowsPerInsert = 5_000;
+
+    // How the checks of a commit fail (see Expecting): the instance (version, lease, bookmarks), or a consumed stimulus.
+    private const string InstanceCheckFailed = PostgresErrorCodes.DivisionByZero;
+    private const string StimulusCheckFailed = PostgresErrorCodes.NumericValueOutOfRange;
 
     private readonly PostgresRowShape _instances;
     private readonly PostgresRowShape _bookmarks;
@@ -49,7 +54,11 @@ internal sealed class PostgresBurstWriter
         _updateInstance =
             $"UPDATE {_instances.Table} SET {set} WHERE {_instances.ColumnOf(nameof(InstanceRow.Id))} = ${id} AND {_instances.ColumnOf(nameof(InstanceRow.Version))} = ${id + 1}";
         // Fenced: a node that lost the instance's lease (it stalled, another took over) cannot commit over the new owner.
-        _updateLeasedInstance = $"{_updateInstance} AND {_instances.ColumnOf(nameof(InstanceRow.LeaseOwner))} = ${id + 2}";
+        // The commit ends the burst, so it gives the lease back too, instead of a statement of its own afterwards.
+        var leaseOwner = _instances.ColumnOf(nameof(InstanceRow.LeaseOwner));
+        _updateLeasedInstance =
+            $"UPDATE {_instances.Table} SET {set}, {leaseOwner} = NULL, {_instances.ColumnOf(nameof(InstanceRow.LeaseExpiresAt))} = NULL " +
+            $"WHERE {_instances.ColumnOf(nameof(InstanceRow.Id))} = ${id} AND {_instances.ColumnOf(nameof(InstanceRow.Version))} = ${id + 1} AND {leaseOwner} = ${id + 2}";
         _deleteBookmarks = $"DELETE FROM {_bookmarks.Table} WHERE {_bookmarks.ColumnOf(nameof(BookmarkRow.Id))} = ANY($1)";
         _deleteStimuli = $"DELETE FROM {stimuli.Table} WHERE {stimuli.ColumnOf(nameof(PendingStimulusRow.Id))} = ANY($1)";
 
@@ -73,17 +82,15 @@ internal sealed class PostgresBurstWriter
         var removedBookmarks = burst.RemovedBookmarkIds.Distinct(StringComparer.Ordinal).ToArray();
         var consumedStimuli = commit.ConsumedStimulusIds.Distinct(StringComparer.Ordinal).ToArray();
         var isStart = commit.ExpectedVersion is null;
-        var checks = !isStart || removedBookmarks.Length > 0 || consumedStimuli.Length > 0 || commit.Applied is not null;
 
-        await using var transaction = checks ? await connection.BeginTransactionAsync(cancellationToken) : null;
-        await using var batch = new NpgsqlBatch(connection, transaction);
+        await using var batch = new NpgsqlBatch(connection);
         var updated = isStart ? null : Add(batch, UpdateInstance(row, commit.ExpectedVersion!.Value, commit.LeaseOwner));
         if (isStart)
         {
             Add(batch, _instances.Insert([row]));
         }
 
-        var bookmarksDeleted = removedBookmarks.Length > 0 ? Add(batch, Delete(_deleteBookmarks, removedBookmarks)) : null;
+        var bookmarksDeleted = removedBookmarks.Length > 0 ? Add(batch, DeleteAll(_deleteBookmarks, removedBookmarks, InstanceCheckFailed)) : null;
         if (burst.AddedBookmarks.Count > 0)
         {
             Add(batch, _bookmarks.Insert(burst.AddedBookmarks.Select(BookmarkRow.From).ToList()));
@@ -105,7 +112,7 @@ internal sealed class PostgresBurstWriter
             Add(batch, _results.Insert(chunk));
         }
 
-        var stimuliDeleted = consumedStimuli.Length > 0 ? Add(batch, Delete(_deleteStimuli, consumedStimuli)) : null;
+        var stimuliDeleted = consumedStimuli.Length > 0 ? Add(batch, DeleteAll(_deleteStimuli, consumedStimuli, StimulusCheckFailed)) : null;
         if (commit.Applied is { } applied)
         {
             // Seen in this very transaction, and a buffered copy of it dropped: it takes effect here or not at all.
@@ -123,24 +130,13 @@ internal sealed class PostgresBurstWriter
                 ? InstanceConflicts.ExistsAlready(row.Id)
                 : InstanceConflicts.Changed(row.Id, commit.ExpectedVersion));
         }
-
-        if (transaction is null)
+        catch (PostgresException ex) when (ex.SqlState is InstanceCheckFailed or StimulusCheckFailed && (updated ?? bookmarksDeleted ?? stimuliDeleted) is not null)
         {
-            return;
-        }
-
-        var conflict = updated is { RecordsAffected: not 1 } || bookmarksDeleted?.RecordsAffected < removedBookmarks.Length
-            ? InstanceConflicts.Changed(row.Id, commit.ExpectedVersion)
-            : stimuliDeleted?.RecordsAffected < consumedStimuli.Length
+            // A check failed, and with it the whole batch: nothing of the burst was written.
+            throw new ConcurrencyConflictException(ex.SqlState == StimulusCheckFailed
                 ? InstanceConflicts.StimulusConsumed(row.Id)
-                : null;
-        if (conflict is not null)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            throw new ConcurrencyConflictException(conflict);
+                : InstanceConflicts.Changed(row.Id, commit.ExpectedVersion));
         }
-
-        await transaction.CommitAsync(cancellationToken);
     }
 
     private NpgsqlBatchCommand DeleteResults(string instanceId, ResultReplacement replacement)
@@ -162,9 +158,10 @@ internal sealed class PostgresBurstWriter
         return command;
     }
 
+    /// <summary>The instance's update, failing unless it changed exactly the one row it names.</summary>
     private NpgsqlBatchCommand UpdateInstance(InstanceRow row, long expectedVersion, string? leaseOwner)
     {
-        var command = new NpgsqlBatchCommand(leaseOwner is null ? _updateInstance : _updateLeasedInstance);
+        var command = new NpgsqlBatchCommand(Expecting(leaseOwner is null ? _updateInstance : _updateLeasedInstance, "1", InstanceCheckFailed));
         foreach (var column in InstanceRow.BurstColumns)
         {
             command.Parameters.Add(_instances.ParameterOf(row, column));
@@ -178,6 +175,27 @@ internal sealed class PostgresBurstWriter
         }
 
         return command;
+    }
+
+    /// <summary>A delete of every id, failing (with <paramref name="failure"/>) unless each one was still there.</summary>
+    private static NpgsqlBatchCommand DeleteAll(string sql, string[] ids, string failure)
+    {
+        var command = new NpgsqlBatchCommand(Expecting(sql, "$2", failure));
+        command.Parameters.Add(new NpgsqlParameter { Value = ids, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = ids.Length, NpgsqlDbType = NpgsqlDbType.Integer });
+        return command;
+    }
+
+    /// <summary>
+    /// The statement, made to fail unless it affected exactly <paramref name="expected"/> rows: PostgreSQL has no
+    /// assertion in plain SQL, but an arithmetic error aborts the statement, and with it the batch's transaction. Which
+    /// error (<paramref name="failure"/>: a division by zero, or an integer out of range) tells which check failed.
+    /// </summary>
+    private static string Expecting(string statement, string expected, string failure)
+    {
+        var held = $"((SELECT count(*) FROM affected) = {expected})";
+        var check = failure == InstanceCheckFailed ? $"1 / {held}::int" : $"2147483647 + (NOT {held})::int";
+        return $"WITH affected AS ({statement} RETURNING 1) SELECT {check}";
     }
 
     private NpgsqlBatchCommand TakeSeen(AppliedStimulus applied, DateTimeOffset now)

@@ -115,6 +115,11 @@ public sealed class InMemoryWorkflowStore(TimeProvider time) : IWorkflowInstance
                     _seen[applied.Id] = (applied.ExpiresAt, applied.FirstReceivedAt);
                 }
             }
+
+            if (commit.LeaseOwner is { } releasing && _leases.TryGetValue(instance.Id, out var held) && held.Owner == releasing)
+            {
+                _leases.Remove(instance.Id);
+            }
         }
 
         return Task.FromResult(version);
