@@ -1,0 +1,54 @@
+namespace ChangeOrchestrator.Benchmarks.Designer;
+
+/// <summary>
+/// The script every designer page gets before its own: it notes when the document last changed (any node, attribute
+/// or text, which is what a render batch or a drag does to the canvas) and samples animation-frame intervals on demand.
+/// Times are <c>performance.now()</c>, milliseconds since the page's navigation started.
+/// </summary>
+internal static class PageProbe
+{
+    public const string Script = """
+        (() => {
+          const probe = { last: 0, frames: [], sampling: false };
+          window.__coBench = probe;
+          new MutationObserver(() => { probe.last = performance.now(); })
+            .observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+          probe.sample = () => {
+            probe.frames = [];
+            probe.sampling = true;
+            let previous = null;
+            const tick = t => {
+              if (!probe.sampling) return;
+              if (previous !== null) probe.frames.push(t - previous);
+              previous = t;
+              requestAnimationFrame(tick);
+            };
+            requestAnimationFrame(tick);
+          };
+          probe.stop = () => { probe.sampling = false; return probe.frames; };
+        })();
+        """;
+
+    /// <summary>Resolves to performance.now() once every activity is on the canvas of a live (interactive) page.</summary>
+    public const string Interactive = """
+        n => document.querySelector('main[data-live=true]') && document.querySelectorAll('[data-activity]').length >= n
+          ? performance.now() : false
+        """;
+
+    /// <summary>True once the document has not changed for <c>quiet</c> ms.</summary>
+    public const string Quiet = "quiet => performance.now() - window.__coBench.last > quiet";
+
+    public const string LastChange = "() => window.__coBench.last";
+
+    public const string Now = "() => performance.now()";
+
+    /// <summary>Clicks Auto-layout from inside the page, so the time starts exactly at the click.</summary>
+    public const string ClickAutoLayout = """
+        () => {
+          performance.mark('co-layout-start');
+          const at = performance.now();
+          document.querySelector('[data-testid=auto-layout]').click();
+          return at;
+        }
+        """;
+}
