@@ -230,6 +230,9 @@ internal sealed class DesignerScenario(string? postgresServer) : IScenario, ISel
             var node = page.GetByTestId("node-finish");
             var before = (await node.BoundingBoxAsync())!;
             var clickedAt = await page.EvaluateAsync<double>(PageProbe.ClickAutoLayout);
+
+            // The layout is computed on the server: the page may be still for a while before its batch arrives.
+            await page.WaitForFunctionAsync(PageProbe.Moved, new object[] { "node-finish", before.X, before.Y }, new PageWaitForFunctionOptions { PollingInterval = 5 });
             var lastChange = await DesignerBrowser.WaitForQuietAsync(page, QuietMs);
             traffic.Add(browser.Traffic.Take());
             var after = (await node.BoundingBoxAsync())!;

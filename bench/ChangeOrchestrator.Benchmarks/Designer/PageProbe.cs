@@ -38,6 +38,14 @@ internal static class PageProbe
     /// <summary>True once the document has not changed for <c>quiet</c> ms.</summary>
     public const string Quiet = "quiet => performance.now() - window.__coBench.last > quiet";
 
+    /// <summary>True once the element of a test id is drawn somewhere other than (x, y).</summary>
+    public const string Moved = """
+        ([id, x, y]) => {
+          const box = document.querySelector(`[data-testid="${id}"]`).getBoundingClientRect();
+          return box.x !== x || box.y !== y;
+        }
+        """;
+
     public const string LastChange = "() => window.__coBench.last";
 
     public const string Now = "() => performance.now()";
