@@ -138,6 +138,11 @@ internal sealed class DesignerScenario(string? postgresServer) : IScenario, ISel
     /// <summary>The designer validates live: a workflow it finds problems in would not measure what a designer works on.</summary>
     private static async Task EnsureValidAsync(IPage page, string workflowId)
     {
+        if (await page.GetByTestId("designer-read-only").CountAsync() > 0)
+        {
+            throw new InvalidOperationException($"The designer opened {workflowId} read-only: the bench user lacks the Designer role.");
+        }
+
         if (await page.GetByTestId("no-problems").CountAsync() == 0)
         {
             var problems = await page.GetByTestId("problems").InnerTextAsync();
@@ -236,9 +241,11 @@ internal sealed class DesignerScenario(string? postgresServer) : IScenario, ISel
             var lastChange = await DesignerBrowser.WaitForQuietAsync(page, QuietMs);
             traffic.Add(browser.Traffic.Take());
             var after = (await node.BoundingBoxAsync())!;
-            if (before.X == after.X && before.Y == after.Y)
+            if (Math.Abs(before.X - after.X) <= 1 && Math.Abs(before.Y - after.Y) <= 1)
             {
-                throw new InvalidOperationException($"Auto-layout left the finish activity where it was ({before.X:F0}, {before.Y:F0}).");
+                var status = await page.GetByTestId("designer-status").InnerTextAsync();
+                var disabled = await page.GetByTestId("auto-layout").IsDisabledAsync();
+                throw new InvalidOperationException($"Auto-layout left the finish activity where it was ({before.X:F0}, {before.Y:F0}); button disabled: {disabled}; status: {status}.");
             }
 
             times.Add(lastChange - clickedAt);

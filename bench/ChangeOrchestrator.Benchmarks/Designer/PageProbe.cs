@@ -38,11 +38,11 @@ internal static class PageProbe
     /// <summary>True once the document has not changed for <c>quiet</c> ms.</summary>
     public const string Quiet = "quiet => performance.now() - window.__coBench.last > quiet";
 
-    /// <summary>True once the element of a test id is drawn somewhere other than (x, y).</summary>
+    /// <summary>True once the element of a test id is drawn more than a pixel away from (x, y) (Playwright's boxes are rounded).</summary>
     public const string Moved = """
         ([id, x, y]) => {
           const box = document.querySelector(`[data-testid="${id}"]`).getBoundingClientRect();
-          return box.x !== x || box.y !== y;
+          return Math.abs(box.x - x) > 1 || Math.abs(box.y - y) > 1;
         }
         """;
 
