@@ -44,7 +44,7 @@ internal sealed class DesignerScenario(string? postgresServer) : IScenario, ISel
         + $"{GeneratedWorkflow.Activities}-activity workflow (decisions whose branches meet again, `Designer/GeneratedWorkflow.cs`). `*-settled` is when the page "
         + $"last changed before {QuietMs} ms of stillness. On the 200: `drag.frame` is the interval between animation frames while a node is dragged "
         + $"{DragDistance} px in {DragSteps} pointer moves {MoveInterval.TotalMilliseconds:F0} ms apart ({Drags} drags, each on a freshly opened tab) and until the page is still; `drag.lag` is "
-        + $"from releasing the node to the page's last change; `layout` is from the click on Auto-layout (in the page) to the page's last change, "
+        + $"from releasing the node to the page's last change; `layout` is from just before Playwright's click on Auto-layout until the finish activity has moved and the page is still, to its last change, "
         + $"{Layouts} times, each on a freshly opened tab. `circuit.*` counts the WebSocket frames of the Blazor connection: bytes, largest frame, "
         + $".NET → JS interop calls (`JS.BeginInvokeJS`), JS → .NET calls other than browser events, events, render batches.";
 
@@ -105,12 +105,23 @@ internal sealed class DesignerScenario(string? postgresServer) : IScenario, ISel
         AddOpenFigures(figures, "200", GeneratedWorkflow.Activities, large);
 
         await DragAsync(browser, figures);
-        await LayoutAsync(browser, figures);
+        try
+        {
+            await LayoutAsync(browser, figures);
+        }
+        catch (TimeoutException)
+        {
+            // Reported as not measured: the open and drag figures stand on their own.
+            System.Console.Error.WriteLine("Auto-layout did not move the canvas within 15 s: its figures are left out.");
+        }
 
         double Value(string name) => figures.First(f => f.Name == name).Value;
         figures.Add(new Figure("headroom.open.patch-change.p95", "×", 1000 / Value("open.patch-change.p95")));
         figures.Add(new Figure("headroom.drag.frame.p95", "×", 50 / Value("drag.frame.p95")));
-        figures.Add(new Figure("headroom.layout.p95", "×", 500 / Value("layout.p95")));
+        if (figures.Any(f => f.Name == "layout.p95"))
+        {
+            figures.Add(new Figure("headroom.layout.p95", "×", 500 / Value("layout.p95")));
+        }
         return figures;
     }
 
@@ -234,10 +245,11 @@ internal sealed class DesignerScenario(string? postgresServer) : IScenario, ISel
             var page = designer.Page;
             var node = page.GetByTestId("node-finish");
             var before = (await node.BoundingBoxAsync())!;
-            var clickedAt = await page.EvaluateAsync<double>(PageProbe.ClickAutoLayout);
+            var clickedAt = await page.EvaluateAsync<double>(PageProbe.MarkLayoutStart);
+            await page.GetByTestId("auto-layout").ClickAsync();
 
             // The layout is computed on the server: the page may be still for a while before its batch arrives.
-            await page.WaitForFunctionAsync(PageProbe.Moved, new object[] { "node-finish", before.X, before.Y }, new PageWaitForFunctionOptions { PollingInterval = 5 });
+            await page.WaitForFunctionAsync(PageProbe.Moved, new object[] { "node-finish", before.X, before.Y }, new PageWaitForFunctionOptions { PollingInterval = 5, Timeout = 15_000 });
             var lastChange = await DesignerBrowser.WaitForQuietAsync(page, QuietMs);
             traffic.Add(browser.Traffic.Take());
             var after = (await node.BoundingBoxAsync())!;
