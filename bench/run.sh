@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark scenario against a throw-away PostgreSQL of its own and writes bench/results/latest.md and
 # bench/results/latest.json (the fleet scenario also writes bench/results/fleet.md and fleet.json).
-#   usage: bench/run.sh [--quick] [--only throughput,resume,events,expressions,history,webhooks,fleet,console] [--repetitions N]
+#   usage: bench/run.sh [--quick] [--only throughput,resume,events,expressions,history,webhooks,fleet,console,compliance,designer] [--repetitions N]
 #   A full run (no --quick) also runs the BenchmarkDotNet expression benchmark into bench/results/benchmarkdotnet/.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -69,11 +69,12 @@ IScenario[] all =
     OnEachServer(c => new HistoryScenario(sizes, c)),
     OnEachServer(c => new ChangeOrchestrator.Benchmarks.Webhooks.WebhookBurstScenario(c)),
 
-    // The fleet and console scenarios take minutes per run and write reports of their own: they run on the first
+    // The fleet, console, compliance and designer scenarios take minutes per run and write reports of their own: they run on the first
     // server only, whose settings the report names.
     new FleetScenario(sizes, options.PostgresConnectionString),
     new ChangeOrchestrator.Benchmarks.Console.ConsoleScenario(sizes, options.PostgresConnectionString),
     new ChangeOrchestrator.Benchmarks.Compliance.ComplianceScenario(sizes, options.PostgresConnectionString),
+    new ChangeOrchestrator.Benchmarks.Designer.DesignerScenario(options.PostgresConnectionString),
 ];
 var runner = new ScenarioRunner(sizes, Console.Out);
 var results = new List<ScenarioResult>();

@@ -10,7 +10,7 @@ internal sealed record BenchOptions
     public const string DurablePostgresVariable = "CHANGEORCHESTRATOR_BENCH_POSTGRES_DURABLE";
 
     public const string Usage =
-        "usage: ChangeOrchestrator.Benchmarks [--quick] [--out DIR] [--postgres CONNECTION] [--postgres-durable CONNECTION] [--only throughput,resume,events,expressions,history,webhooks,fleet,console,compliance] [--repetitions N] [--fleet-sizes 1000,10000] [--bdn]";
+        "usage: ChangeOrchestrator.Benchmarks [--quick] [--out DIR] [--postgres CONNECTION] [--postgres-durable CONNECTION] [--only throughput,resume,events,expressions,history,webhooks,fleet,console,compliance,designer] [--repetitions N] [--fleet-sizes 1000,10000] [--bdn]";
 
     /// <summary>The most Prod servers a fleet run can have: the simulator generates at most 50,000 servers, 45% of them Prod.</summary>
     public const int MaxFleetTargets = 22_000;

@@ -167,6 +167,7 @@ internal static class ServerBuilderExtensions
         app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Roles.Viewer);
         app.MapMetrics();
         app.MapDefinitionsApi();
+        app.MapDefinitionDraftsApi();
         app.MapInstancesApi();
         app.MapEventsApi();
         app.MapCatalogueApi();

@@ -110,6 +110,49 @@ public sealed class DefinitionsApiTests : IAsyncLifetime
         Assert.Equal("Healthy", await _server.Client.GetStringAsync("/health/ready"));
     }
 
+    [Fact]
+    public async Task Draft_SavedReadAndSavedOverStaleRevision_Returns409NamingWhoAndWhenAndIsAudited()
+    {
+        var missing = await _server.GetJsonAsync("/api/definitions/wait-approval/draft", HttpStatusCode.NotFound);
+        var (first, firstTag) = await PutDraftAsync(TestWorkflows.WaitForApproval, null, HttpStatusCode.OK);
+        var read = await _server.GetJsonAsync("/api/definitions/wait-approval/draft");
+        var edited = TestWorkflows.WaitForApproval.Replace("Wait for approval", "Wait for approval, edited", StringComparison.Ordinal);
+        var (second, secondTag) = await PutDraftAsync(edited, firstTag, HttpStatusCode.OK);
+        var (stale, _) = await PutDraftAsync(TestWorkflows.WaitForApproval, firstTag, HttpStatusCode.Conflict);
+        var (otherId, _) = await PutDraftAsync(TestWorkflows.WaitForApproval.Replace("\"wait-approval\"", "\"other\"", StringComparison.Ordinal), secondTag, HttpStatusCode.BadRequest);
+        using var viewer = _server.ClientWithKey(TestKeys.ByRole["Viewer"]);
+        using var denied = await viewer.GetAsync("/api/definitions/wait-approval/draft");
+        var audit = await _server.GetJsonAsync("/api/audit?action=definition.draft");
+
+        Assert.Contains("no saved draft", missing["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal((1, "\"1\"", 1), (first["revision"]!.GetValue<int>(), firstTag, first["baseVersion"]!.GetValue<int>()));
+        Assert.Equal("Wait for approval", read["definition"]!["name"]!.GetValue<string>());
+        Assert.Equal((2, "\"2\""), (second["revision"]!.GetValue<int>(), secondTag));
+        var savedBy = second["savedBy"]!.GetValue<string>();
+        Assert.Equal((2, savedBy), (stale["revision"]!.GetValue<int>(), stale["savedBy"]!.GetValue<string>()));
+        Assert.Contains($"{savedBy} saved revision 2 of 'wait-approval' at ", stale["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("$.id", otherId["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        Assert.Equal(
+            ["200 revision 1", "200 revision 2", "409 stale: revision 1"],
+            audit["items"]!.AsArray().Where(e => e!["outcome"]!.GetValue<int>() != 400)
+                .Select(e => $"{e!["outcome"]!.GetValue<int>()} {e["detail"]!.GetValue<string>()}").Order(StringComparer.Ordinal));
+    }
+
+    private async Task<(System.Text.Json.Nodes.JsonNode Body, string? ETag)> PutDraftAsync(string body, string? ifMatch, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/definitions/wait-approval/draft") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        using var response = await _server.Client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"expected {expected}, got {response.StatusCode}: {text}");
+        return (System.Text.Json.Nodes.JsonNode.Parse(text)!, response.Headers.ETag?.ToString());
+    }
+
     private async Task<System.Text.Json.Nodes.JsonNode> PostRawAsync(string path, string body, HttpStatusCode expected)
     {
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
