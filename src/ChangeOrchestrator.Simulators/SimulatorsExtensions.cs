@@ -14,6 +14,9 @@ public static class SimulatorsExtensions
         services.AddAwsSimulator(configuration);
         services.AddServiceNowSimulator(configuration);
         services.AddJiraSimulator(configuration);
+
+        // With both vendors in one host, the instance's CMDB can know the account's servers (Simulators:ServiceNow:Cmdb).
+        services.AddHostedService<AwsFleetCmdbImport>();
         return services;
     }
 

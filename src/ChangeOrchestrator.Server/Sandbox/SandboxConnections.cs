@@ -30,6 +30,9 @@ internal static class SandboxConnections
             ["Aws:AccessKeyId"] = "sandbox",
             ["Aws:SecretAccessKey"] = "sandbox",
 
+            // The CMDB knows the simulated fleet, so a patch change's servers are found as affected CIs.
+            ["Simulators:ServiceNow:Cmdb:ImportAwsFleet"] = "true",
+
             // The change calendar the simulated account holds, so workflows can name it in calendarNames.
             ["AllowedValues:ChangeCalendars:0"] = "ChangeFreeze",
         };

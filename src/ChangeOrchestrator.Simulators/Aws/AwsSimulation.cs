@@ -14,6 +14,9 @@ internal sealed class AwsSimulation(SimulatorClock clock, IOptionsMonitor<AwsSim
     private readonly Lock _gate = new();
     private AwsWorld? _world;
 
+    /// <summary>Raised after <see cref="Reset"/>, outside the lock, once the new fleet is in place.</summary>
+    public event Action? FleetReset;
+
     public T Execute<T>(Func<AwsWorld, T> action)
     {
         lock (_gate)
@@ -31,6 +34,8 @@ internal sealed class AwsSimulation(SimulatorClock clock, IOptionsMonitor<AwsSim
         {
             _world = Create(size, seed);
         }
+
+        FleetReset?.Invoke();
     }
 
     private AwsWorld Create(int? size, int? seed)

@@ -79,6 +79,32 @@ public sealed class ServiceNowConflictsTests
     }
 
     [Fact]
+    public async Task AttachAffectedServers_CmdbImportsTheAwsFleet_FindsEveryServerAndFollowsAFleetReset()
+    {
+        // As the server's sandbox composes the simulators: the instance's CMDB filled from the simulated account.
+        await using var host = await ServiceDeskTestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Simulators:ServiceNow:Cmdb:ImportAwsFleet"] = "true",
+            ["Simulators:Aws:FleetSize"] = "6",
+        });
+        using var aws = new RestClient(new RestClientOptions(host.Simulators.Url("sim/aws/_control/")));
+        var fleet = await FleetAsync(aws);
+        var cmdb = await CmdbServersAsync(host);
+        var change = await host.ServiceNow.CreateChangeAsync(ServiceDeskTestHost.Draft("PATCH-FLEET"), Ct);
+
+        var attached = await host.ServiceNow.AttachAffectedServersAsync(change, fleet, Ct);
+
+        Assert.Equal(fleet.Select(s => $"{s.InstanceId} {s.Name}").Order(StringComparer.Ordinal), cmdb.Select(r => $"{r.ObjectId} {r.Name}").Order(StringComparer.Ordinal));
+        Assert.All(cmdb, r => Assert.Equal("SG-AWS", r.Source));
+        Assert.Equal(fleet.Select(s => s.InstanceId), attached.Attached);
+        Assert.Empty(attached.NotFound);
+
+        await ServiceDeskTestHost.JsonAsync(aws, new RestRequest("reset", Method.Post).AddJsonBody(new { size = 3, seed = 7 }));
+        var reseeded = await FleetAsync(aws);
+        Assert.Equal(reseeded.Select(s => s.InstanceId).Order(StringComparer.Ordinal), (await CmdbServersAsync(host)).Select(r => r.ObjectId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Reschedule_NewWindow_MovesThePlannedDates()
     {
         await using var host = await ServiceDeskTestHost.StartAsync();
@@ -103,6 +129,14 @@ public sealed class ServiceNowConflictsTests
         Assert.False(failure.IsTransient);
         Assert.Contains("'Mars freeze'", failure.Message, StringComparison.Ordinal);
     }
+
+    private static async Task<List<AffectedServer>> FleetAsync(RestClient aws) =>
+        [.. (await ServiceDeskTestHost.JsonAsync(aws, new RestRequest("fleet/nodes"))).AsArray()
+            .Select(n => new AffectedServer { InstanceId = n!["instanceId"]!.GetValue<string>(), Name = n["name"]!.GetValue<string>() })];
+
+    private static async Task<List<(string ObjectId, string Name, string Source)>> CmdbServersAsync(ServiceDeskTestHost host) =>
+        [.. (await ServiceDeskTestHost.JsonAsync(host.SnAdmin, new RestRequest("api/now/table/cmdb_ci_server?sysparm_fields=object_id,name,discovery_source")))["result"]!.AsArray()
+            .Select(r => (r!["object_id"]!.GetValue<string>(), r["name"]!.GetValue<string>(), r["discovery_source"]!.GetValue<string>()))];
 
     private static async Task<string> OtherChangeAsync(ServiceDeskTestHost host, string start, string end, string ci)
     {

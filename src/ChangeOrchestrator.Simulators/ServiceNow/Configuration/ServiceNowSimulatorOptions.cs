@@ -30,4 +30,6 @@ internal sealed class ServiceNowSimulatorOptions
     public ServiceNowNotificationOptions Notifications { get; set; } = new();
 
     public ServiceNowRateLimitOptions RateLimit { get; set; } = new();
+
+    public ServiceNowCmdbOptions Cmdb { get; set; } = new();
 }

@@ -29,6 +29,9 @@ internal sealed class ServiceNowStore
 
     public Lock Gate { get; } = new();
 
+    /// <summary>Raised under <see cref="Gate"/> after <see cref="Reset"/>, so data from other sources can be put back.</summary>
+    public event Action? Reseeded;
+
     public TableCatalog Catalog { get; }
 
     public string Now => ServiceNowDateTime.Format(_clock.UtcNow);
@@ -94,5 +97,6 @@ internal sealed class ServiceNowStore
         }
 
         ServiceNowSeed.Apply(this, options);
+        Reseeded?.Invoke();
     }
 }
