@@ -5,6 +5,7 @@ using ChangeOrchestrator.IntegrationTests.Support.Server;
 using ChangeOrchestrator.Persistence.ApiKeys;
 using ChangeOrchestrator.Persistence.Database;
 using ChangeOrchestrator.Persistence.Definitions;
+using ChangeOrchestrator.Persistence.Drafts;
 using ChangeOrchestrator.Persistence.Instances;
 using ChangeOrchestrator.Persistence.Stimuli;
 using Microsoft.AspNetCore.Routing;
@@ -62,6 +63,7 @@ public sealed class ApiFuzzTests : IAsyncLifetime
         ["POST /api/events/{kind}/{key}"] = ("/api/events/fuzz/CHG-F", EventCases),
         ["POST /auth/login"] = ("/auth/login", LoginCases),
         ["POST /api/admin/api-keys"] = ("/api/admin/api-keys", ApiKeyCases),
+        ["PUT /api/definitions/{id}/draft"] = ("/api/definitions/fuzz-target/draft", DraftCases),
     };
 
     [Fact]
@@ -95,7 +97,8 @@ public sealed class ApiFuzzTests : IAsyncLifetime
                     content.Headers.ContentType = MediaTypeHeaderValue.Parse(fuzz.ContentType);
                 }
 
-                using var response = await _server.Server.Client.PostAsync(url, content);
+                using var request = new HttpRequestMessage(new HttpMethod(route[..route.IndexOf(' ', StringComparison.Ordinal)]), url) { Content = content };
+                using var response = await _server.Server.Client.SendAsync(request);
                 var text = await response.Content.ReadAsStringAsync();
                 if (Problem(response, text, fuzz) is { } problem)
                 {
@@ -148,10 +151,40 @@ public sealed class ApiFuzzTests : IAsyncLifetime
         return fuzz.Names is { } named && !text.Contains(named, StringComparison.Ordinal) ? $"does not name '{named}'" : null;
     }
 
-    private async Task<(int Definitions, int Instances, int Pending, int Seen, int ApiKeys)> CountRowsAsync()
+    private async Task<(int Definitions, int Drafts, int Instances, int Pending, int Seen, int ApiKeys)> CountRowsAsync()
     {
         await using var db = await _server.Server.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
-        return (await db.Set<DefinitionRow>().CountAsync(), await db.Set<InstanceRow>().CountAsync(), await db.Set<PendingStimulusRow>().CountAsync(), await db.Set<SeenStimulusRow>().CountAsync(), await db.Set<ApiKeyRow>().CountAsync());
+        return (await db.Set<DefinitionRow>().CountAsync(), await db.Set<DraftRow>().CountAsync(), await db.Set<InstanceRow>().CountAsync(),
+            await db.Set<PendingStimulusRow>().CountAsync(), await db.Set<SeenStimulusRow>().CountAsync(), await db.Set<ApiKeyRow>().CountAsync());
+    }
+
+    /// <summary>
+    /// A draft is work in progress and need not validate, so only what no draft can be is refused: a body that is not
+    /// one JSON object, and an id other than the path's.
+    /// </summary>
+    private static IEnumerable<FuzzCase> DraftCases()
+    {
+        foreach (var generic in Generic(ValidDefinition, MaxDefinition, emptyIsValid: false))
+        {
+            yield return generic;
+        }
+
+        foreach (var body in new[] { "[]", "1", "\"text\"", "null" })
+        {
+            yield return Json($"draft {body}", body, "$");
+        }
+
+        var definition = JsonNode.Parse(ValidDefinition)!.AsObject();
+        foreach (var id in new[] { "1", "null", "[]", "\"\"", "\"another-workflow\"" })
+        {
+            var wrong = definition.DeepClone().AsObject();
+            wrong["id"] = JsonNode.Parse(id);
+            yield return Json($"draft id {id}", wrong.ToJsonString(), "$.id");
+        }
+
+        var missing = definition.DeepClone().AsObject();
+        missing.Remove("id");
+        yield return Json("draft without id", missing.ToJsonString(), "$.id");
     }
 
     private static IEnumerable<FuzzCase> StartCases()

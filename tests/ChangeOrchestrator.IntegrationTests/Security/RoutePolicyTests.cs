@@ -25,6 +25,8 @@ public sealed class RoutePolicyTests : IAsyncLifetime
         ["GET /api/definitions/{id}/export"] = Roles.Viewer,
         ["POST /api/definitions/validate"] = Roles.Designer,
         ["POST /api/definitions"] = Roles.Designer,
+        ["GET /api/definitions/{id}/draft"] = Roles.Designer,
+        ["PUT /api/definitions/{id}/draft"] = Roles.Designer,
         ["POST /api/instances"] = Roles.Operator,
         ["GET /api/instances"] = Roles.Viewer,
         ["GET /api/instances/{id}"] = Roles.Viewer,
