@@ -27,13 +27,5 @@ internal static class CsvExport
             name + ".csv");
 
     public static PushStreamHttpResult Stream<T>(IEnumerable<T> rows, string name, CancellationToken cancellationToken) =>
-        TypedResults.Stream(
-            async body =>
-            {
-                await using var csv = CsvWriter.Create(body, Options, leaveOpen: true);
-                await csv.WriteRecordsAsync(rows, cancellationToken);
-                await csv.FlushAsync(cancellationToken);
-            },
-            ContentType,
-            name + ".csv");
+        Stream(rows.ToAsyncEnumerable(), name, cancellationToken);
 }
