@@ -27,7 +27,11 @@ internal sealed class ConsoleScenario(BenchSizes sizes, string? postgresServer) 
     private const string ApiKey = "bench-console-operator-key";
     private const string User = "bench";
     private const string Password = "bench-console-password-1";
-    private static readonly TimeSpan LoadDuration = TimeSpan.FromSeconds(20);
+    private const int SplitPairs = 3;
+    private const int SharedPairs = 2;
+    private static readonly TimeSpan LoadDuration = TimeSpan.FromSeconds(12);
+    private static readonly TimeSpan WarmUpLoad = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(3);
 
     public string Name => "console";
 
@@ -38,19 +42,21 @@ internal sealed class ConsoleScenario(BenchSizes sizes, string? postgresServer) 
         + $"simulated servers (the fleet scenario's run, `workflows/patch-change.json`). A server process with the console answers `GET /instances` "
         + $"(`render.instances`) and `GET /instances/{{patch change}}` (`render.instance`) {sizes.HistoryCalls} times each, one at a time: the server-side "
         + $"(prerendered) HTML of each page, timed by the client. Then {Tickers} instances of a workflow that waits for an event, notes it and waits again "
-        + $"receive {EventsPerSecond} events/s for {LoadDuration.TotalSeconds:F0} s through `POST /api/events` (open loop), first with no browser open "
-        + $"(`resume.none`), then with {Sessions} chromium sessions open on live pages, half on the instances page and half each on a ticker's instance page "
-        + $"(`resume.sessions`); `ratio.resume-p99` is the second p99 over the first. `circuit.*` is the server's memory with the sessions open, less "
-        + $"without, per session.";
+        + $"receive {EventsPerSecond} events/s through `POST /api/events` (open loop) in timed loads of {LoadDuration.TotalSeconds:F0} s, in pairs: one with no "
+        + $"browser page open (`resume.none-…`), then one with {Sessions} chromium sessions open on live pages, half on the instances page and half each on a "
+        + $"ticker's instance page (`resume.sessions-…`); `ratio.resume-p99-…-n` is the second p99 of pair n over the first, and `ratio.resume-p99` the median of "
+        + $"the pairs' quotients. Between two loads the pages are closed (which ends their circuits) or opened again. `circuit.*` is the server's memory with "
+        + $"the sessions open, less without, per session.";
 
     public IReadOnlyList<string> Notes =>
     [
-        $"Settings: Sandbox off, Production, server GC, PostgreSQL from .ci/postgres.sh; the fleet change as in the fleet scenario (time scale {FleetScenario.TimeScale:F0}); pages refresh at most every 250 ms (instance) and once a second, each at its own moment of the second (instances list, one read shared by every open list with the same filter), when pushed, otherwise every 5 s / 10 s.",
+        $"Settings: Sandbox off, Production, server GC, PostgreSQL from .ci/postgres.sh; the fleet change as in the fleet scenario (time scale {FleetScenario.TimeScale:F0}); pages refresh when the engine pushes a commit they show, at most every 250 ms (instance) and once a second, each at its own moment of the second (instances list, one read shared by every open list with the same filter), otherwise every 5 s / 10 s; one page's refresh at a time on the node; a refresh that finds what the page shows unchanged renders nothing.",
+        $"Order: {WarmUpLoad.TotalSeconds:F0} s of load with the sessions open (unmeasured, so that both kinds of phase run compiled code), then {SplitPairs} pairs with the placement split and {SharedPairs} pairs shared (below); {Tickers} tickers, so each instance page's instance commits about once a second. `pushed.*` and `frames.*` are what the sessions' pages received over their live connections (WebSocket frames, counted in the browser) per second of a load.",
         "A resume is timed from the moment its event was due to the API's answer, which comes after the commit: the engine's resume as a client sees it, HTTP included.",
         CorePlacement.Available
-            ? "Placement: `resume.none` and `resume.sessions` share every core between the server, PostgreSQL, the event client and chromium (`ratio.resume-p99-shared`). "
-              + "`resume.none-split` and `resume.sessions-split` run the server, PostgreSQL and the event client on core 0 only and chromium on the other cores (`taskset`), "
-              + "as when the browsers run on their users' machines: `ratio.resume-p99`, the target, is their quotient, the sessions' server-side cost to the engine."
+            ? "Placement: in the `split` pairs the server, PostgreSQL and the event client run on core 0 only and chromium with Playwright's driver on the other cores (`taskset`), "
+              + "as when the browsers run on their users' machines: `ratio.resume-p99`, the target, is the median of these pairs' quotients, the sessions' server-side cost to the engine. "
+              + "In the `shared` pairs every process shares every core (`ratio.resume-p99-shared`, their median)."
             : "The browser runs on the same cores as the server and the database (this machine cannot split them), so the sessions' rendering in chromium competes with the engine too.",
         "Memory is read from outside the process after a forced full collection (GC heap) and from the operating system (working set), as in the history scenario.",
         "The render figures repeat the same two pages: a completed instance is read once and kept by the server, so `render.instance` after the first call is the page without the read of the 1,000-server state.",
@@ -138,44 +144,49 @@ internal sealed class ConsoleScenario(BenchSizes sizes, string? postgresServer) 
             tickers.Add(await StartTickerAsync(client, key, cancellationToken));
         }
 
-        // Unmeasured: the first events jit the resume path.
-        await EventLoad.RunAsync(client, keys, EventsPerSecond, TimeSpan.FromSeconds(5), cancellationToken);
-        await ResumeLoadAsync(figures, "none", server, client, keys, cancellationToken);
-
-        // The same load with the server, the database and this client on core 0 only, so that the browsers opened
-        // next can have the other cores to themselves, as they would on their users' machines.
+        // The server, the database and this client on core 0 only, the browsers (and Playwright's driver, which relays
+        // their traffic) on the other cores, as when the browsers run on their users' machines.
         var postmaster = CorePlacement.Available ? await PostmasterAsync(connectionString, cancellationToken) : null;
         var split = postmaster is not null;
         int[] engineSide = [Environment.ProcessId, server.Id, postmaster ?? 0];
         if (split)
         {
             await CorePlacement.PinTreesAsync(engineSide, "0", cancellationToken);
-            await ResumeLoadAsync(figures, "none-split", server, client, keys, cancellationToken);
         }
 
         var (workingSetBefore, heapBefore) = await ServerMemory.ReadAsync(server, cancellationToken);
         var launcher = split ? CorePlacement.ChromiumLauncher(WatchingSessions.Chromium, CorePlacement.OtherCores) : WatchingSessions.Chromium;
         await using var sessions = await WatchingSessions.LaunchAsync(launcher);
+        if (split)
+        {
+            await CorePlacement.PinBrowserDriverAsync(CorePlacement.OtherCores, cancellationToken);
+        }
+
         var paths = Enumerable.Range(0, Sessions).Select(i => i % 2 == 0 ? "instances" : $"instances/{tickers[i % tickers.Count]}").ToList();
         await sessions.OpenAsync(server.Address, User, Password, paths);
         var (workingSetAfter, heapAfter) = await ServerMemory.ReadAsync(server, cancellationToken);
         figures.Add(new Figure("circuit.gc-heap", "MiB", (heapAfter - heapBefore) / Sessions));
         figures.Add(new Figure("circuit.working-set", "MiB", (workingSetAfter - workingSetBefore) / Sessions));
 
+        // Unmeasured: the first events and refreshes jit the resume path and the pages' refresh path, so that no
+        // measured phase, with sessions or without, still compiles code the other does not.
+        await EventLoad.RunAsync(client, keys, EventsPerSecond, WarmUpLoad, cancellationToken);
+        await sessions.CloseAllAsync();
+        await EventLoad.RunAsync(client, keys, EventsPerSecond, Settle, cancellationToken);
+
+        var splitRatios = split ? await PairsAsync(figures, "split", SplitPairs, server, client, keys, sessions, cancellationToken) : [];
         if (split)
         {
-            await ResumeLoadAsync(figures, "sessions-split", server, client, keys, cancellationToken);
-
             // Every process back on every core, the browsers' included (they descend from this one through Playwright).
             await CorePlacement.PinTreesAsync(engineSide, CorePlacement.AllCores, cancellationToken);
             File.Delete(launcher);
         }
 
-        await ResumeLoadAsync(figures, "sessions", server, client, keys, cancellationToken);
+        var sharedRatios = await PairsAsync(figures, "shared", split ? SharedPairs : SplitPairs, server, client, keys, sessions, cancellationToken);
 
         double Value(string name) => figures.First(f => f.Name == name).Value;
-        var shared = Value("resume.sessions.p99") / Value("resume.none.p99");
-        var ratio = split ? Value("resume.sessions-split.p99") / Value("resume.none-split.p99") : shared;
+        var shared = Statistics.Median(sharedRatios);
+        var ratio = split ? Statistics.Median(splitRatios) : shared;
         figures.Add(new Figure("ratio.resume-p99", "×", ratio));
         figures.Add(new Figure("ratio.resume-p99-shared", "×", shared));
         figures.Add(new Figure("headroom.render.instances.p95", "×", 200 / Value("render.instances.p95")));
@@ -186,14 +197,48 @@ internal sealed class ConsoleScenario(BenchSizes sizes, string? postgresServer) 
         return figures;
     }
 
+    /// <summary>
+    /// <paramref name="pairs"/> pairs of timed event loads, each without sessions (the pages closed) and then with the
+    /// 50 sessions open again, under <c>resume.none-{placement}-{n}</c> and <c>resume.sessions-{placement}-{n}</c>: a
+    /// pair's two loads are seconds apart, so the rest of the machine's load weighs on both alike, and its quotient
+    /// (<c>ratio.resume-p99-{placement}-{n}</c>) is the sessions' cost however busy the machine was that minute.
+    /// </summary>
+    /// <returns>Each pair's quotient of the p99s.</returns>
+    private static async Task<List<double>> PairsAsync(
+        List<Figure> figures, string placement, int pairs, ChildProcess server, HttpClient client, IReadOnlyList<string> keys, WatchingSessions sessions,
+        CancellationToken cancellationToken)
+    {
+        var ratios = new List<double>(pairs);
+        for (var pair = 1; pair <= pairs; pair++)
+        {
+            var none = await ResumeLoadAsync(figures, $"none-{placement}-{pair}", server, client, keys, cancellationToken);
+            await sessions.ReopenAsync();
+            var (bytes, frames) = (sessions.BytesReceived, sessions.FramesReceived);
+            var withSessions = await ResumeLoadAsync(figures, $"sessions-{placement}-{pair}", server, client, keys, cancellationToken);
+            figures.Add(new Figure($"pushed.sessions-{placement}-{pair}", "KiB/s", (sessions.BytesReceived - bytes) / 1024.0 / LoadDuration.TotalSeconds));
+            figures.Add(new Figure($"frames.sessions-{placement}-{pair}", "/s", (sessions.FramesReceived - frames) / LoadDuration.TotalSeconds));
+            await sessions.CloseAllAsync();
+            var ratio = withSessions / none;
+            figures.Add(new Figure($"ratio.resume-p99-{placement}-{pair}", "×", ratio));
+            ratios.Add(ratio);
+        }
+
+        return ratios;
+    }
+
     /// <summary>One timed event load: the resume percentiles and the server's CPU, under <c>resume.{name}</c> and <c>server-cpu.{name}</c>.</summary>
-    private static async Task ResumeLoadAsync(
+    /// <returns>The resumes' p99.</returns>
+    private static async Task<double> ResumeLoadAsync(
         List<Figure> figures, string name, ChildProcess server, HttpClient client, IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
+        // On the error stream with the time, so that a profiler attached to the server can tell the phases apart.
+        System.Console.Error.WriteLine($"console: resume.{name} from {TimeProvider.System.GetUtcNow():O}");
         var cpuBefore = server.CpuSeconds();
         var resumes = await EventLoad.RunAsync(client, keys, EventsPerSecond, LoadDuration, cancellationToken);
         figures.AddRange(EventLoad.Figures($"resume.{name}", resumes));
         figures.Add(new Figure($"server-cpu.{name}", "cores", (server.CpuSeconds() - cpuBefore) / LoadDuration.TotalSeconds));
+        System.Console.Error.WriteLine($"console: resume.{name} until {TimeProvider.System.GetUtcNow():O}");
+        return Statistics.Percentile(resumes, 99);
     }
 
     /// <summary>The database server's main process when it runs on this machine and its data folder is readable here, else null.</summary>

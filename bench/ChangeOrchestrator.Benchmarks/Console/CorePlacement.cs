@@ -43,6 +43,19 @@ internal static class CorePlacement
         }
     }
 
+    /// <summary>
+    /// Pins Playwright's driver (a node process this one started, which relays every page's traffic from chromium) and
+    /// its descendants, the browser's included, to <paramref name="cores"/>: it is part of the browsers' side, not the
+    /// engine's, and it would otherwise run on the cores this process runs on.
+    /// </summary>
+    public static Task PinBrowserDriverAsync(string cores, CancellationToken cancellationToken)
+    {
+        var drivers = WithDescendants(Environment.ProcessId, ParentsOfAll()).Where(IsPlaywrightDriver).ToList();
+        return drivers.Count == 0
+            ? throw new InvalidOperationException("Playwright's driver process was not found among this process's descendants.")
+            : PinTreesAsync(drivers, cores, cancellationToken);
+    }
+
     /// <summary>The PostgreSQL server's main process (the postmaster), read from its data folder's <c>postmaster.pid</c>.</summary>
     public static int PostmasterPid(string dataDirectory) =>
         int.Parse(File.ReadLines(Path.Combine(dataDirectory, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
@@ -61,6 +74,20 @@ internal static class CorePlacement
         }
 
         return path;
+    }
+
+    // The driver is Playwright's own node (".playwright/node/<platform>/node"); its thread names it "MainThread".
+    private static bool IsPlaywrightDriver(int pid)
+    {
+        try
+        {
+            var program = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/cmdline").Split('\0')[0];
+            return program.Contains(".playwright", StringComparison.Ordinal) && Path.GetFileName(program) == "node";
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 
     private static List<int> WithDescendants(int root, Dictionary<int, int> parents)
