@@ -48,6 +48,8 @@ public static class WebConsoleExtensions
         services.TryAddSingleton<ComplianceReports>();
         services.AddScoped<DesignerWorkspace>();
         services.AddSingleton<SharedInstanceReads>();
+        services.AddSingleton<LiveRefreshMetrics>();
+        services.AddSingleton<SharedInstanceVersions>();
         services.AddSingleton<RenderedEvidence>();
         services.AddSingleton<FinishedInstances>();
         return services;

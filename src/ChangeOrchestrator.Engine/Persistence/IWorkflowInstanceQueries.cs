@@ -12,4 +12,10 @@ public interface IWorkflowInstanceQueries
 
     /// <summary>The number of instances in each status.</summary>
     Task<IReadOnlyDictionary<InstanceStatus, long>> CountByStatusAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The stored version of each of <paramref name="instanceIds"/> that exists, in one read: which of many watched
+    /// instances changed (on any node) costs one query of their keys instead of a read of each.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, long>> VersionsAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken);
 }

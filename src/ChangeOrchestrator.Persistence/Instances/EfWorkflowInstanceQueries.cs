@@ -63,6 +63,20 @@ internal sealed class EfWorkflowInstanceQueries(IDbContextFactory<WorkflowDbCont
         return counts.ToDictionary(c => c.Status, c => c.Count);
     }
 
+    public async Task<IReadOnlyDictionary<string, long>> VersionsAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken)
+    {
+        if (instanceIds.Count == 0)
+        {
+            return new Dictionary<string, long>(StringComparer.Ordinal);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var ids = instanceIds.Distinct(StringComparer.Ordinal).ToList();
+        // The two columns only: a row's state is up to megabytes of JSON.
+        return await db.Set<InstanceRow>().AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, i.Version })
+            .ToDictionaryAsync(i => i.Id, i => i.Version, StringComparer.Ordinal, cancellationToken);
+    }
+
     private static IQueryable<InstanceRow> Matching(WorkflowDbContext db, InstanceQuery query)
     {
         var rows = db.Set<InstanceRow>().AsNoTracking();

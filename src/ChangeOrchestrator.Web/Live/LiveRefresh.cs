@@ -10,6 +10,13 @@ namespace ChangeOrchestrator.Web.Live;
 /// </summary>
 public sealed class LiveRefresh : IDisposable
 {
+    // One refresh (its read and its render) at a time for the whole node, every page's. The pages' work then takes at
+    // most one thread-pool thread however many are open, and waits on this gate rather than in the thread pool's
+    // queue, where it would hold up the engine's resumes queued behind it: 50 open pages refreshing together
+    // otherwise fill the queue for a few milliseconds every second, and the engine's slowest resumes are those that
+    // land in it. A page waits for the others' refreshes at most, a few milliseconds each.
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+
     private readonly Channel<bool> _signal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly CancellationTokenSource _stop = new();
     private readonly IDisposable _subscription;
@@ -36,7 +43,7 @@ public sealed class LiveRefresh : IDisposable
     /// <summary>
     /// When (a <see cref="TimeProvider.GetTimestamp"/>) the newest change this refresh answers was pushed, or the
     /// moment the fallback fell due: a read started at or after it shows that change, so the page may share it
-    /// (see <see cref="SharedInstanceReads"/>). A change pushed later signals another refresh.
+    /// (see <see cref="SharedInstanceReads"/> and <see cref="SharedInstanceVersions"/>). A change pushed later signals another refresh.
     /// </summary>
     public long ChangesUntil { get; private set; }
 
@@ -92,8 +99,12 @@ public sealed class LiveRefresh : IDisposable
         {
             while (!stop.IsCancellationRequested)
             {
+                // The fallback falls on the clock's multiples of it, the same moments for every page of the node, so
+                // that the pages it wakes together share one read (SharedInstanceReads, SharedInstanceVersions).
+                var untilFallback = TimeSpan.FromTicks(fallback.Ticks - (time.GetUtcNow().UtcTicks % fallback.Ticks));
+                var fallbackDue = time.GetTimestamp() + (long)(untilFallback.TotalSeconds * time.TimestampFrequency);
                 bool pushed;
-                using (var due = new CancellationTokenSource(fallback, time))
+                using (var due = new CancellationTokenSource(untilFallback, time))
                 using (var wait = CancellationTokenSource.CreateLinkedTokenSource(stop, due.Token))
                 {
                     try
@@ -107,7 +118,7 @@ public sealed class LiveRefresh : IDisposable
                 }
 
                 // Read before any wait: a change pushed during the wait signals again, so nothing is missed.
-                ChangesUntil = pushed ? Volatile.Read(ref _lastPush) : time.GetTimestamp();
+                ChangesUntil = pushed ? Volatile.Read(ref _lastPush) : fallbackDue;
                 if (aligned)
                 {
                     // The next time the clock passes this page's own moment of the gap.
@@ -115,11 +126,11 @@ public sealed class LiveRefresh : IDisposable
                     var now = time.GetUtcNow().UtcTicks;
                     var wait = ((_offset.Ticks - (now % ticks)) % ticks + ticks) % ticks;
                     await Task.Delay(TimeSpan.FromTicks(wait == 0 ? ticks : wait), time, stop);
-                    await refreshAsync(pushed);
+                    await OneAtATimeAsync(refreshAsync, pushed, stop);
                 }
                 else
                 {
-                    await refreshAsync(pushed);
+                    await OneAtATimeAsync(refreshAsync, pushed, stop);
                     await Task.Delay(minimumGap, time, stop);
                 }
             }
@@ -131,6 +142,19 @@ public sealed class LiveRefresh : IDisposable
         catch (ObjectDisposedException)
         {
             // The page was closed while it refreshed.
+        }
+    }
+
+    private static async Task OneAtATimeAsync(Func<bool, Task> refreshAsync, bool pushed, CancellationToken stop)
+    {
+        await Gate.WaitAsync(stop);
+        try
+        {
+            await refreshAsync(pushed);
+        }
+        finally
+        {
+            Gate.Release();
         }
     }
 }

@@ -8,7 +8,7 @@ namespace ChangeOrchestrator.Web.Live;
 /// share the first one's read instead of each querying the database. A read is shared only with pages whose newest change came
 /// before it started, so no page shows a list older than what it was told about.
 /// </summary>
-public sealed class SharedInstanceReads(IWorkflowInstanceQueries queries, TimeProvider time)
+public sealed class SharedInstanceReads(IWorkflowInstanceQueries queries, LiveRefreshMetrics metrics, TimeProvider time)
 {
     // Long enough to serve one refresh tick, short enough that the table of filters stays small.
     private static readonly TimeSpan Kept = TimeSpan.FromSeconds(10);
@@ -39,6 +39,7 @@ public sealed class SharedInstanceReads(IWorkflowInstanceQueries queries, TimePr
     private Read Start(InstanceQuery query)
     {
         var started = time.GetTimestamp();
+        metrics.Read("instances");
 
         // Not cancelled with the page that happened to start it: the other pages wait for the same read.
         return new Read(started, Task.Run(() => queries.ListAsync(query, CancellationToken.None)));

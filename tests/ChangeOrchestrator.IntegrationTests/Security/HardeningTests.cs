@@ -160,6 +160,9 @@ public sealed class HardeningTests : IAsyncLifetime
 
         public Task<IReadOnlyDictionary<InstanceStatus, long>> CountByStatusAsync(CancellationToken cancellationToken) =>
             throw new InvalidOperationException(Failure);
+
+        public Task<IReadOnlyDictionary<string, long>> VersionsAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException(Failure);
     }
 
     /// <summary>Every log message and exception the server writes, as one text.</summary>

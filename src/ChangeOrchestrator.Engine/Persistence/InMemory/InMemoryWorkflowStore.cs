@@ -351,6 +351,16 @@ public sealed class InMemoryWorkflowStore(TimeProvider time) : IWorkflowInstance
         }
     }
 
+    public Task<IReadOnlyDictionary<string, long>> VersionsAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            IReadOnlyDictionary<string, long> versions = instanceIds.Distinct(StringComparer.Ordinal)
+                .Where(_instances.ContainsKey).ToDictionary(id => id, id => _instances[id].Version, StringComparer.Ordinal);
+            return Task.FromResult(versions);
+        }
+    }
+
     private IEnumerable<WorkflowInstance> Matching(InstanceQuery query) => _instances.Values
         .Where(i => query.Status is null || i.Status == query.Status)
         .Where(i => query.DefinitionId is null || i.DefinitionId == query.DefinitionId)

@@ -70,4 +70,24 @@ public sealed class EfWorkflowInstanceQueriesTests(DatabaseFixture fixture) : IC
         Assert.Single(rest.Items);
         Assert.Equal(instances.Select(i => i.Id).Order(StringComparer.Ordinal), summary.Items.Concat(rest.Items).Select(i => i.Id).Order(StringComparer.Ordinal));
     }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Versions_StoredAndUnknownIds_AnswersEachStoredInstancesVersionOnly(PersistenceProvider provider)
+    {
+        await using var harness = await fixture.HarnessAsync(provider);
+        // Of a workflow and a time of their own: the database is shared with the other tests of the class, whose lists
+        // count and filter by status and start time.
+        var started = harness.Now.AddYears(-1);
+        var first = new WorkflowInstance { Id = Bursts.NewId(), DefinitionId = "versions-flow", DefinitionVersion = 1, Status = InstanceStatus.Faulted, CreatedAt = started, UpdatedAt = started };
+        var second = new WorkflowInstance { Id = Bursts.NewId(), DefinitionId = "versions-flow", DefinitionVersion = 1, Status = InstanceStatus.Cancelled, CreatedAt = started, UpdatedAt = started };
+        var firstVersion = await harness.Instances.CommitAsync(Bursts.Create(first), None);
+        var secondVersion = await harness.Instances.CommitAsync(Bursts.Create(second), None);
+        var queries = harness.Get<IWorkflowInstanceQueries>();
+
+        var versions = await queries.VersionsAsync([first.Id, second.Id, first.Id, Bursts.NewId()], None);
+
+        Assert.Equal(new Dictionary<string, long> { [first.Id] = firstVersion, [second.Id] = secondVersion }, versions);
+        Assert.Empty(await queries.VersionsAsync([], None));
+    }
 }
