@@ -87,11 +87,20 @@ internal static class FleetChange
             await SettleAsync(cancellationToken);
             var cpu = server.CpuSeconds() - cpuBefore;
             var peak = server.PeakWorkingSetMiB();
+            // The desk shows the change closed before the close step's own commit (and any retry of it): wait for the end.
             var instance = await GetJsonAsync(api, $"api/instances/{instanceId}", cancellationToken);
+            for (var waited = Stopwatch.StartNew(); instance["status"]!.GetValue<string>() is "Running" or "Suspended" && waited.Elapsed < TimeSpan.FromMinutes(10);)
+            {
+                await Task.Delay(500, cancellationToken);
+                instance = await GetJsonAsync(api, $"api/instances/{instanceId}", cancellationToken);
+            }
+
             var status = instance["status"]!.GetValue<string>();
             if (status != "Completed")
             {
-                throw new InvalidOperationException($"The change ended {status}: {instance["incident"]?.ToJsonString()}");
+                throw new InvalidOperationException(
+                    $"The change ended {status}, waiting on [{string.Join(", ", instance["waitingActivities"]!.AsArray())}]: {instance["incident"]?.ToJsonString()}"
+                    + $"{Environment.NewLine}{await JournalTailAsync(instanceId, cancellationToken)}{Environment.NewLine}{server.Output()}");
             }
 
             var wall = instance["finishedAt"]!.GetValue<DateTimeOffset>() - instance["createdAt"]!.GetValue<DateTimeOffset>();
@@ -99,8 +108,10 @@ internal static class FleetChange
             var awsThrottled = await AwsCountsAsync("throttled", cancellationToken);
             var awsConcurrent = await AwsCountsAsync("maxConcurrent", cancellationToken);
             var deskAfter = await DeskCountsAsync(cancellationToken);
+            var spans = await SpansAsync(instanceId, instance["createdAt"]!.GetValue<DateTimeOffset>(), cancellationToken);
             return new FleetRunResult
             {
+                Spans = spans,
                 Targets = targets,
                 FleetSize = fleetSize,
                 TimeScale = timeScale,
@@ -118,6 +129,56 @@ internal static class FleetChange
                     .Where(c => c.Count > 0)
                     .ToDictionary(c => c.Key, c => c.Count, StringComparer.Ordinal),
             };
+        }
+
+        /// <summary>The last journal entries of the instance, for a change that did not complete.</summary>
+        private async Task<string> JournalTailAsync(string instanceId, CancellationToken cancellationToken)
+        {
+            var lines = new List<string>();
+            for (long after = 0; ;)
+            {
+                var page = await GetJsonAsync(api, string.Create(CultureInfo.InvariantCulture, $"api/instances/{instanceId}/journal?after={after}&limit=500"), cancellationToken);
+                lines.AddRange(page["items"]!.AsArray().Select(e => $"{e!["at"]} {e["type"]} {e["activityId"]} {e["message"]}"));
+                if (page["next"]?.GetValue<long>() is not { } next)
+                {
+                    break;
+                }
+
+                after = next;
+            }
+
+            return string.Join(Environment.NewLine, lines.TakeLast(15));
+        }
+
+        /// <summary>Each activity's first start and last end in the journal (a suspended activity spans its waits).</summary>
+        private async Task<List<StepSpan>> SpansAsync(string instanceId, DateTimeOffset created, CancellationToken cancellationToken)
+        {
+            var spans = new Dictionary<string, (DateTimeOffset Start, DateTimeOffset End)>(StringComparer.Ordinal);
+            for (long after = 0; ;)
+            {
+                var page = await GetJsonAsync(api, string.Create(CultureInfo.InvariantCulture, $"api/instances/{instanceId}/journal?after={after}&limit=500"), cancellationToken);
+                foreach (var entry in page["items"]!.AsArray())
+                {
+                    if (entry!["activityId"]?.GetValue<string>() is not { } activity)
+                    {
+                        continue;
+                    }
+
+                    var at = entry["at"]!.GetValue<DateTimeOffset>();
+                    spans[activity] = spans.TryGetValue(activity, out var span) ? (span.Start < at ? span.Start : at, span.End > at ? span.End : at) : (at, at);
+                }
+
+                if (page["next"]?.GetValue<long>() is not { } next)
+                {
+                    break;
+                }
+
+                after = next;
+            }
+
+            return [.. spans
+                .Select(s => new StepSpan(s.Key, (s.Value.Start - created).TotalSeconds, (s.Value.End - created).TotalSeconds))
+                .OrderBy(s => s.StartSeconds)];
         }
 
         private async Task<string> StartAsync(CancellationToken cancellationToken)

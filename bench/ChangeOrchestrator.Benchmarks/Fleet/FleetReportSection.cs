@@ -104,6 +104,19 @@ internal sealed record FleetReportSection(
         Line(text);
         Line(text, "ServiceNow minimum: every write (create, update, attachment) is a step of the workflow and counts as made; each read route is needed once. "
             + "The approval is read every 0.5 s until the approver decides, so those reads grow with the approver's delay, not with the fleet.");
+        if (Run.Spans.Count > 0)
+        {
+            Line(text);
+            Line(text, "Where the wall time went (each activity from its first journal entry to its last, seconds from the instance's start; activities under 0.1 s left out):");
+            Line(text);
+            Line(text, "| activity | from | to | seconds |");
+            Line(text, "| --- | ---: | ---: | ---: |");
+            foreach (var span in Run.Spans.Where(s => s.Seconds >= 0.1))
+            {
+                Line(text, string.Create(CultureInfo.InvariantCulture, $"| {span.ActivityId} | {span.StartSeconds:F1} | {span.EndSeconds:F1} | {span.Seconds:F1} |"));
+            }
+        }
+
         if (Run.Database is { } db)
         {
             Line(text);

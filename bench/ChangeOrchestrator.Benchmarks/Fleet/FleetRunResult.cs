@@ -41,4 +41,7 @@ internal sealed record FleetRunResult
     public required IReadOnlyDictionary<string, long> DeskCalls { get; init; }
 
     public DatabaseFootprint? Database { get; init; }
+
+    /// <summary>Where the wall time went: each activity's span, from its journal entries.</summary>
+    public IReadOnlyList<StepSpan> Spans { get; init; } = [];
 }

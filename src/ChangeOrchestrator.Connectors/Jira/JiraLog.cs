@@ -17,7 +17,7 @@ internal static partial class JiraLog
     public static partial void MoveSkipped(ILogger logger, string key, string status, string target);
 
     [LoggerMessage(EventId = 4205, Level = LogLevel.Information, Message = "Jira: attached {FileName} ({Bytes} bytes) to {Key}")]
-    public static partial void EvidenceAttached(ILogger logger, string fileName, int bytes, string key);
+    public static partial void EvidenceAttached(ILogger logger, string fileName, long bytes, string key);
 
     [LoggerMessage(EventId = 4206, Level = LogLevel.Debug, Message = "Jira: {Key} already has {FileName}")]
     public static partial void EvidenceAlreadyAttached(ILogger logger, string key, string fileName);

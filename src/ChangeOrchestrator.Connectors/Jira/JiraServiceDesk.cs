@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Connectors.Resilience;
+using ChangeOrchestrator.Connectors.Uploads;
 using ChangeOrchestrator.Patching.ChangeRequests;
 using ChangeOrchestrator.Patching.ChangeRequests.Conflicts;
 using Microsoft.Extensions.Logging;
@@ -159,10 +160,9 @@ internal sealed class JiraServiceDesk : IServiceDesk, IDisposable
         }
     }
 
-    public Task AttachEvidenceAsync(ChangeReference change, string fileName, string contentType, byte[] content, CancellationToken cancellationToken)
+    public Task AttachEvidenceAsync(ChangeReference change, string fileName, EvidenceContent content, CancellationToken cancellationToken)
     {
         EvidenceFileNames.EnsureValid(fileName);
-        ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
         ArgumentNullException.ThrowIfNull(content);
         return _pipeline.ExecuteAsync("attach evidence", async token =>
         {
@@ -173,11 +173,19 @@ internal sealed class JiraServiceDesk : IServiceDesk, IDisposable
                 return;
             }
 
-            var request = new RestRequest($"rest/api/3/issue/{issue.Id}/attachments", Method.Post) { AlwaysMultipartFormData = true };
+            // One multipart part named file, its body written from the evidence while it is sent.
+            StreamedUploadContent? sent = null;
+            var request = new RestRequest($"rest/api/3/issue/{issue.Id}/attachments", Method.Post)
+            {
+                Interceptors = [new StreamedUploadInterceptor(() =>
+                {
+                    sent = new StreamedUploadContent(content);
+                    return new MultipartFormDataContent { { sent, "file", fileName } };
+                })],
+            };
             request.AddHeader("X-Atlassian-Token", "no-check");
-            request.AddFile("file", content, fileName, contentType);
             await _client.SendAsync(request, "POST issue attachments", token);
-            JiraLog.EvidenceAttached(_logger, fileName, content.Length, issue.Key);
+            JiraLog.EvidenceAttached(_logger, fileName, sent?.BytesWritten ?? 0, issue.Key);
         }, cancellationToken);
     }
 

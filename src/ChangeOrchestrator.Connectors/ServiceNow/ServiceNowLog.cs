@@ -17,7 +17,7 @@ internal static partial class ServiceNowLog
     public static partial void MoveSkipped(ILogger logger, string number, string state, string target);
 
     [LoggerMessage(EventId = 4105, Level = LogLevel.Information, Message = "ServiceNow: attached {FileName} ({Bytes} bytes) to {Number}")]
-    public static partial void EvidenceAttached(ILogger logger, string fileName, int bytes, string number);
+    public static partial void EvidenceAttached(ILogger logger, string fileName, long bytes, string number);
 
     [LoggerMessage(EventId = 4106, Level = LogLevel.Debug, Message = "ServiceNow: {Number} already has {FileName}")]
     public static partial void EvidenceAlreadyAttached(ILogger logger, string number, string fileName);

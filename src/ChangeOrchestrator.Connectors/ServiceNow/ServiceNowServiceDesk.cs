@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Connectors.Resilience;
+using ChangeOrchestrator.Connectors.Uploads;
 using ChangeOrchestrator.Patching.ChangeRequests;
 using ChangeOrchestrator.Patching.ChangeRequests.Conflicts;
 using Microsoft.Extensions.Logging;
@@ -127,10 +128,9 @@ internal sealed class ServiceNowServiceDesk : IServiceDesk, IDisposable
         }, cancellationToken);
     }
 
-    public Task AttachEvidenceAsync(ChangeReference change, string fileName, string contentType, byte[] content, CancellationToken cancellationToken)
+    public Task AttachEvidenceAsync(ChangeReference change, string fileName, EvidenceContent content, CancellationToken cancellationToken)
     {
         EvidenceFileNames.EnsureValid(fileName);
-        ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
         ArgumentNullException.ThrowIfNull(content);
         return _pipeline.ExecuteAsync("attach evidence", async token =>
         {
@@ -145,13 +145,14 @@ internal sealed class ServiceNowServiceDesk : IServiceDesk, IDisposable
                 return;
             }
 
-            var upload = new RestRequest("api/now/attachment/file", Method.Post)
+            // The raw-bytes form of the Attachment API, the body written from the evidence while it is sent.
+            StreamedUploadContent? sent = null;
+            var upload = new RestRequest("api/now/attachment/file", Method.Post) { Interceptors = [new StreamedUploadInterceptor(() => sent = new StreamedUploadContent(content))] }
                 .AddQueryParameter("table_name", "change_request")
                 .AddQueryParameter("table_sys_id", record.SysId)
-                .AddQueryParameter("file_name", fileName)
-                .AddBody(content, contentType);
+                .AddQueryParameter("file_name", fileName);
             await _client.SendAsync(upload, "POST attachment/file", token);
-            ServiceNowLog.EvidenceAttached(_logger, fileName, content.Length, record.Number);
+            ServiceNowLog.EvidenceAttached(_logger, fileName, sent?.BytesWritten ?? 0, record.Number);
         }, cancellationToken);
     }
 

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text;
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Activities;
 using ChangeOrchestrator.Patching.ActivityEdge;
@@ -34,8 +33,7 @@ public sealed class CloseChangeRequest(IServiceDeskResolver desks) : PatchingAct
                     throw new ActivityException($"CloseChangeRequest '{context.ActivityId}': '{fileName}' is not a plain file name.", isTransient: false);
                 }
 
-                var (contentType, content) = await EvidenceFileAsync(format, change, evidence, context, cancellationToken);
-                await desk.AttachEvidenceAsync(change, fileName, contentType, content, cancellationToken);
+                await desk.AttachEvidenceAsync(change, fileName, EvidenceFile(format, change, evidence, context), cancellationToken);
                 attached.Add(fileName);
             }
         }
@@ -47,20 +45,12 @@ public sealed class CloseChangeRequest(IServiceDeskResolver desks) : PatchingAct
         return Done(new Output { State = status.State, DeskState = status.DeskState, Outcome = status.Outcome ?? input.Outcome, EvidenceFiles = attached });
     }
 
-    // The per-server lists of the evidence are read from the results a page at a time as the file is written.
-    private static async Task<(string ContentType, byte[] Content)> EvidenceFileAsync(
-        EvidenceFormat format, ChangeReference change, JsonNode evidence, ActivityContext context, CancellationToken cancellationToken)
-    {
-        if (format == EvidenceFormat.Json)
-        {
-            using var json = new MemoryStream();
-            await EvidenceJson.WriteAsync(json, evidence, list => context.ReadListAsync(list, cancellationToken), cancellationToken);
-            return ("application/json", json.ToArray());
-        }
-
-        var markdown = await EvidenceMarkdown.RenderAsync($"Evidence for {change}", evidence, list => context.ReadListAsync(list, cancellationToken), cancellationToken);
-        return ("text/markdown", Encoding.UTF8.GetBytes(markdown));
-    }
+    // The per-server lists of the evidence are read from the results a page at a time while the file is sent: neither
+    // the file nor its lists are ever held whole, whatever the fleet.
+    private static EvidenceContent EvidenceFile(EvidenceFormat format, ChangeReference change, JsonNode evidence, ActivityContext context) =>
+        format == EvidenceFormat.Json
+            ? new EvidenceContent("application/json", (stream, token) => EvidenceJson.WriteAsync(stream, evidence, list => context.ReadListAsync(list, token), token))
+            : new EvidenceContent("text/markdown", (stream, token) => EvidenceMarkdown.WriteAsync(stream, $"Evidence for {change}", evidence, list => context.ReadListAsync(list, token), token));
 
     public sealed record Input
     {

@@ -34,18 +34,47 @@ public static class EvidenceMarkdown
         string title, JsonNode? evidence, Func<JsonObject, IAsyncEnumerable<JsonNode?>> read, int rowsPerList, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rowsPerList);
-        var text = new StringBuilder();
-        text.Append("# ").Append(title).Append("\n\n");
-        await SectionAsync(text, evidence, level: 2, new Lists(read, rowsPerList), cancellationToken);
-        return text.ToString().TrimEnd() + "\n";
+        var report = new Report(null);
+        await WriteReportAsync(report, title, evidence, new Lists(read, rowsPerList), cancellationToken);
+        return report.Text.ToString();
     }
 
-    private static async ValueTask SectionAsync(StringBuilder text, JsonNode? node, int level, Lists lists, CancellationToken cancellationToken)
+    /// <summary>
+    /// The whole report written to <paramref name="stream"/> as UTF-8 while the stored lists are read, a few KiB at a
+    /// time: the same text as <see cref="RenderAsync(string, JsonNode?, Func{JsonObject, IAsyncEnumerable{JsonNode?}}, CancellationToken)"/>
+    /// without holding it.
+    /// </summary>
+    public static async Task WriteAsync(Stream stream, string title, JsonNode? evidence, Func<JsonObject, IAsyncEnumerable<JsonNode?>> read, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(stream);
+        var report = new Report(stream);
+        await WriteReportAsync(report, title, evidence, new Lists(read, int.MaxValue), cancellationToken);
+        await report.FlushAsync(force: true, cancellationToken);
+    }
+
+    private static async ValueTask WriteReportAsync(Report report, string title, JsonNode? evidence, Lists lists, CancellationToken cancellationToken)
+    {
+        report.Text.Append("# ").Append(title).Append("\n\n");
+        await SectionAsync(report, evidence, level: 2, lists, cancellationToken);
+
+        // The report ends with one line break, whatever the last section left.
+        var end = report.Text.Length;
+        while (end > 0 && char.IsWhiteSpace(report.Text[end - 1]))
+        {
+            end--;
+        }
+
+        report.Text.Length = end;
+        report.Text.Append('\n');
+    }
+
+    private static async ValueTask SectionAsync(Report report, JsonNode? node, int level, Lists lists, CancellationToken cancellationToken)
+    {
+        var text = report.Text;
         switch (node)
         {
             case JsonObject reference when ResultReference.Is(reference):
-                var written = await StoredListAsync(text, lists.Read(reference), lists.RowsPerList, cancellationToken);
+                var written = await StoredListAsync(report, lists.Read(reference), lists.RowsPerList, cancellationToken);
                 if (ResultReference.CountOf(reference) is { } length && length > written && lists.RowsPerList < int.MaxValue && written > 0)
                 {
                     text.Append("_… and ").Append(length - written).Append(" more of ").Append(length).Append("._\n\n");
@@ -53,7 +82,7 @@ public static class EvidenceMarkdown
 
                 break;
             case JsonObject record:
-                await RecordAsync(text, record, level, lists, cancellationToken);
+                await RecordAsync(report, record, level, lists, cancellationToken);
                 break;
             case JsonArray list:
                 List(text, list);
@@ -66,8 +95,9 @@ public static class EvidenceMarkdown
 
     /// <summary>A stored list: laid out from its first rows, then written row by row as it is read.</summary>
     /// <returns>How many rows were written.</returns>
-    private static async ValueTask<int> StoredListAsync(StringBuilder text, IAsyncEnumerable<JsonNode?> items, int rowsPerList, CancellationToken cancellationToken)
+    private static async ValueTask<int> StoredListAsync(Report report, IAsyncEnumerable<JsonNode?> items, int rowsPerList, CancellationToken cancellationToken)
     {
+        var text = report.Text;
         await using var rows = items.GetAsyncEnumerator(cancellationToken);
         var head = new JsonArray();
         var more = true;
@@ -105,6 +135,7 @@ public static class EvidenceMarkdown
         {
             Row(text, rows.Current, scalars, columns);
             written++;
+            await report.FlushAsync(force: false, cancellationToken);
         }
 
         text.Append(scalars || columns is not null ? "\n" : "```\n\n");
@@ -127,8 +158,9 @@ public static class EvidenceMarkdown
         }
     }
 
-    private static async ValueTask RecordAsync(StringBuilder text, JsonObject record, int level, Lists lists, CancellationToken cancellationToken)
+    private static async ValueTask RecordAsync(Report report, JsonObject record, int level, Lists lists, CancellationToken cancellationToken)
     {
+        var text = report.Text;
         var scalars = record.Where(p => IsScalar(p.Value)).ToList();
         foreach (var (name, value) in scalars)
         {
@@ -143,7 +175,7 @@ public static class EvidenceMarkdown
         foreach (var (name, value) in record.Where(p => !IsScalar(p.Value)))
         {
             text.Append(new string('#', Math.Min(level, DeepestHeading))).Append(' ').Append(name).Append("\n\n");
-            await SectionAsync(text, value, level + 1, lists, cancellationToken);
+            await SectionAsync(report, value, level + 1, lists, cancellationToken);
         }
     }
 
@@ -215,4 +247,33 @@ public static class EvidenceMarkdown
 
     /// <summary>How stored lists are read, and how many of their rows the report shows.</summary>
     private sealed record Lists(Func<JsonObject, IAsyncEnumerable<JsonNode?>> Read, int RowsPerList);
+
+    /// <summary>
+    /// The text being written. With a stream, what is written so far goes out once it passes a few KiB, all but its
+    /// trailing white space, which stays until the end (where the report trims it) or until more text follows.
+    /// </summary>
+    private sealed class Report(Stream? stream)
+    {
+        private const int FlushAt = 32 * 1024;
+
+        public StringBuilder Text { get; } = new();
+
+        public async ValueTask FlushAsync(bool force, CancellationToken cancellationToken)
+        {
+            if (stream is null || (!force && Text.Length < FlushAt))
+            {
+                return;
+            }
+
+            var end = Text.Length;
+            while (!force && end > 0 && char.IsWhiteSpace(Text[end - 1]))
+            {
+                end--;
+            }
+
+            var bytes = Encoding.UTF8.GetBytes(Text.ToString(0, end));
+            Text.Remove(0, end);
+            await stream.WriteAsync(bytes, cancellationToken);
+        }
+    }
 }

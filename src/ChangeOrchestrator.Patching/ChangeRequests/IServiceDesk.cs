@@ -29,8 +29,11 @@ public interface IServiceDesk
     /// </summary>
     Task AddWorkNoteAsync(ChangeReference change, string text, string reference, CancellationToken cancellationToken);
 
-    /// <summary>Attaches a file unless the change already has one of that name.</summary>
-    Task AttachEvidenceAsync(ChangeReference change, string fileName, string contentType, byte[] content, CancellationToken cancellationToken);
+    /// <summary>
+    /// Attaches a file unless the change already has one of that name; the content is written into the upload as it
+    /// is sent (and written again if the upload is retried).
+    /// </summary>
+    Task AttachEvidenceAsync(ChangeReference change, string fileName, EvidenceContent content, CancellationToken cancellationToken);
 
     Task MoveToImplementAsync(ChangeReference change, CancellationToken cancellationToken);
 

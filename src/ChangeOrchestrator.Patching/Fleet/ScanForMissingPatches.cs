@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Activities;
 using ChangeOrchestrator.Engine.Definitions.Contracts;
 using ChangeOrchestrator.Patching.ActivityEdge;
@@ -25,7 +26,7 @@ public sealed class ScanForMissingPatches(IPatchFleet fleet) : PatchingActivity<
             return step.Suspension!;
         }
 
-        await ScanHistoryRecorder.RecordAsync(fleet, context, scan, cancellationToken);
+        await ScanHistoryRecorder.RecordAsync(fleet, context, scan, input.Servers, cancellationToken);
         return Finish(context, scan.Command, scan.Found, scan.Failures);
     }
 
@@ -56,6 +57,10 @@ public sealed class ScanForMissingPatches(IPatchFleet fleet) : PatchingActivity<
     {
         [Description("The servers to scan; their agents must be registered (see CheckAgents).")]
         public required IReadOnlyList<string> InstanceIds { get; init; }
+
+        [Description("The servers as resolved, e.g. the instances output of ResolveTargets: the compliance history takes their environment and platform from it. Without it the scanned servers are looked up again in AWS.")]
+        [StreamsResults]
+        public JsonNode? Servers { get; init; }
 
         [Description("How many servers scan at once: a number (10) or a share (50%). All by default: a scan changes nothing, and a server whose agent is away would hold a slot until the command expires.")]
         [Format(ValueFormat.PercentOrCount)]

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Activities;
 using ChangeOrchestrator.Patching.Compliance.History;
 using ChangeOrchestrator.Patching.Policies;
@@ -12,17 +13,20 @@ namespace ChangeOrchestrator.Patching.Fleet;
 /// </summary>
 internal static class ScanHistoryRecorder
 {
-    public static async Task RecordAsync(IPatchFleet fleet, ActivityContext context, PatchScanResult scan, CancellationToken cancellationToken)
+    // The resolved servers are the workflow's own resolution (a ResolveTargets output, possibly a stored list): their
+    // environment and platform are taken from it. Without it the scanned servers are resolved again by id, which costs
+    // a round of AWS reads (and a tag read per hybrid node) for each scan.
+    public static async Task RecordAsync(IPatchFleet fleet, ActivityContext context, PatchScanResult scan, JsonNode? resolved, CancellationToken cancellationToken)
     {
         if (context.Services.GetService<IComplianceHistory>() is not { } history || scan.Found.Count == 0)
         {
             return;
         }
 
-        // The patch state names the group; the fleet names environment and platform, which the dashboard filters on.
-        var ids = scan.Found.Select(f => f.InstanceId).ToList();
-        var servers = (await fleet.ResolveTargetsAsync(new TargetSelector { InstanceIds = ids }, cancellationToken))
-            .ToDictionary(s => s.InstanceId, StringComparer.Ordinal);
+        // The patch state names the group; the resolution names environment and platform, which the dashboard filters on.
+        var servers = resolved is null
+            ? await ResolveAgainAsync(fleet, scan, cancellationToken)
+            : await ReadResolvedAsync(context, scan, resolved, cancellationToken);
         var policy = context.Services.GetService<PatchPolicyHolder>()?.Current;
         var scans = new List<ServerScan>(scan.Found.Count);
         foreach (var found in scan.Found)
@@ -62,4 +66,34 @@ internal static class ScanHistoryRecorder
 
         context.Journal($"Compliance history: {added} of {scans.Count} server states recorded");
     }
+
+    private static async Task<Dictionary<string, ServerFacts>> ResolveAgainAsync(IPatchFleet fleet, PatchScanResult scan, CancellationToken cancellationToken)
+    {
+        var ids = scan.Found.Select(f => f.InstanceId).ToList();
+        return (await fleet.ResolveTargetsAsync(new TargetSelector { InstanceIds = ids }, cancellationToken))
+            .ToDictionary(s => s.InstanceId, s => new ServerFacts(s.PatchGroup, s.Environment, s.Platform), StringComparer.Ordinal);
+    }
+
+    /// <summary>The scanned servers' facts, read a page at a time from the resolved list; servers not scanned are skipped.</summary>
+    private static async Task<Dictionary<string, ServerFacts>> ReadResolvedAsync(
+        ActivityContext context, PatchScanResult scan, JsonNode resolved, CancellationToken cancellationToken)
+    {
+        var scanned = scan.Found.Select(f => f.InstanceId).ToHashSet(StringComparer.Ordinal);
+        var servers = new Dictionary<string, ServerFacts>(scanned.Count, StringComparer.Ordinal);
+        await foreach (var item in context.ReadListAsync(resolved, cancellationToken))
+        {
+            if (item is not JsonObject server || Text(server, "instanceId") is not { } id || !scanned.Contains(id))
+            {
+                continue;
+            }
+
+            var platform = Enum.TryParse<InstancePlatform>(Text(server, "platform"), ignoreCase: true, out var parsed) ? parsed : InstancePlatform.Unknown;
+            servers[id] = new ServerFacts(Text(server, "patchGroup"), Text(server, "environment"), platform);
+        }
+
+        return servers;
+    }
+
+    private static string? Text(JsonObject server, string name) =>
+        server[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }

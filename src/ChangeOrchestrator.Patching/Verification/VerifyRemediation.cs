@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Activities;
 using ChangeOrchestrator.Patching.ActivityEdge;
 using ChangeOrchestrator.Patching.Compliance;
@@ -28,7 +29,7 @@ public sealed class VerifyRemediation(IPatchFleet fleet) : PatchingActivity<Veri
             return step.Suspension!;
         }
 
-        await ScanHistoryRecorder.RecordAsync(fleet, context, scan, cancellationToken);
+        await ScanHistoryRecorder.RecordAsync(fleet, context, scan, input.Servers, cancellationToken);
         return Compare(context, scan);
     }
 
@@ -85,6 +86,10 @@ public sealed class VerifyRemediation(IPatchFleet fleet) : PatchingActivity<Veri
     {
         [Description("The servers to rescan, e.g. the succeededIds of PatchInstances.")]
         public required IReadOnlyList<string> InstanceIds { get; init; }
+
+        [Description("The servers as resolved, e.g. the instances output of ResolveTargets: the compliance history takes their environment and platform from it. Without it the scanned servers are looked up again in AWS.")]
+        [StreamsResults]
+        public JsonNode? Servers { get; init; }
 
         [Description("What each server missed before the change: the instances output of ScanForMissingPatches.")]
         public required IReadOnlyList<InstanceMissingPatches>? Before { get; init; }

@@ -14,6 +14,8 @@ namespace ChangeOrchestrator.Persistence.Compliance;
 internal sealed class EfComplianceHistory(IDbContextFactory<WorkflowDbContext> contexts, TimeProvider time, IOptions<ComplianceHistoryOptions> options)
     : IComplianceHistory
 {
+    private const int AppendChunk = 500;
+
     public async Task<int> AppendScansAsync(ScanSource source, IReadOnlyList<ServerScan> scans, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -34,42 +36,49 @@ internal sealed class EfComplianceHistory(IDbContextFactory<WorkflowDbContext> c
             return 0;
         }
 
-        var freshIds = fresh.Select(s => s.ServerId).ToList();
-        var servers = await db.Set<ComplianceServerRow>().AsTracking().Where(s => freshIds.Contains(s.ServerId)).ToDictionaryAsync(s => s.ServerId, StringComparer.Ordinal, cancellationToken);
-        var open = (await db.Set<ComplianceFindingRow>().AsTracking().Where(f => freshIds.Contains(f.ServerId) && f.RemediatedAt == null).ToListAsync(cancellationToken))
-            .ToLookup(f => f.ServerId, StringComparer.Ordinal);
-        foreach (var scan in fresh)
+        // A few hundred servers at a time, each part saved and forgotten: the change tracker holds one part's rows, not
+        // a 10,000-server scan's, while the transaction still makes the whole append one.
+        foreach (var chunk in fresh.Chunk(AppendChunk))
         {
-            db.Set<ComplianceScanRow>().Add(ScanRow(source, scan));
-
-            // An older scan arriving late is history, not the server's state: its state and findings stay as they are.
-            if (servers.TryGetValue(scan.ServerId, out var server) && server.ScannedAt > scan.ScannedAt)
+            var freshIds = chunk.Select(s => s.ServerId).ToList();
+            var servers = await db.Set<ComplianceServerRow>().AsTracking().Where(s => freshIds.Contains(s.ServerId)).ToDictionaryAsync(s => s.ServerId, StringComparer.Ordinal, cancellationToken);
+            var open = (await db.Set<ComplianceFindingRow>().AsTracking().Where(f => freshIds.Contains(f.ServerId) && f.RemediatedAt == null).ToListAsync(cancellationToken))
+                .ToLookup(f => f.ServerId, StringComparer.Ordinal);
+            foreach (var scan in chunk)
             {
-                continue;
-            }
+                db.Set<ComplianceScanRow>().Add(ScanRow(source, scan));
 
-            if (server is null)
-            {
-                server = new ComplianceServerRow
+                // An older scan arriving late is history, not the server's state: its state and findings stay as they are.
+                if (servers.TryGetValue(scan.ServerId, out var server) && server.ScannedAt > scan.ScannedAt)
                 {
-                    ServerId = scan.ServerId, PatchGroup = string.Empty, Environment = string.Empty, OperatingSystem = string.Empty, Operation = string.Empty,
-                    FirstScannedAt = scan.ScannedAt,
-                };
-                db.Set<ComplianceServerRow>().Add(server);
+                    continue;
+                }
+
+                if (server is null)
+                {
+                    server = new ComplianceServerRow
+                    {
+                        ServerId = scan.ServerId, PatchGroup = string.Empty, Environment = string.Empty, OperatingSystem = string.Empty, Operation = string.Empty,
+                        FirstScannedAt = scan.ScannedAt,
+                    };
+                    db.Set<ComplianceServerRow>().Add(server);
+                }
+
+                server.PatchGroup = scan.PatchGroup ?? string.Empty;
+                server.Environment = scan.Environment ?? string.Empty;
+                server.OperatingSystem = scan.OperatingSystem ?? string.Empty;
+                server.BaselineId = scan.BaselineId;
+                server.Operation = scan.Operation.ToString();
+                server.ScannedAt = scan.ScannedAt;
+                server.SetCounts(scan.Counts);
+                server.FirstScannedAt ??= scan.ScannedAt;
+                UpdateFindings(db, scan, server.FirstScannedAt.Value, open[scan.ServerId]);
             }
 
-            server.PatchGroup = scan.PatchGroup ?? string.Empty;
-            server.Environment = scan.Environment ?? string.Empty;
-            server.OperatingSystem = scan.OperatingSystem ?? string.Empty;
-            server.BaselineId = scan.BaselineId;
-            server.Operation = scan.Operation.ToString();
-            server.ScannedAt = scan.ScannedAt;
-            server.SetCounts(scan.Counts);
-            server.FirstScannedAt ??= scan.ScannedAt;
-            UpdateFindings(db, scan, server.FirstScannedAt.Value, open[scan.ServerId]);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         var now = time.GetUtcNow();
         await RollUpAsync(db, DateOnly.FromDateTime(fresh.Max(s => s.ScannedAt).UtcDateTime), now, cancellationToken);
         await ApplyRetentionAsync(db, now, cancellationToken);

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Connectors.Tests.ServiceDesk;
 using ChangeOrchestrator.Patching.ChangeRequests;
@@ -205,8 +206,8 @@ public sealed class JiraServiceDeskTests
         var change = await host.Jira.CreateChangeAsync(ServiceDeskTestHost.Draft("PATCH-A"), Ct);
         var report = "{\"compliant\":2,\"missing\":0}"u8.ToArray();
 
-        await host.Jira.AttachEvidenceAsync(change, "compliance-after.json", "application/json", report, Ct);
-        await host.Jira.AttachEvidenceAsync(change, "compliance-after.json", "application/json", report, Ct);
+        await host.Jira.AttachEvidenceAsync(change, "compliance-after.json", EvidenceContent.FromBytes("application/json", report), Ct);
+        await host.Jira.AttachEvidenceAsync(change, "compliance-after.json", EvidenceContent.FromBytes("application/json", report), Ct);
 
         Assert.Equal(1, await host.JiraRequestCountAsync("POST /rest/api/3/issue/{issueIdOrKey}/attachments"));
         var attachment = Assert.Single((await ReadIssueAsync(host, change.Number, "attachment"))["fields"]!["attachment"]!.AsArray())!;
@@ -214,6 +215,22 @@ public sealed class JiraServiceDeskTests
         Assert.Equal("application/json", attachment["mimeType"]!.GetValue<string>());
         var content = await host.JiraAgent.ExecuteAsync(new RestRequest($"rest/api/3/attachment/content/{attachment["id"]!.GetValue<string>()}"), Ct);
         Assert.Equal(report, content.RawBytes);
+    }
+
+    [Fact]
+    public async Task AttachEvidence_StreamedFileOverTheHostDefaultBodyLimit_StoresEveryByte()
+    {
+        // Kestrel cuts request bodies at 30,000,000 bytes unless told otherwise; Jira Cloud takes files up to 1 GB.
+        await using var host = await ServiceDeskTestHost.StartAsync();
+        var change = await host.Jira.CreateChangeAsync(ServiceDeskTestHost.Draft("PATCH-LARGE"), Ct);
+        var evidence = new GeneratedEvidence(31_000_000);
+
+        await host.Jira.AttachEvidenceAsync(change, "change-evidence.md", new EvidenceContent("text/markdown", evidence.WriteAsync), Ct);
+
+        var attachment = Assert.Single((await ReadIssueAsync(host, change.Number, "attachment"))["fields"]!["attachment"]!.AsArray())!;
+        var content = await host.JiraAgent.ExecuteAsync(new RestRequest($"rest/api/3/attachment/content/{attachment["id"]!.GetValue<string>()}"), Ct);
+        Assert.Equal(31_000_000, attachment["size"]!.GetValue<long>());
+        Assert.Equal(evidence.Hash(), SHA256.HashData(content.RawBytes!));
     }
 
     private static async Task<ChangeReference> ApprovedChangeAsync(ServiceDeskTestHost host)

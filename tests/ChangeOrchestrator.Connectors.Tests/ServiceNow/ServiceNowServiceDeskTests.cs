@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Connectors.Tests.ServiceDesk;
 using ChangeOrchestrator.Patching.ChangeRequests;
@@ -264,9 +265,9 @@ public sealed class ServiceNowServiceDeskTests
         var change = await host.ServiceNow.CreateChangeAsync(ServiceDeskTestHost.Draft("PATCH-A"), Ct);
         var report = "{\"compliant\":2,\"missing\":0}"u8.ToArray();
 
-        await host.ServiceNow.AttachEvidenceAsync(change, "compliance-after.json", "application/json", report, Ct);
-        await host.ServiceNow.AttachEvidenceAsync(change, "compliance-after.json", "application/json", report, Ct);
-        await host.ServiceNow.AttachEvidenceAsync(change, "patch-log.txt", "text/plain", "ok"u8.ToArray(), Ct);
+        await host.ServiceNow.AttachEvidenceAsync(change, "compliance-after.json", EvidenceContent.FromBytes("application/json", report), Ct);
+        await host.ServiceNow.AttachEvidenceAsync(change, "compliance-after.json", EvidenceContent.FromBytes("application/json", report), Ct);
+        await host.ServiceNow.AttachEvidenceAsync(change, "patch-log.txt", EvidenceContent.FromBytes("text/plain", "ok"u8.ToArray()), Ct);
 
         var attachments = (await ServiceDeskTestHost.JsonAsync(host.SnAdmin,
             new RestRequest($"api/now/attachment?sysparm_query=table_sys_id={change.Id}&sysparm_fields=sys_id,file_name,content_type")))["result"]!.AsArray();
@@ -275,6 +276,23 @@ public sealed class ServiceNowServiceDeskTests
         Assert.Equal("application/json", json["content_type"]!.GetValue<string>());
         var content = await host.SnAdmin.ExecuteAsync(new RestRequest($"api/now/attachment/{json["sys_id"]!.GetValue<string>()}/file"), Ct);
         Assert.Equal(report, content.RawBytes);
+    }
+
+    [Fact]
+    public async Task AttachEvidence_StreamedFileOverTheHostDefaultBodyLimit_StoresEveryByte()
+    {
+        // Kestrel cuts request bodies at 30,000,000 bytes unless told otherwise; the instance takes files up to 1 GB.
+        await using var host = await ServiceDeskTestHost.StartAsync();
+        var change = await host.ServiceNow.CreateChangeAsync(ServiceDeskTestHost.Draft("PATCH-LARGE"), Ct);
+        var evidence = new GeneratedEvidence(31_000_000);
+
+        await host.ServiceNow.AttachEvidenceAsync(change, "change-evidence.json", new EvidenceContent("application/json", evidence.WriteAsync), Ct);
+
+        var attachment = Assert.Single((await ServiceDeskTestHost.JsonAsync(host.SnAdmin,
+            new RestRequest($"api/now/attachment?sysparm_query=table_sys_id={change.Id}&sysparm_fields=sys_id,size_bytes")))["result"]!.AsArray())!;
+        var content = await host.SnAdmin.ExecuteAsync(new RestRequest($"api/now/attachment/{attachment["sys_id"]!.GetValue<string>()}/file"), Ct);
+        Assert.Equal("31000000", attachment["size_bytes"]!.GetValue<string>());
+        Assert.Equal(evidence.Hash(), SHA256.HashData(content.RawBytes!));
     }
 
     private static async Task<JsonNode> ReadRecordAsync(ServiceDeskTestHost host, string sysId, string query = "") =>

@@ -56,13 +56,13 @@ public sealed class PolicyChangeRunner(PatchPolicyService service, IServiceDeskR
 
         await serviceDesk.MoveToImplementAsync(change, cancellationToken);
         var result = await service.ApplyAsync(policy, allowDeletes, cancellationToken);
-        await serviceDesk.AttachEvidenceAsync(change, "patch-policy-plan.md", "text/markdown", Encoding.UTF8.GetBytes(Evidence(result)), cancellationToken);
-        await serviceDesk.AttachEvidenceAsync(change, "patch-policy-plan.json", "application/json", JsonSerializer.SerializeToUtf8Bytes(new
+        await serviceDesk.AttachEvidenceAsync(change, "patch-policy-plan.md", EvidenceContent.FromBytes("text/markdown", Encoding.UTF8.GetBytes(Evidence(result))), cancellationToken);
+        await serviceDesk.AttachEvidenceAsync(change, "patch-policy-plan.json", EvidenceContent.FromBytes("application/json", JsonSerializer.SerializeToUtf8Bytes(new
         {
             changes = result.Plan.Changes.Select(c => new { action = c.Action.ToString(), kind = c.Kind.ToString(), c.Name, c.ResourceId, c.Drift, c.HeldBack, fields = c.Fields }),
             applied = result.Applied.Select(c => c.Summary),
             errors = result.Errors.Select(e => e.ToString()),
-        }), cancellationToken);
+        })), cancellationToken);
         var outcome = result.Succeeded ? ChangeOutcome.Successful : ChangeOutcome.Unsuccessful;
         await serviceDesk.CloseAsync(change, outcome, result.Succeeded
             ? $"Applied {result.Applied.Count} SSM change(s) as planned; the plan is attached."

@@ -7,6 +7,8 @@ using ChangeOrchestrator.Simulators.Jira.State;
 using ChangeOrchestrator.Simulators.Jira.Webhooks;
 using ChangeOrchestrator.Simulators.Jira.Wire;
 using ChangeOrchestrator.Simulators.Shared;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace ChangeOrchestrator.Simulators.Jira.Attachments;
@@ -17,9 +19,14 @@ namespace ChangeOrchestrator.Simulators.Jira.Attachments;
 /// </summary>
 internal static class JiraAttachmentEndpoints
 {
+    /// <summary>Multipart framing and what is read past the limit so that the 413 reaches the client.</summary>
+    private const long FramingAllowance = 2 * 1024 * 1024;
+
     public static void Map(IEndpointRouteBuilder rest)
     {
-        rest.MapPost("/api/3/issue/{issueIdOrKey}/attachments", AddAsync);
+        // The host's own body limit (Kestrel's 30 MB by default) would cut an upload the site accepts.
+        var maxBytes = rest.ServiceProvider.GetRequiredService<IOptions<JiraSimulatorOptions>>().Value.Limits.MaxAttachmentBytes;
+        rest.MapPost("/api/3/issue/{issueIdOrKey}/attachments", AddAsync).WithMetadata(new RequestSizeLimitAttribute(maxBytes + FramingAllowance));
         rest.MapGet("/api/3/attachment/{attachmentId}", Get);
         rest.MapGet("/api/3/attachment/content/{attachmentId}", Content);
     }
@@ -46,16 +53,23 @@ internal static class JiraAttachmentEndpoints
             return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
         }
 
+        // The form reader's own limit (128 MB) is below the site's: each file part may be as large as an attachment.
+        var limits = options.Value.Limits;
+        context.Features.Set<IFormFeature>(new FormFeature(context.Request, new FormOptions { MultipartBodyLengthLimit = limits.MaxAttachmentBytes + FramingAllowance }));
         var form = await context.Request.ReadFormAsync(cancellationToken);
         var uploads = new List<(string Name, string MimeType, byte[] Content)>();
         foreach (var file in form.Files.GetFiles("file"))
         {
+            if (file.Length > limits.MaxAttachmentBytes)
+            {
+                return JiraErrors.Message(StatusCodes.Status413PayloadTooLarge, $"The file is too large: attachments may not exceed {limits.MaxAttachmentBytes} bytes.");
+            }
+
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, cancellationToken);
             uploads.Add((file.FileName, string.IsNullOrEmpty(file.ContentType) ? "application/octet-stream" : file.ContentType, buffer.ToArray()));
         }
 
-        var limits = options.Value.Limits;
         var canWrite = context.JiraCaller().CanWrite;
         var changeContext = JiraChangeContext.From(context, clock);
         return store.Use(state =>

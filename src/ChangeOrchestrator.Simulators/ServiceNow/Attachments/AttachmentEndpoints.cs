@@ -1,7 +1,9 @@
 using ChangeOrchestrator.Simulators.ServiceNow.Http;
 using ChangeOrchestrator.Simulators.ServiceNow.Tables;
 using ChangeOrchestrator.Simulators.ServiceNow.Tables.Schemas;
+using ChangeOrchestrator.Simulators.ServiceNow.Configuration;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace ChangeOrchestrator.Simulators.ServiceNow.Attachments;
 
@@ -12,12 +14,16 @@ internal static class AttachmentEndpoints
 
     public static void Map(IEndpointRouteBuilder api)
     {
+        // The host's own body limit (Kestrel's 30 MB by default) would cut an upload the instance accepts: the uploads
+        // are allowed up to the instance's attachment limit, and a little over it, so the refusal can be answered.
+        var maxBytes = api.ServiceProvider.GetRequiredService<IOptions<ServiceNowSimulatorOptions>>().Value.MaxAttachmentBytes;
+        var uploadLimit = new RequestSizeLimitAttribute(AttachmentService.BodyLimit(maxBytes));
         api.MapPost("/api/now/attachment/file",
                 (HttpContext context, AttachmentService attachments, CancellationToken cancellationToken) => attachments.UploadRawAsync(context, cancellationToken))
-            .WithMetadata(new BodyKindMetadata(BodyKind.AnyMediaType));
+            .WithMetadata(new BodyKindMetadata(BodyKind.AnyMediaType), uploadLimit);
         api.MapPost("/api/now/attachment/upload",
                 (HttpContext context, AttachmentService attachments, CancellationToken cancellationToken) => attachments.UploadMultipartAsync(context, cancellationToken))
-            .WithMetadata(new BodyKindMetadata(BodyKind.Multipart))
+            .WithMetadata(new BodyKindMetadata(BodyKind.Multipart), uploadLimit)
             .DisableAntiforgery();
         api.MapGet("/api/now/attachment",
             (HttpContext context, TableReader reader) => reader.List(context, AttachmentSchema.Table, DefaultListLimit));

@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using ChangeOrchestrator.Simulators.ServiceNow.Configuration;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 using ChangeOrchestrator.Simulators.ServiceNow.Http;
 using ChangeOrchestrator.Simulators.ServiceNow.Tables;
 using ChangeOrchestrator.Simulators.ServiceNow.Tables.Schemas;
@@ -6,8 +9,14 @@ using ChangeOrchestrator.Simulators.ServiceNow.Tables.Schemas;
 namespace ChangeOrchestrator.Simulators.ServiceNow.Attachments;
 
 /// <summary>The Attachment API: evidence files on records, stored with their metadata in sys_attachment.</summary>
-internal sealed class AttachmentService(ServiceNowStore store, RecordSerializer serializer)
+internal sealed class AttachmentService(ServiceNowStore store, RecordSerializer serializer, IOptionsMonitor<ServiceNowSimulatorOptions> options)
 {
+    /// <summary>Read beyond the attachment limit (and dropped) so that the refusal reaches the client.</summary>
+    private const long DrainAllowance = 1024 * 1024;
+
+    /// <summary>What the host lets an upload request carry: the attachment limit, the multipart framing and the drain.</summary>
+    public static long BodyLimit(long maxAttachmentBytes) => maxAttachmentBytes + (2 * DrainAllowance);
+
     public async Task<IResult> UploadRawAsync(HttpContext context, CancellationToken cancellationToken)
     {
         var query = context.Request.Query;
@@ -17,8 +26,19 @@ internal sealed class AttachmentService(ServiceNowStore store, RecordSerializer 
             return ServiceNowError.BadRequest("Missing parameter: " + missing, "table_name, table_sys_id and file_name are required").ToResult();
         }
 
+        var maxBytes = options.CurrentValue.MaxAttachmentBytes;
+        if (context.Request.ContentLength > maxBytes)
+        {
+            return TooLarge(maxBytes);
+        }
+
+        // The body arrives as it is sent (a declared length or chunked) and is kept as the attachment's content.
         using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer, cancellationToken);
+        if (!await CopyWithinAsync(context.Request.Body, buffer, maxBytes, cancellationToken))
+        {
+            return TooLarge(maxBytes);
+        }
+
         return Attach(context, query["table_name"].ToString(), query["table_sys_id"].ToString(), query["file_name"].ToString(),
             context.Request.ContentType!, buffer.ToArray());
     }
@@ -26,11 +46,19 @@ internal sealed class AttachmentService(ServiceNowStore store, RecordSerializer 
     /// <summary>multipart/form-data: table_name and table_sys_id parts, then the file part.</summary>
     public async Task<IResult> UploadMultipartAsync(HttpContext context, CancellationToken cancellationToken)
     {
+        // The form reader's own limit (128 MB) is below the instance's: the file part may be as large as an attachment.
+        var maxBytes = options.CurrentValue.MaxAttachmentBytes;
+        context.Features.Set<IFormFeature>(new FormFeature(context.Request, new FormOptions { MultipartBodyLengthLimit = BodyLimit(maxBytes) }));
         var form = await context.Request.ReadFormAsync(cancellationToken);
         var file = form.Files.LastOrDefault();
         if (string.IsNullOrWhiteSpace(form["table_name"]) || string.IsNullOrWhiteSpace(form["table_sys_id"]) || file is null)
         {
             return ServiceNowError.BadRequest("Missing parameter", "table_name, table_sys_id and a file part are required").ToResult();
+        }
+
+        if (file.Length > maxBytes)
+        {
+            return TooLarge(maxBytes);
         }
 
         using var buffer = new MemoryStream();
@@ -66,6 +94,32 @@ internal sealed class AttachmentService(ServiceNowStore store, RecordSerializer 
         {
             return store.Remove(AttachmentSchema.Table, sysId) ? Results.NoContent() : ServiceNowError.NoRecord().ToResult();
         }
+    }
+
+    /// <summary>
+    /// The instance refuses a file over com.glide.attachment.max_size; the reference does not document the answer, so
+    /// this one (400 with the instance's usual envelope) is a best guess.
+    /// </summary>
+    private static IResult TooLarge(long maxBytes) =>
+        ServiceNowError.BadRequest("Failed to create the attachment. File part might be too large.", $"Attachments may not exceed {maxBytes} bytes (com.glide.attachment.max_size).").ToResult();
+
+    private static async Task<bool> CopyWithinAsync(Stream source, Stream destination, long maxBytes, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[64 * 1024];
+        long copied = 0;
+        int read;
+        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            copied += read;
+            if (copied > maxBytes)
+            {
+                return false;
+            }
+
+            await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+
+        return true;
     }
 
     private IResult Attach(HttpContext context, string table, string tableSysId, string fileName, string contentType, byte[] content)

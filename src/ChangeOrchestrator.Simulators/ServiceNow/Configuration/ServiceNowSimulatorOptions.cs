@@ -20,6 +20,12 @@ internal sealed class ServiceNowSimulatorOptions
     /// <summary>Whether a DELETE without Content-Type is refused with 400, as the reference lists it.</summary>
     public bool RequireContentTypeOnDelete { get; set; } = true;
 
+    /// <summary>
+    /// The instance property com.glide.attachment.max_size: the largest attachment accepted, 1024 MB by default as on
+    /// an instance that never set it. Uploads are read as they arrive, in either form (raw or multipart, chunked or not).
+    /// </summary>
+    public long MaxAttachmentBytes { get; set; } = 1024L * 1024 * 1024;
+
     /// <summary>Accounts of the instance; when none are configured a sandbox set is used (admin/admin and two approvers).</summary>
     public List<ServiceNowUserOptions> Users { get; set; } = [];
 

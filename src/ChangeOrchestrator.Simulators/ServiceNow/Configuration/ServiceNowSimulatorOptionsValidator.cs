@@ -15,6 +15,11 @@ internal sealed class ServiceNowSimulatorOptionsValidator : IValidateOptions<Ser
             failures.Add(Prefix + "FirstChangeNumber must be between 1 and 9000000.");
         }
 
+        if (options.MaxAttachmentBytes < 1)
+        {
+            failures.Add(Prefix + "MaxAttachmentBytes must be at least 1.");
+        }
+
         ValidateUsers(options, failures);
         ValidateOAuth(options, failures);
         ValidateApprovers(options, failures);

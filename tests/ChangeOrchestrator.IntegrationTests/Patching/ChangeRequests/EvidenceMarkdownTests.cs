@@ -36,21 +36,54 @@ public sealed class EvidenceMarkdownTests
         Assert.Equal(Servers, read.Read);
     }
 
-    private static JsonObject Evidence() => new()
+    [Fact]
+    public async Task WriteAsync_ListOfManyChunks_WritesTheRenderedTextWhileReadingTheList()
     {
-        ["summary"] = new JsonObject { ["patched"] = Servers },
-        ["instances"] = ResultReference.Create("patch", "instances", Servers),
+        // 5,000 rows make about 100 KiB of table, sent in several pieces: the stream must carry exactly the text.
+        const int servers = 5000;
+        var expected = await EvidenceMarkdown.RenderAsync("Evidence for CHG0030001", Evidence(servers), r => new CountingReader(servers).ReadAsync(r), CancellationToken.None);
+        var stream = new WriteCountingStream();
+
+        await EvidenceMarkdown.WriteAsync(stream, "Evidence for CHG0030001", Evidence(servers), r => new CountingReader(servers).ReadAsync(r), CancellationToken.None);
+
+        Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        Assert.EndsWith("| i-4999 | success |\n", expected, StringComparison.Ordinal);
+        Assert.True(stream.Writes > 2, $"The report went out in {stream.Writes} writes.");
+    }
+
+    private static JsonObject Evidence(int servers = Servers) => new()
+    {
+        ["summary"] = new JsonObject { ["patched"] = servers },
+        ["instances"] = ResultReference.Create("patch", "instances", servers),
     };
 
-    /// <summary>A stored list of <see cref="Servers"/> results that counts the rows the report pulls from it.</summary>
-    private sealed class CountingReader
+    /// <summary>Counts how many times the report wrote to it.</summary>
+    private sealed class WriteCountingStream : MemoryStream
+    {
+        public int Writes { get; private set; }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            Writes++;
+            return base.WriteAsync(buffer, offset, count, cancellationToken);
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Writes++;
+            return base.WriteAsync(buffer, cancellationToken);
+        }
+    }
+
+    /// <summary>A stored list of results (<see cref="Servers"/> unless told) that counts the rows the report pulls from it.</summary>
+    private sealed class CountingReader(int servers = Servers)
     {
         public int Read { get; private set; }
 
         public async IAsyncEnumerable<JsonNode?> ReadAsync(JsonObject reference, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             Assert.True(ResultReference.Is(reference));
-            for (var i = 0; i < Servers; i++)
+            for (var i = 0; i < servers; i++)
             {
                 await Task.Yield();
                 cancellationToken.ThrowIfCancellationRequested();

@@ -64,4 +64,61 @@ public sealed class ScanHistoryRecorderTests
         Assert.Contains((await harness.JournalAsync(instance.Id)).Select(e => e.Message), m => m == "Compliance history: 0 of 3 server states recorded");
         Assert.Equal(1, await harness.Aws.CallsAsync("SSM.SendCommand"));
     }
+
+    [Fact]
+    public async Task ScanForMissingPatches_WithTheResolvedServers_RecordsTheirFactsWithoutResolvingThemAgain()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync();
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero)));
+        services.AddWorkflowPersistence(database.CreateOptions());
+        await using var store = services.BuildServiceProvider();
+        var queries = store.GetRequiredService<IComplianceQueries>();
+        await using var harness = await PatchingHarness.StartAsync(engineServices: engine =>
+            engine.AddSingleton(store.GetRequiredService<IComplianceHistory>()));
+
+        // Hybrid nodes among them: resolving them by id reads their tags, one call each.
+        var online = await harness.Aws.OnlineNodesAsync();
+        var ids = online.Where(n => n.Hybrid).Take(2).Concat(online.Where(n => !n.Hybrid).Take(3)).Select(n => n.InstanceId).Order(StringComparer.Ordinal).ToList();
+        await harness.PublishAsync(TestWorkflows.OneStep("resolve", "ResolveTargets", new { instanceIds = ids }));
+        await harness.PublishAsync(TestWorkflows.Chain("scan",
+            new TestStep("targets", "ResolveTargets", new { instanceIds = ids }),
+            new TestStep("scan", "ScanForMissingPatches", new { instanceIds = ids, servers = TestWorkflows.Js("steps.targets.instances"), pollInterval = "PT30S", maxPollInterval = "PT5M" })));
+        string[] resolution = ["SSM.DescribeInstanceInformation", "EC2.DescribeInstances", "SSM.ListTagsForResource"];
+        var before = await CallsAsync(harness, resolution);
+        await harness.RunWhileSuspendedAsync((await harness.StartAsync("resolve")).Id, Step);
+        var oneResolution = Subtract(await CallsAsync(harness, resolution), before);
+
+        var instance = await harness.RunWhileSuspendedAsync((await harness.StartAsync("scan")).Id, Step);
+
+        var scanAndRecord = Subtract(await CallsAsync(harness, resolution), Add(before, oneResolution));
+        Assert.Equal(InstanceStatus.Completed, instance.Status);
+        Assert.True(oneResolution["SSM.ListTagsForResource"] > 0, "resolving hybrid nodes by id reads their tags");
+        Assert.Equal(oneResolution, scanAndRecord);
+        var servers = await queries.ServersAsync(ComplianceFilter.All, nonCompliantOnly: false, after: null, limit: null, CancellationToken.None).ToListAsync();
+        Assert.Equal(ids, servers.Select(s => s.ServerId).Order(StringComparer.Ordinal));
+        foreach (var server in servers)
+        {
+            var node = online.Single(n => n.InstanceId == server.ServerId);
+            Assert.Equal(node.Platform, server.OperatingSystem, StringComparer.OrdinalIgnoreCase);
+            Assert.Equal(node.PatchGroup, server.PatchGroup);
+        }
+    }
+
+    private static async Task<Dictionary<string, long>> CallsAsync(PatchingHarness harness, string[] operations)
+    {
+        var calls = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var operation in operations)
+        {
+            calls[operation] = await harness.Aws.CallsAsync(operation);
+        }
+
+        return calls;
+    }
+
+    private static Dictionary<string, long> Subtract(Dictionary<string, long> after, Dictionary<string, long> before) =>
+        after.ToDictionary(c => c.Key, c => c.Value - before[c.Key], StringComparer.Ordinal);
+
+    private static Dictionary<string, long> Add(Dictionary<string, long> one, Dictionary<string, long> other) =>
+        one.ToDictionary(c => c.Key, c => c.Value + other[c.Key], StringComparer.Ordinal);
 }

@@ -35,6 +35,22 @@ public sealed class AttachmentServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UploadFile_LargerThanTheAttachmentLimit_Returns400AndAttachesNothing()
+    {
+        await using var sn = await ServiceNowTestHost.StartAsync(new Dictionary<string, string?> { ["Simulators:ServiceNow:MaxAttachmentBytes"] = "10" });
+        var id = (await sn.Admin.CreateChangeAsync(new { short_description = "Evidence" })).Text("sys_id");
+        var upload = new RestRequest($"api/now/attachment/file?table_name=change_request&table_sys_id={id}&file_name=big.txt", Method.Post);
+        upload.AddStringBody("eleven bytes", "text/plain");
+
+        var response = await sn.Admin.SendAsync(upload);
+        var list = await sn.Admin.GetJsonAsync($"api/now/attachment?sysparm_query=table_sys_id={id}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Contains("too large", response.ErrorMessage);
+        Assert.Empty(list.Result.AsArray());
+    }
+
+    [Fact]
     public async Task UploadFile_UnknownRecord_Returns404()
     {
         var upload = new RestRequest("api/now/attachment/file?table_name=change_request&table_sys_id=0123456789abcdef0123456789abcdef&file_name=a.txt", Method.Post);
