@@ -88,7 +88,7 @@ internal sealed class DesignerScenario(string? postgresServer) : IScenario, ISel
             };
             await using var server = await ChildProcess.StartAsync(ServerEnvironment.Dll, environment, ServerEnvironment.ReadyPath, cancellationToken);
             await using var browser = await DesignerBrowser.SignInAsync(server.Address, User, Password);
-            return await MeasureAsync(browser, patchChangeActivities);
+            return await MeasureAsync(browser, server, patchChangeActivities);
         }
         finally
         {
@@ -96,7 +96,7 @@ internal sealed class DesignerScenario(string? postgresServer) : IScenario, ISel
         }
     }
 
-    private static async Task<IReadOnlyList<Figure>> MeasureAsync(DesignerBrowser browser, int patchChangeActivities)
+    private static async Task<IReadOnlyList<Figure>> MeasureAsync(DesignerBrowser browser, ChildProcess server, int patchChangeActivities)
     {
         var figures = new List<Figure>();
         var patchChange = await OpenRepeatedlyAsync(browser, PatchChange, patchChangeActivities, Opens);
@@ -112,7 +112,8 @@ internal sealed class DesignerScenario(string? postgresServer) : IScenario, ISel
         catch (TimeoutException)
         {
             // Reported as not measured: the open and drag figures stand on their own.
-            System.Console.Error.WriteLine("Auto-layout did not move the canvas within 15 s: its figures are left out.");
+            System.Console.Error.WriteLine("Auto-layout did not move the canvas within 15 s: its figures are left out. The server's last lines:");
+            System.Console.Error.WriteLine(server.Output());
         }
 
         double Value(string name) => figures.First(f => f.Name == name).Value;
@@ -249,7 +250,8 @@ internal sealed class DesignerScenario(string? postgresServer) : IScenario, ISel
             await page.GetByTestId("auto-layout").ClickAsync();
 
             // The layout is computed on the server: the page may be still for a while before its batch arrives.
-            await page.WaitForFunctionAsync(PageProbe.Moved, new object[] { "node-finish", before.X, before.Y }, new PageWaitForFunctionOptions { PollingInterval = 5, Timeout = 15_000 });
+            // Doubles, not Playwright's floats: a float argument reaches the page as undefined, and the probe never sees a move.
+            await page.WaitForFunctionAsync(PageProbe.Moved, new object[] { "node-finish", (double)before.X, (double)before.Y }, new PageWaitForFunctionOptions { PollingInterval = 5, Timeout = 15_000 });
             var lastChange = await DesignerBrowser.WaitForQuietAsync(page, QuietMs);
             traffic.Add(browser.Traffic.Take());
             var after = (await node.BoundingBoxAsync())!;
