@@ -194,3 +194,30 @@ window.coDesigner.canvasRect = () => {
     const rect = canvas.getBoundingClientRect();
     return { left: rect.left, top: rect.top, width: rect.width, height: rect.height };
 };
+
+// Where each activity's ports sit within its card, all activities in one call: the diagram library would otherwise
+// measure every port with a call of its own (and watch every card for resizes), hundreds of round trips for a large
+// workflow. Offsets are from the card's top-left corner, in canvas units (the zoom taken out). Only the activities
+// named are measured, or all when none are named.
+window.coDesigner.measureNodes = ids => {
+    const wanted = ids && ids.length ? new Set(ids) : null;
+    const result = [];
+    for (const node of document.querySelectorAll('.diagram-html-layer > [data-node-id]')) {
+        const id = node.getAttribute('data-node-id');
+        if (wanted && !wanted.has(id)) {
+            continue;
+        }
+
+        const box = node.getBoundingClientRect();
+        const scale = node.offsetWidth > 0 ? box.width / node.offsetWidth : 1;
+        const ports = [];
+        for (const port of node.querySelectorAll('[data-port-id]')) {
+            const at = port.getBoundingClientRect();
+            ports.push({ id: port.getAttribute('data-port-id'), x: (at.left - box.left) / scale, y: (at.top - box.top) / scale, width: at.width / scale, height: at.height / scale });
+        }
+
+        result.push({ id, width: box.width / scale, height: box.height / scale, ports });
+    }
+
+    return result;
+};
