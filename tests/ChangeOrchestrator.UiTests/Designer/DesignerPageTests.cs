@@ -227,7 +227,8 @@ public sealed class DesignerPageTests(ConsoleServer server)
             // The file is opened as a designer opens a file of theirs (Import file), over whatever the server holds for it.
             var name = Path.GetFileName(file);
             var bytes = await File.ReadAllBytesAsync(file);
-            await console.OpenAsync($"designer/{Path.GetFileNameWithoutExtension(file)}");
+            // Once the canvas is drawn, the file input has long been wired up (before that, a file set on it may go unseen).
+            await OpenDesignerAsync(console, Path.GetFileNameWithoutExtension(file));
             await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = name, MimeType = "application/json", Buffer = bytes });
             await Assertions.Expect(page.GetByTestId("designer-status")).ToContainTextAsync($"Imported {name}.");
 
