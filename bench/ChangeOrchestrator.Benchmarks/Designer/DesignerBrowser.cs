@@ -63,7 +63,8 @@ internal sealed class DesignerBrowser : IAsyncDisposable
         var interactive = await page.WaitForFunctionAsync(PageProbe.Interactive, activities, new PageWaitForFunctionOptions { PollingInterval = 5 });
         var interactiveAt = await interactive.JsonValueAsync<double>();
         var settledAt = await WaitForQuietAsync(page, quietMs);
-        return new OpenedDesigner(page, interactiveAt, settledAt, Traffic.Take());
+        var phases = await page.EvaluateAsync<double[]>(PageProbe.Phases);
+        return new OpenedDesigner(page, phases[0], phases[1], interactiveAt, settledAt, Traffic.Take());
     }
 
     /// <summary>Waits until the page has not changed for <paramref name="quietMs"/> and answers when it last changed.</summary>

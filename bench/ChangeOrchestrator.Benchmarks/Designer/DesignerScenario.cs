@@ -42,7 +42,7 @@ internal sealed class DesignerScenario(string? postgresServer) : IScenario, ISel
         + $"`open.patch-change` opens `/designer/patch-change` (all its activities) {Opens} times in a new tab each (a new circuit), "
         + $"from navigation start until every activity is on the canvas of the live page; `open.200` does the same {LargeOpens} times for a generated "
         + $"{GeneratedWorkflow.Activities}-activity workflow (decisions whose branches meet again, `Designer/GeneratedWorkflow.cs`). `*-settled` is when the page "
-        + $"last changed before {QuietMs} ms of stillness. On the 200: `drag.frame` is the interval between animation frames while a node is dragged "
+        + $"last changed before {QuietMs} ms of stillness, `*-response` when the server's answer (the prerendered page) was complete, `*-live` when the page's connection was up and it had rendered live. On the 200: `drag.frame` is the interval between animation frames while a node is dragged "
         + $"{DragDistance} px in {DragSteps} pointer moves {MoveInterval.TotalMilliseconds:F0} ms apart ({Drags} drags, each on a freshly opened tab) and until the page is still; `drag.lag` is "
         + $"from releasing the node to the page's last change; `layout` is from just before Playwright's click on Auto-layout until the finish activity has moved and the page is still, to its last change, "
         + $"{Layouts} times, each on a freshly opened tab. `circuit.*` counts the WebSocket frames of the Blazor connection: bytes, largest frame, "
@@ -88,7 +88,7 @@ internal sealed class DesignerScenario(string? postgresServer) : IScenario, ISel
             };
             await using var server = await ChildProcess.StartAsync(ServerEnvironment.Dll, environment, ServerEnvironment.ReadyPath, cancellationToken);
             await using var browser = await DesignerBrowser.SignInAsync(server.Address, User, Password);
-            return await MeasureAsync(browser, patchChangeActivities);
+            return await MeasureAsync(browser, server, patchChangeActivities);
         }
         finally
         {
@@ -96,7 +96,7 @@ internal sealed class DesignerScenario(string? postgresServer) : IScenario, ISel
         }
     }
 
-    private static async Task<IReadOnlyList<Figure>> MeasureAsync(DesignerBrowser browser, int patchChangeActivities)
+    private static async Task<IReadOnlyList<Figure>> MeasureAsync(DesignerBrowser browser, ChildProcess server, int patchChangeActivities)
     {
         var figures = new List<Figure>();
         var patchChange = await OpenRepeatedlyAsync(browser, PatchChange, patchChangeActivities, Opens);
@@ -112,7 +112,8 @@ internal sealed class DesignerScenario(string? postgresServer) : IScenario, ISel
         catch (TimeoutException)
         {
             // Reported as not measured: the open and drag figures stand on their own.
-            System.Console.Error.WriteLine("Auto-layout did not move the canvas within 15 s: its figures are left out.");
+            System.Console.Error.WriteLine("Auto-layout did not move the canvas within 15 s: its figures are left out. The server's last lines:");
+            System.Console.Error.WriteLine(server.Output());
         }
 
         double Value(string name) => figures.First(f => f.Name == name).Value;
@@ -169,6 +170,8 @@ internal sealed class DesignerScenario(string? postgresServer) : IScenario, ISel
         figures.Add(new Figure($"open.{name}.p95", "ms", Statistics.Percentile(interactive, 95)));
         figures.Add(new Figure($"open.{name}-settled.p50", "ms", Statistics.Percentile(settled, 50)));
         figures.Add(new Figure($"open.{name}-settled.p95", "ms", Statistics.Percentile(settled, 95)));
+        figures.Add(new Figure($"open.{name}-response.p50", "ms", Statistics.Percentile(opened.Select(o => o.ResponseAt).ToList(), 50)));
+        figures.Add(new Figure($"open.{name}-live.p50", "ms", Statistics.Percentile(opened.Select(o => o.LiveAt).ToList(), 50)));
 
         double Median(Func<CircuitTraffic.Counts, double> pick) => Statistics.Median(opened.Select(o => pick(o.Traffic)).ToList());
         var prefix = $"circuit.open-{name}";
@@ -249,7 +252,8 @@ internal sealed class DesignerScenario(string? postgresServer) : IScenario, ISel
             await page.GetByTestId("auto-layout").ClickAsync();
 
             // The layout is computed on the server: the page may be still for a while before its batch arrives.
-            await page.WaitForFunctionAsync(PageProbe.Moved, new object[] { "node-finish", before.X, before.Y }, new PageWaitForFunctionOptions { PollingInterval = 5, Timeout = 15_000 });
+            // Doubles, not Playwright's floats: a float argument reaches the page as undefined, and the probe never sees a move.
+            await page.WaitForFunctionAsync(PageProbe.Moved, new object[] { "node-finish", (double)before.X, (double)before.Y }, new PageWaitForFunctionOptions { PollingInterval = 5, Timeout = 15_000 });
             var lastChange = await DesignerBrowser.WaitForQuietAsync(page, QuietMs);
             traffic.Add(browser.Traffic.Take());
             var after = (await node.BoundingBoxAsync())!;

@@ -2,16 +2,20 @@ namespace ChangeOrchestrator.Benchmarks.Designer;
 
 /// <summary>
 /// The script every designer page gets before its own: it notes when the document last changed (any node, attribute
-/// or text, which is what a render batch or a drag does to the canvas) and samples animation-frame intervals on demand.
+/// or text, which is what a render batch or a drag does to the canvas) and when the page went live, and samples
+/// animation-frame intervals on demand.
 /// Times are <c>performance.now()</c>, milliseconds since the page's navigation started.
 /// </summary>
 internal static class PageProbe
 {
     public const string Script = """
         (() => {
-          const probe = { last: 0, frames: [], sampling: false };
+          const probe = { last: 0, liveAt: 0, frames: [], sampling: false };
           window.__coBench = probe;
-          new MutationObserver(() => { probe.last = performance.now(); })
+          new MutationObserver(() => {
+            probe.last = performance.now();
+            if (!probe.liveAt && document.querySelector('main[data-live=true]')) probe.liveAt = probe.last;
+          })
             .observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
           probe.sample = () => {
             probe.frames = [];
@@ -47,6 +51,9 @@ internal static class PageProbe
         """;
 
     public const string LastChange = "() => window.__coBench.last";
+
+    /// <summary>Where an open's time went: the server's answer (its prerendered page) complete, and the page live (its connection up and first rendered).</summary>
+    public const string Phases = "() => [performance.getEntriesByType('navigation')[0].responseEnd, window.__coBench.liveAt]";
 
     public const string Now = "() => performance.now()";
 

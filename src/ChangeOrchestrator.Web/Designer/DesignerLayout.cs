@@ -1,5 +1,6 @@
 using Microsoft.Msagl.Core.Geometry.Curves;
 using Microsoft.Msagl.Core.Layout;
+using Microsoft.Msagl.Core.Routing;
 using Microsoft.Msagl.Layout.Layered;
 using Microsoft.Msagl.Miscellaneous;
 using MsaglPoint = Microsoft.Msagl.Core.Geometry.Point;
@@ -42,7 +43,10 @@ public static class DesignerLayout
             }
         }
 
+        // Only the nodes' places are used (the canvas draws its own connections): routing MSAGL's splines around the
+        // nodes would cost most of the layout's time on a large workflow.
         var settings = new SugiyamaLayoutSettings { LayerSeparation = LayerGap, NodeSeparation = NodeGap };
+        settings.EdgeRoutingSettings.EdgeRoutingMode = EdgeRoutingMode.None;
         LayoutHelpers.CalculateLayout(graph, settings, null);
         graph.UpdateBoundingBox();
 

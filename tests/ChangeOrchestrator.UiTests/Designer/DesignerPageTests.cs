@@ -214,6 +214,77 @@ public sealed class DesignerPageTests(ConsoleServer server)
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
     }
 
+    [Fact]
+    public async Task EveryWorkflowFile_OpenedInTheDesignerAndExported_IsTheSameBytes()
+    {
+        await using var console = await server.SignInAsync("ada");
+        var page = console.Page;
+        var files = Directory.GetFiles(RepositoryPaths.Workflows, "*.json").Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(files);
+
+        foreach (var file in files)
+        {
+            // The file is opened as a designer opens a file of theirs (Import file), over whatever the server holds for it.
+            var name = Path.GetFileName(file);
+            var bytes = await File.ReadAllBytesAsync(file);
+            // Once the canvas is drawn, the file input has long been wired up (before that, a file set on it may go unseen).
+            await OpenDesignerAsync(console, Path.GetFileNameWithoutExtension(file));
+            await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = name, MimeType = "application/json", Buffer = bytes });
+            await Assertions.Expect(page.GetByTestId("designer-status")).ToContainTextAsync($"Imported {name}.");
+
+            var exported = await DownloadBytesAsync(page, "export-json");
+
+            Assert.True(bytes.AsSpan().SequenceEqual(exported), $"{name}: the export differs from the file, first at {FirstDifference(bytes, exported)}");
+        }
+    }
+
+    [Fact]
+    public async Task WorkflowPanel_InputsVariablesAndTriggersEdited_AreCheckedLiveAndExported()
+    {
+        await using var console = await server.SignInAsync("ada");
+        var page = console.Page;
+        await console.OpenAsync("designer/ui-workflow-panel");
+
+        // One activity, so that the whole workflow is checked (an empty one stops at its missing activities); a click
+        // on the empty canvas then brings the workflow's own panel back.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add Log", Exact = true }).ClickAsync();
+        await page.GetByTestId("node-log1").WaitForAsync();
+        var canvas = (await page.GetByTestId("designer-canvas").BoundingBoxAsync())!;
+        await page.GetByTestId("designer-canvas").ClickAsync(new() { Position = new() { X = canvas.Width - 30, Y = canvas.Height - 30 } });
+        await page.GetByTestId("workflow-inputs").WaitForAsync();
+
+        // An input whose name breaks the naming rule is refused where it is typed, with validate's message; fixed, it is gone.
+        await page.GetByTestId("workflow-inputs-add").ClickAsync();
+        await page.Locator("#workflow-inputs-0-name").FillAsync("change key");
+        await page.Locator("#workflow-inputs-0-name").PressAsync("Tab");
+        await Assertions.Expect(page.GetByTestId("workflow-inputs-0").GetByTestId("workflow-problem")).ToContainTextAsync("$.inputs[0].name");
+        await page.Locator("#workflow-inputs-0-name").FillAsync("changeKey");
+        await page.Locator("#workflow-inputs-0-name").PressAsync("Tab");
+        await Assertions.Expect(page.GetByTestId("workflow-inputs-0").GetByTestId("workflow-problem")).ToHaveCountAsync(0);
+        await page.Locator("#workflow-inputs-0-required").CheckAsync();
+
+        await page.GetByTestId("workflow-variables-add").ClickAsync();
+        await page.Locator("#workflow-variables-0-type").SelectOptionAsync("array");
+        await page.Locator("#workflow-variables-0-default").FillAsync("[]");
+        await page.Locator("#workflow-variables-0-default").PressAsync("Tab");
+
+        // A cron trigger lists its next five occurrences; a schedule that is no cron is an error under it.
+        await page.GetByTestId("workflow-triggers-add").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("cron-occurrences").Locator("li")).ToHaveCountAsync(5);
+        await page.Locator("#workflow-triggers-0-schedule").FillAsync("61 * * * *");
+        await page.Locator("#workflow-triggers-0-schedule").PressAsync("Tab");
+        await Assertions.Expect(page.GetByTestId("workflow-triggers-0").GetByTestId("workflow-problem")).ToContainTextAsync("$.triggers[0].schedule");
+        await page.Locator("#workflow-triggers-0-schedule").FillAsync("30 6 * * 1-5");
+        await page.Locator("#workflow-triggers-0-schedule").PressAsync("Tab");
+        await Assertions.Expect(page.GetByTestId("workflow-triggers-0").GetByTestId("workflow-problem")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("cron-occurrences").Locator("li").First).ToContainTextAsync("06:30");
+
+        var exported = JsonNode.Parse(await DownloadAsync(page, "export-json"))!;
+        Assert.Equal("""[{"name":"changeKey","type":"string","required":true}]""", exported["inputs"]!.ToJsonString());
+        Assert.Equal("""[{"name":"variable1","type":"array","default":[]}]""", exported["variables"]!.ToJsonString());
+        Assert.Equal("""[{"type":"cron","schedule":"30 6 * * 1-5"}]""", exported["triggers"]!.ToJsonString());
+    }
+
     private const string GreetingWorkflow = """
         {
           "id": "ui-test-run", "name": "Greets",
@@ -259,5 +330,21 @@ public sealed class DesignerPageTests(ConsoleServer server)
     {
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId(button).ClickAsync());
         return await File.ReadAllTextAsync((await download.PathAsync())!);
+    }
+
+    private static async Task<byte[]> DownloadBytesAsync(IPage page, string button)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId(button).ClickAsync());
+        return await File.ReadAllBytesAsync((await download.PathAsync())!);
+    }
+
+    /// <summary>Where two files first differ, as line and column of the first, for an assertion message.</summary>
+    private static string FirstDifference(byte[] expected, byte[] actual)
+    {
+        var at = expected.AsSpan().CommonPrefixLength(actual);
+        var before = Encoding.UTF8.GetString(expected, 0, Math.Min(at, expected.Length));
+        var line = before.Count(c => c == '\n') + 1;
+        var column = before.Length - before.LastIndexOf('\n');
+        return $"line {line}, column {column} (file {expected.Length} bytes, export {actual.Length} bytes)";
     }
 }
