@@ -82,23 +82,8 @@ public sealed class DesignerWorkspace(
             return new ActionResult { Message = MayTestRun ? "A test run needs the Designer or Admin role." : "Test runs are possible only in the sandbox." };
         }
 
-        try
-        {
-            var instance = await runtime.StartAsync(
-                new StartWorkflowRequest { DefinitionId = id, Version = version, Input = input, CorrelationId = $"designer-test-run:{id}" }, cancellationToken);
-            await audit.RecordAsync("instance.start", "instance", instance.Id, 201, $"designer test run of {id} version {version}", cancellationToken);
-            return ActionResult.Done(instance);
-        }
-        catch (InvalidWorkflowInputException invalid)
-        {
-            await audit.RecordAsync("instance.start", "instance", null, 400, $"invalid input of {id} (designer test run)", cancellationToken);
-            return new ActionResult { Errors = invalid.Errors, Message = "The input is not valid." };
-        }
-        catch (WorkflowNotFoundException notFound)
-        {
-            await audit.RecordAsync("instance.start", "instance", null, 404, null, cancellationToken);
-            return new ActionResult { Message = notFound.Message };
-        }
+        var request = new StartWorkflowRequest { DefinitionId = id, Version = version, Input = input, CorrelationId = $"designer-test-run:{id}" };
+        return await AuditedStart.StartAsync(runtime, audit, request, "designer test run", cancellationToken);
     }
 
     /// <summary>One published version's text, for comparing.</summary>

@@ -18,22 +18,7 @@ public sealed class InstanceActions(WorkflowRuntime runtime, ConsoleAudit audit)
             return ActionResult.Denied;
         }
 
-        try
-        {
-            var instance = await runtime.StartAsync(request, cancellationToken);
-            await audit.RecordAsync("instance.start", "instance", instance.Id, 201, null, cancellationToken);
-            return ActionResult.Done(instance);
-        }
-        catch (InvalidWorkflowInputException invalid)
-        {
-            await audit.RecordAsync("instance.start", "instance", null, 400, $"invalid input of {request.DefinitionId}", cancellationToken);
-            return new ActionResult { Errors = invalid.Errors, Message = "The input is not valid." };
-        }
-        catch (WorkflowNotFoundException notFound)
-        {
-            await audit.RecordAsync("instance.start", "instance", null, 404, null, cancellationToken);
-            return new ActionResult { Message = notFound.Message };
-        }
+        return await AuditedStart.StartAsync(runtime, audit, request, purpose: null, cancellationToken);
     }
 
     public Task<ActionResult> CancelAsync(string instanceId, CancellationToken cancellationToken) =>
