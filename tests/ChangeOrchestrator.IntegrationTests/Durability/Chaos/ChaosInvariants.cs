@@ -20,7 +20,7 @@ internal static class ChaosInvariants
             if (change.Status != "Completed" || outcome != "successful")
             {
                 var why = change.Journal.LastOrDefault(e => e["type"]!.GetValue<string>().Contains("Fault", StringComparison.Ordinal));
-                violations.Add($"{name}: ended {change.Status}, close outcome {outcome ?? "none"}{(why is null ? "" : $"; {why["activityId"]} {why["message"]}")}");
+                violations.Add($"{name}: ended {change.Status}, close outcome {outcome ?? "none"}{(why is null ? "" : $"; {why["activityId"]} {why["message"]} ({(why["data"] as System.Text.Json.Nodes.JsonObject)?["error"]})")}");
             }
 
             violations.AddRange(ActivitiesCompletedTwice(change).Select(a => $"{name}: activity {a} completed more than once"));
