@@ -158,7 +158,7 @@ internal sealed partial class FlowchartInterpreter(
             var activity = activityFactory.Create(descriptor);
             result = await RunWithTimeoutAsync(activity, context, node, cancellationToken);
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !TransientStoreFailure.Is(ex))
         {
             scope.KeepState(node.Id, state, opened);
             HandleFault(scope, node, state, FaultClassifier.Classify(ex));
