@@ -127,7 +127,10 @@ public sealed class PatchChaosTests(ITestOutputHelper output)
         return changes;
     }
 
-    /// <summary>Started before the first kill, so a start cut off by a kill cannot leave an unknown second instance.</summary>
+    /// <summary>
+    /// Started before the first kill, with a request id of its own: a start asked again after an answer that never
+    /// came (a node too busy to answer in time) finds the instance the first one started instead of starting another.
+    /// </summary>
     private static Task<string> StartAsync(ChaosNodes nodes, ChaosChange change)
     {
         var input = PatchChangeServer.ChangeInput(change.Desk, change.Environment, change.Servers, new JsonObject
@@ -135,9 +138,10 @@ public sealed class PatchChaosTests(ITestOutputHelper output)
             // Only a webhook decides in time: the desk is read as a safety net once a day.
             ["approvalPollInterval"] = "P1D",
         });
+        var start = new JsonObject { ["definitionId"] = "patch-change", ["requestId"] = "chaos-" + Guid.NewGuid().ToString("N"), ["input"] = input };
         return nodes.AskAsync(async client =>
         {
-            using var response = await client.PostAsJsonAsync("/api/instances", new JsonObject { ["definitionId"] = "patch-change", ["input"] = input });
+            using var response = await client.PostAsJsonAsync("/api/instances", start);
             var body = await response.Content.ReadAsStringAsync();
             Assert.True(response.StatusCode == HttpStatusCode.Created, $"start: {(int)response.StatusCode} {body}");
             return JsonNode.Parse(body)!["id"]!.GetValue<string>();
