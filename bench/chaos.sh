@@ -28,10 +28,12 @@ mkdir -p "$results"
 
 dotnet build "$project" -c Release -warnaserror -nologo -v quiet
 
-run() { # report-file, then VAR=value settings
+run() { # report-file, then VAR=value settings; the test's log and the nodes' logs go to ${TMPDIR:-/tmp}/chaos-<form>.log and -nodes/
   local report=$1; shift
-  env "$@" CHAOS_REPORT="$report" dotnet test "$project" -c Release --no-build \
-    --filter "FullyQualifiedName~PatchChaosTests" --logger "console;verbosity=normal" >"${TMPDIR:-/tmp}/$(basename "$report" .txt).log" 2>&1 || status=$?
+  local logs="${TMPDIR:-/tmp}/$(basename "$report" .txt)"
+  rm -rf "$logs-nodes"
+  env "$@" CHAOS_REPORT="$report" CHAOS_LOGS="$logs-nodes" dotnet test "$project" -c Release --no-build \
+    --filter "FullyQualifiedName~PatchChaosTests" --logger "console;verbosity=normal" >"$logs.log" 2>&1 || status=$?
   cat "$report"
 }
 

@@ -140,10 +140,14 @@ internal sealed partial class FlowchartInterpreter(
             return;
         }
 
-        scope.Journal(
-            scheduled.Resumption is null ? JournalEntryType.ActivityStarted : JournalEntryType.ActivityResumed,
-            node.Id,
-            data: new JsonObject { ["attempt"] = state.Attempt, ["type"] = node.Type });
+        var started = new JsonObject { ["attempt"] = state.Attempt, ["type"] = node.Type };
+        if (scheduled.Resumption?.Bookmark.DueAt is { } dueAt)
+        {
+            // When the timer was due: how late it fired (a busy or dead node, a claim or lease waited out) is read here.
+            started["due"] = dueAt;
+        }
+
+        scope.Journal(scheduled.Resumption is null ? JournalEntryType.ActivityStarted : JournalEntryType.ActivityResumed, node.Id, data: started);
 
         ActivityResult result;
         var opened = await scope.OpenStateAsync(state, cancellationToken);
@@ -154,7 +158,7 @@ internal sealed partial class FlowchartInterpreter(
             var activity = activityFactory.Create(descriptor);
             result = await RunWithTimeoutAsync(activity, context, node, cancellationToken);
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !TransientStoreFailure.Is(ex))
         {
             scope.KeepState(node.Id, state, opened);
             HandleFault(scope, node, state, FaultClassifier.Classify(ex));
@@ -296,17 +300,18 @@ internal sealed partial class FlowchartInterpreter(
             ["transient"] = fault.IsTransient,
             ["error"] = (fault.InnerException ?? fault).GetType().Name,
         });
-        LogActivityFaulted(logger, scope.Instance.Id, node.Id, state.Attempt, fault.IsTransient, fault.Message);
+        LogActivityFaulted(logger, scope.Instance.Id, node.Id, state.Attempt, fault.IsTransient, fault.Message, fault.InnerException);
 
         if (fault.IsTransient && node.Retry is { } retry && state.Attempt < retry.Attempts)
         {
             var delay = retry.DelayBefore(state.Attempt + 1);
+            var due = time.GetUtcNow() + delay;
             state.Attempt++;
             state.Waiting = true;
             state.TimeoutAt = null;
             scope.RemoveBookmarksOf(node.Id);
-            scope.AddBookmark(node.Id, Bookmark.At(time.GetUtcNow() + delay, StoredBookmark.RetryName));
-            scope.Journal(JournalEntryType.RetryScheduled, node.Id, $"Attempt {state.Attempt} in {delay}", new JsonObject { ["attempt"] = state.Attempt });
+            scope.AddBookmark(node.Id, Bookmark.At(due, StoredBookmark.RetryName));
+            scope.Journal(JournalEntryType.RetryScheduled, node.Id, $"Attempt {state.Attempt} in {delay}", new JsonObject { ["attempt"] = state.Attempt, ["due"] = due });
             return;
         }
 
@@ -389,5 +394,5 @@ internal sealed partial class FlowchartInterpreter(
     }
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Instance {InstanceId} activity {ActivityId} faulted on attempt {Attempt} (transient: {Transient}): {Reason}")]
-    private static partial void LogActivityFaulted(ILogger logger, string instanceId, string activityId, int attempt, bool transient, string reason);
+    private static partial void LogActivityFaulted(ILogger logger, string instanceId, string activityId, int attempt, bool transient, string reason, Exception? cause);
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Jint;
 using Jint.Native;
 using Jint.Native.Function;
+using Jint.Constraints;
 using Jint.Runtime;
 
 namespace ChangeOrchestrator.Engine.Expressions;
@@ -34,6 +35,11 @@ internal sealed class JintSandbox
 
     private readonly Jint.Engine _engine;
     private readonly ExpressionLimits _limits;
+
+    // The time limit bounds what an expression runs, from its call to its converted result, and nothing else: the
+    // sandbox's own hardening at creation is not timed, since on a node starting cold under load it alone can take
+    // longer than an expression may, and failing it would fault whatever activity needed an expression then.
+    private readonly OperationDeadlineConstraint _deadline = new();
     private readonly Dictionary<string, CompiledExpression> _compiled = new(StringComparer.Ordinal);
 
     public JintSandbox(ExpressionLimits limits)
@@ -41,7 +47,7 @@ internal sealed class JintSandbox
         _limits = limits;
         _engine = new Jint.Engine(options => options
             .Strict()
-            .TimeoutInterval(limits.Timeout)
+            .Constraint(_deadline)
             .MaxStatements((int)Math.Min(int.MaxValue, limits.MaxStatements))
             .LimitMemory(limits.MaxMemoryBytes)
             .LimitRecursion(limits.MaxRecursionDepth)
@@ -66,6 +72,7 @@ internal sealed class JintSandbox
                 Uses(expression, "instance") ? JsonToJs.Convert(_engine, context.Instance) : JsValue.Undefined,
                 Uses(expression, "now") ? _engine.Construct("Date", new JsNumber(context.Now.ToUnixTimeMilliseconds())) : JsValue.Undefined,
             };
+            _deadline.Begin(_limits.Timeout);
             var result = _engine.Invoke(compiled.Function, arguments);
             return JsToJson.Convert(result);
         }
@@ -99,6 +106,7 @@ internal sealed class JintSandbox
         }
         finally
         {
+            _deadline.End();
             _engine.Advanced.ResetCallStack();
         }
     }

@@ -18,6 +18,7 @@ internal sealed class EngineOptionsValidator : IValidateOptions<EngineOptions>
         Between(failures, nameof(EngineOptions.MaxActivitiesPerBurst), options.MaxActivitiesPerBurst, 1, 1_000_000);
         Between(failures, nameof(EngineOptions.MaxConcurrencyRetries), options.MaxConcurrencyRetries, 0, 1_000);
         Between(failures, nameof(EngineOptions.TimerBatchSize), options.TimerBatchSize, 1, 10_000);
+        Between(failures, nameof(EngineOptions.TimerConcurrency), options.TimerConcurrency, 1, 256);
         Between(failures, nameof(EngineOptions.InlineListItems), options.InlineListItems, 1, 10_000);
         Between(failures, nameof(EngineOptions.TimerClaimDuration), options.TimerClaimDuration, ShortestHold, LongestHold);
         Between(failures, nameof(EngineOptions.InstanceLeaseDuration), options.InstanceLeaseDuration, ShortestHold, LongestHold);

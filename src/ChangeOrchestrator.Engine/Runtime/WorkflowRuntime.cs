@@ -220,25 +220,56 @@ public sealed partial class WorkflowRuntime
     }
 
     /// <summary>
-    /// Fires due timers (delays, retries, timeouts, polls) that this node claimed, so no two nodes fire one timer;
-    /// returns how many instances it resumed.
+    /// Claims and fires one batch of due timers (delays, retries, timeouts, polls), each instance's in due order and
+    /// up to <see cref="EngineOptions.TimerConcurrency"/> instances at a time, so no two nodes fire one timer and a
+    /// slow burst does not hold up the others; returns how many timers fired.
     /// </summary>
     public async Task<int> ProcessDueTimersAsync(CancellationToken cancellationToken)
     {
+        var due = await ClaimDueTimersAsync(_options.Value.TimerBatchSize, cancellationToken);
+        using var slots = new SemaphoreSlim(_options.Value.TimerConcurrency);
+        var fired = await Task.WhenAll(ByInstance(due).Select(async group =>
+        {
+            await slots.WaitAsync(cancellationToken);
+            try
+            {
+                return await FireTimersAsync(group, cancellationToken);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }));
+        return fired.Sum();
+    }
+
+    /// <summary>Claims up to <paramref name="limit"/> due timers for this node, for <see cref="EngineOptions.TimerClaimDuration"/>.</summary>
+    public Task<IReadOnlyList<StoredBookmark>> ClaimDueTimersAsync(int limit, CancellationToken cancellationToken) =>
+        _timers.ClaimDueAsync(_options.Value.NodeId, _options.Value.TimerClaimDuration, limit, cancellationToken);
+
+    /// <summary>Claimed timers grouped by instance, each group in due order: one instance's timers fire one after another.</summary>
+    public static IReadOnlyList<IReadOnlyList<StoredBookmark>> ByInstance(IReadOnlyList<StoredBookmark> claimed) =>
+        [.. claimed.GroupBy(b => b.InstanceId, StringComparer.Ordinal).Select(g => (IReadOnlyList<StoredBookmark>)[.. g.OrderBy(b => b.Bookmark.DueAt).ThenBy(b => b.Id, StringComparer.Ordinal)])];
+
+    /// <summary>
+    /// Fires timers this node claimed (of one instance, in the order given), renewing their claims meanwhile; the ones
+    /// not fired go back at once. Returns how many fired.
+    /// </summary>
+    public async Task<int> FireTimersAsync(IReadOnlyList<StoredBookmark> claimed, CancellationToken cancellationToken)
+    {
         var owner = _options.Value.NodeId;
-        var due = await _timers.ClaimDueAsync(owner, _options.Value.TimerClaimDuration, _options.Value.TimerBatchSize, cancellationToken);
         var fired = new HashSet<string>(StringComparer.Ordinal);
         var claimFor = _options.Value.TimerClaimDuration;
 
-        // The claims are renewed while the batch is worked through, so they can be short: a dead node's timers are free
-        // again soon. Fired timers are renewed too, harmlessly: their bookmarks are gone.
-        var claimed = due.Select(b => b.Id).ToList();
-        await using var heartbeat = due.Count == 0
+        // The claims are renewed while the timers are fired, so they can be short: a dead node's timers are free again
+        // soon. Fired timers are renewed too, harmlessly: their bookmarks are gone.
+        var ids = claimed.Select(b => b.Id).ToList();
+        await using var heartbeat = claimed.Count == 0
             ? null
-            : Heartbeat.Start(claimFor / 3, _time, token => _timers.RenewAsync(owner, claimed, claimFor, token));
+            : Heartbeat.Start(claimFor / 3, _time, token => _timers.RenewAsync(owner, ids, claimFor, token));
         try
         {
-            foreach (var bookmark in due)
+            foreach (var bookmark in claimed)
             {
                 // A timer of an instance another node is running is handed back, not waited for.
                 if (await ResumeAsync(bookmark.InstanceId, bookmark.Id, null, [], applied: null, cancellationToken, waitForLease: false) == ResumeOutcome.Resumed)
@@ -254,7 +285,7 @@ public sealed partial class WorkflowRuntime
         finally
         {
             // Fired timers left with their bookmarks; the rest go back at once rather than when the claim runs out.
-            await _timers.ReleaseAsync(owner, due.Where(b => !fired.Contains(b.Id)).Select(b => b.Id).ToList(), CancellationToken.None);
+            await _timers.ReleaseAsync(owner, claimed.Where(b => !fired.Contains(b.Id)).Select(b => b.Id).ToList(), CancellationToken.None);
         }
 
         return fired.Count;

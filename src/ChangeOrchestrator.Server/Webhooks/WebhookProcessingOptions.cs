@@ -22,7 +22,7 @@ public sealed class WebhookProcessingOptions
     /// How long a claim keeps other nodes off a delivery, renewed every third of it while the node processes its batch;
     /// a node that dies holds its claims at most this long.
     /// </summary>
-    public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Attempts before a delivery that keeps failing is parked with its error.</summary>
     public int MaxAttempts { get; set; } = 10;

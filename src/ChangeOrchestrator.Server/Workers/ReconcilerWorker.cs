@@ -53,8 +53,9 @@ internal sealed partial class ReconcilerWorker(
     internal async Task<IReadOnlyList<Recovery>> ReconcileAsync(CancellationToken cancellationToken)
     {
         var recovered = new List<Recovery>();
-        // A lease that ran out a whole lease ago belongs to a node that is gone, not to one that is late with a renewal.
-        recovered.AddRange(await recovery.ReleaseExpiredLeasesAsync(engine.Value.InstanceLeaseDuration, Batch, cancellationToken));
+        // A lease that ran out in database time is free: a live holder renews every third of it, so one that missed
+        // three renewals has lost it either way (its next renewal or commit finds it gone and stops before any side effect).
+        recovered.AddRange(await recovery.ReleaseExpiredLeasesAsync(TimeSpan.Zero, Batch, cancellationToken));
         recovered.AddRange(await recovery.ReleaseStuckTimersAsync(engine.Value.TimerClaimDuration * 2, Batch, cancellationToken));
         recovered.AddRange(await recovery.ReleaseStuckDeliveriesAsync(webhooks.Value.Processing.ClaimDuration * 2, Batch, cancellationToken));
         foreach (var (id, kind, key) in await recovery.FindStrandedStimuliAsync(options.Value.ReconcileInterval, Batch, cancellationToken))

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Instances;
 using ChangeOrchestrator.Engine.Runtime;
 using ChangeOrchestrator.Engine.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChangeOrchestrator.Engine.Tests.Runtime;
 
@@ -83,6 +84,49 @@ public sealed class WorkflowRuntimeTests
         Assert.Equal(InstanceStatus.Completed, (await engine.InstanceAsync(instance.Id)).Status);
         Assert.Equal(["approved early"], engine.SideEffects.Entries.Select(e => e.Label));
         Assert.Empty(await engine.Store.FindPendingAsync("approval", "CHG5", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ProcessDueTimers_OneInstanceHeldInItsBurst_FiresTheOtherInstanceMeanwhile()
+    {
+        var gate = new StepGate { Held = "slow" };
+        using var engine = new EngineHarness(s => s.AddSingleton(gate).AddActivity<GatedStep>());
+        foreach (var label in new[] { "slow", "quick" })
+        {
+            await engine.PublishAsync(Flows.Json(label,
+                $$"""{ "id": "pause", "type": "Delay", "inputs": { "duration": "PT1M" } }, { "id": "step", "type": "GatedStep", "inputs": { "label": "{{label}}" } }""",
+                """{ "from": "pause", "to": "step" }"""));
+        }
+
+        // The held instance's timer is due first: fired one after another, the other would wait behind it.
+        var slow = await engine.StartAsync("slow");
+        engine.Time.Advance(TimeSpan.FromSeconds(1));
+        var quick = await engine.StartAsync("quick");
+        engine.Time.Advance(TimeSpan.FromMinutes(1));
+
+        var firing = engine.Runtime.ProcessDueTimersAsync(CancellationToken.None);
+        await gate.Reached("slow").WaitAsync(TimeSpan.FromSeconds(30));
+        await gate.Reached("quick").WaitAsync(TimeSpan.FromSeconds(30));
+        var quickWhileSlowHeld = await StatusOnceEndedAsync(engine, quick.Id);
+        gate.Open();
+        var fired = await firing;
+
+        Assert.Equal(InstanceStatus.Completed, quickWhileSlowHeld);
+        Assert.Equal(2, fired);
+        Assert.Equal(InstanceStatus.Completed, (await engine.InstanceAsync(slow.Id)).Status);
+    }
+
+    /// <summary>The status once the instance has ended (its burst in flight committed), or as it stands after 30 s.</summary>
+    private static async Task<InstanceStatus> StatusOnceEndedAsync(EngineHarness engine, string instanceId)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        InstanceStatus status;
+        while ((status = (await engine.InstanceAsync(instanceId)).Status) is InstanceStatus.Running or InstanceStatus.Suspended && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(10);
+        }
+
+        return status;
     }
 
     [Fact]

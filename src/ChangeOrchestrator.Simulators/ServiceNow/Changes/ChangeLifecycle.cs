@@ -1,4 +1,5 @@
 using ChangeOrchestrator.Simulators.ServiceNow.Approvals;
+using ChangeOrchestrator.Simulators.ServiceNow.Audit;
 using ChangeOrchestrator.Simulators.ServiceNow.Configuration;
 using ChangeOrchestrator.Simulators.ServiceNow.Tables;
 using ChangeOrchestrator.Simulators.ServiceNow.Tables.Schemas;
@@ -8,12 +9,14 @@ namespace ChangeOrchestrator.Simulators.ServiceNow.Changes;
 
 /// <summary>
 /// What happens when a change enters a state (the base change workflow): approvals requested on Assess and
-/// Authorize, roll-up of decisions, timestamps on Implement/Review/Closed. Callers hold the store's gate.
+/// Authorize, roll-up of decisions, timestamps on Implement/Review/Closed, and each state change audited in sys_audit.
+/// Callers hold the store's gate.
 /// </summary>
 internal sealed class ChangeLifecycle(ServiceNowStore store, IOptionsMonitor<ServiceNowSimulatorOptions> options)
 {
     public void Enter(ServiceNowRecord change, string state, string userName)
     {
+        FieldAudit.Record(store, change, "state", change["state"], state, userName);
         change["state"] = state;
         switch (state)
         {
@@ -59,6 +62,7 @@ internal sealed class ChangeLifecycle(ServiceNowStore store, IOptionsMonitor<Ser
         {
             ApprovalRecords.ClosePending(store, change.SysId, ApprovalValues.NotRequired, userName);
             change["approval"] = ApprovalValues.Rejected;
+            FieldAudit.Record(store, change, "state", change["state"], ChangeStates.New, userName);
             change["state"] = ChangeStates.New;
             return;
         }

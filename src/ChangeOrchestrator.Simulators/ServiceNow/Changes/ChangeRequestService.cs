@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Simulators.ServiceNow.Approvals;
 using ChangeOrchestrator.Simulators.ServiceNow.Attachments;
+using ChangeOrchestrator.Simulators.ServiceNow.Audit;
 using ChangeOrchestrator.Simulators.ServiceNow.Configuration;
 using ChangeOrchestrator.Simulators.ServiceNow.Http;
 using ChangeOrchestrator.Simulators.ServiceNow.Journal;
@@ -129,6 +130,7 @@ internal sealed class ChangeRequestService(
         }
 
         JournalEntries.RemoveAll(store, change.SysId);
+        FieldAudit.RemoveAll(store, change.SysId);
         store.Remove(ChangeRequestSchema.Table, change.SysId);
         return null;
     }

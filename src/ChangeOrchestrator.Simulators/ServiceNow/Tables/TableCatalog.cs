@@ -10,6 +10,7 @@ internal sealed class TableCatalog
         ChangeRequestSchema.Create(),
         ApprovalSchema.Create(),
         JournalSchema.Create(),
+        AuditSchema.Create(),
         UserSchema.Create(),
         GroupSchema.Create(),
         ChangeModelSchema.Create(),

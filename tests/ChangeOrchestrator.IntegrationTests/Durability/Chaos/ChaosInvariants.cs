@@ -3,8 +3,8 @@ using ChangeOrchestrator.IntegrationTests.Patching.Support;
 namespace ChangeOrchestrator.IntegrationTests.Durability.Chaos;
 
 /// <summary>
-/// The invariants of a chaos run, read from the simulators' records (ServiceNow's table and journal, Jira's issues and
-/// changelogs, the EC2 snapshots and SSM commands of the account) and from each instance's journal.
+/// The invariants of a chaos run, read from the simulators' records (ServiceNow's table, journal and field history,
+/// Jira's issues and changelogs, the EC2 snapshots and SSM commands of the account) and from each instance's journal.
 /// </summary>
 internal static class ChaosInvariants
 {
@@ -20,7 +20,7 @@ internal static class ChaosInvariants
             if (change.Status != "Completed" || outcome != "successful")
             {
                 var why = change.Journal.LastOrDefault(e => e["type"]!.GetValue<string>().Contains("Fault", StringComparison.Ordinal));
-                violations.Add($"{name}: ended {change.Status}, close outcome {outcome ?? "none"}{(why is null ? "" : $"; {why["activityId"]} {why["message"]}")}");
+                violations.Add($"{name}: ended {change.Status}, close outcome {outcome ?? "none"}{(why is null ? "" : $"; {why["activityId"]} {why["message"]} ({(why["data"] as System.Text.Json.Nodes.JsonObject)?["error"]})")}");
             }
 
             violations.AddRange(ActivitiesCompletedTwice(change).Select(a => $"{name}: activity {a} completed more than once"));
@@ -73,9 +73,16 @@ internal static class ChaosInvariants
             violations.Add($"change request in state {DeskSimulators.Value(record, "state")}, not Closed");
         }
 
+        // Closed once, counted from the instance's own state history (sys_audit), as the Jira changelog counts it.
+        var closes = (await desks.ServiceNowStateChangesAsync(sysId)).Count(s => s == "3");
+        if (closes != 1)
+        {
+            violations.Add($"moved to Closed {closes} times");
+        }
+
         if (!attachments.Keys.Order(StringComparer.Ordinal).SequenceEqual([$"patch-evidence-{number}.json", $"patch-evidence-{number}.md"]))
         {
-            violations.Add($"evidence attached as {string.Join(", ", attachments.Keys)} (closed more than once?)");
+            violations.Add($"evidence attached as {string.Join(", ", attachments.Keys)}");
         }
 
         violations.AddRange(notes.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => $"work note written {g.Count()} times: {Short(g.Key)}"));

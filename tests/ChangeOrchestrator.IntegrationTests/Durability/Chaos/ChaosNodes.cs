@@ -1,19 +1,24 @@
+using System.Globalization;
 using ChangeOrchestrator.IntegrationTests.Support.Server;
+using Npgsql;
 
 namespace ChangeOrchestrator.IntegrationTests.Durability.Chaos;
 
 /// <summary>
 /// The server processes of a chaos run, all on one database: any of them can be killed with SIGKILL and started
-/// again, and a question to "the cluster" is asked of whichever node answers.
+/// again, and a question to "the cluster" is asked of whichever node answers. At each kill it reads what the dead
+/// process still held in the database (its leases and timer claims, found by the process id in its node id), so a
+/// stall after the kill can be told apart into waiting for those and everything else. With a log folder, each
+/// process's output is written there when it ends (<c>node&lt;index&gt;-&lt;pid&gt;.log</c>).
 /// </summary>
-internal sealed class ChaosNodes(IDictionary<string, string> environment, int count) : IAsyncDisposable
+internal sealed class ChaosNodes(IDictionary<string, string> environment, int count, string? logFolder = null) : IAsyncDisposable
 {
     private readonly ServerProcess?[] _nodes = new ServerProcess?[count];
     private readonly Lock _gate = new();
-    private readonly List<DateTimeOffset> _kills = [];
+    private readonly List<ChaosKill> _kills = [];
 
-    /// <summary>When each SIGKILL happened (system clock, which the database's shares on this machine).</summary>
-    public IReadOnlyList<DateTimeOffset> Kills
+    /// <summary>Each SIGKILL, in order (system clock, which the database's shares on this machine).</summary>
+    public IReadOnlyList<ChaosKill> Kills
     {
         get
         {
@@ -56,12 +61,15 @@ internal sealed class ChaosNodes(IDictionary<string, string> environment, int co
         {
             victim = _nodes[index];
             _nodes[index] = null;
-            _kills.Add(TimeProvider.System.GetUtcNow());
         }
 
+        var at = TimeProvider.System.GetUtcNow();
+        var kill = new ChaosKill(at, index, victim?.ProcessId ?? 0);
         if (victim is not null)
         {
             victim.Kill();
+            kill = await HeldByAsync(kill);
+            await SaveAsync(index, victim);
             await victim.DisposeAsync();
         }
 
@@ -69,6 +77,7 @@ internal sealed class ChaosNodes(IDictionary<string, string> environment, int co
         lock (_gate)
         {
             _nodes[index] = replacement;
+            _kills.Add(kill with { BackAt = TimeProvider.System.GetUtcNow() });
         }
     }
 
@@ -101,12 +110,61 @@ internal sealed class ChaosNodes(IDictionary<string, string> environment, int co
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var node in _nodes)
+        for (var i = 0; i < _nodes.Length; i++)
         {
-            if (node is not null)
+            if (_nodes[i] is { } node)
             {
+                node.Kill();
+                await SaveAsync(i, node);
                 await node.DisposeAsync();
             }
+        }
+    }
+
+    /// <summary>The leases and claims the dead process left behind; nothing known when the database is down at that moment.</summary>
+    private async Task<ChaosKill> HeldByAsync(ChaosKill kill)
+    {
+        var owner = string.Create(CultureInfo.InvariantCulture, $"%-{kill.ProcessId}-%");
+        try
+        {
+            await using var connection = new NpgsqlConnection(environment["ConnectionStrings__Postgres"]);
+            await connection.OpenAsync();
+            var leases = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+            await using (var command = new NpgsqlCommand("SELECT id, lease_expires_at FROM workflow_instances WHERE lease_owner LIKE @owner AND lease_expires_at IS NOT NULL", connection))
+            {
+                command.Parameters.AddWithValue("owner", owner);
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    leases[reader.GetString(0)] = reader.GetFieldValue<DateTimeOffset>(1);
+                }
+            }
+
+            var claims = new List<ChaosClaim>();
+            await using (var command = new NpgsqlCommand("SELECT instance_id, activity_id, due_at, claimed_until FROM bookmarks WHERE claimed_by LIKE @owner AND claimed_until IS NOT NULL AND due_at IS NOT NULL", connection))
+            {
+                command.Parameters.AddWithValue("owner", owner);
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    claims.Add(new ChaosClaim(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetFieldValue<DateTimeOffset>(3)));
+                }
+            }
+
+            return kill with { Leases = leases, Claims = claims, HeldKnown = true };
+        }
+        catch (NpgsqlException)
+        {
+            return kill;
+        }
+    }
+
+    private async Task SaveAsync(int index, ServerProcess node)
+    {
+        if (logFolder is not null)
+        {
+            Directory.CreateDirectory(logFolder);
+            await node.SaveOutputAsync(Path.Combine(logFolder, string.Create(CultureInfo.InvariantCulture, $"node{index}-{node.ProcessId}.log")));
         }
     }
 }

@@ -29,6 +29,9 @@ public sealed class PatchChaosTests(ITestOutputHelper output)
     private const string ServiceNowSecret = "chaos-servicenow-webhook-secret-01";
     private const string JiraSecret = "chaos-jira-webhook-secret-000001";
 
+    /// <summary>Work held by a dead node is to be picked up by another within this.</summary>
+    private static readonly TimeSpan LongStall = TimeSpan.FromSeconds(15);
+
     [Fact]
     public async Task Chaos_PatchChangesApprovedByWebhooksWhileNodesAndTheDatabaseAreKilled_EveryChangeCompletesWithNothingRepeated()
     {
@@ -42,7 +45,7 @@ public sealed class PatchChaosTests(ITestOutputHelper output)
         using var desks = new DeskSimulators(simulators);
         using var aws = new AwsSimulator(simulators);
         using var faults = new ChaosFaults(simulators, aws);
-        await using var started = nodes = new ChaosNodes(NodeEnvironment(database, workflows, simulators, aws), 2);
+        await using var started = nodes = new ChaosNodes(NodeEnvironment(database, workflows, simulators, aws), 2, Environment.GetEnvironmentVariable("CHAOS_LOGS") is { Length: > 0 } logs ? logs : null);
         await nodes.StartAsync();
 
         var changes = await PlanAsync(settings, aws);
@@ -124,7 +127,10 @@ public sealed class PatchChaosTests(ITestOutputHelper output)
         return changes;
     }
 
-    /// <summary>Started before the first kill, so a start cut off by a kill cannot leave an unknown second instance.</summary>
+    /// <summary>
+    /// Started before the first kill, with a request id of its own: a start asked again after an answer that never
+    /// came (a node too busy to answer in time) finds the instance the first one started instead of starting another.
+    /// </summary>
     private static Task<string> StartAsync(ChaosNodes nodes, ChaosChange change)
     {
         var input = PatchChangeServer.ChangeInput(change.Desk, change.Environment, change.Servers, new JsonObject
@@ -132,9 +138,10 @@ public sealed class PatchChaosTests(ITestOutputHelper output)
             // Only a webhook decides in time: the desk is read as a safety net once a day.
             ["approvalPollInterval"] = "P1D",
         });
+        var start = new JsonObject { ["definitionId"] = "patch-change", ["requestId"] = "chaos-" + Guid.NewGuid().ToString("N"), ["input"] = input };
         return nodes.AskAsync(async client =>
         {
-            using var response = await client.PostAsJsonAsync("/api/instances", new JsonObject { ["definitionId"] = "patch-change", ["input"] = input });
+            using var response = await client.PostAsJsonAsync("/api/instances", start);
             var body = await response.Content.ReadAsStringAsync();
             Assert.True(response.StatusCode == HttpStatusCode.Created, $"start: {(int)response.StatusCode} {body}");
             return JsonNode.Parse(body)!["id"]!.GetValue<string>();
@@ -217,11 +224,11 @@ public sealed class PatchChaosTests(ITestOutputHelper output)
     }
 
     private static string Report(
-        PatchChaosSettings settings, List<ChaosChange> changes, TimeSpan wall, IReadOnlyList<DateTimeOffset> kills, int restarts,
+        PatchChaosSettings settings, List<ChaosChange> changes, TimeSpan wall, IReadOnlyList<ChaosKill> kills, int restarts,
         (long Desk, long AwsThrottled, long AwsErrors) faults, int webhooks, List<string> violations)
     {
-        var (stall, stallWhere) = ChaosStalls.AfterKills(changes, kills);
-        var (gap, gapWhere) = ChaosStalls.LongestGap(changes);
+        var stalls = ChaosStalls.AfterKills(changes, kills);
+        var gaps = ChaosStalls.Gaps(changes);
         var byWebhook = changes.Count(c => c.Journal.Any(e => e["activityId"]?.GetValue<string>() == "approval" && e["type"]!.GetValue<string>() == "ActivityCompleted"
             && e.ToJsonString().Contains("\"event\"", StringComparison.Ordinal)));
         var report = new StringBuilder();
@@ -232,8 +239,21 @@ public sealed class PatchChaosTests(ITestOutputHelper output)
         report.AppendLine(CultureInfo.InvariantCulture, $"database restarts (immediate): {restarts}");
         report.AppendLine(CultureInfo.InvariantCulture, $"faults injected: {faults.Desk + faults.AwsThrottled + faults.AwsErrors} ({faults.Desk} desk 503/429, {faults.AwsThrottled} AWS throttling, {faults.AwsErrors} AWS 5xx; plus standing latency)");
         report.AppendLine(CultureInfo.InvariantCulture, $"webhook deliveries acknowledged through the load balancer: {webhooks}");
-        report.AppendLine(CultureInfo.InvariantCulture, $"longest stall of any instance after a kill: {stall.TotalSeconds:F1} s ({stallWhere})");
-        report.AppendLine(CultureInfo.InvariantCulture, $"longest gap between two journal entries of any instance (approval waits aside): {gap.TotalSeconds:F1} s ({gapWhere})");
+        report.AppendLine(CultureInfo.InvariantCulture, $"longest stall of any instance after a kill: {Longest(stalls)}");
+        report.AppendLine(CultureInfo.InvariantCulture, $"longest gap between two journal entries of any instance (approval waits aside): {Longest(gaps)}");
+        var longStalls = stalls.Where(s => s.Length > LongStall).ToList();
+        report.AppendLine(CultureInfo.InvariantCulture, $"stalls after a kill over {LongStall.TotalSeconds:F0} s: {longStalls.Count} of {stalls.Count} (instance, kill) pairs; their time by cause: {Totals(longStalls)}");
+        report.AppendLine(CultureInfo.InvariantCulture, $"gaps over {LongStall.TotalSeconds:F0} s: {gaps.Count(g => g.Length > LongStall)} of {gaps.Count}; their time by cause: {Totals(gaps.Where(g => g.Length > LongStall))}");
+        foreach (var stall in stalls.Take(5))
+        {
+            report.AppendLine(CultureInfo.InvariantCulture, $"  stall: {stall.Describe()}");
+        }
+
+        foreach (var gap in gaps.Take(3))
+        {
+            report.AppendLine(CultureInfo.InvariantCulture, $"  gap: {gap.Describe()}");
+        }
+
         report.AppendLine(CultureInfo.InvariantCulture, $"violations: {violations.Count}");
         foreach (var violation in violations)
         {
@@ -241,6 +261,15 @@ public sealed class PatchChaosTests(ITestOutputHelper output)
         }
 
         return report.ToString();
+    }
+
+    private static string Longest(List<ChaosStall> stalls) =>
+        stalls.Count == 0 ? "0.0 s (-)" : string.Create(CultureInfo.InvariantCulture, $"{stalls[0].Length.TotalSeconds:F1} s ({stalls[0].Change} {stalls[0].Context}, before {stalls[0].Next})");
+
+    private static string Totals(IEnumerable<ChaosStall> stalls)
+    {
+        var totals = ChaosStalls.Totals(stalls).Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Cause} {t.Time.TotalSeconds:F0} s")).ToList();
+        return totals.Count == 0 ? "-" : string.Join(", ", totals);
     }
 
     private static Dictionary<string, string?> SimulatorSettings(PatchChaosSettings settings, Uri front)

@@ -58,6 +58,13 @@ public sealed partial class DeskSimulators : IDisposable
         return [.. notes["result"]!.AsArray().Select(n => n!["value"]!.GetValue<string>())];
     }
 
+    /// <summary>The states a change request moved to, oldest first, from the instance's field history (sys_audit).</summary>
+    public async Task<List<string>> ServiceNowStateChangesAsync(string sysId)
+    {
+        var history = await GetJsonAsync(_serviceNow, $"api/now/table/sys_audit?sysparm_query=documentkey={sysId}^fieldname=state^ORDERBYsys_created_on&sysparm_fields=newvalue");
+        return [.. history["result"]!.AsArray().Select(e => e!["newvalue"]!.GetValue<string>())];
+    }
+
     /// <summary>The change's attachments by file name, with their content.</summary>
     public async Task<Dictionary<string, string>> ServiceNowAttachmentsAsync(string sysId)
     {

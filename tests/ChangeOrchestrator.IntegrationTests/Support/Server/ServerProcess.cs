@@ -22,6 +22,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The operating system's id of the process, which is part of the node id the server writes in its leases and claims.</summary>
+    public int ProcessId => _process.Id;
+
     public HttpClient Client { get; }
 
     public string Output
@@ -33,6 +36,18 @@ public sealed class ServerProcess : IAsyncDisposable
                 return string.Join(Environment.NewLine, _output.TakeLast(80));
             }
         }
+    }
+
+    /// <summary>Everything the process wrote so far, for a run that keeps its nodes' logs.</summary>
+    public async Task SaveOutputAsync(string path)
+    {
+        string[] lines;
+        lock (_output)
+        {
+            lines = [.. _output];
+        }
+
+        await File.WriteAllLinesAsync(path, lines);
     }
 
     public static async Task<ServerProcess> StartAsync(IDictionary<string, string> environment)

@@ -212,6 +212,28 @@ public sealed class ChangeLifecycleTests
         Assert.All(entries, e => Assert.Equal("change_request", e!.Text("name")));
     }
 
+    [Fact]
+    public async Task StateChanges_ThroughTheTableApiAndARejection_AreAuditedOncePerMoveInSysAudit()
+    {
+        await using var sn = await ServiceNowTestHost.StartAsync();
+        var rejected = (await sn.Admin.CreateChangeAsync(new { short_description = "Risky" })).Text("sys_id");
+        await sn.Admin.PatchChangeAsync(rejected, new { state = "-4" });
+        await sn.SendAsync(Method.Post, "changes/CHG0030001/reject", new { comment = "Change freeze in effect" });
+        var id = await InReviewAsync(sn);
+        await sn.Admin.PatchChangeAsync(id, new { state = "3", close_code = "successful", close_notes = "All targets compliant" });
+        var refused = await sn.Admin.PatchChangeAsync(id, new { state = "-1" });
+
+        var history = (await sn.Admin.GetJsonAsync($"api/now/table/sys_audit?sysparm_query=documentkey={id}^fieldname=state^ORDERBYsys_created_on")).Result.AsArray();
+        var rejectedHistory = (await sn.Admin.GetJsonAsync($"api/now/table/sys_audit?sysparm_query=documentkey={rejected}^fieldname=state")).Result.AsArray();
+        var write = await sn.Admin.SendAsync(Method.Post, "api/now/table/sys_audit", new { fieldname = "state", newvalue = "3", documentkey = id });
+
+        Assert.NotEqual(HttpStatusCode.OK, refused.Status);
+        Assert.Equal([("-5", "-2"), ("-2", "-1"), ("-1", "0"), ("0", "3")], history.Select(e => (e!.Text("oldvalue"), e!.Text("newvalue"))));
+        Assert.All(history, e => Assert.Equal(("change_request", "admin"), (e!.Text("tablename"), e!.Text("user"))));
+        Assert.Equal([("-5", "-4"), ("-4", "-5")], rejectedHistory.Select(e => (e!.Text("oldvalue"), e!.Text("newvalue"))));
+        Assert.NotEqual(HttpStatusCode.Created, write.Status);
+    }
+
     private static async Task<string> InReviewAsync(ServiceNowTestHost sn)
     {
         var id = (await sn.Admin.CreateChangeAsync(new { type = "standard", short_description = "To review" })).Text("sys_id");
