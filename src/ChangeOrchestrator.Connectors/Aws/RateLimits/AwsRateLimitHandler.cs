@@ -5,9 +5,11 @@ namespace ChangeOrchestrator.Connectors.Aws.RateLimits;
 /// <summary>
 /// Sits under the SDK client, so every HTTP attempt (each page and each SDK retry included) takes a token from its
 /// operation's bucket before it goes out, and every throttling answer slows that bucket down. The operation is the
-/// <c>X-Amz-Target</c> header for SSM and the form's <c>Action</c> for EC2.
+/// <c>X-Amz-Target</c> header for SSM and the form's <c>Action</c> for EC2. The request timeout counts from the
+/// moment the token is taken: a wait for the bucket is this process holding a call back, not AWS failing to answer,
+/// and counting it made calls queued behind many others time out before they were sent.
 /// </summary>
-internal sealed class AwsRateLimitHandler(AwsRateLimiter limiter, string service) : DelegatingHandler
+internal sealed class AwsRateLimitHandler(AwsRateLimiter limiter, string service, TimeSpan requestTimeout) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -17,17 +19,32 @@ internal sealed class AwsRateLimitHandler(AwsRateLimiter limiter, string service
 
         // A burst that lost its lease while it waited stops here, before the call leaves.
         cancellationToken.ThrowIfCancellationRequested();
-        var response = await base.SendAsync(request, cancellationToken);
-        if (await IsThrottledAsync(response, cancellationToken))
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attempt.CancelAfter(requestTimeout);
+        try
         {
-            bucket.Throttled();
-        }
-        else if (response.IsSuccessStatusCode)
-        {
-            bucket.Succeeded();
-        }
+            var response = await base.SendAsync(request, attempt.Token);
 
-        return response;
+            // Read within the attempt's time, as the client's own timeout would have covered it; AWS answers are pages.
+            await response.Content.LoadIntoBufferAsync(attempt.Token);
+            if (await IsThrottledAsync(response, attempt.Token))
+            {
+                bucket.Throttled();
+            }
+            else if (response.IsSuccessStatusCode)
+            {
+                bucket.Succeeded();
+            }
+
+            return response;
+        }
+        catch (OperationCanceledException cancelled) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The shape HttpClient gives its own timeout, which the SDK's retry policy knows as transient.
+            throw new TaskCanceledException(
+                $"The AWS request was cancelled after the request timeout of {requestTimeout.TotalSeconds:0.###} s.",
+                new TimeoutException(cancelled.Message, cancelled));
+        }
     }
 
     private async Task<string> OperationAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -64,8 +81,6 @@ internal sealed class AwsRateLimitHandler(AwsRateLimiter limiter, string service
             return false;
         }
 
-        // Error bodies are small; buffered, the SDK still reads the whole answer.
-        await response.Content.LoadIntoBufferAsync(cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         return body.Contains("Throttl", StringComparison.OrdinalIgnoreCase) || body.Contains("RequestLimitExceeded", StringComparison.Ordinal)
             || body.Contains("Rate exceeded", StringComparison.OrdinalIgnoreCase);

@@ -42,12 +42,9 @@ internal sealed class AwsRateLimitedHttpClients(AwsRateLimiter limiter, string s
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             MaxConnectionsPerServer = clientConfig.MaxConnectionsPerServer ?? int.MaxValue,
         };
-        var client = new HttpClient(new AwsRateLimitHandler(limiter, service) { InnerHandler = sockets }, disposeHandler: true);
-        if (clientConfig.Timeout is { } timeout)
-        {
-            client.Timeout = timeout;
-        }
-
-        return client;
+        // The handler times each attempt from when it leaves; the client's own timeout would also count the wait for a token.
+        var timeout = clientConfig.Timeout ?? TimeSpan.FromSeconds(100);
+        var handler = new AwsRateLimitHandler(limiter, service, timeout) { InnerHandler = sockets };
+        return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
     }
 }
