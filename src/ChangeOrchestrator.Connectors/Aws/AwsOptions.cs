@@ -38,7 +38,7 @@ internal sealed class AwsOptions
     /// <summary>First backoff of the retries this connector does itself (calls that must look before they create again).</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Time allowed for one HTTP attempt.</summary>
+    /// <summary>Time allowed for one HTTP attempt, from when it leaves: the wait for the operation's rate is not counted.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How far back a repeated patch request looks for the commands it sent before.</summary>
