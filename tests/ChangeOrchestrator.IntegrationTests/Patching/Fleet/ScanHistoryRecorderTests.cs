@@ -16,14 +16,8 @@ public sealed class ScanHistoryRecorderTests
     [Fact]
     public async Task ScanForMissingPatches_CommitLostAfterRecording_ReplayAppendsNothingTwice()
     {
-        await using var database = await SqliteTestDatabase.CreateAsync();
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero)));
-        services.AddWorkflowPersistence(database.CreateOptions());
-        await using var store = services.BuildServiceProvider();
-        var queries = store.GetRequiredService<IComplianceQueries>();
-        await using var harness = await PatchingHarness.StartAsync(engineServices: engine =>
-            engine.AddSingleton(store.GetRequiredService<IComplianceHistory>()));
+        await using var recording = await RecordingHarness.StartAsync();
+        var (queries, harness) = (recording.Queries, recording.Harness);
         var ids = (await harness.Aws.OnlineNodesAsync()).Take(3).Select(n => n.InstanceId).Order(StringComparer.Ordinal).ToList();
         await harness.PublishAsync(TestWorkflows.OneStep("scan", "ScanForMissingPatches", new { instanceIds = ids, pollInterval = "PT30S", maxPollInterval = "PT5M" }));
         var started = await harness.StartAsync("scan");
@@ -68,14 +62,8 @@ public sealed class ScanHistoryRecorderTests
     [Fact]
     public async Task ScanForMissingPatches_WithTheResolvedServers_RecordsTheirFactsWithoutResolvingThemAgain()
     {
-        await using var database = await SqliteTestDatabase.CreateAsync();
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero)));
-        services.AddWorkflowPersistence(database.CreateOptions());
-        await using var store = services.BuildServiceProvider();
-        var queries = store.GetRequiredService<IComplianceQueries>();
-        await using var harness = await PatchingHarness.StartAsync(engineServices: engine =>
-            engine.AddSingleton(store.GetRequiredService<IComplianceHistory>()));
+        await using var recording = await RecordingHarness.StartAsync();
+        var (queries, harness) = (recording.Queries, recording.Harness);
 
         // Hybrid nodes among them: resolving them by id reads their tags, one call each.
         var online = await harness.Aws.OnlineNodesAsync();
@@ -121,4 +109,31 @@ public sealed class ScanHistoryRecorderTests
 
     private static Dictionary<string, long> Add(Dictionary<string, long> one, Dictionary<string, long> other) =>
         one.ToDictionary(c => c.Key, c => c.Value + other[c.Key], StringComparer.Ordinal);
+
+    /// <summary>The simulated fleet's engine writing its compliance history into a SQLite store the test reads back.</summary>
+    private sealed class RecordingHarness(SqliteTestDatabase database, ServiceProvider store, PatchingHarness harness) : IAsyncDisposable
+    {
+        public PatchingHarness Harness => harness;
+
+        public IComplianceQueries Queries { get; } = store.GetRequiredService<IComplianceQueries>();
+
+        public static async Task<RecordingHarness> StartAsync()
+        {
+            var database = await SqliteTestDatabase.CreateAsync();
+            var services = new ServiceCollection();
+            services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero)));
+            services.AddWorkflowPersistence(database.CreateOptions());
+            var store = services.BuildServiceProvider();
+            var harness = await PatchingHarness.StartAsync(engineServices: engine =>
+                engine.AddSingleton(store.GetRequiredService<IComplianceHistory>()));
+            return new RecordingHarness(database, store, harness);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await harness.DisposeAsync();
+            await store.DisposeAsync();
+            await database.DisposeAsync();
+        }
+    }
 }
