@@ -2,7 +2,11 @@ using System.Net;
 
 namespace ChangeOrchestrator.IntegrationTests.Support.Server;
 
-/// <summary>An HTTP endpoint on a loopback port whose status the test sets, and which counts the requests it got.</summary>
+/// <summary>
+/// An HTTP endpoint on a loopback port whose status the test sets, and which counts the requests it got. It answers
+/// only under a path of its own: a port freed by an earlier test can be handed to it while a client of that test (a
+/// webhook dispatcher retrying, a server still shutting down) still calls the port, and those calls must not count.
+/// </summary>
 public sealed class ProgrammableEndpoint : IDisposable
 {
     private readonly HttpListener _listener = new();
@@ -11,7 +15,7 @@ public sealed class ProgrammableEndpoint : IDisposable
 
     public ProgrammableEndpoint()
     {
-        Url = $"http://127.0.0.1:{LoopbackPort.Free()}/";
+        Url = $"http://127.0.0.1:{LoopbackPort.Free()}/{Guid.NewGuid():N}/";
 
         _listener.Prefixes.Add(Url);
         _listener.Start();
