@@ -15,7 +15,7 @@ internal sealed class AwsRateLimitHandler(AwsRateLimiter limiter, string service
     {
         var operation = await OperationAsync(request, cancellationToken);
         var bucket = limiter.For(service, operation);
-        await bucket.TakeAsync(cancellationToken);
+        var ticket = await bucket.TakeAsync(cancellationToken);
 
         // A burst that lost its lease while it waited stops here, before the call leaves.
         cancellationToken.ThrowIfCancellationRequested();
@@ -29,7 +29,7 @@ internal sealed class AwsRateLimitHandler(AwsRateLimiter limiter, string service
             await response.Content.LoadIntoBufferAsync(attempt.Token);
             if (await IsThrottledAsync(response, attempt.Token))
             {
-                bucket.Throttled();
+                bucket.Throttled(ticket);
             }
             else if (response.IsSuccessStatusCode)
             {

@@ -36,28 +36,57 @@ public sealed class AwsRateBucketTests
     }
 
     [Fact]
-    public void Throttled_EachAnswer_HalvesTheRateDownToATwentieth()
+    public async Task Throttled_EachEpisode_HalvesTheRateDownToATwentieth()
     {
-        var bucket = new AwsRateBucket(new AwsOperationRate { PerSecond = 100, Burst = 10 }, new FakeTimeProvider());
+        var time = new FakeTimeProvider();
+        var bucket = new AwsRateBucket(new AwsOperationRate { PerSecond = 100, Burst = 10 }, time);
 
-        bucket.Throttled();
-        Assert.Equal(50, bucket.CurrentRate);
-        bucket.Throttled();
-        Assert.Equal(25, bucket.CurrentRate);
-        for (var i = 0; i < 10; i++)
+        // Each call is sent after the previous slow-down, so each throttled answer is news.
+        for (var i = 0; i < 12; i++)
         {
-            bucket.Throttled();
+            var ticket = bucket.TakeAsync(CancellationToken.None).AsTask();
+            time.Advance(TimeSpan.FromSeconds(1));
+            bucket.Throttled(await ticket);
+            Assert.Equal(Math.Max(5, 100 / Math.Pow(2, i + 1)), bucket.CurrentRate);
         }
 
-        Assert.Equal(5, bucket.CurrentRate);
         Assert.Equal(12, bucket.ThrottledAnswers);
+        Assert.Equal(12, bucket.SlowDowns);
+    }
+
+    [Fact]
+    public async Task Throttled_CallsSentBeforeTheLastSlowDown_DoNotSlowItDownAgain()
+    {
+        var time = new FakeTimeProvider();
+        var bucket = new AwsRateBucket(new AwsOperationRate { PerSecond = 100, Burst = 10 }, time);
+        var inFlight = new List<long>();
+        for (var i = 0; i < 8; i++)
+        {
+            inFlight.Add(await bucket.TakeAsync(CancellationToken.None));
+        }
+
+        // AWS starts throttling: all eight calls already out come back throttled.
+        foreach (var ticket in inFlight)
+        {
+            bucket.Throttled(ticket);
+        }
+
+        Assert.Equal(50, bucket.CurrentRate);
+        Assert.Equal(8, bucket.ThrottledAnswers);
+        Assert.Equal(1, bucket.SlowDowns);
+
+        // A call sent at the new rate and throttled again is a new episode.
+        var next = bucket.TakeAsync(CancellationToken.None).AsTask();
+        time.Advance(TimeSpan.FromSeconds(1));
+        bucket.Throttled(await next);
+        Assert.Equal(25, bucket.CurrentRate);
     }
 
     [Fact]
     public void Succeeded_AfterThrottling_RecoversStepByStepToTheConfiguredRateAndNoFurther()
     {
         var bucket = new AwsRateBucket(new AwsOperationRate { PerSecond = 100, Burst = 10 }, new FakeTimeProvider());
-        bucket.Throttled();
+        bucket.Throttled(ticket: 0);
 
         bucket.Succeeded();
         Assert.Equal(55, bucket.CurrentRate);
@@ -74,9 +103,9 @@ public sealed class AwsRateBucketTests
     {
         var time = new FakeTimeProvider();
         var bucket = new AwsRateBucket(new AwsOperationRate { PerSecond = 10, Burst = 5 }, time);
-        await bucket.TakeAsync(CancellationToken.None);
+        var ticket = await bucket.TakeAsync(CancellationToken.None);
 
-        bucket.Throttled();
+        bucket.Throttled(ticket);
 
         // Now 5 per second: nothing left in the bucket, the next token 200 ms away.
         var next = bucket.TakeAsync(CancellationToken.None).AsTask();
