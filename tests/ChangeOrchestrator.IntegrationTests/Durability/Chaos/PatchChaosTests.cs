@@ -237,7 +237,7 @@ public sealed class PatchChaosTests(ITestOutputHelper output)
         report.AppendLine(CultureInfo.InvariantCulture, $"wall time: {wall.TotalSeconds:F1} s (first start to last change ended)");
         report.AppendLine(CultureInfo.InvariantCulture, $"kills (SIGKILL + restart): {kills.Count}");
         report.AppendLine(CultureInfo.InvariantCulture, $"database restarts (immediate): {restarts}");
-        report.AppendLine(CultureInfo.InvariantCulture, $"faults injected: {faults.Desk + faults.AwsThrottled + faults.AwsErrors} ({faults.Desk} desk 503/429, {faults.AwsThrottled} AWS throttling, {faults.AwsErrors} AWS 5xx; plus standing latency)");
+        report.AppendLine(CultureInfo.InvariantCulture, $"faults injected: {faults.Desk + faults.AwsThrottled + faults.AwsErrors} ({faults.Desk} desk 503/429, {faults.AwsThrottled} AWS throttling, injected or over the account's CreateSnapshots rate, {faults.AwsErrors} AWS 5xx; plus standing latency)");
         report.AppendLine(CultureInfo.InvariantCulture, $"webhook deliveries acknowledged through the load balancer: {webhooks}");
         report.AppendLine(CultureInfo.InvariantCulture, $"longest stall of any instance after a kill: {Longest(stalls)}");
         report.AppendLine(CultureInfo.InvariantCulture, $"longest gap between two journal entries of any instance (approval waits aside): {Longest(gaps)}");
@@ -281,6 +281,14 @@ public sealed class PatchChaosTests(ITestOutputHelper output)
             ["Simulators:Clock:TimeScale"] = TimeScale.ToString(CultureInfo.InvariantCulture),
             ["Simulators:Aws:FleetSize"] = fleet.ToString(CultureInfo.InvariantCulture),
             ["Simulators:Aws:Seed"] = settings.Seed.ToString(CultureInfo.InvariantCulture),
+
+            // The account's CreateSnapshots bucket as EC2 publishes it (200 tokens refilled at 5/s), in real time: both
+            // nodes draw on it, as on one AWS account. Each node's own client-side bucket starts full when the node
+            // starts; without the account's, a node restarted after a kill would snapshot at a rate no account allows,
+            // and a run with kills would gain from them.
+            ["Simulators:Aws:RateLimits:Enabled"] = "true",
+            ["Simulators:Aws:RateLimits:Operations:EC2.CreateSnapshots:PerSecond"] = (5.0 / TimeScale).ToString(CultureInfo.InvariantCulture),
+            ["Simulators:Aws:RateLimits:Operations:EC2.CreateSnapshots:Burst"] = "200",
 
             // The desks send their webhooks to the load balancer and retry for a while when no node answers.
             ["Simulators:ServiceNow:Notifications:Urls:0"] = new Uri(front, "webhooks/servicenow").ToString(),

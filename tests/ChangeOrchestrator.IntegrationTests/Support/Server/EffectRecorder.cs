@@ -6,6 +6,8 @@ namespace ChangeOrchestrator.IntegrationTests.Support.Server;
 /// <summary>
 /// The "external system" of durability tests: applies each side effect once per Idempotency-Key (as a well-behaved
 /// receiver does), counts every delivery, and can hold a chosen call open so the test can kill the caller mid-call.
+/// Like <see cref="ProgrammableEndpoint"/> it answers only under a path of its own, so calls meant for an earlier
+/// holder of its port are not counted.
 /// </summary>
 public sealed class EffectRecorder : IDisposable
 {
@@ -16,11 +18,12 @@ public sealed class EffectRecorder : IDisposable
     private volatile string? _holdPath;
     private int _faults;
     private int _calls;
+    private readonly string _root = Guid.NewGuid().ToString("N");
     private TaskCompletionSource<string> _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public EffectRecorder()
     {
-        Url = $"http://127.0.0.1:{LoopbackPort.Free()}/";
+        Url = $"http://127.0.0.1:{LoopbackPort.Free()}/{_root}/";
 
         _listener.Prefixes.Add(Url);
         _listener.Start();
@@ -88,7 +91,7 @@ public sealed class EffectRecorder : IDisposable
         }
 
         var key = context.Request.Headers["Idempotency-Key"] ?? "(none)";
-        var path = context.Request.Url!.AbsolutePath.Trim('/');
+        var path = context.Request.Url!.AbsolutePath.Trim('/')[_root.Length..].TrimStart('/');
         var count = _deliveries.AddOrUpdate(key, 1, (_, n) => n + 1);
         if (count == 1)
         {
