@@ -15,18 +15,16 @@ public sealed class PostgresCluster : IAsyncDisposable
     private readonly string _bin;
     private readonly string _folder;
 
-    private PostgresCluster(string bin, string folder, int port)
+    private PostgresCluster(string bin, string folder)
     {
         _bin = bin;
         _folder = folder;
-        Port = port;
-        ConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Maximum Pool Size=100";
     }
 
-    public int Port { get; }
+    public int Port { get; private set; }
 
     /// <summary>The server's connection string (database <c>postgres</c>), as <c>.ci/postgres.sh</c> prints it.</summary>
-    public string ConnectionString { get; }
+    public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Maximum Pool Size=100";
 
     public static async Task<PostgresCluster> StartAsync()
     {
@@ -37,20 +35,29 @@ public sealed class PostgresCluster : IAsyncDisposable
         }
 
         var folder = Directory.CreateTempSubdirectory("changeorchestrator-pg-own.").FullName;
-        var cluster = new PostgresCluster(bin, folder, LoopbackPort.Free());
+        var cluster = new PostgresCluster(bin, folder);
         if (IsRoot())
         {
             await RunAsync("chown", ["postgres:postgres", folder]);
         }
 
         await cluster.RunAsPostgresAsync("initdb", ["-D", cluster.Data, "-U", "postgres", "--auth=trust", "-E", "UTF8"]);
-        await cluster.RunAsPostgresAsync("pg_ctl", [
-            "-D", cluster.Data, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60",
-            // A commit is acknowledged only once its WAL is written (synchronous_commit=on, PostgreSQL's default): a test
-            // that crashes the server must not lose what it was told was committed. fsync stays off, as the machine
-            // itself does not crash.
-            "-o", $"-c listen_addresses=127.0.0.1 -p {cluster.Port} -k {folder} -c max_connections=300 -c fsync=off -c synchronous_commit=on",
-            "start"]);
+
+        // The port is chosen before the server binds it, so a socket of a test running beside this one can take it in
+        // between: a fresh port then, a few times, rather than a failed test.
+        for (var attempt = 1; ; attempt++)
+        {
+            cluster.Port = LoopbackPort.Free();
+            try
+            {
+                await cluster.StartServerAsync();
+                break;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && cluster.LogSaysPortTaken())
+            {
+            }
+        }
+
         return cluster;
     }
 
@@ -70,6 +77,18 @@ public sealed class PostgresCluster : IAsyncDisposable
     }
 
     private string Data => Path.Combine(_folder, "cluster");
+
+    private string ServerLog => Path.Combine(_folder, "server.log");
+
+    private Task StartServerAsync() => RunAsPostgresAsync("pg_ctl", [
+        "-D", Data, "-l", ServerLog, "-w", "-t", "60",
+        // A commit is acknowledged only once its WAL is written (synchronous_commit=on, PostgreSQL's default): a test
+        // that crashes the server must not lose what it was told was committed. fsync stays off, as the machine
+        // itself does not crash.
+        "-o", $"-c listen_addresses=127.0.0.1 -p {Port} -k {_folder} -c max_connections=300 -c fsync=off -c synchronous_commit=on",
+        "start"]);
+
+    private bool LogSaysPortTaken() => File.Exists(ServerLog) && File.ReadAllText(ServerLog).Contains("Address already in use", StringComparison.Ordinal);
 
     private Task RunAsPostgresAsync(string tool, IReadOnlyList<string> arguments) =>
         IsRoot()
