@@ -45,7 +45,8 @@ window.coDesigner = (() => {
         // The diagram library's script is loaded for the designer's canvas (see ZBlazorDiagrams below), not by every
         // page: the console's live pages are open for hours and need none of it.
         ensureDiagrams() {
-            diagramsLoading ??= loadScript('_content/Z.Blazor.Diagrams/script.min.js').then(() => true);
+            const preloaded = document.querySelector('link[data-diagrams-script]');
+            diagramsLoading ??= loadScript(preloaded ? preloaded.href : '_content/Z.Blazor.Diagrams/script.min.js').then(() => true);
             return diagramsLoading;
         },
 
