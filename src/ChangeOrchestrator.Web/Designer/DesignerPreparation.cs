@@ -35,10 +35,13 @@ public sealed class DesignerPreparation(WorkflowDefinitionLoader loader, Activit
                 _prepared.TryRemove(oldest, out _);
             }
         }
+        else if (entry.IsValueCreated && entry.Value.IsFaulted && _prepared.TryUpdate(key, added, entry))
+        {
+            // A failure is not kept: the next opening tries again (and reports what is wrong again).
+            entry = added;
+        }
 
-        var prepared = entry.Value;
-        prepared.ContinueWith(t => _prepared.TryRemove(new KeyValuePair<string, Lazy<Task<PreparedDesign>>>(key, entry)), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-        return prepared;
+        return entry.Value;
     }
 
     /// <summary>Starts preparing, without waiting: a file the designer cannot open is reported when the live page opens it.</summary>
