@@ -47,6 +47,7 @@ public static class WebConsoleExtensions
         services.AddScoped<ApiKeyActions>();
         services.TryAddSingleton<ComplianceReports>();
         services.AddScoped<DesignerWorkspace>();
+        services.AddSingleton<DesignerPreparation>();
         services.AddSingleton<SharedInstanceReads>();
         services.AddSingleton<LiveRefreshMetrics>();
         services.AddSingleton<SharedInstanceVersions>();

@@ -51,6 +51,7 @@ internal sealed class DesignerScenario(string? postgresServer) : IScenario, ISel
     public IReadOnlyList<string> Notes =>
     [
         "Settings: Production, Sandbox off, PostgreSQL from .ci/postgres.sh, chromium headless at 1600×1000 on the same machine as the server and the database; the connection's incoming message limit is the console's (2 MiB, `WebConsoleExtensions`).",
+        "Static assets carry the cache headers of a published server (`EnableStaticAssetsDevelopmentCaching=true`: fingerprinted files `immutable`, the rest `no-cache`); run from its build folder the server would otherwise send every file `no-cache`, unlike the container image.",
         $"Before the measured opens, {WarmUpOpens} opens of each workflow warm the server up (JIT, the definition read).",
         "Times are the page's own `performance.now()` (since navigation start), so they include the server's answer, the circuit's start and every render batch, but not Playwright's round trips.",
     ];
@@ -85,6 +86,11 @@ internal sealed class DesignerScenario(string? postgresServer) : IScenario, ISel
                 ["Auth__Local__Users__0__Name"] = User,
                 ["Auth__Local__Users__0__PasswordHash"] = PasswordHashes.Hash(Password, PasswordHashes.MinimumIterations),
                 ["Auth__Local__Users__0__Roles__0"] = "Designer",
+
+                // Run from its build folder, ASP.NET Core serves every asset "no-cache" (so that a rebuilt file shows at
+                // once), and each open would fetch or revalidate the scripts again; the published server (the container
+                // image) serves fingerprinted assets "immutable". Measured as it is deployed.
+                ["EnableStaticAssetsDevelopmentCaching"] = "true",
             };
             await using var server = await ChildProcess.StartAsync(ServerEnvironment.Dll, environment, ServerEnvironment.ReadyPath, cancellationToken);
             await using var browser = await DesignerBrowser.SignInAsync(server.Address, User, Password);

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using ChangeOrchestrator.Engine.Activities;
 using Microsoft.Msagl.Core.Geometry.Curves;
 using Microsoft.Msagl.Core.Layout;
 using Microsoft.Msagl.Core.Routing;
@@ -15,6 +17,26 @@ public static class DesignerLayout
 {
     private const double LayerGap = 70;
     private const double NodeGap = 40;
+
+    /// <summary>
+    /// Lays out every activity of <paramref name="document"/>, each as large as <paramref name="measured"/> says (the card
+    /// the browser drew) or, before it was drawn, as large as its outcomes make it.
+    /// </summary>
+    public static IReadOnlyDictionary<string, DesignerPoint> Compute(DesignerDocument document, ActivityCatalogue catalogue, Func<string, DesignerSize?> measured)
+    {
+        var sizes = new Dictionary<string, DesignerSize>(StringComparer.Ordinal);
+        var connections = document.ListConnections().ToList();
+        var outcomesFrom = connections.ToLookup(c => c.From, c => c.Outcome, StringComparer.Ordinal);
+        foreach (var activity in document.Activities.OfType<JsonObject>())
+        {
+            if (DesignerDocument.Text(activity["id"]) is { } id)
+            {
+                sizes[id] = measured(id) ?? DesignerSize.For(ActivityOutcomes.Of(activity, catalogue, outcomesFrom[id]).Count);
+            }
+        }
+
+        return Compute(sizes, connections.Select(c => (c.From, c.To)));
+    }
 
     /// <summary>The top-left corner of each activity, the topmost layer at y = 0 and the leftmost node at x = 0.</summary>
     public static IReadOnlyDictionary<string, DesignerPoint> Compute(

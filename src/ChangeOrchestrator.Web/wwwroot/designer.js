@@ -42,10 +42,11 @@ window.coDesigner = (() => {
     }
 
     return {
-        // The diagram library's script is loaded by the designer page that draws with it, not by every page: the
-        // console's live pages are open for hours and need none of it.
+        // The diagram library's script is loaded for the designer's canvas (see ZBlazorDiagrams below), not by every
+        // page: the console's live pages are open for hours and need none of it.
         ensureDiagrams() {
-            diagramsLoading ??= loadScript('_content/Z.Blazor.Diagrams/script.min.js').then(() => true);
+            const preloaded = document.querySelector('link[data-diagrams-script]');
+            diagramsLoading ??= loadScript(preloaded ? preloaded.href : '_content/Z.Blazor.Diagrams/script.min.js').then(() => true);
             return diagramsLoading;
         },
 
@@ -76,6 +77,16 @@ window.coDesigner = (() => {
         }
     };
 })();
+
+// The diagram library's calls, answerable before its script is here: the canvas is drawn in the same render as the
+// rest of the page, and its first calls (measure the canvas, watch its size) come right after. Measuring is the
+// browser's own; watching waits for the script, which the designer page preloads and only pages with a canvas load
+// (it watches every change to the page). Once loaded, the script's own object replaces this one.
+window.ZBlazorDiagrams ??= {
+    getBoundingClientRect: element => element.getBoundingClientRect(),
+    observe: (element, reference, id) => window.coDesigner.ensureDiagrams().then(() => window.ZBlazorDiagrams.observe(element, reference, id)),
+    unobserve: (element, id) => window.coDesigner.ensureDiagrams().then(() => window.ZBlazorDiagrams.unobserve(element, id))
+};
 
 window.coDesigner.focus = id => {
     const element = document.getElementById(id);
