@@ -116,6 +116,6 @@ public sealed class DescribeInstancesTests
 
         var response = await ec2.DescribeInstancesAsync(new DescribeInstancesRequest { Filters = [new Filter("tag:Owner Group", [value])] });
 
-        Assert.Equal(expectedGroups, response.Reservations.SelectMany(r => r.Instances).Select(i => i.Tags.Single(t => t.Key == "Owner Group").Value));
+        Assert.Equal(expectedGroups, (response.Reservations ?? []).SelectMany(r => r.Instances).Select(i => i.Tags.Single(t => t.Key == "Owner Group").Value));
     }
 }
