@@ -72,46 +72,48 @@ public sealed partial class WorkflowInputBinder(
 
     private async Task LookUpAsync(ValueChecker checker, CancellationToken cancellationToken)
     {
-        // One read per source and start, however many values name it.
-        var sets = new Dictionary<string, AllowedValueSet?>(StringComparer.Ordinal);
-        foreach (var lookup in checker.Lookups.ToList())
+        // One read per listing source and start however many values name it; a source that can check one value is asked per value.
+        var lookup = sources.StartLookup();
+        var unavailable = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var pending in checker.Lookups.ToList())
         {
-            if (!sets.TryGetValue(lookup.Source, out var set))
-            {
-                try
-                {
-                    set = await sources.GetAsync(lookup.Source, cancellationToken);
-                }
-                catch (AllowedValuesUnavailableException ex)
-                {
-                    // A source that cannot answer does not block starts: the activity that uses the value still checks it.
-                    LogSourceUnavailable(logger, lookup.Source, ex.Message);
-                    set = null;
-                }
-
-                sets[lookup.Source] = set;
-            }
-
-            if (set is null)
+            if (unavailable.Contains(pending.Source))
             {
                 continue;
             }
 
-            var description = sources.Find(lookup.Source)?.Description ?? lookup.Source;
-            var found = set.Find(lookup.Value);
-            if (found is null)
+            AllowedValueMatch match;
+            try
             {
-                checker.Add(lookup.Path, Listing(description, set), JsonValue.Create(lookup.Value));
+                match = await lookup.MatchAsync(pending.Source, pending.Value, cancellationToken);
             }
-            else if (found.IsEmpty && !lookup.AllowEmpty)
+            catch (AllowedValuesUnavailableException ex)
             {
-                checker.Add(lookup.Path, $"one of {description} that has members ('{found.Value}' has none{(found.Label is null ? "" : ": " + found.Label)})", JsonValue.Create(lookup.Value));
+                // A source that cannot answer does not block starts: the activity that uses the value still checks it.
+                LogSourceUnavailable(logger, pending.Source, ex.Message);
+                unavailable.Add(pending.Source);
+                continue;
+            }
+
+            var description = sources.Find(pending.Source)?.Description ?? pending.Source;
+            if (match.Value is not { } found)
+            {
+                checker.Add(pending.Path, Listing(description, match), JsonValue.Create(pending.Value));
+            }
+            else if (found.IsEmpty && !pending.AllowEmpty)
+            {
+                checker.Add(pending.Path, $"one of {description} that has members ('{found.Value}' has none{(found.Label is null ? "" : ": " + found.Label)})", JsonValue.Create(pending.Value));
             }
         }
     }
 
-    private static string Listing(string description, AllowedValueSet set)
+    private static string Listing(string description, AllowedValueMatch match)
     {
+        if (match.Known is not { } set)
+        {
+            return $"one of {description}{(match.Reason is null ? "" : " (" + match.Reason + ")")}";
+        }
+
         if (set.Values.Count == 0)
         {
             return $"one of {description}, but there are none{(set.EmptyHint is null ? "" : " (" + set.EmptyHint + ")")}";

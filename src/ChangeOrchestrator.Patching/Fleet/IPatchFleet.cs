@@ -17,6 +17,12 @@ public interface IPatchFleet
     /// </summary>
     Task<IReadOnlyList<PatchGroupSummary>> ListPatchGroupsAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether one patch group is carried by a live server or declared by a patch baseline, with the fewest reads
+    /// that prove it (a page of the servers tagged with it), never a read of the whole fleet.
+    /// </summary>
+    Task<PatchGroupPresence> FindPatchGroupAsync(string name, CancellationToken cancellationToken);
+
     /// <summary>One status per requested id; ids no agent registered for are <see cref="AgentPingStatus.NotRegistered"/>.</summary>
     Task<IReadOnlyList<AgentStatus>> GetAgentStatusAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken);
 

@@ -13,6 +13,7 @@ public sealed class WorkflowInputBinderTests : IDisposable
           { "name": "desk", "type": "string", "default": "servicenow", "enumFrom": "desks" },
           { "name": "group", "type": "string", "required": true, "enumFrom": "groups" },
           { "name": "spare", "type": "string", "enumFrom": "groups", "allowEmpty": true },
+          { "name": "fleetGroup", "type": "string", "enumFrom": "fleetGroups" },
           { "name": "canaryPercent", "type": "integer", "default": 10, "minimum": 1, "maximum": 100 },
           { "name": "maxConcurrency", "type": "string", "default": "10%", "format": "percentOrCount" },
           { "name": "pollInterval", "type": "duration", "default": "PT1M", "minimum": "PT1S", "maximum": "PT1H" },
@@ -30,6 +31,7 @@ public sealed class WorkflowInputBinderTests : IDisposable
 
     private readonly FixedValues _desks = new() { Set = new AllowedValueSet { Values = [new("servicenow"), new("jira")], IgnoreCase = true } };
     private readonly FixedValues _groups = new() { Set = new AllowedValueSet { Values = [new("Prod", "13 servers"), new("Empty", "declared only", IsEmpty: true)] } };
+    private readonly CheckedGroups _fleetGroups = new();
     private readonly EngineHarness _engine;
 
     public WorkflowInputBinderTests()
@@ -40,6 +42,8 @@ public sealed class WorkflowInputBinderTests : IDisposable
             services.AddAllowedValueSource<FixedValues>("desks", "the configured service desks");
             services.AddSingleton(new GroupValues(_groups));
             services.AddAllowedValueSource<GroupValues>("groups", "the patch groups of the fleet");
+            services.AddSingleton(_fleetGroups);
+            services.AddAllowedValueSource<CheckedGroups>("fleetGroups", "the groups of the fleet");
         });
     }
 
@@ -159,6 +163,64 @@ public sealed class WorkflowInputBinderTests : IDisposable
         Assert.Equal(1, _groups.Reads);
     }
 
+    [Fact]
+    public async Task Start_SourceThatChecksOneValue_IsAskedForThatValueAndNeverListsItsValues()
+    {
+        await PublishAsync();
+
+        var instance = await _engine.StartAsync("contract", Valid(new JsonObject { ["fleetGroup"] = "Prod" }));
+
+        Assert.Equal("Prod", instance.Input["fleetGroup"]!.GetValue<string>());
+        Assert.Equal(["Prod"], _fleetGroups.Asked);
+        Assert.Equal(0, _fleetGroups.Lists);
+    }
+
+    [Fact]
+    public async Task Start_ValueTheCheckingSourceRefusesWithNoListAtHand_SaysWhyNamingTheField()
+    {
+        await PublishAsync();
+
+        var error = await Assert.ThrowsAsync<InvalidWorkflowInputException>(() => _engine.StartAsync("contract", Valid(new JsonObject { ["fleetGroup"] = "Prdo" })));
+
+        var refused = Assert.Single(error.Errors);
+        Assert.Equal("fleetGroup", refused.Field);
+        Assert.Equal("one of the groups of the fleet (no server carries 'Prdo')", refused.Expected);
+        Assert.Equal("\"Prdo\"", refused.Given);
+        Assert.Equal(0, _fleetGroups.Lists);
+    }
+
+    [Fact]
+    public async Task Start_ValueTheCheckingSourceRefusesWithItsListAtHand_ListsTheValues()
+    {
+        await PublishAsync();
+        _fleetGroups.Known = new AllowedValueSet { Values = [new("Dev"), new("Prod")] };
+
+        var error = await Assert.ThrowsAsync<InvalidWorkflowInputException>(() => _engine.StartAsync("contract", Valid(new JsonObject { ["fleetGroup"] = "Prdo" })));
+
+        Assert.Equal("one of the groups of the fleet: Dev, Prod", Assert.Single(error.Errors).Expected);
+    }
+
+    [Fact]
+    public async Task Start_CheckingSourceFindsAGroupWithNoMembers_IsRefusedAsEmpty()
+    {
+        await PublishAsync();
+
+        var error = await Assert.ThrowsAsync<InvalidWorkflowInputException>(() => _engine.StartAsync("contract", Valid(new JsonObject { ["fleetGroup"] = "Planned" })));
+
+        Assert.Contains("that has members ('Planned' has none: declared only)", Assert.Single(error.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_CheckingSourceCannotBeRead_StartsWithoutThatCheck()
+    {
+        await PublishAsync();
+        _fleetGroups.Fails = true;
+
+        var instance = await _engine.StartAsync("contract", Valid(new JsonObject { ["fleetGroup"] = "Anything" }));
+
+        Assert.Equal("Anything", instance.Input["fleetGroup"]!.GetValue<string>());
+    }
+
     private Task PublishAsync() =>
         _engine.PublishAsync(Flows.Json("contract", """{ "id": "log", "type": "Log", "inputs": { "message": "x" } }""", "", Contract));
 
@@ -183,5 +245,34 @@ public sealed class WorkflowInputBinderTests : IDisposable
     private sealed class GroupValues(FixedValues inner) : IAllowedValueSource
     {
         public Task<AllowedValueSet> GetAsync(CancellationToken cancellationToken) => inner.GetAsync(cancellationToken);
+    }
+
+    /// <summary>A source that checks one value at a time, as a fleet's patch groups do; it counts what it was asked.</summary>
+    private sealed class CheckedGroups : IAllowedValueFinder
+    {
+        public List<string> Asked { get; } = [];
+
+        public int Lists { get; private set; }
+
+        public AllowedValueSet? Known { get; set; }
+
+        public bool Fails { get; set; }
+
+        public Task<AllowedValueSet> GetAsync(CancellationToken cancellationToken)
+        {
+            Lists++;
+            return Task.FromResult(new AllowedValueSet { Values = [new("Prod")] });
+        }
+
+        public Task<AllowedValueMatch> FindAsync(string value, CancellationToken cancellationToken)
+        {
+            Asked.Add(value);
+            return Fails ? throw new InvalidOperationException("the fleet is unreachable") : Task.FromResult(value switch
+            {
+                "Prod" => new AllowedValueMatch { Value = new AllowedValue("Prod", "13 servers") },
+                "Planned" => new AllowedValueMatch { Value = new AllowedValue("Planned", "declared only", IsEmpty: true) },
+                _ => new AllowedValueMatch { Known = Known, Reason = $"no server carries '{value}'" },
+            });
+        }
     }
 }

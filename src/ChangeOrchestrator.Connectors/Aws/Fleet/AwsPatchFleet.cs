@@ -14,6 +14,9 @@ internal sealed class AwsPatchFleet(
     public Task<IReadOnlyList<PatchGroupSummary>> ListPatchGroupsAsync(CancellationToken cancellationToken) =>
         patchGroups.ListAsync(cancellationToken);
 
+    public Task<PatchGroupPresence> FindPatchGroupAsync(string name, CancellationToken cancellationToken) =>
+        patchGroups.FindAsync(name, cancellationToken);
+
     public Task<IReadOnlyList<AgentStatus>> GetAgentStatusAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken) =>
         resolver.AgentStatusAsync(instanceIds, cancellationToken);
 

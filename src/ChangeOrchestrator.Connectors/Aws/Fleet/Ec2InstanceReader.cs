@@ -18,6 +18,9 @@ internal sealed class Ec2InstanceReader(AwsClients clients, AwsCalls calls, IOpt
     /// <summary>Values per filter that EC2 accepts in one call.</summary>
     public const int FilterValuesPerCall = 200;
 
+    /// <summary>A page when one instance proves the point: small answers, and still one call when the filter matches any.</summary>
+    private const int FirstMatchPageSize = 50;
+
     // Terminated and shutting-down instances stay visible for a while but will never be patched again.
     private static readonly List<string> LiveStates = ["pending", "running", "stopping", "stopped"];
 
@@ -36,6 +39,30 @@ internal sealed class Ec2InstanceReader(AwsClients clients, AwsCalls calls, IOpt
                 new Filter("instance-state-name", LiveStates),
             ],
             cancellationToken);
+
+    /// <summary>
+    /// Whether a live instance carries the tag value and passes <paramref name="accepts"/>: pages of the instances
+    /// the tag filter selects, stopping at the first accepted. The value is escaped, as EC2 reads <c>*</c> and
+    /// <c>?</c> in filter values as wildcards.
+    /// </summary>
+    public Task<bool> AnyTaggedAsync(string key, string value, Func<Instance, bool> accepts, CancellationToken cancellationToken) =>
+        calls.RunAsync("EC2 DescribeInstances", async token =>
+        {
+            var request = new DescribeInstancesRequest
+            {
+                Filters = [new Filter("tag:" + key, [EscapeWildcards(value)]), new Filter("instance-state-name", LiveStates)],
+                MaxResults = FirstMatchPageSize,
+            };
+            await foreach (var reservation in clients.Ec2.Paginators.DescribeInstances(request).Reservations.WithCancellation(token))
+            {
+                if ((reservation.Instances ?? []).Any(accepts))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }, cancellationToken);
 
     public Task<Instance> ByIdAsync(string instanceId, CancellationToken cancellationToken) =>
         calls.RunAsync("EC2 DescribeInstances", async token =>
@@ -56,4 +83,8 @@ internal sealed class Ec2InstanceReader(AwsClients clients, AwsCalls calls, IOpt
 
             return instances;
         }, cancellationToken);
+
+    /// <summary>A filter value that matches the text itself: EC2 takes a backslash before <c>*</c>, <c>?</c> and <c>\</c> as the character.</summary>
+    public static string EscapeWildcards(string value) =>
+        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("*", "\\*", StringComparison.Ordinal).Replace("?", "\\?", StringComparison.Ordinal);
 }

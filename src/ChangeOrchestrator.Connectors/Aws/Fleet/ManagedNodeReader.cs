@@ -55,6 +55,31 @@ internal sealed class ManagedNodeReader(AwsClients clients, AwsCalls calls, IOpt
     }
 
     /// <summary>
+    /// Whether a registered node carries the tag value and passes <paramref name="accepts"/>: pages of the nodes the
+    /// tag filter selects, stopping at the first accepted, so proving that one exists costs one call, not a listing.
+    /// </summary>
+    public Task<bool> AnyTaggedAsync(
+        string key, string value, Func<InstanceInformation, CancellationToken, Task<bool>> accepts, CancellationToken cancellationToken) =>
+        calls.RunAsync("SSM DescribeInstanceInformation", async token =>
+        {
+            var request = new DescribeInstanceInformationRequest
+            {
+                // Alone: SSM refuses tag filters next to any other filter key.
+                Filters = [new InstanceInformationStringFilter { Key = "tag:" + key, Values = [value] }],
+                MaxResults = PageSize,
+            };
+            await foreach (var node in clients.Ssm.Paginators.DescribeInstanceInformation(request).InstanceInformationList.WithCancellation(token))
+            {
+                if (await accepts(node, token))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }, cancellationToken);
+
+    /// <summary>
     /// Tags of hybrid nodes. SSM keeps them per node and has no call that returns several nodes' tags, so this is one
     /// ListTagsForResource per node, a few at a time.
     /// </summary>

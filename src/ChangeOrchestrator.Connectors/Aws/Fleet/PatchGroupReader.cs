@@ -7,9 +7,12 @@ namespace ChangeOrchestrator.Connectors.Aws.Fleet;
 /// Lists the patch groups of the fleet: the values of the Patch Group tag on live EC2 instances (one filtered
 /// DescribeInstances per tag spelling), on registered hybrid nodes (their tags are read per node, as SSM has no other
 /// way), and the groups registered to a patch baseline (DescribePatchGroups), which may have no server at all.
+/// Checking one group needs none of that: filtered reads of the servers tagged with it (<see cref="FindAsync"/>).
 /// </summary>
 internal sealed class PatchGroupReader(AwsClients clients, AwsCalls calls, Ec2InstanceReader instances, ManagedNodeReader nodes)
 {
+    private const int MaxTagValueLength = 256;
+
     public async Task<IReadOnlyList<PatchGroupSummary>> ListAsync(CancellationToken cancellationToken)
     {
         var servers = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
@@ -37,6 +40,41 @@ internal sealed class PatchGroupReader(AwsClients clients, AwsCalls calls, Ec2In
             .Select(name => new PatchGroupSummary(name, servers.GetValueOrDefault(name)?.Count ?? 0, registered.Contains(name)))];
     }
 
+    /// <summary>
+    /// Whether one group exists, reading only servers tagged with it: per tag spelling, a page of the registered nodes
+    /// (EC2 and hybrid) and then of the EC2 instances (also those whose agent never registered), stopping at the first
+    /// server whose group it is; failing that, the baselines registered to a group of that name.
+    /// </summary>
+    public async Task<PatchGroupPresence> FindAsync(string name, CancellationToken cancellationToken)
+    {
+        // Tag values are 1 to 256 characters in both services, and SSM refuses an empty filter value.
+        if (name.Length is 0 or > MaxTagValueLength)
+        {
+            return PatchGroupPresence.Absent;
+        }
+
+        if (await nodes.AnyTaggedAsync(FleetTags.PatchGroup, name, (_, _) => Task.FromResult(true), cancellationToken)
+            || await instances.AnyTaggedAsync(FleetTags.PatchGroup, name, _ => true, cancellationToken))
+        {
+            return PatchGroupPresence.CarriedByServers;
+        }
+
+        // The spelling without a space counts only where the server has no Patch Group tag (FleetTags.PatchGroupOf): EC2
+        // instances come with their tags, and a hybrid node's tags are read for the nodes the filter found, until one proves it.
+        if (await nodes.AnyTaggedAsync(FleetTags.PatchGroupWithoutSpace, name, async (node, token) =>
+                FleetMapping.IsHybrid(node.InstanceId)
+                && FleetTags.PatchGroupOf((await nodes.HybridTagsAsync([node.InstanceId], token))[node.InstanceId]) == name,
+                cancellationToken)
+            || await instances.AnyTaggedAsync(FleetTags.PatchGroupWithoutSpace, name,
+                instance => FleetTags.PatchGroupOf((instance.Tags ?? []).ToDictionary(t => t.Key, t => t.Value ?? "", StringComparer.Ordinal)) == name,
+                cancellationToken))
+        {
+            return PatchGroupPresence.CarriedByServers;
+        }
+
+        return await IsRegisteredAsync(name, cancellationToken) ? PatchGroupPresence.DeclaredByBaseline : PatchGroupPresence.Absent;
+    }
+
     private static void Count(Dictionary<string, HashSet<string>> servers, string? group, string instanceId)
     {
         if (string.IsNullOrEmpty(group))
@@ -51,6 +89,25 @@ internal sealed class PatchGroupReader(AwsClients clients, AwsCalls calls, Ec2In
 
         ids.Add(instanceId);
     }
+
+    private Task<bool> IsRegisteredAsync(string name, CancellationToken cancellationToken) =>
+        calls.RunAsync("SSM DescribePatchGroups", async token =>
+        {
+            var request = new DescribePatchGroupsRequest
+            {
+                Filters = [new PatchOrchestratorFilter { Key = "NAME_PREFIX", Values = [name] }],
+                MaxResults = 100,
+            };
+            await foreach (var mapping in clients.Ssm.Paginators.DescribePatchGroups(request).Mappings.WithCancellation(token))
+            {
+                if (mapping.PatchGroup == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }, cancellationToken);
 
     private Task<HashSet<string>> RegisteredAsync(CancellationToken cancellationToken) =>
         calls.RunAsync("SSM DescribePatchGroups", async token =>

@@ -14,23 +14,46 @@ public sealed class AllowedValueSources(IEnumerable<AllowedValueSourceRegistrati
 
     /// <summary>The source's values now.</summary>
     /// <exception cref="AllowedValuesUnavailableException">The source is not registered, cannot be built here, or failed.</exception>
-    public async Task<AllowedValueSet> GetAsync(string name, CancellationToken cancellationToken)
+    public Task<AllowedValueSet> GetAsync(string name, CancellationToken cancellationToken)
+    {
+        var (registration, source) = Resolve(name);
+        return AskAsync(registration, () => source.GetAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// Checks values against their sources for one start: a source that can check one value
+    /// (<see cref="IAllowedValueFinder"/>) is asked once per value, any other source is read once however many values
+    /// name it.
+    /// </summary>
+    public AllowedValueLookup StartLookup() => new(this);
+
+    /// <summary>The source's answer for one value, without reading its whole list; null when the source cannot check one value.</summary>
+    /// <exception cref="AllowedValuesUnavailableException">The source is not registered, cannot be built here, or failed.</exception>
+    internal Task<AllowedValueMatch>? FindOne(string name, string value, CancellationToken cancellationToken)
+    {
+        var (registration, source) = Resolve(name);
+        return source is IAllowedValueFinder finder ? AskAsync(registration, () => finder.FindAsync(value, cancellationToken)) : null;
+    }
+
+    private (AllowedValueSourceRegistration Registration, IAllowedValueSource Source) Resolve(string name)
     {
         var registration = Find(name) ?? throw new AllowedValuesUnavailableException($"no source of allowed values is named '{name}'");
-        IAllowedValueSource source;
         try
         {
-            source = (IAllowedValueSource)services.GetRequiredService(registration.SourceType);
+            return (registration, (IAllowedValueSource)services.GetRequiredService(registration.SourceType));
         }
         catch (InvalidOperationException ex)
         {
             // A source whose port is not configured (no AWS region, say) cannot answer; the caller decides what that means.
             throw new AllowedValuesUnavailableException($"{registration.Description} cannot be read here: {ex.Message}", ex);
         }
+    }
 
+    private static async Task<T> AskAsync<T>(AllowedValueSourceRegistration registration, Func<Task<T>> ask)
+    {
         try
         {
-            return await source.GetAsync(cancellationToken);
+            return await ask();
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not AllowedValuesUnavailableException)
         {

@@ -2,7 +2,10 @@ using ChangeOrchestrator.Simulators.Aws.Matching;
 
 namespace ChangeOrchestrator.Simulators.Aws.Ec2;
 
-/// <summary>An EC2 filter: any value matches (OR), with <c>*</c>/<c>?</c> wildcards; filters combine with AND.</summary>
+/// <summary>
+/// An EC2 filter: any value matches (OR), with <c>*</c>/<c>?</c> wildcards that a backslash escapes; filters combine
+/// with AND.
+/// </summary>
 internal sealed record Ec2Filter(string Name, IReadOnlyList<string> Values)
 {
     /// <summary>
@@ -34,5 +37,5 @@ internal sealed record Ec2Filter(string Name, IReadOnlyList<string> Values)
     };
 
     public bool Matches(IEnumerable<string> actual) =>
-        actual.Any(value => Values.Any(pattern => Glob.IsMatch(pattern, value, ignoreCase: false)));
+        actual.Any(value => Values.Any(pattern => Glob.IsMatch(pattern, value, ignoreCase: false, backslashEscapes: true)));
 }

@@ -101,4 +101,21 @@ public sealed class DescribeInstancesTests
         Assert.NotNull(group.BaselineId);
         Assert.Equal([node.InstanceId], info.InstanceInformationList.Select(i => i.InstanceId));
     }
+
+    [Theory]
+    [InlineData("Pro*", new[] { "Prod*" })]
+    [InlineData("Pro\\*", new string[0])]
+    [InlineData("Prod\\*", new[] { "Prod*" })]
+    [InlineData("Prod\\?", new string[0])]
+    public async Task DescribeInstances_TagFilterWithWildcards_ReadsABackslashedWildcardAsTheCharacter(string value, string[] expectedGroups)
+    {
+        await using var host = await AwsSimulatorTestHost.StartAsync(fleetSize: 60);
+        var node = (await host.NodesAsync()).First(n => !n.Hybrid && n.Ec2State == "running");
+        var ec2 = host.Ec2();
+        await ec2.CreateTagsAsync(new CreateTagsRequest { Resources = [node.InstanceId], Tags = [new Tag("Owner Group", "Prod*")] });
+
+        var response = await ec2.DescribeInstancesAsync(new DescribeInstancesRequest { Filters = [new Filter("tag:Owner Group", [value])] });
+
+        Assert.Equal(expectedGroups, (response.Reservations ?? []).SelectMany(r => r.Instances).Select(i => i.Tags.Single(t => t.Key == "Owner Group").Value));
+    }
 }

@@ -112,6 +112,36 @@ public sealed class DescribeInstanceInformationTests
         }));
     }
 
+    [Theory]
+    [InlineData("tag:")]
+    [InlineData("tag-keys")]
+    [InlineData("Tag Key")]
+    [InlineData("tagKey")]
+    public async Task DescribeInstanceInformation_FilterKeyNamingNoTag_ThrowsInvalidFilterKey(string key)
+    {
+        await using var host = await AwsSimulatorTestHost.StartAsync();
+
+        await Assert.ThrowsAsync<InvalidFilterKeyException>(() => host.Ssm().DescribeInstanceInformationAsync(
+            new DescribeInstanceInformationRequest { Filters = [new InstanceInformationStringFilter { Key = key, Values = ["Prod"] }] }));
+    }
+
+    [Fact]
+    public async Task DescribeInstanceInformation_TagFilterWithSmallestPage_ReturnsAPageOfTaggedNodesAndAToken()
+    {
+        await using var host = await AwsSimulatorTestHost.StartAsync(fleetSize: 200, settings: new Dictionary<string, string?> { ["Simulators:Aws:StrictPageSizeLimits"] = "true" });
+        var prod = (await host.NodesAsync("?patchGroup=Prod&managed=true")).Select(n => n.InstanceId).ToHashSet();
+
+        var page = await host.Ssm().DescribeInstanceInformationAsync(new DescribeInstanceInformationRequest
+        {
+            Filters = [new InstanceInformationStringFilter { Key = "tag:Patch Group", Values = ["Prod"] }],
+            MaxResults = 5,
+        });
+
+        Assert.Equal(5, page.InstanceInformationList.Count);
+        Assert.All(page.InstanceInformationList, i => Assert.Contains(i.InstanceId, prod));
+        Assert.False(string.IsNullOrEmpty(page.NextToken));
+    }
+
     [Fact]
     public async Task DescribeInstanceInformation_InvalidPingStatusValue_ThrowsInvalidFilterValue()
     {

@@ -211,6 +211,49 @@ public sealed class PatchBaselineTests
         Assert.Empty(after.Mappings ?? []);
     }
 
+    [Fact]
+    public async Task DescribePatchGroups_NamePrefixAndOperatingSystemFilters_ReturnOnlyMatchingMappings()
+    {
+        await using var host = await AwsSimulatorTestHost.StartAsync();
+        var ssm = host.Ssm();
+        var windows = await ssm.CreatePatchBaselineAsync(WindowsProd());
+        var linux = await ssm.CreatePatchBaselineAsync(new CreatePatchBaselineRequest { Name = "linux-prod", OperatingSystem = SsmOperatingSystem.AMAZON_LINUX_2023 });
+        foreach (var (baseline, group) in new[] { (windows.BaselineId, "Prod"), (linux.BaselineId, "Prod"), (windows.BaselineId, "ProdEast"), (windows.BaselineId, "Dev") })
+        {
+            await ssm.RegisterPatchBaselineForPatchGroupAsync(new RegisterPatchBaselineForPatchGroupRequest { BaselineId = baseline, PatchGroup = group });
+        }
+
+        var prefixed = await ssm.DescribePatchGroupsAsync(new DescribePatchGroupsRequest
+        {
+            Filters = [new PatchOrchestratorFilter { Key = "NAME_PREFIX", Values = ["Prod"] }],
+        });
+        var linuxOnly = await ssm.DescribePatchGroupsAsync(new DescribePatchGroupsRequest
+        {
+            Filters =
+            [
+                new PatchOrchestratorFilter { Key = "NAME_PREFIX", Values = ["Prod"] },
+                new PatchOrchestratorFilter { Key = "OPERATING_SYSTEM", Values = ["AMAZON_LINUX_2023"] },
+            ],
+        });
+
+        Assert.Equal(["Prod", "Prod", "ProdEast"], prefixed.Mappings.Select(m => m.PatchGroup));
+        Assert.Equal([("Prod", linux.BaselineId)], linuxOnly.Mappings.Select(m => (m.PatchGroup, m.BaselineIdentity.BaselineId)));
+    }
+
+    [Fact]
+    public async Task DescribePatchGroups_FilterKeyItDoesNotSupport_ThrowsValidationException()
+    {
+        await using var host = await AwsSimulatorTestHost.StartAsync();
+
+        var error = await Assert.ThrowsAsync<AmazonSimpleSystemsManagementException>(() => host.Ssm().DescribePatchGroupsAsync(new DescribePatchGroupsRequest
+        {
+            Filters = [new PatchOrchestratorFilter { Key = "OWNER", Values = ["Self"] }],
+        }));
+
+        Assert.Equal("ValidationException", error.ErrorCode);
+        Assert.Contains("Member must be one of NAME_PREFIX, OPERATING_SYSTEM", error.Message, StringComparison.Ordinal);
+    }
+
     private static CreatePatchBaselineRequest WindowsProd(string name = "win-prod") => new()
     {
         Name = name,

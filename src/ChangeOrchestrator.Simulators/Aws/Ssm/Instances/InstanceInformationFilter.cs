@@ -28,7 +28,8 @@ internal sealed record InstanceInformationFilter(string Key, IReadOnlyList<strin
             .ToList();
         foreach (var filter in filters)
         {
-            if (!filter.IsTag && !Keys.ContainsKey(filter.Key))
+            // "tag:" names no tag: SSM lists it among the invalid keys, as it does "tag-keys" or "Tag Key".
+            if ((!filter.IsTag && !Keys.ContainsKey(filter.Key)) || filter.Key == "tag:")
             {
                 throw new SsmServiceException("InvalidFilterKey", $"The filter key {filter.Key} is not valid.");
             }
