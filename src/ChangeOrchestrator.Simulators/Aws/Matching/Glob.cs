@@ -13,23 +13,19 @@ internal static class Glob
             return true;
         }
 
-        if (backslashEscapes && pattern.Contains('\\', StringComparison.Ordinal))
-        {
-            return IsEscapedMatch(pattern, value, ignoreCase);
-        }
-
+        var tokens = Tokens(pattern, backslashEscapes);
         var p = 0;
         var v = 0;
         var star = -1;
         var mark = 0;
         while (v < value.Length)
         {
-            if (p < pattern.Length && (pattern[p] == '?' || CharEquals(pattern[p], value[v], ignoreCase)))
+            if (p < tokens.Length && (tokens[p] is { Wildcard: true, Char: '?' } || (!tokens[p].Wildcard && CharEquals(tokens[p].Char, value[v], ignoreCase))))
             {
                 p++;
                 v++;
             }
-            else if (p < pattern.Length && pattern[p] == '*')
+            else if (p < tokens.Length && tokens[p] is { Wildcard: true, Char: '*' })
             {
                 star = p++;
                 mark = v;
@@ -45,21 +41,21 @@ internal static class Glob
             }
         }
 
-        while (p < pattern.Length && pattern[p] == '*')
+        while (p < tokens.Length && tokens[p] is { Wildcard: true, Char: '*' })
         {
             p++;
         }
 
-        return p == pattern.Length;
+        return p == tokens.Length;
     }
 
-    /// <summary>The same walk over a pattern read as tokens: a wildcard, or a character that must match (escaped or not).</summary>
-    private static bool IsEscapedMatch(string pattern, string value, bool ignoreCase)
+    /// <summary>The pattern as tokens: a wildcard, or a character that must match (escaped or not).</summary>
+    private static (char Char, bool Wildcard)[] Tokens(string pattern, bool backslashEscapes)
     {
-        var tokens = new List<(char Char, bool Wildcard)>();
+        var tokens = new List<(char Char, bool Wildcard)>(pattern.Length);
         for (var i = 0; i < pattern.Length; i++)
         {
-            if (pattern[i] == '\\' && i + 1 < pattern.Length)
+            if (backslashEscapes && pattern[i] == '\\' && i + 1 < pattern.Length)
             {
                 tokens.Add((pattern[++i], false));
             }
@@ -69,39 +65,7 @@ internal static class Glob
             }
         }
 
-        var p = 0;
-        var v = 0;
-        var star = -1;
-        var mark = 0;
-        while (v < value.Length)
-        {
-            if (p < tokens.Count && ((tokens[p].Wildcard && tokens[p].Char == '?') || (!tokens[p].Wildcard && CharEquals(tokens[p].Char, value[v], ignoreCase))))
-            {
-                p++;
-                v++;
-            }
-            else if (p < tokens.Count && tokens[p] is { Wildcard: true, Char: '*' })
-            {
-                star = p++;
-                mark = v;
-            }
-            else if (star >= 0)
-            {
-                p = star + 1;
-                v = ++mark;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        while (p < tokens.Count && tokens[p] is { Wildcard: true, Char: '*' })
-        {
-            p++;
-        }
-
-        return p == tokens.Count;
+        return [.. tokens];
     }
 
     private static bool CharEquals(char a, char b, bool ignoreCase) =>
