@@ -51,7 +51,7 @@ internal sealed class ConsoleScenario(BenchSizes sizes, string? postgresServer) 
     public IReadOnlyList<string> Notes =>
     [
         $"Settings: Sandbox off, Production, server GC, PostgreSQL from .ci/postgres.sh; the fleet change as in the fleet scenario (time scale {FleetScenario.TimeScale:F0}); pages refresh when the engine pushes a commit they show, at most every 250 ms (instance) and once a second, each at its own moment of the second (instances list, one read shared by every open list with the same filter), otherwise every 5 s / 10 s; one page's refresh at a time on the node; a refresh that finds what the page shows unchanged renders nothing.",
-        $"Order: {WarmUpLoad.TotalSeconds:F0} s of load with the sessions open (unmeasured, so that both kinds of phase run compiled code), then {SplitPairs} pairs with the placement split and {SharedPairs} pairs shared (below); {Tickers} tickers, so each instance page's instance commits about once a second. `pushed.*` and `frames.*` are what the sessions' pages received over their live connections (WebSocket frames, counted in the browser) per second of a load.",
+        $"Order: {WarmUpLoad.TotalSeconds:F0} s of load with the sessions open (unmeasured, so that both kinds of phase run compiled code), then {SplitPairs} pairs with the placement split and {SharedPairs} pairs shared (below), each load after {Settle.TotalSeconds:F0} s of unmeasured load since the pages were opened or closed; {Tickers} tickers, so each instance page's instance commits about once a second. `pushed.*` and `frames.*` are what the sessions' pages received over their live connections (WebSocket frames, counted in the browser) per second of a load.",
         "A resume is timed from the moment its event was due to the API's answer, which comes after the commit: the engine's resume as a client sees it, HTTP included.",
         CorePlacement.Available
             ? "Placement: in the `split` pairs the server, PostgreSQL and the event client run on core 0 only and chromium with Playwright's driver on the other cores (`taskset`), "
@@ -213,11 +213,17 @@ internal sealed class ConsoleScenario(BenchSizes sizes, string? postgresServer) 
         {
             var none = await ResumeLoadAsync(figures, $"none-{placement}-{pair}", server, client, keys, cancellationToken);
             await sessions.ReopenAsync();
+
+            // Measured are 50 pages watching, not 50 pages being opened: the opening's own work (50 circuits started,
+            // their first reads and renders, the garbage they leave) ends under unmeasured load first, as the closing's
+            // does before the next pair's load without sessions.
+            await EventLoad.RunAsync(client, keys, EventsPerSecond, Settle, cancellationToken);
             var (bytes, frames) = (sessions.BytesReceived, sessions.FramesReceived);
             var withSessions = await ResumeLoadAsync(figures, $"sessions-{placement}-{pair}", server, client, keys, cancellationToken);
             figures.Add(new Figure($"pushed.sessions-{placement}-{pair}", "KiB/s", (sessions.BytesReceived - bytes) / 1024.0 / LoadDuration.TotalSeconds));
             figures.Add(new Figure($"frames.sessions-{placement}-{pair}", "/s", (sessions.FramesReceived - frames) / LoadDuration.TotalSeconds));
             await sessions.CloseAllAsync();
+            await EventLoad.RunAsync(client, keys, EventsPerSecond, Settle, cancellationToken);
             var ratio = withSessions / none;
             figures.Add(new Figure($"ratio.resume-p99-{placement}-{pair}", "×", ratio));
             ratios.Add(ratio);
