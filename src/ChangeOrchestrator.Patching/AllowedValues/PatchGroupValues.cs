@@ -20,6 +20,8 @@ public sealed class PatchGroupValues(IPatchFleet fleet, PatchPolicyHolder policy
 {
     public const string Name = "patchGroups";
 
+    private const string DeclaredByBaselineLabel = "declared by a patch baseline, no server";
+
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private readonly SemaphoreSlim _finding = new(1, 1);
 
@@ -98,7 +100,7 @@ public sealed class PatchGroupValues(IPatchFleet fleet, PatchPolicyHolder policy
                 var answer = presence switch
                 {
                     PatchGroupPresence.CarriedByServers => new AllowedValue(value, "carried by live servers"),
-                    PatchGroupPresence.DeclaredByBaseline => new AllowedValue(value, "declared by a patch baseline, no server", IsEmpty: true),
+                    PatchGroupPresence.DeclaredByBaseline => new AllowedValue(value, DeclaredByBaselineLabel, IsEmpty: true),
                     _ when policy.Current?.Group(value) is not null => DeclaredByPolicy(value),
                     _ => null,
                 };
@@ -144,7 +146,7 @@ public sealed class PatchGroupValues(IPatchFleet fleet, PatchPolicyHolder policy
 
     private static string Label(PatchGroupSummary group) => group.ServerCount switch
     {
-        0 => group.RegisteredToBaseline ? "declared by a patch baseline, no server" : "no server",
+        0 => group.RegisteredToBaseline ? DeclaredByBaselineLabel : "no server",
         1 => "1 server",
         var n => string.Create(CultureInfo.InvariantCulture, $"{n} servers"),
     };

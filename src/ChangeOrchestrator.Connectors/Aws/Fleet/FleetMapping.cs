@@ -9,9 +9,13 @@ namespace ChangeOrchestrator.Connectors.Aws.Fleet;
 /// <summary>From SSM's and EC2's view of a server to the domain's.</summary>
 internal static class FleetMapping
 {
+    /// <summary>An EC2 instance's tags by key (a tag without a value has the empty one).</summary>
+    public static Dictionary<string, string> TagsOf(Instance instance) =>
+        (instance.Tags ?? []).ToDictionary(t => t.Key, t => t.Value ?? "", StringComparer.Ordinal);
+
     public static ManagedInstance FromEc2(Instance instance, InstanceInformation? registration)
     {
-        var tags = (instance.Tags ?? []).ToDictionary(t => t.Key, t => t.Value ?? "", StringComparer.Ordinal);
+        var tags = TagsOf(instance);
         return new ManagedInstance
         {
             InstanceId = instance.InstanceId,

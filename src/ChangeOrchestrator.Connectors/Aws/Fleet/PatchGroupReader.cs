@@ -20,8 +20,7 @@ internal sealed class PatchGroupReader(AwsClients clients, AwsCalls calls, Ec2In
         {
             foreach (var instance in await instances.ByTagsAsync([new TagFilter(key, [])], cancellationToken))
             {
-                var tags = (instance.Tags ?? []).ToDictionary(t => t.Key, t => t.Value ?? "", StringComparer.Ordinal);
-                Count(servers, FleetTags.PatchGroupOf(tags), instance.InstanceId);
+                Count(servers, FleetTags.PatchGroupOf(FleetMapping.TagsOf(instance)), instance.InstanceId);
             }
 
             var hybridIds = (await nodes.ByTagsAsync([new TagFilter(key, [])], cancellationToken)).Keys.Where(FleetMapping.IsHybrid).ToList();
@@ -34,7 +33,7 @@ internal sealed class PatchGroupReader(AwsClients clients, AwsCalls calls, Ec2In
             }
         }
 
-        var registered = await RegisteredAsync(cancellationToken);
+        var registered = await RegisteredAsync(namePrefix: null, cancellationToken);
         return [.. servers.Keys.Union(registered, StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .Select(name => new PatchGroupSummary(name, servers.GetValueOrDefault(name)?.Count ?? 0, registered.Contains(name)))];
@@ -66,13 +65,13 @@ internal sealed class PatchGroupReader(AwsClients clients, AwsCalls calls, Ec2In
                 && FleetTags.PatchGroupOf((await nodes.HybridTagsAsync([node.InstanceId], token))[node.InstanceId]) == name,
                 cancellationToken)
             || await instances.AnyTaggedAsync(FleetTags.PatchGroupWithoutSpace, name,
-                instance => FleetTags.PatchGroupOf((instance.Tags ?? []).ToDictionary(t => t.Key, t => t.Value ?? "", StringComparer.Ordinal)) == name,
+                instance => FleetTags.PatchGroupOf(FleetMapping.TagsOf(instance)) == name,
                 cancellationToken))
         {
             return PatchGroupPresence.CarriedByServers;
         }
 
-        return await IsRegisteredAsync(name, cancellationToken) ? PatchGroupPresence.DeclaredByBaseline : PatchGroupPresence.Absent;
+        return (await RegisteredAsync(name, cancellationToken)).Contains(name) ? PatchGroupPresence.DeclaredByBaseline : PatchGroupPresence.Absent;
     }
 
     private static void Count(Dictionary<string, HashSet<string>> servers, string? group, string instanceId)
@@ -90,41 +89,20 @@ internal sealed class PatchGroupReader(AwsClients clients, AwsCalls calls, Ec2In
         ids.Add(instanceId);
     }
 
-    private Task<bool> IsRegisteredAsync(string name, CancellationToken cancellationToken) =>
+    /// <summary>The groups registered to a patch baseline, all of them or those whose name starts with <paramref name="namePrefix"/>.</summary>
+    private Task<HashSet<string>> RegisteredAsync(string? namePrefix, CancellationToken cancellationToken) =>
         calls.RunAsync("SSM DescribePatchGroups", async token =>
         {
+            var groups = new HashSet<string>(StringComparer.Ordinal);
             var request = new DescribePatchGroupsRequest
             {
-                Filters = [new PatchOrchestratorFilter { Key = "NAME_PREFIX", Values = [name] }],
+                Filters = namePrefix is null ? null : [new PatchOrchestratorFilter { Key = "NAME_PREFIX", Values = [namePrefix] }],
                 MaxResults = 100,
             };
             await foreach (var mapping in clients.Ssm.Paginators.DescribePatchGroups(request).Mappings.WithCancellation(token))
             {
-                if (mapping.PatchGroup == name)
-                {
-                    return true;
-                }
+                groups.Add(mapping.PatchGroup);
             }
-
-            return false;
-        }, cancellationToken);
-
-    private Task<HashSet<string>> RegisteredAsync(CancellationToken cancellationToken) =>
-        calls.RunAsync("SSM DescribePatchGroups", async token =>
-        {
-            var groups = new HashSet<string>(StringComparer.Ordinal);
-            var request = new DescribePatchGroupsRequest { MaxResults = 100 };
-            do
-            {
-                var response = await clients.Ssm.DescribePatchGroupsAsync(request, token);
-                foreach (var mapping in response.Mappings ?? [])
-                {
-                    groups.Add(mapping.PatchGroup);
-                }
-
-                request.NextToken = response.NextToken;
-            }
-            while (!string.IsNullOrEmpty(request.NextToken));
 
             return groups;
         }, cancellationToken);
