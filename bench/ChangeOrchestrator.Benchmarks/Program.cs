@@ -12,6 +12,12 @@ using ChangeOrchestrator.Benchmarks.Resume;
 using ChangeOrchestrator.Benchmarks.Running;
 using ChangeOrchestrator.Benchmarks.Throughput;
 
+// The console scenario's browser sessions run in a process of their own, this program started again.
+if (args is [ChangeOrchestrator.Benchmarks.Console.BrowserSessionsHost.Argument])
+{
+    return await ChangeOrchestrator.Benchmarks.Console.BrowserSessionsHost.RunAsync();
+}
+
 BenchOptions options;
 try
 {

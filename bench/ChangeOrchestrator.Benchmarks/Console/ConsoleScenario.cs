@@ -27,7 +27,7 @@ internal sealed class ConsoleScenario(BenchSizes sizes, string? postgresServer) 
     private const string ApiKey = "bench-console-operator-key";
     private const string User = "bench";
     private const string Password = "bench-console-password-1";
-    private const int SplitPairs = 3;
+    private const int SplitPairs = 6;
     private const int SharedPairs = 2;
     private static readonly TimeSpan LoadDuration = TimeSpan.FromSeconds(12);
     private static readonly TimeSpan WarmUpLoad = TimeSpan.FromSeconds(10);
@@ -51,11 +51,11 @@ internal sealed class ConsoleScenario(BenchSizes sizes, string? postgresServer) 
     public IReadOnlyList<string> Notes =>
     [
         $"Settings: Sandbox off, Production, server GC, PostgreSQL from .ci/postgres.sh; the fleet change as in the fleet scenario (time scale {FleetScenario.TimeScale:F0}); pages refresh when the engine pushes a commit they show, at most every 250 ms (instance) and once a second, each at its own moment of the second (instances list, one read shared by every open list with the same filter), otherwise every 5 s / 10 s; one page's refresh at a time on the node; a refresh that finds what the page shows unchanged renders nothing.",
-        $"Order: {WarmUpLoad.TotalSeconds:F0} s of load with the sessions open (unmeasured, so that both kinds of phase run compiled code), then {SplitPairs} pairs with the placement split and {SharedPairs} pairs shared (below), each load after {Settle.TotalSeconds:F0} s of unmeasured load since the pages were opened or closed; {Tickers} tickers, so each instance page's instance commits about once a second. `pushed.*` and `frames.*` are what the sessions' pages received over their live connections (WebSocket frames, counted in the browser) per second of a load.",
+        $"Order: {WarmUpLoad.TotalSeconds:F0} s of load with the sessions open (unmeasured, so that both kinds of phase run compiled code), then {SplitPairs} pairs with the placement split and {SharedPairs} pairs shared (below), odd pairs with the load without sessions first and even pairs with the load with sessions first (so that a drift over the run weighs on both kinds alike), each load after {Settle.TotalSeconds:F0} s of unmeasured load since the pages were opened or closed; {Tickers} tickers, so each instance page's instance commits about once a second. `pushed.*` and `frames.*` are what the sessions' pages received over their live connections (WebSocket frames, counted in the browser) per second of a load.",
         "A resume is timed from the moment its event was due to the API's answer, which comes after the commit: the engine's resume as a client sees it, HTTP included.",
         CorePlacement.Available
-            ? "Placement: in the `split` pairs the server, PostgreSQL and the event client run on core 0 only and chromium with Playwright's driver on the other cores (`taskset`), "
-              + "as when the browsers run on their users' machines: `ratio.resume-p99`, the target, is the median of these pairs' quotients, the sessions' server-side cost to the engine. "
+            ? "Placement: in the `split` pairs the server, PostgreSQL and the event client run on core 0 only and chromium, Playwright's driver and the process that drives them on the other cores (`taskset`), "
+              + "as when the browsers run on their users' machines (Playwright relays every WebSocket frame of every page to the process that drives the browser, so that process is not the event client's): `ratio.resume-p99`, the target, is the median of these pairs' quotients, the sessions' server-side cost to the engine. "
               + "In the `shared` pairs every process shares every core (`ratio.resume-p99-shared`, their median)."
             : "The browser runs on the same cores as the server and the database (this machine cannot split them), so the sessions' rendering in chromium competes with the engine too.",
         "Memory is read from outside the process after a forced full collection (GC heap) and from the operating system (working set), as in the history scenario.",
@@ -155,15 +155,10 @@ internal sealed class ConsoleScenario(BenchSizes sizes, string? postgresServer) 
         }
 
         var (workingSetBefore, heapBefore) = await ServerMemory.ReadAsync(server, cancellationToken);
-        var launcher = split ? CorePlacement.ChromiumLauncher(WatchingSessions.Chromium, CorePlacement.OtherCores) : WatchingSessions.Chromium;
-        await using var sessions = await WatchingSessions.LaunchAsync(launcher);
-        if (split)
-        {
-            await CorePlacement.PinBrowserDriverAsync(CorePlacement.OtherCores, cancellationToken);
-        }
-
+        // The browsers, Playwright's driver and the process that drives them, on the other cores from their start.
+        await using var sessions = await BrowserSessions.StartAsync(split ? CorePlacement.OtherCores : null, cancellationToken);
         var paths = Enumerable.Range(0, Sessions).Select(i => i % 2 == 0 ? "instances" : $"instances/{tickers[i % tickers.Count]}").ToList();
-        await sessions.OpenAsync(server.Address, User, Password, paths);
+        await sessions.OpenAsync(server.Address, User, Password, paths, cancellationToken);
         var (workingSetAfter, heapAfter) = await ServerMemory.ReadAsync(server, cancellationToken);
         figures.Add(new Figure("circuit.gc-heap", "MiB", (heapAfter - heapBefore) / Sessions));
         figures.Add(new Figure("circuit.working-set", "MiB", (workingSetAfter - workingSetBefore) / Sessions));
@@ -171,15 +166,14 @@ internal sealed class ConsoleScenario(BenchSizes sizes, string? postgresServer) 
         // Unmeasured: the first events and refreshes jit the resume path and the pages' refresh path, so that no
         // measured phase, with sessions or without, still compiles code the other does not.
         await EventLoad.RunAsync(client, keys, EventsPerSecond, WarmUpLoad, cancellationToken);
-        await sessions.CloseAllAsync();
+        await sessions.CloseAllAsync(cancellationToken);
         await EventLoad.RunAsync(client, keys, EventsPerSecond, Settle, cancellationToken);
 
         var splitRatios = split ? await PairsAsync(figures, "split", SplitPairs, server, client, keys, sessions, cancellationToken) : [];
         if (split)
         {
-            // Every process back on every core, the browsers' included (they descend from this one through Playwright).
+            // Every process back on every core, the browsers' included (they descend from this one).
             await CorePlacement.PinTreesAsync(engineSide, CorePlacement.AllCores, cancellationToken);
-            File.Delete(launcher);
         }
 
         var sharedRatios = await PairsAsync(figures, "shared", split ? SharedPairs : SplitPairs, server, client, keys, sessions, cancellationToken);
@@ -198,38 +192,64 @@ internal sealed class ConsoleScenario(BenchSizes sizes, string? postgresServer) 
     }
 
     /// <summary>
-    /// <paramref name="pairs"/> pairs of timed event loads, each without sessions (the pages closed) and then with the
-    /// 50 sessions open again, under <c>resume.none-{placement}-{n}</c> and <c>resume.sessions-{placement}-{n}</c>: a
-    /// pair's two loads are seconds apart, so the rest of the machine's load weighs on both alike, and its quotient
-    /// (<c>ratio.resume-p99-{placement}-{n}</c>) is the sessions' cost however busy the machine was that minute.
+    /// <paramref name="pairs"/> pairs of timed event loads, each without sessions (the pages closed) and with the 50
+    /// sessions open, under <c>resume.none-{placement}-{n}</c> and <c>resume.sessions-{placement}-{n}</c>: a pair's two
+    /// loads are seconds apart, so the rest of the machine's load weighs on both alike, and its quotient
+    /// (<c>ratio.resume-p99-{placement}-{n}</c>) is the sessions' cost however busy the machine was that minute. Odd
+    /// pairs run the load without sessions first, even pairs the one with sessions first, so that a drift over the run
+    /// (the machine's other work, the database's growing tables) weighs on each kind of load first as often as second.
     /// </summary>
     /// <returns>Each pair's quotient of the p99s.</returns>
     private static async Task<List<double>> PairsAsync(
-        List<Figure> figures, string placement, int pairs, ChildProcess server, HttpClient client, IReadOnlyList<string> keys, WatchingSessions sessions,
+        List<Figure> figures, string placement, int pairs, ChildProcess server, HttpClient client, IReadOnlyList<string> keys, BrowserSessions sessions,
         CancellationToken cancellationToken)
     {
         var ratios = new List<double>(pairs);
         for (var pair = 1; pair <= pairs; pair++)
         {
-            var none = await ResumeLoadAsync(figures, $"none-{placement}-{pair}", server, client, keys, cancellationToken);
-            await sessions.ReopenAsync();
+            double none, withSessions;
+            if (pair % 2 == 1)
+            {
+                none = await ResumeLoadAsync(figures, $"none-{placement}-{pair}", server, client, keys, cancellationToken);
+                withSessions = await SessionsLoadAsync(figures, $"{placement}-{pair}", server, client, keys, sessions, cancellationToken);
+            }
+            else
+            {
+                withSessions = await SessionsLoadAsync(figures, $"{placement}-{pair}", server, client, keys, sessions, cancellationToken);
+                none = await ResumeLoadAsync(figures, $"none-{placement}-{pair}", server, client, keys, cancellationToken);
+            }
 
-            // Measured are 50 pages watching, not 50 pages being opened: the opening's own work (50 circuits started,
-            // their first reads and renders, the garbage they leave) ends under unmeasured load first, as the closing's
-            // does before the next pair's load without sessions.
-            await EventLoad.RunAsync(client, keys, EventsPerSecond, Settle, cancellationToken);
-            var (bytes, frames) = (sessions.BytesReceived, sessions.FramesReceived);
-            var withSessions = await ResumeLoadAsync(figures, $"sessions-{placement}-{pair}", server, client, keys, cancellationToken);
-            figures.Add(new Figure($"pushed.sessions-{placement}-{pair}", "KiB/s", (sessions.BytesReceived - bytes) / 1024.0 / LoadDuration.TotalSeconds));
-            figures.Add(new Figure($"frames.sessions-{placement}-{pair}", "/s", (sessions.FramesReceived - frames) / LoadDuration.TotalSeconds));
-            await sessions.CloseAllAsync();
-            await EventLoad.RunAsync(client, keys, EventsPerSecond, Settle, cancellationToken);
             var ratio = withSessions / none;
             figures.Add(new Figure($"ratio.resume-p99-{placement}-{pair}", "×", ratio));
             ratios.Add(ratio);
         }
 
         return ratios;
+    }
+
+    /// <summary>
+    /// Opens the pages, times a load with them open (<c>resume.sessions-{name}</c>) and closes them again; each load
+    /// that follows, with sessions or without, starts after unmeasured load since the pages were opened or closed.
+    /// </summary>
+    /// <returns>The resumes' p99.</returns>
+    private static async Task<double> SessionsLoadAsync(
+        List<Figure> figures, string name, ChildProcess server, HttpClient client, IReadOnlyList<string> keys, BrowserSessions sessions,
+        CancellationToken cancellationToken)
+    {
+        await sessions.ReopenAsync(cancellationToken);
+
+        // Measured are 50 pages watching, not 50 pages being opened: the opening's own work (50 circuits started,
+        // their first reads and renders, the garbage they leave) ends under unmeasured load first, as the closing's
+        // does before the next load without sessions.
+        await EventLoad.RunAsync(client, keys, EventsPerSecond, Settle, cancellationToken);
+        var (bytes, frames) = await sessions.ReceivedAsync(cancellationToken);
+        var p99 = await ResumeLoadAsync(figures, $"sessions-{name}", server, client, keys, cancellationToken);
+        var (bytesAfter, framesAfter) = await sessions.ReceivedAsync(cancellationToken);
+        figures.Add(new Figure($"pushed.sessions-{name}", "KiB/s", (bytesAfter - bytes) / 1024.0 / LoadDuration.TotalSeconds));
+        figures.Add(new Figure($"frames.sessions-{name}", "/s", (framesAfter - frames) / LoadDuration.TotalSeconds));
+        await sessions.CloseAllAsync(cancellationToken);
+        await EventLoad.RunAsync(client, keys, EventsPerSecond, Settle, cancellationToken);
+        return p99;
     }
 
     /// <summary>One timed event load: the resume percentiles and the server's CPU, under <c>resume.{name}</c> and <c>server-cpu.{name}</c>.</summary>

@@ -11,7 +11,8 @@ namespace ChangeOrchestrator.Benchmarks.Console;
 /// </summary>
 internal static class CorePlacement
 {
-    private const string TaskSet = "/usr/bin/taskset";
+    /// <summary>util-linux's <c>taskset</c>.</summary>
+    public const string TaskSet = "/usr/bin/taskset";
 
     /// <summary>Whether processes can be split between cores here: two cores or more and <c>taskset</c> installed.</summary>
     public static bool Available => Environment.ProcessorCount >= 2 && File.Exists(TaskSet) && Directory.Exists("/proc");
@@ -43,52 +44,9 @@ internal static class CorePlacement
         }
     }
 
-    /// <summary>
-    /// Pins Playwright's driver (a node process this one started, which relays every page's traffic from chromium) and
-    /// its descendants, the browser's included, to <paramref name="cores"/>: it is part of the browsers' side, not the
-    /// engine's, and it would otherwise run on the cores this process runs on.
-    /// </summary>
-    public static Task PinBrowserDriverAsync(string cores, CancellationToken cancellationToken)
-    {
-        var drivers = WithDescendants(Environment.ProcessId, ParentsOfAll()).Where(IsPlaywrightDriver).ToList();
-        return drivers.Count == 0
-            ? throw new InvalidOperationException("Playwright's driver process was not found among this process's descendants.")
-            : PinTreesAsync(drivers, cores, cancellationToken);
-    }
-
     /// <summary>The PostgreSQL server's main process (the postmaster), read from its data folder's <c>postmaster.pid</c>.</summary>
     public static int PostmasterPid(string dataDirectory) =>
         int.Parse(File.ReadLines(Path.Combine(dataDirectory, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// A launcher for chromium that starts it on <paramref name="cores"/>: Playwright starts the browser itself, and
-    /// its helpers (renderers, GPU process) inherit the placement from it.
-    /// </summary>
-    public static string ChromiumLauncher(string chromium, string cores)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"co-bench-chromium-{Environment.ProcessId}.sh");
-        File.WriteAllText(path, $"#!/bin/sh\nexec {TaskSet} -c {cores} {chromium} \"$@\"\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
-        return path;
-    }
-
-    // The driver is Playwright's own node (".playwright/node/<platform>/node"); its thread names it "MainThread".
-    private static bool IsPlaywrightDriver(int pid)
-    {
-        try
-        {
-            var program = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/cmdline").Split('\0')[0];
-            return program.Contains(".playwright", StringComparison.Ordinal) && Path.GetFileName(program) == "node";
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
 
     private static List<int> WithDescendants(int root, Dictionary<int, int> parents)
     {
