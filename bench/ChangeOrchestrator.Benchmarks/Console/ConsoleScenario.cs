@@ -51,7 +51,7 @@ internal sealed class ConsoleScenario(BenchSizes sizes, string? postgresServer) 
     public IReadOnlyList<string> Notes =>
     [
         $"Settings: Sandbox off, Production, server GC, PostgreSQL from .ci/postgres.sh; the fleet change as in the fleet scenario (time scale {FleetScenario.TimeScale:F0}); pages refresh when the engine pushes a commit they show, at most every 250 ms (instance) and once a second, each at its own moment of the second (instances list, one read shared by every open list with the same filter), otherwise every 5 s / 10 s; one page's refresh at a time on the node; a refresh that finds what the page shows unchanged renders nothing.",
-        $"Order: {WarmUpLoad.TotalSeconds:F0} s of load with the sessions open (unmeasured, so that both kinds of phase run compiled code), then {SplitPairs} pairs with the placement split and {SharedPairs} pairs shared (below), odd pairs with the load without sessions first and even pairs with the load with sessions first (so that a drift over the run weighs on both kinds alike), each load after {Settle.TotalSeconds:F0} s of unmeasured load since the pages were opened or closed; {Tickers} tickers, so each instance page's instance commits about once a second. `pushed.*` and `frames.*` are what the sessions' pages received over their live connections (WebSocket frames, counted in the browser) per second of a load.",
+        $"Order: the database vacuumed and analyzed (VACUUM (ANALYZE)) after the seeding, so that autovacuum does not work through the seeded tables during the loads; {WarmUpLoad.TotalSeconds:F0} s of load with the sessions open (unmeasured, so that both kinds of phase run compiled code), then {SplitPairs} pairs with the placement split and {SharedPairs} pairs shared (below), odd pairs with the load without sessions first and even pairs with the load with sessions first (so that a drift over the run weighs on both kinds alike), each load after {Settle.TotalSeconds:F0} s of unmeasured load since the pages were opened or closed; {Tickers} tickers, so each instance page's instance commits about once a second. `pushed.*` and `frames.*` are what the sessions' pages received over their live connections (WebSocket frames, counted in the browser) per second of a load.",
         "A resume is timed from the moment its event was due to the API's answer, which comes after the commit: the engine's resume as a client sees it, HTTP included.",
         CorePlacement.Available
             ? "Placement: in the `split` pairs the server, PostgreSQL and the event client run on core 0 only and chromium, Playwright's driver and the process that drives them on the other cores (`taskset`), "
@@ -143,6 +143,11 @@ internal sealed class ConsoleScenario(BenchSizes sizes, string? postgresServer) 
         {
             tickers.Add(await StartTickerAsync(client, key, cancellationToken));
         }
+
+        // The seeding and the fleet run leave tables (step results, compliance rows, 100k instances) that autovacuum
+        // would otherwise work through during the timed loads, for seconds at a time on the database's core and at
+        // moments fixed by the run's timing, so in the same loads of every run: worked through before they start.
+        await VacuumAsync(connectionString, cancellationToken);
 
         // The server, the database and this client on core 0 only, the browsers (and Playwright's driver, which relays
         // their traffic) on the other cores, as when the browsers run on their users' machines.
@@ -265,6 +270,14 @@ internal sealed class ConsoleScenario(BenchSizes sizes, string? postgresServer) 
         figures.Add(new Figure($"server-cpu.{name}", "cores", (server.CpuSeconds() - cpuBefore) / LoadDuration.TotalSeconds));
         System.Console.Error.WriteLine($"console: resume.{name} until {TimeProvider.System.GetUtcNow():O}");
         return Statistics.Percentile(resumes, 99);
+    }
+
+    private static async Task VacuumAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("VACUUM (ANALYZE)", connection) { CommandTimeout = 1200 };
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>The database server's main process when it runs on this machine and its data folder is readable here, else null.</summary>

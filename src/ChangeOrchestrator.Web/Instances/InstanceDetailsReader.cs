@@ -27,12 +27,16 @@ public sealed class InstanceDetailsReader(IWorkflowInstanceStore instances, IWor
         }
 
         var journal = new List<JournalEntry>();
+        var taken = new HashSet<(string, string)>();
         long after = 0;
         if (previous is { JournalTruncated: false } && previous.Instance.Id == instanceId && previous.Journal.Count > 0)
         {
             journal.AddRange(previous.Journal);
+            taken.UnionWith(previous.TakenOutcomes);
             after = journal[^1].Sequence;
         }
+
+        var known = journal.Count;
 
         // The instance, its bookmarks and the journal's next page are read at once: the page waits for one round trip, not three.
         var found = instances.FindAsync(instanceId, cancellationToken);
@@ -54,10 +58,16 @@ public sealed class InstanceDetailsReader(IWorkflowInstanceStore instances, IWor
             journal.AddRange(page);
         }
 
-        var taken = journal
-            .Where(e => e.Type == JournalEntryType.ActivityCompleted && e.ActivityId is not null && e.Message is not null)
-            .Select(e => (e.ActivityId!, e.Message!))
-            .ToHashSet();
+        // The path taken so far plus the new entries' steps: a refresh's work grows with what is new, not with the
+        // whole journal, which a live instance lengthens with every step.
+        for (var i = known; i < journal.Count; i++)
+        {
+            if (journal[i] is { Type: JournalEntryType.ActivityCompleted, ActivityId: { } activity, Message: { } outcome })
+            {
+                taken.Add((activity, outcome));
+            }
+        }
+
         var details = new InstanceDetails
         {
             Instance = instance,
