@@ -43,8 +43,8 @@ internal sealed class ConsoleScenario(BenchSizes sizes, string? postgresServer) 
         + $"(`render.instances`) and `GET /instances/{{patch change}}` (`render.instance`) {sizes.HistoryCalls} times each, one at a time: the server-side "
         + $"(prerendered) HTML of each page, timed by the client. Then {Tickers} instances of a workflow that waits for an event, notes it and waits again "
         + $"receive {EventsPerSecond} events/s through `POST /api/events` (open loop) in timed loads of {LoadDuration.TotalSeconds:F0} s, in pairs: one with no "
-        + $"browser page open (`resume.none-…`), then one with {Sessions} chromium sessions open on live pages, half on the instances page and half each on a "
-        + $"ticker's instance page (`resume.sessions-…`); `ratio.resume-p99-…-n` is the second p99 of pair n over the first, and `ratio.resume-p99` the median of "
+        + $"browser page open (`resume.none-…`) and one with {Sessions} chromium sessions open on live pages, half on the instances page and half each on a "
+        + $"ticker's instance page (`resume.sessions-…`); `ratio.resume-p99-…-n` is pair n's p99 with sessions over its p99 without, and `ratio.resume-p99` the median of "
         + $"the pairs' quotients. Between two loads the pages are closed (which ends their circuits) or opened again. `circuit.*` is the server's memory with "
         + $"the sessions open, less without, per session.";
 

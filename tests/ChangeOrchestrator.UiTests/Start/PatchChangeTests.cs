@@ -66,6 +66,10 @@ public sealed partial class PatchChangeTests(ConsoleServer server)
         Assert.Contains($"Evidence for {number}", await evidence.TextContentAsync(), StringComparison.Ordinal);
         Assert.True(await page.Locator("[data-activity=close][data-status=completed]").IsVisibleAsync());
         Assert.True(await page.Locator("[data-activity=cancelRejected][data-status=skipped]").CountAsync() == 1);
+
+        // The path taken is gathered over the live page's refreshes: the approval's, read long before the end, is still drawn.
+        Assert.Equal(1, await page.Locator("path.edge.taken", new() { Has = page.Locator("title", new() { HasText = "approval → window (Approved)" }) }).CountAsync());
+        Assert.Equal(0, await page.Locator("path.edge.taken", new() { Has = page.Locator("title", new() { HasText = "approval → cancelRejected" }) }).CountAsync());
         await page.Locator("[data-activity=canary]").ClickAsync();
         await page.GetByRole(AriaRole.Table, new() { Name = "Per-server results" }).WaitForAsync();
         await console.ScreenshotAsync("console-instance-completed");
