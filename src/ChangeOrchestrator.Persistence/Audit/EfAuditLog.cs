@@ -1,16 +1,34 @@
 using ChangeOrchestrator.Persistence.Database;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace ChangeOrchestrator.Persistence.Audit;
 
 /// <summary>The audit log in table <c>audit_log</c>: rows are inserted and read, nothing here updates or deletes one.</summary>
 internal sealed class EfAuditLog(IDbContextFactory<WorkflowDbContext> contexts, TimeProvider time) : IAuditLog
 {
+    private PostgresAuditInsert? _postgresInsert;
+
     public async Task<AuditRecord> AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var row = AuditRow.From(entry, time.GetUtcNow());
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (db.Provider == PersistenceProvider.Postgres)
+        {
+            var insert = _postgresInsert ??= PostgresAuditInsert.For(db.Model);
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                var id = await insert.InsertAsync((NpgsqlConnection)db.Database.GetDbConnection(), row, cancellationToken);
+                return row.ToRecord() with { Id = id };
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+
         db.Set<AuditRow>().Add(row);
         await db.SaveChangesAsync(cancellationToken);
         return row.ToRecord();

@@ -15,6 +15,14 @@ namespace ChangeOrchestrator.Persistence.Instances;
 /// </summary>
 internal sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext> contexts, TimeProvider time) : IWorkflowInstanceStore
 {
+    // Every raised event looks its bookmarks up by kind and key: compiled once, not translated per call. Per store,
+    // not static: a compiled query serves one model, and each provider's context has its own.
+    private readonly Func<WorkflowDbContext, string, string, IAsyncEnumerable<BookmarkRow>> _waitingByKindAndKey =
+        EF.CompileAsyncQuery<WorkflowDbContext, string, string, BookmarkRow>((db, kind, key) =>
+            db.Set<BookmarkRow>().AsNoTracking()
+                .Where(b => b.Kind == kind && b.Key == key && b.DueAt == null)
+                .OrderBy(b => b.CreatedAt).ThenBy(b => b.Id));
+
     private PostgresBurstWriter? _postgresWriter;
     private PostgresInstanceLoader? _postgresLoader;
 
@@ -68,11 +76,13 @@ internal sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContex
     public async Task<IReadOnlyList<StoredBookmark>> FindBookmarksAsync(string kind, string key, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Set<BookmarkRow>()
-            .Where(b => b.Kind == kind && b.Key == key && b.DueAt == null)
-            .OrderBy(b => b.CreatedAt).ThenBy(b => b.Id)
-            .ToListAsync(cancellationToken);
-        return rows.ConvertAll(b => b.ToStoredBookmark());
+        var bookmarks = new List<StoredBookmark>();
+        await foreach (var row in _waitingByKindAndKey(db, kind, key).WithCancellation(cancellationToken))
+        {
+            bookmarks.Add(row.ToStoredBookmark());
+        }
+
+        return bookmarks;
     }
 
     /// <remarks>Leaves out timers another node has claimed and not yet released (see <c>ITimerClaims</c>).</remarks>

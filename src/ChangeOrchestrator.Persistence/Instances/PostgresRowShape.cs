@@ -36,6 +36,9 @@ internal sealed class PostgresRowShape
         return new PostgresRowShape(Quote(entity.GetSchema(), entity.GetTableName()!), columns);
     }
 
+    /// <summary>The entity's properties that have a column, in the model's order.</summary>
+    public IEnumerable<string> Properties => _columns.Select(c => c.Property);
+
     public string ColumnOf(string property) => _byProperty[property].Name;
 
     public NpgsqlParameter ParameterOf(object row, string property) => _byProperty[property].Parameter(row);

@@ -2,6 +2,7 @@ using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Persistence.Database;
 using ChangeOrchestrator.Persistence.Instances;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace ChangeOrchestrator.Persistence.Leases;
 
@@ -12,11 +13,27 @@ namespace ChangeOrchestrator.Persistence.Leases;
 /// </summary>
 internal sealed class EfInstanceLeases(IDbContextFactory<WorkflowDbContext> contexts, TimeProvider time) : IInstanceLeases
 {
+    private PostgresLeaseTake? _postgresTake;
+
     public async Task<bool> TryAcquireAsync(string instanceId, string owner, TimeSpan duration, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var until = now + duration;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (db.Provider == PersistenceProvider.Postgres)
+        {
+            var take = _postgresTake ??= PostgresLeaseTake.For(db.Model);
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                return await take.TryAsync((NpgsqlConnection)db.Database.GetDbConnection(), instanceId, owner, now, until, cancellationToken);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+
         var taken = await db.Set<InstanceRow>()
             .Where(i => i.Id == instanceId && (i.LeaseOwner == null || i.LeaseOwner == owner || i.LeaseExpiresAt == null || i.LeaseExpiresAt <= now))
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseOwner, owner).SetProperty(i => i.LeaseExpiresAt, until), cancellationToken);

@@ -9,6 +9,12 @@ internal sealed class EfStimulusBuffer(IDbContextFactory<WorkflowDbContext> cont
 {
     private const int ExpiryBatchSize = 500;
 
+    // Every raised event with an idempotency key asks this first: compiled once, not translated per call. Per store,
+    // not static: a compiled query serves one model, and each provider's context has its own.
+    private readonly Func<WorkflowDbContext, string, DateTimeOffset, CancellationToken, Task<SeenStimulusRow?>> _seenById =
+        EF.CompileAsyncQuery((WorkflowDbContext db, string id, DateTimeOffset now, CancellationToken _) =>
+            db.Set<SeenStimulusRow>().AsNoTracking().FirstOrDefault(s => s.Id == id && s.ExpiresAt > now));
+
     /// <remarks>
     /// Insert first: of two concurrent deliveries of one id only one insert succeeds. An id seen before is taken
     /// again only if its retention has ended, by an update that only one caller can win.
@@ -39,7 +45,7 @@ internal sealed class EfStimulusBuffer(IDbContextFactory<WorkflowDbContext> cont
     {
         var now = time.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await db.Set<SeenStimulusRow>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == stimulusId && s.ExpiresAt > now, cancellationToken);
+        var row = await _seenById(db, stimulusId, now, cancellationToken);
         return row is null ? null : new SeenStimulus(row.FirstAppliedAt);
     }
 
