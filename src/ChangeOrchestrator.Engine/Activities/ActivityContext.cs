@@ -76,6 +76,24 @@ public class ActivityContext
     public void SetVariable(string name, JsonNode? value) => _scope.SetVariable(name, value);
 
     /// <summary>
+    /// A copy of <paramref name="value"/> in which the stored lists that cannot change any more stay references and
+    /// the others are read into arrays. A list stays a reference when it is the output of an activity that completes
+    /// at most once (see <see cref="FlowGraph.CompletesOnce"/>), so a variable set from it may share it instead of
+    /// copying it item by item: a 10,000-server list is then never held whole to be stored again. Lists of variables
+    /// and of activity state, and outputs of activities that may run again, are replaced when they are written again,
+    /// so a value taken from them is a copy as before.
+    /// </summary>
+    public Task<JsonNode?> ShareSettledListsAsync(JsonNode? value, CancellationToken cancellationToken) =>
+        ResultReference.Within(value)
+            ? _scope.Results.ResolveAsync(value, cancellationToken, IsSettled)
+            : Task.FromResult(value?.DeepClone());
+
+    private bool IsSettled(JsonObject reference) =>
+        ResultReference.Parts(reference).All(part => part.Items is not null
+            || (!part.Activity.StartsWith('$') && !part.Name.StartsWith('$')
+                && _scope.Definition.FindActivity(part.Activity) is not null && _scope.Graph.CompletesOnce(part.Activity)));
+
+    /// <summary>
     /// The items of a per-server list, read a page at a time: the list itself when <paramref name="list"/> is an array,
     /// the stored items when it is a reference (an input declared with <see cref="StreamsResultsAttribute"/> keeps its
     /// references, so a large list is streamed, never held whole).
@@ -98,6 +116,23 @@ public class ActivityContext
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>
+    /// The items of a per-server list bound one at a time to <typeparamref name="T"/>, read a page at a time like
+    /// <see cref="ReadListAsync(JsonNode?, CancellationToken)"/>: only the typed item being read and what the caller
+    /// keeps of it are held, never the list as a JSON tree. An item of the wrong shape is a permanent fault naming the
+    /// input, the item's position and the path within it.
+    /// </summary>
+    public async IAsyncEnumerable<T> ReadListAsync<T>(JsonNode? list, string inputName, [EnumeratorCancellation] CancellationToken cancellationToken)
+        where T : class
+    {
+        var index = 0;
+        await foreach (var item in ReadListAsync(list, cancellationToken))
+        {
+            yield return ActivityJson.BindItem<T>(item, ActivityId, inputName, index);
+            index++;
         }
     }
 

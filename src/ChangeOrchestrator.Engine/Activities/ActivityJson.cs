@@ -23,6 +23,22 @@ public static class ActivityJson
         }
     }
 
+    /// <summary>One item of a list input read item by item (see <see cref="ActivityContext.ReadListAsync{T}"/>).</summary>
+    public static T BindItem<T>(JsonNode? item, string activityId, string inputName, int index)
+        where T : class
+    {
+        try
+        {
+            return item.Deserialize<T>(Options)
+                ?? throw new ActivityException($"Activity '{activityId}' has a null item at {inputName}[{index}].", isTransient: false);
+        }
+        catch (JsonException ex)
+        {
+            throw new ActivityException(
+                $"Activity '{activityId}' has an input of the wrong shape at {inputName}[{index}]{ex.Path?.TrimStart('$')}: {ex.Message}", isTransient: false, ex);
+        }
+    }
+
     private static JsonSerializerOptions CreateOptions()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)

@@ -11,6 +11,7 @@ public sealed class FlowGraph
     private readonly Dictionary<string, List<string>> _incomingSources = [];
     private readonly Dictionary<string, List<string>> _successors = [];
     private readonly Dictionary<string, HashSet<string>> _reachingCache = [];
+    private readonly Dictionary<string, bool> _completesOnceCache = new(StringComparer.Ordinal);
     private readonly Lock _reachingLock = new();
 
     private FlowGraph(WorkflowDefinition definition)
@@ -70,6 +71,27 @@ public sealed class FlowGraph
             reaching.Remove(target);
             _reachingCache[target] = reaching;
             return reaching;
+        }
+    }
+
+    /// <summary>
+    /// True when the activity can complete at most once in a run: no path of connections leads from it back to itself,
+    /// and no activity before it starts parallel branches (an outcome connected to several activities), which could
+    /// reach it twice.
+    /// </summary>
+    public bool CompletesOnce(string activityId)
+    {
+        var reaching = ActivitiesReaching(activityId);
+        lock (_reachingLock)
+        {
+            if (!_completesOnceCache.TryGetValue(activityId, out var once))
+            {
+                var inCycle = Successors(activityId).Any(next => ReachableFrom(next).Contains(activityId));
+                var forkBefore = _outgoing.Any(c => c.Value.Count > 1 && reaching.Contains(c.Key.From));
+                _completesOnceCache[activityId] = once = !inCycle && !forkBefore;
+            }
+
+            return once;
         }
     }
 

@@ -41,11 +41,17 @@ internal sealed class ResultLoader(IStepResultStore store, string instanceId, Fu
         }
     }
 
-    /// <summary>A copy of <paramref name="node"/> with every reference in it replaced by the array it names.</summary>
-    public async Task<JsonNode?> ResolveAsync(JsonNode? node, CancellationToken cancellationToken)
+    /// <summary>
+    /// A copy of <paramref name="node"/> with every reference in it replaced by the array it names, except the
+    /// references <paramref name="keep"/> accepts, which stay references.
+    /// </summary>
+    public async Task<JsonNode?> ResolveAsync(JsonNode? node, CancellationToken cancellationToken, Func<JsonObject, bool>? keep = null)
     {
         switch (node)
         {
+            case JsonObject obj when ResultReference.Is(obj) && keep is not null && keep(obj):
+                return obj.DeepClone();
+
             case JsonObject obj when ResultReference.Is(obj) && ResultReference.IsObject(obj):
                 var properties = new JsonObject();
                 await foreach (var item in ReadAsync(obj, cancellationToken))
@@ -68,7 +74,7 @@ internal sealed class ResultLoader(IStepResultStore store, string instanceId, Fu
                 var copy = new JsonObject();
                 foreach (var (name, value) in obj)
                 {
-                    copy[name] = ResultReference.Within(value) ? await ResolveAsync(value, cancellationToken) : value?.DeepClone();
+                    copy[name] = ResultReference.Within(value) ? await ResolveAsync(value, cancellationToken, keep) : value?.DeepClone();
                 }
 
                 return copy;
@@ -77,7 +83,7 @@ internal sealed class ResultLoader(IStepResultStore store, string instanceId, Fu
                 var elements = new JsonArray();
                 foreach (var value in array)
                 {
-                    elements.Add(ResultReference.Within(value) ? await ResolveAsync(value, cancellationToken) : value?.DeepClone());
+                    elements.Add(ResultReference.Within(value) ? await ResolveAsync(value, cancellationToken, keep) : value?.DeepClone());
                 }
 
                 return elements;

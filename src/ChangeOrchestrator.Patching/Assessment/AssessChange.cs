@@ -20,8 +20,6 @@ namespace ChangeOrchestrator.Patching.Assessment;
 [Outcomes("PreApproved", "NeedsApproval")]
 public sealed class AssessChange(PatchPolicyHolder policies, IRunStarterLookup starters) : PatchingActivity<AssessChange.Input, AssessChange.Output>
 {
-    private const string CriticalSeverity = "Critical";
-
     protected override async ValueTask<ActivityResult> RunAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
     {
         var input = context.Input;
@@ -45,22 +43,23 @@ public sealed class AssessChange(PatchPolicyHolder policies, IRunStarterLookup s
             $"{input.Environment}: {Name(policy.ChangeType)} change, {Name(policy.Risk)} risk, {Name(policy.Impact)} impact, {(policy.RequiresApproval ? "approval required" : "no approval")} ({source}).",
         };
 
-        var servers = input.MissingPatches ?? [];
-        var patches = servers.SelectMany(s => s.Patches).ToList();
-        var highest = patches.MaxBy(p => Rank(p.Severity));
-        var highestSeverity = patches.Count == 0 ? "None" : string.IsNullOrWhiteSpace(highest?.Severity) ? "Unspecified" : highest.Severity;
-        var critical = patches.Where(p => Rank(p.Severity) == Rank(CriticalSeverity) && p.CveIds.Count > 0).ToList();
-        var criticalCves = critical.SelectMany(p => p.CveIds).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        reasons.Add(patches.Count == 0
+        var tally = new MissingPatchTally();
+        await foreach (var server in context.ReadListAsync<InstanceMissingPatches>(input.MissingPatches, "missingPatches", cancellationToken))
+        {
+            tally.Add(server);
+        }
+
+        var criticalCves = tally.CriticalCves;
+        reasons.Add(tally.Patches == 0
             ? "No missing patches were reported."
-            : $"{patches.Count} missing patches on {servers.Count(s => s.Patches.Count > 0)} servers; highest severity {highestSeverity}"
-              + (critical.Count > 0 ? $"; {critical.Count} of them critical, fixing {criticalCves.Count} CVEs." : "."));
+            : $"{tally.Patches} missing patches on {tally.ServersWithPatches} servers; highest severity {tally.HighestSeverity}"
+              + (tally.CriticalPatches > 0 ? $"; {tally.CriticalPatches} of them critical, fixing {criticalCves.Count} CVEs." : "."));
 
         // Severity decides urgency, not risk: the risk of a change is what installing it may break, which the
         // environment's policy states; critical vulnerabilities may only turn it into an emergency.
         var changeType = policy.ChangeType;
         var requiresApproval = policy.RequiresApproval;
-        if (input.CriticalAsEmergency && policy.IsCritical && critical.Count > 0)
+        if (input.CriticalAsEmergency && policy.IsCritical && tally.CriticalPatches > 0)
         {
             changeType = ChangeType.Emergency;
             requiresApproval = true;
@@ -68,7 +67,7 @@ public sealed class AssessChange(PatchPolicyHolder policies, IRunStarterLookup s
         }
 
         var impact = policy.Impact;
-        var targetCount = input.TargetCount > 0 ? input.TargetCount : servers.Count(s => s.Patches.Count > 0);
+        var targetCount = input.TargetCount > 0 ? input.TargetCount : tally.ServersWithPatches;
         if (input.LargeChangeThreshold > 0 && targetCount >= input.LargeChangeThreshold && impact < ChangeImpact.High)
         {
             impact++;
@@ -93,7 +92,7 @@ public sealed class AssessChange(PatchPolicyHolder policies, IRunStarterLookup s
             Risk = policy.Risk,
             Impact = impact,
             RequiresApproval = requiresApproval,
-            HighestSeverity = highestSeverity,
+            HighestSeverity = tally.HighestSeverity,
             CriticalCves = criticalCves,
             Reasons = reasons,
             Rollout = rollout,
@@ -166,14 +165,6 @@ public sealed class AssessChange(PatchPolicyHolder policies, IRunStarterLookup s
     }
 
     /// <summary>Windows (MSRC) and Linux severities on one scale: Critical, Important/High, Moderate/Medium, Low, then anything else.</summary>
-    private static int Rank(string? severity) => severity?.Trim().ToUpperInvariant() switch
-    {
-        "CRITICAL" => 4,
-        "IMPORTANT" or "HIGH" => 3,
-        "MODERATE" or "MEDIUM" => 2,
-        "LOW" => 1,
-        _ => 0,
-    };
 
     private static string Name<T>(T value)
         where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
@@ -186,8 +177,9 @@ public sealed class AssessChange(PatchPolicyHolder policies, IRunStarterLookup s
         [Description("The patch group being changed; when the policy files declare it, its change policy replaces the built-in one for the environment.")]
         public string? PatchGroup { get; init; }
 
-        [Description("What each server misses: the instances output of ScanForMissingPatches. Empty by default.")]
-        public IReadOnlyList<InstanceMissingPatches>? MissingPatches { get; init; } = [];
+        [Description("What each server misses: the instances output of ScanForMissingPatches (a list of { instanceId, missingCount, patches }), read a page at a time. Empty by default.")]
+        [StreamsResults]
+        public JsonNode? MissingPatches { get; init; }
 
         [Description("How many servers the change patches; the servers with missing patches when 0.")]
         public int TargetCount { get; init; }

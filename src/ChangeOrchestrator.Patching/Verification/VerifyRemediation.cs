@@ -30,14 +30,38 @@ public sealed class VerifyRemediation(IPatchFleet fleet) : PatchingActivity<Veri
         }
 
         await ScanHistoryRecorder.RecordAsync(fleet, context, scan, input.Servers, cancellationToken);
-        return Compare(context, scan);
+        return Compare(context, scan, await MissedBeforeAsync(context, scan, cancellationToken));
     }
 
-    private static ActivityResult Compare(ActivityContext<Input> context, PatchScanResult scan)
+    /// <summary>
+    /// What the rescanned servers missed before, read a page at a time from the scan's stored list: only the servers
+    /// rescanned are kept, as typed patches, so neither the whole list nor a JSON tree of it is held.
+    /// </summary>
+    private static async Task<Dictionary<string, List<MissingPatch>>> MissedBeforeAsync(
+        ActivityContext<Input> context, PatchScanResult scan, CancellationToken cancellationToken)
     {
-        var before = (context.Input.Before ?? [])
-            .GroupBy(i => i.InstanceId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.SelectMany(i => i.Patches).ToList(), StringComparer.Ordinal);
+        var rescanned = scan.Found.Select(f => f.InstanceId).ToHashSet(StringComparer.Ordinal);
+        var before = new Dictionary<string, List<MissingPatch>>(rescanned.Count, StringComparer.Ordinal);
+        await foreach (var server in context.ReadListAsync<InstanceMissingPatches>(context.Input.Before, "before", cancellationToken))
+        {
+            if (!rescanned.Contains(server.InstanceId))
+            {
+                continue;
+            }
+
+            if (!before.TryGetValue(server.InstanceId, out var patches))
+            {
+                before[server.InstanceId] = patches = [];
+            }
+
+            patches.AddRange(server.Patches);
+        }
+
+        return before;
+    }
+
+    private static ActivityResult Compare(ActivityContext<Input> context, PatchScanResult scan, Dictionary<string, List<MissingPatch>> before)
+    {
         var residual = new List<InstanceMissingPatches>();
         var remediatedPatches = new List<MissingPatch>();
         foreach (var after in scan.Found)
@@ -91,8 +115,9 @@ public sealed class VerifyRemediation(IPatchFleet fleet) : PatchingActivity<Veri
         [StreamsResults]
         public JsonNode? Servers { get; init; }
 
-        [Description("What each server missed before the change: the instances output of ScanForMissingPatches.")]
-        public required IReadOnlyList<InstanceMissingPatches>? Before { get; init; }
+        [Description("What each server missed before the change: the instances output of ScanForMissingPatches (a list of { instanceId, missingCount, patches }), read a page at a time once the rescan is done.")]
+        [StreamsResults]
+        public required JsonNode? Before { get; init; }
 
         [Description("How many servers scan at once: a number (10) or a share (50%); all by default, as a scan changes nothing.")]
         public string MaxConcurrency { get; init; } = "100%";
