@@ -1,6 +1,5 @@
 using ChangeOrchestrator.Persistence.Database;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace ChangeOrchestrator.Persistence.Audit;
 
@@ -17,16 +16,8 @@ internal sealed class EfAuditLog(IDbContextFactory<WorkflowDbContext> contexts, 
         if (db.Provider == PersistenceProvider.Postgres)
         {
             var insert = _postgresInsert ??= PostgresAuditInsert.For(db.Model);
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            try
-            {
-                var id = await insert.InsertAsync((NpgsqlConnection)db.Database.GetDbConnection(), row, cancellationToken);
-                return row.ToRecord() with { Id = id };
-            }
-            finally
-            {
-                await db.Database.CloseConnectionAsync();
-            }
+            var id = await db.OnNpgsqlConnectionAsync(connection => insert.InsertAsync(connection, row, cancellationToken), cancellationToken);
+            return row.ToRecord() with { Id = id };
         }
 
         db.Set<AuditRow>().Add(row);

@@ -4,7 +4,6 @@ using ChangeOrchestrator.Persistence.Database;
 using ChangeOrchestrator.Persistence.Results;
 using ChangeOrchestrator.Persistence.Stimuli;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace ChangeOrchestrator.Persistence.Instances;
 
@@ -49,15 +48,7 @@ internal sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContex
         if (db.Provider == PersistenceProvider.Postgres)
         {
             var loader = _postgresLoader ??= PostgresInstanceLoader.For(db.Model);
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            try
-            {
-                return await loader.LoadAsync((NpgsqlConnection)db.Database.GetDbConnection(), instanceId, cancellationToken);
-            }
-            finally
-            {
-                await db.Database.CloseConnectionAsync();
-            }
+            return await db.OnNpgsqlConnectionAsync(connection => loader.LoadAsync(connection, instanceId, cancellationToken), cancellationToken);
         }
 
         var row = await db.Set<InstanceRow>().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
@@ -194,14 +185,6 @@ internal sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContex
     {
         // Every context of the store shares one model, so the statements built from it are built once.
         var writer = _postgresWriter ??= PostgresBurstWriter.For(db.Model);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await writer.CommitAsync((NpgsqlConnection)db.Database.GetDbConnection(), commit, row, time.GetUtcNow(), cancellationToken);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        await db.OnNpgsqlConnectionAsync(connection => writer.CommitAsync(connection, commit, row, time.GetUtcNow(), cancellationToken), cancellationToken);
     }
 }

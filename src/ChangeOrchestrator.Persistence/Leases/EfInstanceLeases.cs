@@ -2,7 +2,6 @@ using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Persistence.Database;
 using ChangeOrchestrator.Persistence.Instances;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace ChangeOrchestrator.Persistence.Leases;
 
@@ -23,15 +22,7 @@ internal sealed class EfInstanceLeases(IDbContextFactory<WorkflowDbContext> cont
         if (db.Provider == PersistenceProvider.Postgres)
         {
             var take = _postgresTake ??= PostgresLeaseTake.For(db.Model);
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            try
-            {
-                return await take.TryAsync((NpgsqlConnection)db.Database.GetDbConnection(), instanceId, owner, now, until, cancellationToken);
-            }
-            finally
-            {
-                await db.Database.CloseConnectionAsync();
-            }
+            return await db.OnNpgsqlConnectionAsync(connection => take.TryAsync(connection, instanceId, owner, now, until, cancellationToken), cancellationToken);
         }
 
         var taken = await db.Set<InstanceRow>()
