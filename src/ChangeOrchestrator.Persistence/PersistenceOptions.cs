@@ -19,6 +19,12 @@ public sealed class PersistenceOptions
     /// <summary>Applies pending migrations when the host starts; off when a <c>migrate</c> step runs them instead.</summary>
     public bool MigrateOnStartup { get; set; } = true;
 
+    /// <summary>
+    /// How long a starting node waits for an unreachable database (refused, timed out, or still starting up) before it
+    /// gives up: a node started beside its database, or while the database restarts, waits instead of failing.
+    /// </summary>
+    public TimeSpan StartupWait { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Parsed definition versions kept in memory; versions are immutable, so a cached one never goes stale.</summary>
     public int DefinitionCacheSize { get; set; } = 256;
 

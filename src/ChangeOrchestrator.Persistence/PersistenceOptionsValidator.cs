@@ -35,6 +35,11 @@ public sealed class PersistenceOptionsValidator : IValidateOptions<PersistenceOp
             failures.Add($"{PersistenceOptions.SectionName}:{nameof(PersistenceOptions.SqliteBusyTimeout)} must be positive (was {options.SqliteBusyTimeout}).");
         }
 
+        if (options.StartupWait < TimeSpan.Zero)
+        {
+            failures.Add($"{PersistenceOptions.SectionName}:{nameof(PersistenceOptions.StartupWait)} must not be negative (was {options.StartupWait}).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -19,4 +20,26 @@ internal static class DatabaseErrors
             && sqlite.SqliteExtendedErrorCode is SqliteConstraintPrimaryKey or SqliteConstraintUnique,
         _ => false,
     };
+
+    /// <summary>
+    /// The database could not be reached or is not accepting connections yet (refused, reset, timed out, starting up
+    /// or shutting down): worth waiting for, unlike a wrong password or a missing permission, which waiting never mends.
+    /// </summary>
+    public static bool IsUnreachable(Exception exception)
+    {
+        for (Exception? error = exception; error is not null; error = error.InnerException)
+        {
+            switch (error)
+            {
+                case PostgresException postgres:
+                    return postgres.SqlState is PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.AdminShutdown
+                        or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.TooManyConnections
+                        || postgres.SqlState.StartsWith("08", StringComparison.Ordinal);
+                case SocketException or TimeoutException or IOException:
+                    return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -1,0 +1,98 @@
+using ChangeOrchestrator.Engine;
+using ChangeOrchestrator.IntegrationTests.Support.Database;
+using ChangeOrchestrator.IntegrationTests.Support.Network;
+using ChangeOrchestrator.Persistence;
+using ChangeOrchestrator.Persistence.Database;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace ChangeOrchestrator.IntegrationTests.Persistence.Database;
+
+/// <summary>A node started while its PostgreSQL is not up yet waits for it, within Persistence:StartupWait.</summary>
+public sealed class DatabaseStartupWaitTests
+{
+    [Fact]
+    public async Task StartingAsync_DatabaseUpOnlyAfterTheNodeStarts_WaitsAndMigratesOnceItAnswers()
+    {
+        var server = ServerConnectionString();
+        var target = new NpgsqlConnectionStringBuilder(server);
+        await using var forwarder = new TcpForwarder(target.Host!, target.Port);
+        var name = $"co_test_{Guid.NewGuid():N}";
+        try
+        {
+            await using var provider = Services(Through(server, forwarder.Port, name), TimeSpan.FromMinutes(1));
+            var starting = MigrationOf(provider).StartingAsync(CancellationToken.None);
+
+            // Refused for a while, as while the database restarts: the node keeps trying instead of failing.
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            Assert.False(starting.IsCompleted, starting.Exception?.ToString() ?? "The start ended while the database was still unreachable.");
+            forwarder.Start();
+            await starting.WaitAsync(TimeSpan.FromSeconds(60));
+
+            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString);
+            await connection.OpenAsync();
+            await using var count = new NpgsqlCommand("SELECT count(*) FROM workflow_instances", connection);
+            Assert.Equal(0L, await count.ExecuteScalarAsync());
+        }
+        finally
+        {
+            await using var admin = new NpgsqlConnection(server);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    [Fact]
+    public async Task StartingAsync_DatabaseNeverUp_FailsAfterTheWaitNamingTheSettingAndTheCause()
+    {
+        var server = ServerConnectionString();
+        var target = new NpgsqlConnectionStringBuilder(server);
+        await using var forwarder = new TcpForwarder(target.Host!, target.Port);
+        await using var provider = Services(Through(server, forwarder.Port, "co_never"), TimeSpan.FromSeconds(1));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => MigrationOf(provider).StartingAsync(CancellationToken.None));
+
+        Assert.Contains("ConnectionStrings:Postgres", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Persistence:StartupWait", error.Message, StringComparison.Ordinal);
+        Assert.True(DatabaseErrors.IsUnreachable(Assert.IsType<NpgsqlException>(error.InnerException)), error.ToString());
+    }
+
+    [Fact]
+    public void IsUnreachable_ServerStartingUpOrRefusing_IsTrueAndAPermissionErrorIsNot()
+    {
+        Assert.True(DatabaseErrors.IsUnreachable(Postgres(PostgresErrorCodes.CannotConnectNow)));
+        Assert.True(DatabaseErrors.IsUnreachable(Postgres(PostgresErrorCodes.ConnectionFailure)));
+        Assert.True(DatabaseErrors.IsUnreachable(new NpgsqlException("Failed to connect", new System.Net.Sockets.SocketException(111))));
+        Assert.False(DatabaseErrors.IsUnreachable(Postgres(PostgresErrorCodes.InvalidPassword)));
+        Assert.False(DatabaseErrors.IsUnreachable(Postgres(PostgresErrorCodes.InsufficientPrivilege)));
+    }
+
+    private static PostgresException Postgres(string sqlState) => new("message", "FATAL", "FATAL", sqlState);
+
+    private static string ServerConnectionString()
+    {
+        var server = Environment.GetEnvironmentVariable(PostgresTestDatabase.EnvironmentVariable);
+        Assert.False(string.IsNullOrWhiteSpace(server), $"{PostgresTestDatabase.EnvironmentVariable} is not set, so the PostgreSQL tests cannot run.");
+        return server;
+    }
+
+    private static string Through(string server, int port, string database) =>
+        new NpgsqlConnectionStringBuilder(server) { Host = "127.0.0.1", Port = port, Database = database, Pooling = false, Timeout = 2 }.ConnectionString;
+
+    private static ServiceProvider Services(string connectionString, TimeSpan startupWait) =>
+        new ServiceCollection()
+            .AddWorkflowEngine()
+            .AddWorkflowPersistence(new PersistenceOptions
+            {
+                Provider = PersistenceProvider.Postgres,
+                ConnectionString = connectionString,
+                MigrateOnStartup = true,
+                StartupWait = startupWait,
+            })
+            .BuildServiceProvider();
+
+    private static IHostedLifecycleService MigrationOf(IServiceProvider provider) =>
+        Assert.Single(provider.GetServices<IHostedService>().OfType<DatabaseMigrationService>());
+}
