@@ -17,7 +17,9 @@ public sealed class InstanceDetailsReader(IWorkflowInstanceStore instances, IWor
 
     /// <summary>
     /// Reads the instance again after <paramref name="previous"/>: the journal only grows, so only its new entries are
-    /// read, which keeps a live page's refresh as cheap on the thousandth step as on the first.
+    /// read, which keeps a live page's refresh as cheap on the thousandth step as on the first. Past
+    /// <see cref="JournalLimit"/> entries the oldest shown make way for the new ones: a long-running instance's page
+    /// shows its latest steps, and a refresh never reads the whole journal again.
     /// </summary>
     public async Task<InstanceDetails?> ReadAsync(string instanceId, InstanceDetails? previous, CancellationToken cancellationToken)
     {
@@ -29,14 +31,12 @@ public sealed class InstanceDetailsReader(IWorkflowInstanceStore instances, IWor
         var journal = new List<JournalEntry>();
         var taken = new HashSet<(string, string)>();
         long after = 0;
-        if (previous is { JournalTruncated: false } && previous.Instance.Id == instanceId && previous.Journal.Count > 0)
+        if (previous is not null && previous.Instance.Id == instanceId && previous.Journal.Count > 0)
         {
             journal.AddRange(previous.Journal);
             taken.UnionWith(previous.TakenOutcomes);
             after = journal[^1].Sequence;
         }
-
-        var known = journal.Count;
 
         // The instance, its bookmarks and the journal's next page are read at once: the page waits for one round trip, not three.
         var found = instances.FindAsync(instanceId, cancellationToken);
@@ -51,8 +51,21 @@ public sealed class InstanceDetailsReader(IWorkflowInstanceStore instances, IWor
         var definition = (await definitions.FindAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken))?.Definition;
         var bookmarks = await waits;
         var page = await firstPage;
+
+        // An instance's journal entries are numbered 1, 2, 3, … up to its JournalSequence, so its newest entries start
+        // at a known sequence: more new entries than the page shows (a first view of a long journal, or a page that
+        // was not refreshed for long) are read from there, not from where the page left off.
+        var newestFrom = instance.JournalSequence - JournalLimit;
+        if (newestFrom > after)
+        {
+            journal.Clear();
+            taken.Clear();
+            page = await instances.GetJournalAsync(instanceId, newestFrom, JournalPage, cancellationToken);
+        }
+
+        var known = journal.Count;
         journal.AddRange(page);
-        while (page.Count == JournalPage && journal.Count < JournalLimit)
+        while (page.Count == JournalPage)
         {
             page = await instances.GetJournalAsync(instanceId, page[^1].Sequence, JournalPage, cancellationToken);
             journal.AddRange(page);
@@ -68,13 +81,18 @@ public sealed class InstanceDetailsReader(IWorkflowInstanceStore instances, IWor
             }
         }
 
+        if (journal.Count > JournalLimit)
+        {
+            journal.RemoveRange(0, journal.Count - JournalLimit);
+        }
+
         var details = new InstanceDetails
         {
             Instance = instance,
             Definition = definition,
             Bookmarks = bookmarks,
             Journal = journal,
-            JournalTruncated = journal.Count >= JournalLimit,
+            JournalTruncated = journal.Count > 0 && journal[0].Sequence > 1,
             Statuses = StatusesOf(instance, definition?.Activities.Select(a => a.Id) ?? instance.Activities.Keys, bookmarks),
             TakenOutcomes = taken,
         };
