@@ -29,6 +29,8 @@ internal sealed class ConsoleScenario(BenchSizes sizes, string? postgresServer) 
     private const string Password = "bench-console-password-1";
     private const int SplitPairs = 6;
     private const int SharedPairs = 2;
+    private const int QuietCycleMethods = 100;
+    private const int MostWarmUpCycles = 8;
     private static readonly TimeSpan LoadDuration = TimeSpan.FromSeconds(12);
     private static readonly TimeSpan WarmUpLoad = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(3);
@@ -51,7 +53,7 @@ internal sealed class ConsoleScenario(BenchSizes sizes, string? postgresServer) 
     public IReadOnlyList<string> Notes =>
     [
         $"Settings: Sandbox off, Production, server GC, PostgreSQL from .ci/postgres.sh; the fleet change as in the fleet scenario (time scale {FleetScenario.TimeScale:F0}); pages refresh when the engine pushes a commit they show, at most every 250 ms (instance) and once a second, each at its own moment of the second (instances list, one read shared by every open list with the same filter), otherwise every 5 s / 10 s; one page's refresh at a time on the node; a refresh that finds what the page shows unchanged renders nothing.",
-        $"Order: the database vacuumed and analyzed (VACUUM (ANALYZE)) after the seeding, so that autovacuum does not work through the seeded tables during the loads; {WarmUpLoad.TotalSeconds:F0} s of load with the sessions open (unmeasured, so that both kinds of phase run compiled code), then {SplitPairs} pairs with the placement split and {SharedPairs} pairs shared (below), odd pairs with the load without sessions first and even pairs with the load with sessions first (so that a drift over the run weighs on both kinds alike), each load after {Settle.TotalSeconds:F0} s of unmeasured load since the pages were opened or closed; {Tickers} tickers, so each instance page's instance commits about once a second. `pushed.*` and `frames.*` are what the sessions' pages received over their live connections (WebSocket frames, counted in the browser) per second of a load.",
+        $"Order: the database vacuumed and analyzed (VACUUM (ANALYZE)) after the seeding, so that autovacuum does not work through the seeded tables during the loads; unmeasured warm-up cycles ({WarmUpLoad.TotalSeconds:F0} s of load with the sessions open, then {WarmUpLoad.TotalSeconds:F0} s with them closed, reopened at each cycle but the first) until a cycle finds the server compiling at most {QuietCycleMethods} methods (its JIT's method-load events, read through its event pipe; `warm-up.cycles` and `warm-up.jit-last-cycle`, at most {MostWarmUpCycles} cycles), so that no measured load pays for the tiered compiler's background recompiles of a new server's hot paths, then {SplitPairs} pairs with the placement split and {SharedPairs} pairs shared (below), odd pairs with the load without sessions first and even pairs with the load with sessions first (so that a drift over the run weighs on both kinds alike), each load after {Settle.TotalSeconds:F0} s of unmeasured load since the pages were opened or closed; {Tickers} tickers, so each instance page's instance commits about once a second. `pushed.*` and `frames.*` are what the sessions' pages received over their live connections (WebSocket frames, counted in the browser) per second of a load.",
         "A resume is timed from the moment its event was due to the API's answer, which comes after the commit: the engine's resume as a client sees it, HTTP included.",
         CorePlacement.Available
             ? "Placement: in the `split` pairs the server, PostgreSQL and the event client run on core 0 only and chromium, Playwright's driver and the process that drives them on the other cores (`taskset`), "
@@ -168,11 +170,9 @@ internal sealed class ConsoleScenario(BenchSizes sizes, string? postgresServer) 
         figures.Add(new Figure("circuit.gc-heap", "MiB", (heapAfter - heapBefore) / Sessions));
         figures.Add(new Figure("circuit.working-set", "MiB", (workingSetAfter - workingSetBefore) / Sessions));
 
-        // Unmeasured: the first events and refreshes jit the resume path and the pages' refresh path, so that no
-        // measured phase, with sessions or without, still compiles code the other does not.
-        await EventLoad.RunAsync(client, keys, EventsPerSecond, WarmUpLoad, cancellationToken);
-        await sessions.CloseAllAsync(cancellationToken);
-        await EventLoad.RunAsync(client, keys, EventsPerSecond, Settle, cancellationToken);
+        var (cycles, lastCycle) = await WarmUpAsync(server, client, keys, sessions, cancellationToken);
+        figures.Add(new Figure("warm-up.cycles", "cycles", cycles));
+        figures.Add(new Figure("warm-up.jit-last-cycle", "methods", lastCycle));
 
         var splitRatios = split ? await PairsAsync(figures, "split", SplitPairs, server, client, keys, sessions, cancellationToken) : [];
         if (split)
@@ -194,6 +194,43 @@ internal sealed class ConsoleScenario(BenchSizes sizes, string? postgresServer) 
         figures.Add(new Figure("headroom.circuit.gc-heap", "×", 5 * 1_000_000 / (1024.0 * 1024) / Math.Max(Value("circuit.gc-heap"), 0.001)));
         figures.Add(new Figure("headroom.resume-p99", "×", 1.2 / ratio));
         return figures;
+    }
+
+    /// <summary>
+    /// Unmeasured: cycles of load with the pages open and load with them closed (reopened at each cycle but the first,
+    /// as the pairs do) until a cycle finds the server compiling at most <see cref="QuietCycleMethods"/> methods, or
+    /// <see cref="MostWarmUpCycles"/> cycles. A new server recompiles its hot paths (the resume's, the pages' refresh,
+    /// the circuits' start and end) in the background for a minute or more after they first run, and that work lands
+    /// on whichever loads run meanwhile: measured, it weighs on the first pairs, and mostly on their loads with
+    /// sessions, whose code is the larger part. A server that has run for some time has none of it left.
+    /// </summary>
+    /// <returns>The cycles run and the methods compiled during the last.</returns>
+    private static async Task<(int Cycles, int LastCycle)> WarmUpAsync(
+        ChildProcess server, HttpClient client, IReadOnlyList<string> keys, BrowserSessions sessions, CancellationToken cancellationToken)
+    {
+        var compiled = int.MaxValue;
+        var cycle = 0;
+        while (compiled > QuietCycleMethods && cycle < MostWarmUpCycles)
+        {
+            var reopen = cycle > 0;
+            var methods = await JitActivity.MethodsCompiledDuringAsync(server, async () =>
+            {
+                if (reopen)
+                {
+                    await sessions.ReopenAsync(cancellationToken);
+                }
+
+                await EventLoad.RunAsync(client, keys, EventsPerSecond, WarmUpLoad, cancellationToken);
+                await sessions.CloseAllAsync(cancellationToken);
+                await EventLoad.RunAsync(client, keys, EventsPerSecond, WarmUpLoad, cancellationToken);
+            }, cancellationToken);
+            compiled = methods.Count;
+            cycle++;
+            System.Console.Error.WriteLine($"console: warm-up cycle {cycle} compiled {methods.Count} methods; most: "
+                + string.Join(", ", methods.GroupBy(m => m).OrderByDescending(g => g.Count()).Take(8).Select(g => $"{g.Key} ×{g.Count()}")));
+        }
+
+        return (cycle, compiled);
     }
 
     /// <summary>

@@ -1,0 +1,48 @@
+using System.Diagnostics.Tracing;
+using ChangeOrchestrator.Benchmarks.Running;
+using Microsoft.Diagnostics.NETCore.Client;
+using Microsoft.Diagnostics.Tracing;
+using Microsoft.Diagnostics.Tracing.Parsers;
+
+namespace ChangeOrchestrator.Benchmarks.Console;
+
+/// <summary>
+/// How many methods another .NET process compiled during some work, read from outside through its event pipe (the
+/// JIT's method-load events, tier-0 compiles and the tiered compiler's later optimised recompiles alike). A server's
+/// first minutes are spent recompiling its hot paths in the background, on the same cores as its work: a load timed
+/// then pays for compilation, not for what it measures.
+/// </summary>
+internal static class JitActivity
+{
+    /// <summary>Runs <paramref name="work"/> and lists the methods <paramref name="server"/> compiled while it ran (namespace-qualified name, tier).</summary>
+    public static async Task<IReadOnlyList<string>> MethodsCompiledDuringAsync(ChildProcess server, Func<Task> work, CancellationToken cancellationToken)
+    {
+        var client = new DiagnosticsClient(server.Id);
+        var provider = new EventPipeProvider(ClrTraceEventParser.ProviderName, EventLevel.Verbose, (long)ClrTraceEventParser.Keywords.Jit);
+        using var session = client.StartEventPipeSession(provider, requestRundown: false, circularBufferMB: 16);
+        using var source = new EventPipeEventSource(session.EventStream);
+        var compiled = new List<string>();
+        source.Clr.MethodLoadVerbose += e =>
+        {
+            lock (compiled)
+            {
+                compiled.Add($"{e.MethodNamespace}::{e.MethodName} ({e.OptimizationTier})");
+            }
+        };
+        var processing = Task.Run(source.Process, cancellationToken);
+        try
+        {
+            await work();
+        }
+        finally
+        {
+            await session.StopAsync(cancellationToken);
+            await processing;
+        }
+
+        lock (compiled)
+        {
+            return [.. compiled];
+        }
+    }
+}
