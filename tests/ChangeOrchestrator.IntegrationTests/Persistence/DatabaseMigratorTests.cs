@@ -48,30 +48,17 @@ public sealed class DatabaseMigratorTests(DatabaseFixture fixture) : IClassFixtu
     {
         var server = Environment.GetEnvironmentVariable(PostgresTestDatabase.EnvironmentVariable);
         Assert.False(string.IsNullOrWhiteSpace(server), $"{PostgresTestDatabase.EnvironmentVariable} is not set, so the PostgreSQL tests cannot run.");
-        var name = $"co_test_{Guid.NewGuid():N}";
-        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString;
-        try
-        {
-            var services = new ServiceCollection()
-                .AddWorkflowEngine()
-                .AddWorkflowPersistence(new PersistenceOptions { Provider = PersistenceProvider.Postgres, ConnectionString = connectionString });
-            await using var provider = services.BuildServiceProvider();
+        await using var database = new NamedPostgresDatabase(server);
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database.Name, Pooling = false }.ConnectionString;
+        var services = new ServiceCollection()
+            .AddWorkflowEngine()
+            .AddWorkflowPersistence(new PersistenceOptions { Provider = PersistenceProvider.Postgres, ConnectionString = connectionString });
+        await using var provider = services.BuildServiceProvider();
 
-            var applied = await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        var applied = await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
 
-            Assert.NotEmpty(applied);
-            await using var connection = new NpgsqlConnection(connectionString);
-            await connection.OpenAsync();
-            await using var count = new NpgsqlCommand("SELECT count(*) FROM workflow_instances", connection);
-            Assert.Equal(0L, await count.ExecuteScalarAsync());
-        }
-        finally
-        {
-            await using var admin = new NpgsqlConnection(server);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
-        }
+        Assert.NotEmpty(applied);
+        Assert.Equal(0L, await database.CountInstancesAsync());
     }
 
     [Fact]

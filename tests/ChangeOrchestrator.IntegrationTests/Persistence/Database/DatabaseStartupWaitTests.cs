@@ -18,30 +18,17 @@ public sealed class DatabaseStartupWaitTests
         var server = ServerConnectionString();
         var target = new NpgsqlConnectionStringBuilder(server);
         await using var forwarder = new TcpForwarder(target.Host!, target.Port);
-        var name = $"co_test_{Guid.NewGuid():N}";
-        try
-        {
-            await using var provider = Services(Through(server, forwarder.Port, name), TimeSpan.FromMinutes(1));
-            var starting = MigrationOf(provider).StartingAsync(CancellationToken.None);
+        await using var database = new NamedPostgresDatabase(server);
+        await using var provider = Services(Through(server, forwarder.Port, database.Name), TimeSpan.FromMinutes(1));
+        var starting = MigrationOf(provider).StartingAsync(CancellationToken.None);
 
-            // Refused for a while, as while the database restarts: the node keeps trying instead of failing.
-            await Task.Delay(TimeSpan.FromSeconds(1.5));
-            Assert.False(starting.IsCompleted, starting.Exception?.ToString() ?? "The start ended while the database was still unreachable.");
-            forwarder.Start();
-            await starting.WaitAsync(TimeSpan.FromSeconds(60));
+        // Refused for a while, as while the database restarts: the node keeps trying instead of failing.
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.False(starting.IsCompleted, starting.Exception?.ToString() ?? "The start ended while the database was still unreachable.");
+        forwarder.Start();
+        await starting.WaitAsync(TimeSpan.FromSeconds(60));
 
-            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString);
-            await connection.OpenAsync();
-            await using var count = new NpgsqlCommand("SELECT count(*) FROM workflow_instances", connection);
-            Assert.Equal(0L, await count.ExecuteScalarAsync());
-        }
-        finally
-        {
-            await using var admin = new NpgsqlConnection(server);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
-        }
+        Assert.Equal(0L, await database.CountInstancesAsync());
     }
 
     [Fact]
