@@ -1,7 +1,5 @@
 using System.Diagnostics.Tracing;
 using ChangeOrchestrator.Benchmarks.Running;
-using Microsoft.Diagnostics.NETCore.Client;
-using Microsoft.Diagnostics.Tracing;
 using Microsoft.Diagnostics.Tracing.Parsers;
 
 namespace ChangeOrchestrator.Benchmarks.Console;
@@ -17,29 +15,24 @@ internal static class JitActivity
     /// <summary>Runs <paramref name="work"/> and lists the methods <paramref name="server"/> compiled while it ran (namespace-qualified name, tier).</summary>
     public static async Task<IReadOnlyList<string>> MethodsCompiledDuringAsync(ChildProcess server, Func<Task> work, CancellationToken cancellationToken)
     {
-        var client = new DiagnosticsClient(server.Id);
-        var provider = new EventPipeProvider(ClrTraceEventParser.ProviderName, EventLevel.Verbose, (long)ClrTraceEventParser.Keywords.Jit);
-        using var session = client.StartEventPipeSession(provider, requestRundown: false, circularBufferMB: 16);
-        using var source = new EventPipeEventSource(session.EventStream);
         var compiled = new List<string>();
-        source.Clr.MethodLoadVerbose += e =>
-        {
-            lock (compiled)
+        await RuntimeEvents.DuringAsync(
+            server,
+            EventLevel.Verbose,
+            ClrTraceEventParser.Keywords.Jit,
+            clr => clr.MethodLoadVerbose += e =>
             {
-                compiled.Add($"{e.MethodNamespace}::{e.MethodName} ({e.OptimizationTier})");
-            }
-        };
-        var processing = Task.Run(source.Process, cancellationToken);
-        try
-        {
-            await work();
-        }
-        finally
-        {
-            await session.StopAsync(cancellationToken);
-            await processing;
-        }
-
+                lock (compiled)
+                {
+                    compiled.Add($"{e.MethodNamespace}::{e.MethodName} ({e.OptimizationTier})");
+                }
+            },
+            async () =>
+            {
+                await work();
+                return true;
+            },
+            cancellationToken);
         lock (compiled)
         {
             return [.. compiled];

@@ -1,7 +1,5 @@
 using System.Diagnostics.Tracing;
 using ChangeOrchestrator.Benchmarks.Running;
-using Microsoft.Diagnostics.NETCore.Client;
-using Microsoft.Diagnostics.Tracing;
 using Microsoft.Diagnostics.Tracing.Parsers;
 
 namespace ChangeOrchestrator.Benchmarks.History;
@@ -18,33 +16,25 @@ internal static class ServerMemory
     /// <exception cref="TimeoutException">The process sent no heap statistics after the collection.</exception>
     public static async Task<(double WorkingSetMiB, double GcHeapMiB)> ReadAsync(ChildProcess server, CancellationToken cancellationToken)
     {
-        var client = new DiagnosticsClient(server.Id);
-        var provider = new EventPipeProvider(
-            ClrTraceEventParser.ProviderName,
-            EventLevel.Informational,
-            (long)(ClrTraceEventParser.Keywords.GC | ClrTraceEventParser.Keywords.GCHeapCollect));
-        using var session = client.StartEventPipeSession(provider, requestRundown: false, circularBufferMB: 16);
         var heap = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var source = new EventPipeEventSource(session.EventStream);
         var fullCollection = false;
-        source.Clr.GCStart += e => fullCollection |= e.Depth == 2;
-        source.Clr.GCHeapStats += e =>
-        {
-            if (fullCollection)
+        var heapBytes = await RuntimeEvents.DuringAsync(
+            server,
+            EventLevel.Informational,
+            ClrTraceEventParser.Keywords.GC | ClrTraceEventParser.Keywords.GCHeapCollect,
+            clr =>
             {
-                heap.TrySetResult(e.TotalHeapSize);
-            }
-        };
-        var processing = Task.Run(source.Process, cancellationToken);
-        try
-        {
-            var heapBytes = await heap.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
-            return (server.WorkingSetBytes() / MiB, heapBytes / MiB);
-        }
-        finally
-        {
-            await session.StopAsync(CancellationToken.None);
-            await processing;
-        }
+                clr.GCStart += e => fullCollection |= e.Depth == 2;
+                clr.GCHeapStats += e =>
+                {
+                    if (fullCollection)
+                    {
+                        heap.TrySetResult(e.TotalHeapSize);
+                    }
+                };
+            },
+            () => heap.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken),
+            cancellationToken);
+        return (server.WorkingSetBytes() / MiB, heapBytes / MiB);
     }
 }
