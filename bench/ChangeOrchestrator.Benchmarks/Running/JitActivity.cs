@@ -1,8 +1,7 @@
 using System.Diagnostics.Tracing;
-using ChangeOrchestrator.Benchmarks.Running;
 using Microsoft.Diagnostics.Tracing.Parsers;
 
-namespace ChangeOrchestrator.Benchmarks.Console;
+namespace ChangeOrchestrator.Benchmarks.Running;
 
 /// <summary>
 /// How many methods another .NET process compiled during some work, read from outside through its event pipe (the
