@@ -88,7 +88,7 @@ internal sealed class ConsoleScenario(BenchSizes sizes, string? postgresServer) 
         }
 
         await using var database = await HistoryDatabase.SeedAsync(postgresServer, History, cancellationToken);
-        await FleetChange.RunInAsync(database.ConnectionString, Servers, FleetScenario.TimeScale, cancellationToken);
+        await FleetChange.RunInAsync(database.ConnectionString, Servers, FleetScenario.TimeScale, warm: false, cancellationToken);
         var patchChange = await PatchChangeIdAsync(database.ConnectionString, cancellationToken);
         var firstViews = await FinishedChangeCopies.CreateAsync(database.ConnectionString, patchChange, FirstViews, cancellationToken);
 

@@ -22,16 +22,24 @@ internal static class FleetChange
     // Prod is 45% of a generated fleet (FleetGenerator): a fleet of n ÷ 0.45 has about n Prod servers, as the seed draws them.
     private const double ProdShare = 0.45;
 
+    /// <summary>Servers of the Test patch group in the change that warms a server before the measured one.</summary>
+    public const int WarmUpServers = 500;
+
+    /// <summary>
+    /// The change in a database of its own. With <paramref name="warm"/> the server first runs a change of
+    /// <see cref="WarmUpServers"/> Test servers, so that the measured change runs on a server whose code is compiled,
+    /// as on a node that has run for a while; its peak memory is then the measured change's (reset after the warm-up).
+    /// </summary>
     public static async Task<FleetRunResult> RunAsync(
-        string postgresServer, int targets, double timeScale, CancellationToken cancellationToken)
+        string postgresServer, int targets, double timeScale, bool warm, CancellationToken cancellationToken)
     {
         await using var database = await PostgresBenchDatabase.CreateAsync(postgresServer, cancellationToken);
-        return await RunInAsync(database.ConnectionString, targets, timeScale, cancellationToken);
+        return await RunInAsync(database.ConnectionString, targets, timeScale, warm, cancellationToken);
     }
 
     /// <summary>The change in a database that exists already (the console scenario runs it among a stored history).</summary>
     public static async Task<FleetRunResult> RunInAsync(
-        string databaseConnectionString, int targets, double timeScale, CancellationToken cancellationToken)
+        string databaseConnectionString, int targets, double timeScale, bool warm, CancellationToken cancellationToken)
     {
         var fleetSize = (int)Math.Ceiling(targets / ProdShare);
         await using var simulators = await ChildProcess.StartAsync(
@@ -49,8 +57,15 @@ internal static class FleetChange
                 Encoding.UTF8.GetBytes($"{FleetEnvironment.ServiceNowUser}:{FleetEnvironment.ServiceNowPassword}")));
             desk.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             var run = new Run(server, api, sim, desk);
-            var result = await run.ExecuteAsync(targets, fleetSize, timeScale, cancellationToken);
-            return result with { Database = await DatabaseFootprint.ReadAsync(databaseConnectionString, cancellationToken) };
+            DatabaseFootprint? before = null;
+            if (warm)
+            {
+                await run.WarmUpAsync(cancellationToken);
+                before = await DatabaseFootprint.ReadAsync(databaseConnectionString, instanceId: null, before: null, cancellationToken);
+            }
+
+            var (result, instanceId) = await run.ExecuteAsync(targets, fleetSize, timeScale, cancellationToken);
+            return result with { WarmServer = warm, Database = await DatabaseFootprint.ReadAsync(databaseConnectionString, instanceId, before, cancellationToken) };
         }
         finally
         {
@@ -62,12 +77,32 @@ internal static class FleetChange
     {
         private readonly Dictionary<string, int> _ownDeskReads = new(StringComparer.Ordinal);
 
-        public async Task<FleetRunResult> ExecuteAsync(int targets, int fleetSize, double timeScale, CancellationToken cancellationToken)
+        /// <summary>
+        /// A whole change of <see cref="WarmUpServers"/> servers of the Test patch group, named by id, run to its close:
+        /// every step the measured change takes runs once before it. Then the server's peak resident set is reset.
+        /// </summary>
+        public async Task WarmUpAsync(CancellationToken cancellationToken)
+        {
+            var nodes = await GetJsonAsync(sim, $"sim/aws/_control/fleet/nodes?patchGroup=Test&managed=true&limit={WarmUpServers}", cancellationToken);
+            var ids = new JsonArray([.. nodes.AsArray().Select(n => JsonValue.Create(n!["instanceId"]!.GetValue<string>()))]);
+            var input = FleetInput.Create(TimeProvider.System.GetUtcNow(), "Test");
+            input["instanceIds"] = ids;
+            var instanceId = await StartAsync(input, cancellationToken);
+            var number = await WaitForAsync(instanceId, "the warm-up's change request", async token => (await FindChangeAsync("Test", token))?["number"]?.GetValue<string>(), cancellationToken);
+            await WaitForAsync(instanceId, "the warm-up's approval", token => ApproveAsync(number, token), cancellationToken);
+            await WaitForAsync(instanceId, "the warm-up's end", async token =>
+                (await GetJsonAsync(api, $"api/instances/{instanceId}", token))["status"]!.GetValue<string>() is "Completed" ? "done" : null, cancellationToken);
+            await SettleAsync(cancellationToken);
+            server.ResetPeakWorkingSet();
+        }
+
+        /// <returns>The change's figures and its instance id.</returns>
+        public async Task<(FleetRunResult Result, string InstanceId)> ExecuteAsync(int targets, int fleetSize, double timeScale, CancellationToken cancellationToken)
         {
 
             // The desk's request counts are by route; reading the change table once beforehand tells this client's own route.
             var deskBefore = await DeskCountsAsync(cancellationToken);
-            await FindChangeAsync(cancellationToken);
+            await FindChangeAsync("Prod", cancellationToken);
             var ownRoute = (await DeskCountsAsync(cancellationToken)).First(c => c.Value != deskBefore.GetValueOrDefault(c.Key)).Key;
             _ownDeskReads[ownRoute] = 1;
             var awsBefore = await AwsCountsAsync("calls", cancellationToken);
@@ -75,12 +110,12 @@ internal static class FleetChange
             await SettleAsync(cancellationToken);
             var cpuBefore = server.CpuSeconds();
             var started = Stopwatch.GetTimestamp();
-            var instanceId = await StartAsync(cancellationToken);
+            var instanceId = await StartAsync(FleetInput.Create(TimeProvider.System.GetUtcNow(), "Prod"), cancellationToken);
 
-            var number = await WaitForAsync(instanceId, "the change request", async token => (await FindChangeAsync(token))?["number"]?.GetValue<string>(), cancellationToken);
+            var number = await WaitForAsync(instanceId, "the change request", async token => (await FindChangeAsync("Prod", token))?["number"]?.GetValue<string>(), cancellationToken);
             await WaitForAsync(instanceId, "the approval", token => ApproveAsync(number, token), cancellationToken);
             await WaitForAsync(instanceId, "the close of the change", async token =>
-                (await FindChangeAsync(token))?["state"]?.GetValue<string>() is "3" or "4" ? "closed" : null, cancellationToken);
+                (await FindChangeAsync("Prod", token))?["state"]?.GetValue<string>() is "3" or "4" ? "closed" : null, cancellationToken);
             var closedAfter = Stopwatch.GetElapsedTime(started);
 
             // After the close only bookkeeping is left; once the server has gone quiet its CPU time is the change's.
@@ -109,7 +144,7 @@ internal static class FleetChange
             var awsConcurrent = await AwsCountsAsync("maxConcurrent", cancellationToken);
             var deskAfter = await DeskCountsAsync(cancellationToken);
             var spans = await SpansAsync(instanceId, instance["createdAt"]!.GetValue<DateTimeOffset>(), cancellationToken);
-            return new FleetRunResult
+            return (new FleetRunResult
             {
                 Spans = spans,
                 Targets = targets,
@@ -128,7 +163,7 @@ internal static class FleetChange
                     .Select(c => (c.Key, Count: c.Value - deskBefore.GetValueOrDefault(c.Key) - _ownDeskReads.GetValueOrDefault(c.Key)))
                     .Where(c => c.Count > 0)
                     .ToDictionary(c => c.Key, c => c.Count, StringComparer.Ordinal),
-            };
+            }, instanceId);
         }
 
         /// <summary>The last journal entries of the instance, for a change that did not complete.</summary>
@@ -181,9 +216,8 @@ internal static class FleetChange
                 .OrderBy(s => s.StartSeconds)];
         }
 
-        private async Task<string> StartAsync(CancellationToken cancellationToken)
+        private async Task<string> StartAsync(JsonObject input, CancellationToken cancellationToken)
         {
-            var input = FleetInput.Create(TimeProvider.System.GetUtcNow());
             using var response = await api.PostAsJsonAsync("api/instances", new JsonObject { ["definitionId"] = "patch-change", ["input"] = input }, cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             return response.StatusCode == HttpStatusCode.Created
@@ -191,8 +225,8 @@ internal static class FleetChange
                 : throw new InvalidOperationException($"Starting the change answered {(int)response.StatusCode}: {body}");
         }
 
-        /// <summary>The change's record on the desk (number, state, approval); the run raises only one.</summary>
-        private async Task<JsonNode?> FindChangeAsync(CancellationToken cancellationToken)
+        /// <summary>The change's record on the desk (number, state, approval); the run raises one per environment.</summary>
+        private async Task<JsonNode?> FindChangeAsync(string environment, CancellationToken cancellationToken)
         {
             var route = _ownDeskReads.Keys.FirstOrDefault();
             if (route is not null)
@@ -202,7 +236,7 @@ internal static class FleetChange
 
             var found = await GetJsonAsync(desk, $"{ChangeRoute}?sysparm_fields=number,state,approval,short_description", cancellationToken);
             return found["result"]!.AsArray().FirstOrDefault(c =>
-                c!["short_description"]?.GetValue<string>().StartsWith("Prod patching:", StringComparison.Ordinal) == true);
+                c!["short_description"]?.GetValue<string>().StartsWith($"{environment} patching:", StringComparison.Ordinal) == true);
         }
 
         /// <summary>Decides the pending approvals of the change's current stage; done once the change is approved.</summary>

@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 namespace ChangeOrchestrator.Benchmarks.Fleet;
 
 /// <summary>
-/// The change's inputs: the whole Prod patch group (no ids: a change of thousands of servers is chosen by group and
-/// tags), an agreed window open now, polls and approval reads at the shortest
+/// The change's inputs: a whole patch group, Prod for the measured change (no ids: a change of thousands of servers is
+/// chosen by group and tags), an agreed window open now, polls and approval reads at the shortest
 /// the workflow accepts (a second) and the soak shortened to a fraction of one to match the simulators' fast clock.
 /// </summary>
 internal static class FleetInput
@@ -14,11 +14,11 @@ internal static class FleetInput
 
     public static readonly TimeSpan ApprovalPollInterval = TimeSpan.FromSeconds(1);
 
-    public static JsonObject Create(DateTimeOffset now) => new()
+    public static JsonObject Create(DateTimeOffset now, string environment) => new()
     {
         ["desk"] = "servicenow",
-        ["patchGroup"] = "Prod",
-        ["environment"] = "Prod",
+        ["patchGroup"] = environment,
+        ["environment"] = environment,
         ["windowStart"] = now.AddMinutes(-1).ToString("O", CultureInfo.InvariantCulture),
         ["windowEnd"] = now.AddHours(4).ToString("O", CultureInfo.InvariantCulture),
         ["approvalPollInterval"] = Iso(ApprovalPollInterval),

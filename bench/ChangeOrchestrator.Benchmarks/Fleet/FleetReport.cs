@@ -36,6 +36,7 @@ internal static class FleetReport
             ["runs"] = new JsonArray([.. sections.Select(s => (JsonNode)new JsonObject
             {
                 ["targets"] = s.Run.Targets,
+                ["warmServer"] = s.Run.WarmServer,
                 ["fleetSize"] = s.Run.FleetSize,
                 ["timeScale"] = s.Run.TimeScale,
                 ["cpuSeconds"] = s.Run.CpuSeconds,

@@ -10,9 +10,10 @@ internal sealed record FleetReportSection(
 {
     private const double CpuTargetSeconds = 30;
     private const double MemoryTargetMiB = 500;
+    private const double LargeFleetMemoryTargetMiB = 600;
     private const double CallsTarget = 1.1;
 
-    public string Label => Run.Targets >= 1_000 ? $"{Run.Targets / 1_000}k" : Run.Targets.ToString(CultureInfo.InvariantCulture);
+    public string Label => (Run.Targets >= 1_000 ? $"{Run.Targets / 1_000}k" : Run.Targets.ToString(CultureInfo.InvariantCulture)) + (Run.WarmServer ? "-warm" : "");
 
     public long AwsCalls => Run.AwsCalls.Values.Sum();
 
@@ -55,18 +56,23 @@ internal sealed record FleetReportSection(
             yield return new Figure($"instance-row.{n}", "KiB", db.InstanceRowKiB);
             yield return new Figure($"journal-rows.{n}", "rows", db.JournalRows);
         }
-        if (Run.Targets == 10_000)
+        if (Run.Targets == 10_000 && !Run.WarmServer)
         {
             yield return new Figure($"headroom.cpu.{n}", "×", CpuTargetSeconds / Run.CpuSeconds);
             yield return new Figure($"headroom.peak-memory.{n}", "×", MemoryTargetMiB / (Run.PeakWorkingSetMiB * 1024 * 1024 / 1_000_000));
             yield return new Figure($"headroom.aws-calls.{n}", "×", CallsTarget * AwsMinimum / AwsCalls);
+        }
+
+        if (Run.Targets == 50_000 && !Run.WarmServer)
+        {
+            yield return new Figure($"headroom.peak-memory.{n}", "×", LargeFleetMemoryTargetMiB / (Run.PeakWorkingSetMiB * 1024 * 1024 / 1_000_000));
         }
     }
 
     public void Render(StringBuilder text)
     {
         var c = Counts;
-        Line(text, $"## {Run.Targets:N0} servers");
+        Line(text, $"## {Run.Targets:N0} servers{(Run.WarmServer ? $", on a warm server (after a change of {FleetChange.WarmUpServers} Test servers)" : "")}");
         Line(text);
         Line(text, $"Fleet of {Run.FleetSize:N0}; {c.Listed:N0} Prod servers {(c.ByIds ? "listed by id" : "chosen by patch group")} ({c.ListedEc2:N0} EC2, {c.ListedHybrid:N0} hybrid), {c.Resolved:N0} resolved, "
             + $"{c.Scanned:N0} online and scanned, {c.Missing.Count:N0} reported, {c.Checked:N0} missing patches, {c.Online.Count:N0} online before patching, "

@@ -14,7 +14,10 @@ internal sealed record FleetRunResult
     /// <summary>Server process CPU time from the start request until it went quiet after the close.</summary>
     public required double CpuSeconds { get; init; }
 
-    /// <summary>The server process's peak resident set over its whole life (start-up included).</summary>
+    /// <summary>Whether the server ran a warm-up change first (see <see cref="FleetChange.WarmUpServers"/>).</summary>
+    public bool WarmServer { get; init; }
+
+    /// <summary>The server process's peak resident set over its whole life (start-up included), or since the warm-up on a warm server.</summary>
     public required double PeakWorkingSetMiB { get; init; }
 
     /// <summary>From the instance's creation to its finish, by the server's own timestamps.</summary>

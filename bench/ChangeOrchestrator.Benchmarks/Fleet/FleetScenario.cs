@@ -5,7 +5,7 @@ namespace ChangeOrchestrator.Benchmarks.Fleet;
 
 /// <summary>
 /// One patch change (the repository's workflows/patch-change.json, unchanged) over the Prod patch group of a simulated
-/// fleet of about 1,000 or 10,000 Prod servers (<c>--fleet-sizes</c>): the engine's CPU time and peak memory, the AWS and service-desk calls against the fewest the API limits
+/// fleet of about 1,000, 10,000 or 50,000 Prod servers (<c>--fleet-sizes</c>): the engine's CPU time and peak memory, the AWS and service-desk calls against the fewest the API limits
 /// allow, and the wall time against the time the simulated fleet itself needs.
 /// </summary>
 internal sealed class FleetScenario(BenchSizes sizes, string? postgresServer) : IScenario, ISelfRepeatingScenario
@@ -13,12 +13,15 @@ internal sealed class FleetScenario(BenchSizes sizes, string? postgresServer) : 
     /// <summary>Simulated seconds per real second: the fleet's hours of scans, snapshots and installs take seconds.</summary>
     public const double TimeScale = 1000;
 
+    /// <summary>The largest size also run on a warm server (a second pair of processes: minutes more at 10,000).</summary>
+    private const int MostWarmTargets = 10_000;
+
     private readonly List<FleetReportSection> _sections = [];
     private readonly List<string> _failures = [];
 
     public string Name => "fleet";
 
-    public string Title => "Fleet: one patch change over 1,000 and 10,000 simulated servers";
+    public string Title => "Fleet: one patch change over 1,000, 10,000 and 50,000 simulated servers";
 
     public string Description =>
         "A patch change of the repository's `patch-change` workflow over the Prod patch group of a generated fleet of ⌈n ÷ 0.45⌉ servers (about n of them Prod; "
@@ -32,8 +35,8 @@ internal sealed class FleetScenario(BenchSizes sizes, string? postgresServer) : 
         string.Create(CultureInfo.InvariantCulture, $"Simulators: ChangeOrchestrator.Simulators.dll with TimeScale {TimeScale:F0}, FleetSize ⌈n / 0.45⌉ (Prod is 45% of a generated fleet), seed 11; server: ChangeOrchestrator.Server.dll (server GC, sandbox off) on PostgreSQL from .ci/postgres.sh, both under dotnet as in production."),
         "Inputs as the integration tests use them: polls from 0.2 s doubling to 1 s, approval read every 0.5 s, soak 0.3 s, canary 25%, MaxConcurrency 50%. The fleet time counts the soak but not the approval, which waits on the approver.",
         "AWS rates: the simulator throttles each operation at AWS's rates in its own time (EC2 reads 20/s burst 100, EC2 writes 5/s burst 200, SSM reads 20/s burst 40, SSM writes 10/s burst 20), and the server's buckets have the same rates with `Aws:RateLimitScale` = TimeScale; `Aws:MaxConcurrentCalls` 16 (the default).",
-        "Each run starts both processes afresh, so there is no warm-up repetition; figures include the server's jitting during the change.",
-        "`ratio.aws-calls.<n>` is actual ÷ minimum (target ≤ 1.1); `headroom.*.10k` turn the 10k targets into at-least figures: 30 s ÷ CPU, 500 MB ÷ peak, 1.1 × minimum ÷ actual calls — each must be ≥ 1.",
+        $"Each run starts both processes afresh, so there is no warm-up repetition. Sizes up to {MostWarmTargets:N0} run twice: on a new server (`<n>` figures, what the first change after a node starts costs, the server's compiling of its code included) and on a warm one (`<n>-warm`: new processes again, but the server first runs a whole change of {FleetChange.WarmUpServers} Test servers named by id, approved and closed, then its peak resident set is reset; what a change costs on a node that has run for a while). The targets read the new server's figures.",
+        "`ratio.aws-calls.<n>` is actual ÷ minimum (target ≤ 1.1); `headroom.*.10k` turn the 10k targets into at-least figures: 30 s ÷ CPU, 500 MB ÷ peak, 1.1 × minimum ÷ actual calls; `headroom.peak-memory.50k` is 600 MB ÷ peak — each must be ≥ 1.",
         "The server runs with the default API body limit (64 KiB) and expression limits (100,000 statements, 16 MiB, 2 s): per-server lists live in the results table, and expressions pass references to them.",
         .. _failures,
     ];
@@ -46,6 +49,7 @@ internal sealed class FleetScenario(BenchSizes sizes, string? postgresServer) : 
         new("10,000-server change: engine CPU < 30 s", "headroom.cpu.10k", 1),
         new("10,000-server change: server peak memory < 500 MB", "headroom.peak-memory.10k", 1),
         new("10,000-server change: AWS calls within 1.1× the minimum", "headroom.aws-calls.10k", 1),
+        .. sizes.FleetTargets.Contains(50_000) ? new[] { new Target("50,000-server change: server peak memory < 600 MB", "headroom.peak-memory.50k", 1) } : [],
     ];
 
     public int Repetitions => 1;
@@ -65,11 +69,11 @@ internal sealed class FleetScenario(BenchSizes sizes, string? postgresServer) : 
         _sections.Clear();
         _failures.Clear();
         var figures = new List<Figure>();
-        foreach (var targets in sizes.FleetTargets)
+        foreach (var (targets, warm) in sizes.FleetTargets.SelectMany(t => t <= MostWarmTargets ? new[] { (t, false), (t, true) } : [(t, false)]))
         {
             try
             {
-                var run = await FleetChange.RunAsync(postgresServer, targets, TimeScale, cancellationToken);
+                var run = await FleetChange.RunAsync(postgresServer, targets, TimeScale, warm, cancellationToken);
                 var section = FleetReportSection.From(run);
                 _sections.Add(section);
                 figures.AddRange(section.Figures());
@@ -77,7 +81,7 @@ internal sealed class FleetScenario(BenchSizes sizes, string? postgresServer) : 
             catch (InvalidOperationException ex)
             {
                 // A change that faults at one size is a result of its own; the other sizes still run and report.
-                _failures.Add($"The {targets:N0}-server change did not complete: {ex.Message.Split(Environment.NewLine)[0]}");
+                _failures.Add($"The {targets:N0}-server change{(warm ? " on a warm server" : "")} did not complete: {ex.Message.Split(Environment.NewLine)[0]}");
             }
         }
 

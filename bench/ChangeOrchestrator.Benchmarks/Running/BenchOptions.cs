@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace ChangeOrchestrator.Benchmarks.Running;
 
-/// <summary>The command line: <c>[--quick] [--out DIR] [--postgres CONNECTION] [--postgres-durable CONNECTION] [--only a,b] [--repetitions N] [--fleet-sizes 1000,10000] [--bdn]</c>.</summary>
+/// <summary>The command line: <c>[--quick] [--out DIR] [--postgres CONNECTION] [--postgres-durable CONNECTION] [--only a,b] [--repetitions N] [--fleet-sizes 1000,10000,50000] [--bdn]</c>.</summary>
 internal sealed record BenchOptions
 {
     public const string PostgresVariable = "CHANGEORCHESTRATOR_BENCH_POSTGRES";
@@ -10,10 +10,10 @@ internal sealed record BenchOptions
     public const string DurablePostgresVariable = "CHANGEORCHESTRATOR_BENCH_POSTGRES_DURABLE";
 
     public const string Usage =
-        "usage: ChangeOrchestrator.Benchmarks [--quick] [--out DIR] [--postgres CONNECTION] [--postgres-durable CONNECTION] [--only throughput,resume,events,expressions,history,webhooks,fleet,console,compliance,designer] [--repetitions N] [--fleet-sizes 1000,10000] [--bdn]";
+        "usage: ChangeOrchestrator.Benchmarks [--quick] [--out DIR] [--postgres CONNECTION] [--postgres-durable CONNECTION] [--only throughput,resume,events,expressions,history,webhooks,fleet,console,compliance,designer] [--repetitions N] [--fleet-sizes 1000,10000,50000] [--bdn]";
 
-    /// <summary>The most Prod servers a fleet run can have: the simulator generates at most 50,000 servers, 45% of them Prod.</summary>
-    public const int MaxFleetTargets = 22_000;
+    /// <summary>The most Prod servers a fleet run can have: the simulator generates at most 120,000 servers, 45% of them Prod.</summary>
+    public const int MaxFleetTargets = 54_000;
 
     public bool Quick { get; init; }
 

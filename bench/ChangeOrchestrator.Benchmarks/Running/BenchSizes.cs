@@ -40,7 +40,7 @@ internal sealed record BenchSizes
         HistorySizes = [1_000, 10_000, 100_000],
         HistoryCalls = 200,
         HistoryListCalls = 1_000,
-        FleetTargets = [1_000, 10_000],
+        FleetTargets = [1_000, 10_000, 50_000],
     };
 
     public required int Repetitions { get; init; }

@@ -98,6 +98,12 @@ internal sealed class ChildProcess : IAsyncDisposable
         return kib / 1024.0;
     }
 
+    /// <summary>
+    /// Starts the peak resident set (VmHWM) over from the resident set now: Linux resets it when 5 is written to
+    /// /proc/[pid]/clear_refs, which needs the same user as the process.
+    /// </summary>
+    public void ResetPeakWorkingSet() => File.WriteAllText($"/proc/{_process.Id}/clear_refs", "5");
+
     /// <summary>The last lines the process wrote, for an error message.</summary>
     public string Output()
     {

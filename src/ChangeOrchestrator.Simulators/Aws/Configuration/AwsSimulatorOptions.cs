@@ -9,7 +9,7 @@ public sealed class AwsSimulatorOptions
     public const string Section = "Simulators:Aws";
 
     /// <summary>Managed nodes and EC2 instances generated at start and on a reset without an explicit size.</summary>
-    [Range(0, 50_000)]
+    [Range(0, 120_000)]
     public int FleetSize { get; set; } = 40;
 
     /// <summary>Seed of the fleet generator: the same seed and size give the same fleet, ids included.</summary>

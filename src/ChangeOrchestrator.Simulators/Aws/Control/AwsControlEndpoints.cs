@@ -51,9 +51,9 @@ internal static class AwsControlEndpoints
 
     private static Results<NoContent, ValidationProblem> Reset(ResetFleetRequest? body, AwsSimulation simulation)
     {
-        if (body?.Size is < 0 or > 50_000)
+        if (body?.Size is < 0 or > 120_000)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["size"] = ["Size must be between 0 and 50000."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["size"] = ["Size must be between 0 and 120000."] });
         }
 
         simulation.Reset(body?.Size, body?.Seed);
