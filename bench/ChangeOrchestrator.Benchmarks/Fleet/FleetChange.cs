@@ -50,7 +50,8 @@ internal static class FleetChange
             File.Copy(FleetEnvironment.PatchChangeWorkflow(), Path.Combine(workflows, "patch-change.json"));
             await using var server = await ChildProcess.StartAsync(
                 ServerEnvironment.Dll, FleetEnvironment.Server(databaseConnectionString, workflows, simulators.Address, timeScale), ServerEnvironment.ReadyPath, cancellationToken);
-            using var api = ServerEnvironment.Client(server.Address, FleetEnvironment.ApiKey, TimeSpan.FromMinutes(2));
+            // The start answers after the change's first burst (targets resolved, agents checked, the scan sent): minutes at 50,000 servers.
+            using var api = ServerEnvironment.Client(server.Address, FleetEnvironment.ApiKey, TimeSpan.FromMinutes(20));
             using var sim = new HttpClient { BaseAddress = simulators.Address, Timeout = TimeSpan.FromMinutes(2) };
             using var desk = new HttpClient { BaseAddress = new Uri(simulators.Address, "sim/servicenow/"), Timeout = TimeSpan.FromMinutes(1) };
             desk.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(

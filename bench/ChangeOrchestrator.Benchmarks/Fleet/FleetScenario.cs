@@ -78,7 +78,8 @@ internal sealed class FleetScenario(BenchSizes sizes, string? postgresServer) : 
                 _sections.Add(section);
                 figures.AddRange(section.Figures());
             }
-            catch (InvalidOperationException ex)
+            catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or TimeoutException
+                || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 // A change that faults at one size is a result of its own; the other sizes still run and report.
                 _failures.Add($"The {targets:N0}-server change{(warm ? " on a warm server" : "")} did not complete: {ex.Message.Split(Environment.NewLine)[0]}");

@@ -6,6 +6,7 @@ namespace ChangeOrchestrator.Simulators.Aws.Fleet;
 internal sealed class SimulatedFleet
 {
     private readonly Dictionary<string, FleetNode> _nodes;
+    private readonly Dictionary<string, int> _positions;
     private readonly Dictionary<string, (FleetNode Node, EbsVolume Volume)> _volumes = new(StringComparer.Ordinal);
 
     public SimulatedFleet(IReadOnlyList<FleetNode> nodes, IReadOnlyDictionary<string, PatchCatalog> catalogs)
@@ -13,9 +14,12 @@ internal sealed class SimulatedFleet
         Nodes = nodes;
         Catalogs = catalogs;
         _nodes = new Dictionary<string, FleetNode>(nodes.Count, StringComparer.Ordinal);
-        foreach (var node in nodes)
+        _positions = new Dictionary<string, int>(nodes.Count, StringComparer.Ordinal);
+        for (var i = 0; i < nodes.Count; i++)
         {
+            var node = nodes[i];
             _nodes[node.InstanceId] = node;
+            _positions[node.InstanceId] = i;
             foreach (var volume in node.Ec2?.Volumes ?? [])
             {
                 _volumes[volume.VolumeId] = (node, volume);
@@ -28,6 +32,16 @@ internal sealed class SimulatedFleet
     public IReadOnlyDictionary<string, PatchCatalog> Catalogs { get; }
 
     public FleetNode? Find(string instanceId) => _nodes.GetValueOrDefault(instanceId);
+
+    /// <summary>
+    /// The nodes among <paramref name="instanceIds"/>, in generation order as <see cref="Nodes"/> lists them: what a scan
+    /// of every node for these ids finds, without the scan (a call naming 50 ids of a 100,000-node fleet).
+    /// </summary>
+    public IReadOnlyList<FleetNode> FindInOrder(IEnumerable<string> instanceIds) =>
+        [.. instanceIds.Distinct(StringComparer.Ordinal)
+            .Where(_positions.ContainsKey)
+            .OrderBy(id => _positions[id])
+            .Select(id => _nodes[id])];
 
     public bool TryFindVolume(string volumeId, out FleetNode node, out EbsVolume volume)
     {

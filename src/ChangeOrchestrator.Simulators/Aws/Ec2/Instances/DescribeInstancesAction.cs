@@ -17,11 +17,7 @@ internal sealed class DescribeInstancesAction : IEc2Action
             throw new Ec2ServiceException("InvalidParameterCombination", "The parameter instancesSet cannot be used with the parameter maxResults");
         }
 
-        var instances = world.Fleet.Nodes.Where(n => n.Ec2 is not null).ToList();
-        if (ids.Count > 0)
-        {
-            instances = Ec2Lookup.Instances(world, ids);
-        }
+        var instances = ids.Count > 0 ? Ec2Lookup.Instances(world, ids) : world.Fleet.Nodes.Where(n => n.Ec2 is not null).ToList();
 
         var filtered = Ec2Filter.Apply(instances, input.Filters(), Attribute);
         var page = Ec2Paging.Page(input, world, filtered, 5, 1000);

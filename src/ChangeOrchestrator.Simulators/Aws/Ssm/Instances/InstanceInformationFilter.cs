@@ -5,6 +5,9 @@ namespace ChangeOrchestrator.Simulators.Aws.Ssm.Instances;
 /// <summary>A DescribeInstanceInformation filter, from <c>Filters</c> or the deprecated <c>InstanceInformationFilterList</c>.</summary>
 internal sealed record InstanceInformationFilter(string Key, IReadOnlyList<string> Values)
 {
+    // Every node of a page's scan is matched against the values: a set, not a list searched from the start.
+    private readonly HashSet<string> _values = new(Values, StringComparer.Ordinal);
+
     private static readonly Dictionary<string, string[]?> Keys = new(StringComparer.Ordinal)
     {
         ["InstanceIds"] = null,
@@ -56,16 +59,16 @@ internal sealed record InstanceInformationFilter(string Key, IReadOnlyList<strin
 
     public bool Matches(FleetNode node, DateTimeOffset now) => Key switch
     {
-        "InstanceIds" or "SourceIds" => Values.Contains(node.InstanceId, StringComparer.Ordinal),
-        "AgentVersion" => Values.Contains(node.AgentVersion, StringComparer.Ordinal),
-        "PingStatus" => Values.Contains(node.PingStatus(now), StringComparer.Ordinal),
-        "PlatformTypes" => Values.Contains(node.Os.PlatformType, StringComparer.Ordinal),
-        "ResourceType" => Values.Contains(node.IsHybrid ? "ManagedInstance" : "EC2Instance", StringComparer.Ordinal),
-        "ActivationIds" => node.Hybrid is { } h && Values.Contains(h.ActivationId, StringComparer.Ordinal),
-        "IamRole" => node.Hybrid is { } r && Values.Contains(r.IamRole, StringComparer.Ordinal),
-        "AssociationStatus" => Values.Contains("Success", StringComparer.Ordinal),
-        "SourceTypes" => Values.Contains(node.IsHybrid ? "AWS::SSM::ManagedInstance" : "AWS::EC2::Instance", StringComparer.Ordinal),
+        "InstanceIds" or "SourceIds" => _values.Contains(node.InstanceId),
+        "AgentVersion" => _values.Contains(node.AgentVersion),
+        "PingStatus" => _values.Contains(node.PingStatus(now)),
+        "PlatformTypes" => _values.Contains(node.Os.PlatformType),
+        "ResourceType" => _values.Contains(node.IsHybrid ? "ManagedInstance" : "EC2Instance"),
+        "ActivationIds" => node.Hybrid is { } h && _values.Contains(h.ActivationId),
+        "IamRole" => node.Hybrid is { } r && _values.Contains(r.IamRole),
+        "AssociationStatus" => _values.Contains("Success"),
+        "SourceTypes" => _values.Contains(node.IsHybrid ? "AWS::SSM::ManagedInstance" : "AWS::EC2::Instance"),
         "tag-key" => Values.Any(node.Tags.ContainsKey),
-        _ => node.Tags.TryGetValue(Key[4..], out var value) && Values.Contains(value, StringComparer.Ordinal),
+        _ => node.Tags.TryGetValue(Key[4..], out var value) && _values.Contains(value),
     };
 }
