@@ -5,7 +5,7 @@ namespace ChangeOrchestrator.Simulators.Tests.Aws;
 public sealed class AwsSimulatorOptionsValidationTests
 {
     [Theory]
-    [InlineData("Simulators:Aws:FleetSize", "60000", "FleetSize")]
+    [InlineData("Simulators:Aws:FleetSize", "130000", "FleetSize")]
     [InlineData("Simulators:Aws:AccountId", "12345", "AccountId")]
     [InlineData("Simulators:Aws:Durations:Scan", "-00:01:00", "Simulators:Aws:Durations:Scan")]
     [InlineData("Simulators:Aws:Calendars:0:DefaultState", "MAYBE", "Simulators:Aws:Calendars:0:DefaultState")]

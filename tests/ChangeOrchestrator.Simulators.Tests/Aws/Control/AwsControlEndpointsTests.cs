@@ -28,7 +28,7 @@ public sealed class AwsControlEndpointsTests
     {
         await using var host = await AwsSimulatorTestHost.StartAsync();
 
-        using var response = await host.Control.PostAsJsonAsync("reset", new { size = 60_000 });
+        using var response = await host.Control.PostAsJsonAsync("reset", new { size = 130_000 });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);

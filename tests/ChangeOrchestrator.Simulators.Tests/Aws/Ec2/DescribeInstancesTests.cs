@@ -102,6 +102,23 @@ public sealed class DescribeInstancesTests
         Assert.Equal([node.InstanceId], info.InstanceInformationList.Select(i => i.InstanceId));
     }
 
+    [Fact]
+    public async Task DescribeInstances_FilterWithLiteralAndWildcardValues_ReturnsInstancesMatchingEither()
+    {
+        await using var host = await AwsSimulatorTestHost.StartAsync(fleetSize: 60);
+        var instances = (await host.NodesAsync()).Where(n => !n.Hybrid).ToList();
+        var ec2 = host.Ec2();
+        await ec2.CreateTagsAsync(new CreateTagsRequest { Resources = [instances[0].InstanceId], Tags = [new Tag("Owner Group", "payments")] });
+        await ec2.CreateTagsAsync(new CreateTagsRequest { Resources = [instances[1].InstanceId], Tags = [new Tag("Owner Group", "payroll-eu")] });
+        await ec2.CreateTagsAsync(new CreateTagsRequest { Resources = [instances[2].InstanceId], Tags = [new Tag("Owner Group", "pay")] });
+
+        var response = await ec2.DescribeInstancesAsync(new DescribeInstancesRequest { Filters = [new Filter("tag:Owner Group", ["payments", "payroll-*"])] });
+
+        Assert.Equal(
+            new[] { instances[0].InstanceId, instances[1].InstanceId }.Order(StringComparer.Ordinal),
+            (response.Reservations ?? []).SelectMany(r => r.Instances).Select(i => i.InstanceId).Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData("Pro*", new[] { "Prod*" })]
     [InlineData("Pro\\*", new string[0])]

@@ -98,6 +98,25 @@ public sealed class DescribeInstanceInformationTests
     }
 
     [Fact]
+    public async Task DescribeInstanceInformation_InstanceIdsWithPingStatus_ReturnsTheNamedMatchingNodesInFleetOrder()
+    {
+        await using var host = await AwsSimulatorTestHost.StartAsync(fleetSize: 400);
+        var managed = await host.NodesAsync("?managed=true&limit=400");
+        var named = managed.Where((_, i) => i % 3 == 0).ToList();
+        Assert.Contains(named, n => n.PingStatus != "Online");
+        // Named out of order, one twice, and one id that no node has: the answer is in the fleet's order, each node once.
+        List<string> ids = [.. named.Select(n => n.InstanceId).Reverse(), named[0].InstanceId, "i-0fedcba9876543210"];
+
+        var online = await AllAsync(host.Ssm(),
+        [
+            new InstanceInformationStringFilter { Key = "InstanceIds", Values = ids },
+            new InstanceInformationStringFilter { Key = "PingStatus", Values = ["Online"] },
+        ]);
+
+        Assert.Equal(named.Where(n => n.PingStatus == "Online").Select(n => n.InstanceId), online.Select(i => i.InstanceId));
+    }
+
+    [Fact]
     public async Task DescribeInstanceInformation_TagFilterMixedWithOtherKey_ThrowsInvalidFilterKey()
     {
         await using var host = await AwsSimulatorTestHost.StartAsync();
