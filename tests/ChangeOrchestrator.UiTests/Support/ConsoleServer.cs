@@ -124,6 +124,10 @@ public sealed class ConsoleServer : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
         });
         context.SetDefaultTimeout(30_000);
+
+        // A page's answer to a click (an event on the server, a render back) waits for a core while the other test
+        // assemblies saturate the machine; Playwright's own 5 s for expectations is shorter than such a stall.
+        Assertions.SetDefaultExpectTimeout(15_000);
         return new ConsolePage(context, await context.NewPageAsync());
     }
 
