@@ -203,8 +203,11 @@ public sealed class DesignerPageTests(ConsoleServer server)
         var editor = page.GetByTestId("properties").Locator(".monaco-editor").First;
         await editor.Locator(".view-lines").ClickAsync();
         await page.Keyboard.PressAsync("Control+End");
-        await page.Keyboard.TypeAsync(" + input.");
-        await editor.Locator(".suggest-widget .monaco-list-row", new() { HasText = "input.approvalTimeout" }).ClickAsync();
+        await page.Keyboard.TypeAsync(" + input.approvalT");
+
+        // Narrowed to one suggestion and taken from the keyboard: a click could land on a row the list re-sorted meanwhile.
+        await Assertions.Expect(editor.Locator(".suggest-widget .monaco-list-row.focused")).ToContainTextAsync("input.approvalTimeout");
+        await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(editor.Locator(".view-lines")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"\+\s*input\.approvalTimeout"));
         await page.Keyboard.TypeAsync(" +");
         await Assertions.Expect(editor.Locator(".squiggly-error").First).ToBeAttachedAsync();
