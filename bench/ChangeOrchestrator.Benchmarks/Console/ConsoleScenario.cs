@@ -208,29 +208,18 @@ internal sealed class ConsoleScenario(BenchSizes sizes, string? postgresServer) 
     private static async Task<(int Cycles, int LastCycle)> WarmUpAsync(
         ChildProcess server, HttpClient client, IReadOnlyList<string> keys, BrowserSessions sessions, CancellationToken cancellationToken)
     {
-        var compiled = int.MaxValue;
-        var cycle = 0;
-        while (compiled > QuietCycleMethods && cycle < MostWarmUpCycles)
+        return await JitActivity.WarmUpAsync(server, QuietCycleMethods, MostWarmUpCycles, async cycle =>
         {
-            var reopen = cycle > 0;
-            var methods = await JitActivity.MethodsCompiledDuringAsync(server, async () =>
+            if (cycle > 0)
             {
-                if (reopen)
-                {
-                    await sessions.ReopenAsync(cancellationToken);
-                }
+                await sessions.ReopenAsync(cancellationToken);
+            }
 
-                await EventLoad.RunAsync(client, keys, EventsPerSecond, WarmUpLoad, cancellationToken);
-                await sessions.CloseAllAsync(cancellationToken);
-                await EventLoad.RunAsync(client, keys, EventsPerSecond, WarmUpLoad, cancellationToken);
-            }, cancellationToken);
-            compiled = methods.Count;
-            cycle++;
-            System.Console.Error.WriteLine($"console: warm-up cycle {cycle} compiled {methods.Count} methods; most: "
-                + string.Join(", ", methods.GroupBy(m => m).OrderByDescending(g => g.Count()).Take(8).Select(g => $"{g.Key} ×{g.Count()}")));
-        }
-
-        return (cycle, compiled);
+            await EventLoad.RunAsync(client, keys, EventsPerSecond, WarmUpLoad, cancellationToken);
+            await sessions.CloseAllAsync(cancellationToken);
+            await EventLoad.RunAsync(client, keys, EventsPerSecond, WarmUpLoad, cancellationToken);
+        }, (cycle, methods) => System.Console.Error.WriteLine($"console: warm-up cycle {cycle + 1} compiled {methods.Count} methods; most: "
+            + string.Join(", ", methods.GroupBy(m => m).OrderByDescending(g => g.Count()).Take(8).Select(g => $"{g.Key} ×{g.Count()}"))), cancellationToken);
     }
 
     /// <summary>

@@ -139,23 +139,14 @@ internal sealed class EventResumeScenario(BenchSizes sizes, string? postgresServ
     private async Task<IReadOnlyList<Figure>> WarmUpAsync(ChildProcess server, HttpClient client, CommitListener listener, CancellationToken cancellationToken)
     {
         var figures = new List<Figure>();
-        var compiled = int.MaxValue;
-        var cycle = 0;
-        while (compiled > QuietCycleMethods && cycle < MostWarmUpCycles)
+        var (cycle, compiled) = await JitActivity.WarmUpAsync(server, QuietCycleMethods, MostWarmUpCycles, async number =>
         {
-            RateOutcome? outcome = null;
-            var methods = await JitActivity.MethodsCompiledDuringAsync(server, async () =>
+            var (outcome, _) = await MeasureRateAsync(client, listener, $"warmup-{number}", WarmUpRate, (int)(WarmUpRate * sizes.ResumeWindow.TotalSeconds), cancellationToken);
+            if (number == 0)
             {
-                (outcome, _) = await MeasureRateAsync(client, listener, $"warmup-{cycle}", WarmUpRate, (int)(WarmUpRate * sizes.ResumeWindow.TotalSeconds), cancellationToken);
-            }, cancellationToken);
-            if (cycle == 0)
-            {
-                figures.AddRange(outcome!.ToFigures("cold").Where(f => !f.Name.EndsWith(".growth", StringComparison.Ordinal)));
+                figures.AddRange(outcome.ToFigures("cold").Where(f => !f.Name.EndsWith(".growth", StringComparison.Ordinal)));
             }
-
-            compiled = methods.Count;
-            cycle++;
-        }
+        }, compiled: null, cancellationToken);
 
         figures.Add(new Figure("warm-up.cycles", "cycles", cycle));
         figures.Add(new Figure("warm-up.jit-last-cycle", "methods", compiled));

@@ -37,4 +37,26 @@ internal static class JitActivity
             return [.. compiled];
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="cycle"/> (given its number, from 0) until a cycle finds <paramref name="server"/> compiling
+    /// at most <paramref name="quietMethods"/> methods, or <paramref name="mostCycles"/> cycles; <paramref name="compiled"/>
+    /// hears each cycle's methods. Returns the cycles run and the methods compiled during the last.
+    /// </summary>
+    public static async Task<(int Cycles, int LastCycle)> WarmUpAsync(
+        ChildProcess server, int quietMethods, int mostCycles, Func<int, Task> cycle, Action<int, IReadOnlyList<string>>? compiled, CancellationToken cancellationToken)
+    {
+        var last = int.MaxValue;
+        var cycles = 0;
+        while (last > quietMethods && cycles < mostCycles)
+        {
+            var number = cycles;
+            var methods = await MethodsCompiledDuringAsync(server, () => cycle(number), cancellationToken);
+            compiled?.Invoke(number, methods);
+            last = methods.Count;
+            cycles++;
+        }
+
+        return (cycles, last);
+    }
 }
