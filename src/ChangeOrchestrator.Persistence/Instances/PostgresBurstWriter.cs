@@ -18,9 +18,6 @@ namespace ChangeOrchestrator.Persistence.Instances;
 /// </summary>
 internal sealed class PostgresBurstWriter
 {
-    // A statement takes at most 65,535 parameters: seven columns a row.
-    private const int ResultRowsPerInsert = 5_000;
-
     // How the checks of a commit fail (see Expecting): the instance (version, lease, bookmarks), or a consumed stimulus.
     private const string InstanceCheckFailed = PostgresErrorCodes.DivisionByZero;
     private const string StimulusCheckFailed = PostgresErrorCodes.NumericValueOutOfRange;
@@ -107,9 +104,10 @@ internal sealed class PostgresBurstWriter
             Add(batch, DeleteResults(row.Id, replacement));
         }
 
-        foreach (var chunk in StepResultWrites.Inserts(row.Id, burst.ResultLists).Chunk(ResultRowsPerInsert))
+        var results = StepResultWrites.Inserts(row.Id, burst.ResultLists);
+        if (results.Count > 0)
         {
-            Add(batch, _results.Insert(chunk));
+            Add(batch, _results.InsertColumns(results));
         }
 
         var stimuliDeleted = consumedStimuli.Length > 0 ? Add(batch, DeleteAll(_deleteStimuli, consumedStimuli, StimulusCheckFailed)) : null;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Instances;
 using ChangeOrchestrator.Engine.Persistence;
+using ChangeOrchestrator.Engine.Results;
 using ChangeOrchestrator.IntegrationTests.Support.Database;
 using ChangeOrchestrator.Persistence.Instances;
 using ChangeOrchestrator.Persistence;
@@ -65,6 +66,49 @@ public sealed class EfWorkflowInstanceStoreTests(DatabaseFixture fixture) : ICla
             storedJournal.Select(j => (j.InstanceId, j.Sequence, j.At, j.Type, j.ActivityId, j.Message)));
         AssertSameJson(journal[1].Data, storedJournal[1].Data);
         Assert.Null(storedJournal[0].Data);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task CommitAsync_BurstWithLongPerServerLists_StoresEveryItemInOrder(PersistenceProvider provider)
+    {
+        await using var harness = await fixture.HarnessAsync(provider);
+        var instance = Bursts.Instance(harness.Now);
+        // More items than one statement could take as a parameter per value, with and without a server and a state.
+        JsonNode?[] servers = [.. Enumerable.Range(0, 12_001).Select(i => (JsonNode?)new JsonObject
+        {
+            ["instanceId"] = $"i-{i:x17}",
+            ["state"] = i % 3 == 0 ? "Failed" : "Success",
+            ["note"] = i % 1_000 == 0 ? "quote \" ' and ünïcode" : null,
+        })];
+        JsonNode?[] plain = [JsonValue.Create(1), null, new JsonArray(1, 2), JsonValue.Create("mi-0123456789abcdef0")];
+        var lists = new ResultReplacement("scan", null, [new ResultList("scan", "servers", servers), new ResultList("scan", "extra", plain)]);
+        var burst = new BurstResult(instance, [], [], [], [lists]);
+
+        await harness.Instances.CommitAsync(new BurstCommit(burst, ExpectedVersion: null, []), None);
+
+        var results = harness.Get<IStepResultStore>();
+        var read = new List<ResultItem>();
+        ResultKey? after = null;
+        do
+        {
+            var page = await results.ReadAsync(new ResultQuery(instance.Id) { Activity = "scan", Name = "servers", After = after, Limit = ResultQuery.MaxLimit }, None);
+            read.AddRange(page.Items);
+            after = page.Next is { } next ? ResultKey.Parse(next) : null;
+        }
+        while (after is not null);
+
+        Assert.Equal(servers.Length, read.Count);
+        Assert.Equal(Enumerable.Range(0, servers.Length), read.Select(r => r.Ordinal));
+        Assert.Equal(servers.Select(s => s!["instanceId"]!.GetValue<string>()), read.Select(r => r.ServerId));
+        Assert.Equal(servers.Select(s => s!["state"]!.GetValue<string>()), read.Select(r => r.State));
+        AssertSameJson(servers[3_000], read[3_000].Data);
+        AssertSameJson(servers[12_000], read[12_000].Data);
+
+        var extra = await results.ReadAsync(new ResultQuery(instance.Id) { Activity = "scan", Name = "extra" }, None);
+        Assert.Equal([null, null, null, "mi-0123456789abcdef0"], extra.Items.Select(i => i.ServerId));
+        Assert.All(extra.Items, i => Assert.Null(i.State));
+        Assert.Equal(plain.Select(p => p?.ToJsonString()), extra.Items.Select(i => i.Data?.ToJsonString()));
     }
 
     [Theory]
