@@ -16,11 +16,12 @@ internal sealed class EfComplianceHistory(IDbContextFactory<WorkflowDbContext> c
 {
     private const int AppendChunk = 500;
 
+    private PostgresComplianceRows? _postgresRows;
+
     public async Task<int> AppendScansAsync(ScanSource source, IReadOnlyList<ServerScan> scans, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(scans);
-        // The contexts read without tracking by default; the server states and open findings read here are updated in place.
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await SerializeAppendsAsync(db, cancellationToken);
@@ -36,47 +37,24 @@ internal sealed class EfComplianceHistory(IDbContextFactory<WorkflowDbContext> c
             return 0;
         }
 
-        // A few hundred servers at a time, each part saved and forgotten: the change tracker holds one part's rows, not
-        // a 10,000-server scan's, while the transaction still makes the whole append one.
+        // A few hundred servers at a time, each part read, decided and written: nothing holds a 10,000-server scan's rows
+        // at once, while the transaction still makes the whole append one.
+        var postgres = db.Database.IsNpgsql() ? _postgresRows ??= PostgresComplianceRows.For(db.Model) : null;
         foreach (var chunk in fresh.Chunk(AppendChunk))
         {
             var freshIds = chunk.Select(s => s.ServerId).ToList();
-            var servers = await db.Set<ComplianceServerRow>().AsTracking().Where(s => freshIds.Contains(s.ServerId)).ToDictionaryAsync(s => s.ServerId, StringComparer.Ordinal, cancellationToken);
-            var open = (await db.Set<ComplianceFindingRow>().AsTracking().Where(f => freshIds.Contains(f.ServerId) && f.RemediatedAt == null).ToListAsync(cancellationToken))
+            var servers = await db.Set<ComplianceServerRow>().Where(s => freshIds.Contains(s.ServerId)).ToDictionaryAsync(s => s.ServerId, StringComparer.Ordinal, cancellationToken);
+            var open = (await db.Set<ComplianceFindingRow>().Where(f => freshIds.Contains(f.ServerId) && f.RemediatedAt == null).ToListAsync(cancellationToken))
                 .ToLookup(f => f.ServerId, StringComparer.Ordinal);
-            foreach (var scan in chunk)
+            var plan = ComplianceAppendPlan.For(source, chunk, servers, open);
+            if (postgres is not null)
             {
-                db.Set<ComplianceScanRow>().Add(ScanRow(source, scan));
-
-                // An older scan arriving late is history, not the server's state: its state and findings stay as they are.
-                if (servers.TryGetValue(scan.ServerId, out var server) && server.ScannedAt > scan.ScannedAt)
-                {
-                    continue;
-                }
-
-                if (server is null)
-                {
-                    server = new ComplianceServerRow
-                    {
-                        ServerId = scan.ServerId, PatchGroup = string.Empty, Environment = string.Empty, OperatingSystem = string.Empty, Operation = string.Empty,
-                        FirstScannedAt = scan.ScannedAt,
-                    };
-                    db.Set<ComplianceServerRow>().Add(server);
-                }
-
-                server.PatchGroup = scan.PatchGroup ?? string.Empty;
-                server.Environment = scan.Environment ?? string.Empty;
-                server.OperatingSystem = scan.OperatingSystem ?? string.Empty;
-                server.BaselineId = scan.BaselineId;
-                server.Operation = scan.Operation.ToString();
-                server.ScannedAt = scan.ScannedAt;
-                server.SetCounts(scan.Counts);
-                server.FirstScannedAt ??= scan.ScannedAt;
-                UpdateFindings(db, scan, server.FirstScannedAt.Value, open[scan.ServerId]);
+                await postgres.WriteAsync(db, plan, cancellationToken);
             }
-
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+            else
+            {
+                await EfComplianceRows.WriteAsync(db, plan, cancellationToken);
+            }
         }
 
         var now = time.GetUtcNow();
@@ -124,69 +102,6 @@ internal sealed class EfComplianceHistory(IDbContextFactory<WorkflowDbContext> c
         }
     }
 
-    private static ComplianceScanRow ScanRow(ScanSource source, ServerScan scan)
-    {
-        var row = new ComplianceScanRow
-        {
-            WorkflowInstanceId = source.WorkflowInstanceId,
-            ActivityId = source.ActivityId,
-            Source = source.DefinitionId,
-            ServerId = scan.ServerId,
-            PatchGroup = scan.PatchGroup,
-            Environment = scan.Environment,
-            OperatingSystem = scan.OperatingSystem,
-            BaselineId = scan.BaselineId,
-            Operation = scan.Operation.ToString(),
-            ScannedAt = scan.ScannedAt,
-            MissingPatches = MissingPatchDocument.Write(scan.MissingPatches),
-        };
-        row.SetCounts(scan.Counts);
-        return row;
-    }
-
-    private static void UpdateFindings(WorkflowDbContext db, ServerScan scan, DateTimeOffset serverFirstSeen, IEnumerable<ComplianceFindingRow> open)
-    {
-        var missing = scan.MissingPatches.DistinctBy(p => p.Id, StringComparer.Ordinal).ToDictionary(p => p.Id, StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var finding in open)
-        {
-            if (missing.TryGetValue(finding.PatchId, out var patch) && seen.Add(finding.PatchId))
-            {
-                finding.LastSeenAt = scan.ScannedAt;
-                finding.Severity = patch.Severity;
-                finding.PatchGroup = scan.PatchGroup ?? string.Empty;
-                finding.Environment = scan.Environment ?? string.Empty;
-                finding.OperatingSystem = scan.OperatingSystem ?? string.Empty;
-            }
-            else
-            {
-                finding.RemediatedAt = scan.ScannedAt;
-                finding.RemediationTicks = Math.Max(0, scan.ScannedAt.UtcTicks - finding.ClockStartTicks);
-            }
-        }
-
-        foreach (var patch in missing.Values.Where(p => !seen.Contains(p.Id)))
-        {
-            db.Set<ComplianceFindingRow>().Add(new ComplianceFindingRow
-            {
-                ServerId = scan.ServerId,
-                PatchGroup = scan.PatchGroup ?? string.Empty,
-                Environment = scan.Environment ?? string.Empty,
-                OperatingSystem = scan.OperatingSystem ?? string.Empty,
-                PatchId = Truncate(patch.Id, ComplianceScanRow.NameLength),
-                Title = Truncate(patch.Title, ComplianceFindingRow.TitleLength),
-                Severity = patch.Severity,
-                Classification = patch.Classification,
-                ReleaseDate = patch.ReleaseDate,
-                CveIds = Truncate(string.Join(',', patch.CveIds), ComplianceFindingRow.CveLength),
-                FirstSeenAt = scan.ScannedAt,
-                ServerFirstSeenAt = serverFirstSeen,
-                LastSeenAt = scan.ScannedAt,
-                ClockStartTicks = PatchFinding.ClockStartOf(patch.ReleaseDate, serverFirstSeen, scan.ScannedAt).UtcTicks,
-            });
-        }
-    }
-
     /// <summary>The day's rollups from every server's last state within the retention, replacing what the day had.</summary>
     private async Task RollUpAsync(WorkflowDbContext db, DateOnly day, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -221,6 +136,4 @@ internal sealed class EfComplianceHistory(IDbContextFactory<WorkflowDbContext> c
         await db.Set<ComplianceDailyRow>().Where(d => d.Day < rollups).ExecuteDeleteAsync(cancellationToken);
         await db.Set<ChangeResultRow>().Where(c => c.ClosedAt < scans).ExecuteDeleteAsync(cancellationToken);
     }
-
-    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 }

@@ -89,6 +89,30 @@ internal sealed class PostgresRowShape
         return command;
     }
 
+    /// <summary>
+    /// One UPDATE of all the rows, found by <paramref name="key"/>, every other column set to the row's value; sent as
+    /// <see cref="InsertColumns"/> sends its rows, one array parameter per column.
+    /// </summary>
+    public NpgsqlBatchCommand UpdateColumns<TRow>(IReadOnlyList<TRow> rows, string key)
+        where TRow : class
+    {
+        var keyColumn = _byProperty[key];
+        Column[] columns = [keyColumn, .. _columns.Where(c => c != keyColumn)];
+        var command = new NpgsqlBatchCommand();
+        foreach (var column in columns)
+        {
+            command.Parameters.Add(column.Values(rows));
+        }
+
+        command.CommandText = new StringBuilder("UPDATE ").Append(Table).Append(" AS t SET ")
+            .AppendJoin(", ", columns.Skip(1).Select((c, i) => $"{c.Name} = v.c{i + 1}"))
+            .Append(" FROM unnest(").AppendJoin(", ", columns.Select((_, i) => $"${i + 1}"))
+            .Append(") AS v(").AppendJoin(", ", columns.Select((_, i) => $"c{i}"))
+            .Append(") WHERE t.").Append(keyColumn.Name).Append(" = v.c0")
+            .ToString();
+        return command;
+    }
+
     public static string Quote(string? schema, string name) =>
         schema is null ? Quote(name) : $"{Quote(schema)}.{Quote(name)}";
 

@@ -171,6 +171,41 @@ public sealed class EfComplianceHistoryTests(DatabaseFixture fixture) : IClassFi
         Assert.Equal(Servers, (await queries.OpenFindingsAsync(new ComplianceFilter { PatchGroup = group }, CancellationToken.None)).Count);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AppendScansAsync_SeenAgainThenAnOlderScanLate_UpdatesTheOpenFindingsAndKeepsTheLateScanAsHistoryOnly(PersistenceProvider provider)
+    {
+        await using var harness = await fixture.HarnessAsync(provider);
+        var history = harness.Get<IComplianceHistory>();
+        var queries = harness.Get<IComplianceQueries>();
+        var group = "late-" + Guid.NewGuid().ToString("N")[..8];
+        var fleet = new MonthFleet(group);
+        var server = "i-srv0-" + group;
+        var filter = new ComplianceFilter { PatchGroup = group };
+        fleet.Release(harness.Now.AddDays(-3), "Critical");
+        var first = harness.Now.AddHours(-2);
+        var again = harness.Now;
+
+        await history.AppendScansAsync(new ScanSource("first-" + group, "scan", "scheduled-scan"), fleet.Scan(first), CancellationToken.None);
+        await history.AppendScansAsync(new ScanSource("again-" + group, "scan", "scheduled-scan"), fleet.Scan(again), CancellationToken.None);
+        var seenAgain = await queries.OpenFindingsAsync(filter, CancellationToken.None);
+
+        // Scanned before both, with a patch the servers no longer miss: it is history, not their state.
+        fleet.Release(harness.Now.AddDays(-1), "Important");
+        var late = await history.AppendScansAsync(new ScanSource("late-" + group, "scan", "scheduled-scan"), fleet.Scan(harness.Now.AddHours(-4)), CancellationToken.None);
+        var afterLate = await queries.OpenFindingsAsync(filter, CancellationToken.None);
+
+        Assert.Equal(Servers, seenAgain.Count);
+        Assert.All(seenAgain, f => Assert.Equal((first, again, null), (f.FirstSeenAt, f.LastSeenAt, f.RemediatedAt)));
+        Assert.Equal(Servers, late);
+        Assert.Equal(seenAgain.Select(f => (f.ServerId, f.PatchId, f.LastSeenAt)).Order(), afterLate.Select(f => (f.ServerId, f.PatchId, f.LastSeenAt)).Order());
+        var scans = await queries.ServerHistoryAsync(server, harness.Now.AddDays(-1), CancellationToken.None);
+        Assert.Equal(3, scans.Count);
+        var states = await queries.ServersAsync(filter, nonCompliantOnly: false, after: null, limit: null, CancellationToken.None).ToListAsync();
+        Assert.Equal(Servers, states.Count);
+        Assert.All(states, s => Assert.Equal(again, s.ScannedAt));
+    }
+
     [Fact]
     public async Task AppendScansAsync_ChangesScanningAtOnceOnPostgres_EveryScanIsAppendedAndTheDayRolledUp()
     {
