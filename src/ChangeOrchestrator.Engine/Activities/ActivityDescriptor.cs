@@ -22,6 +22,9 @@ public sealed record ActivityDescriptor
 
     public bool BoundsLoop { get; init; }
 
+    /// <summary>The activity reads the stored lists of its state itself (see <see cref="StreamsStateAttribute"/>).</summary>
+    public bool StreamsState { get; init; }
+
     public required Type ClrType { get; init; }
 
     public ActivityPropertyDescriptor? FindInput(string name) => Inputs.FirstOrDefault(i => i.Name == name);

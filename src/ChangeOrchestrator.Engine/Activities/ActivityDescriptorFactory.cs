@@ -30,6 +30,7 @@ internal static class ActivityDescriptorFactory
             OutcomesFromInput = outcomes?.FromInput,
             Suspends = suspends is not null,
             BoundsLoop = suspends?.BoundsLoop ?? false,
+            StreamsState = activityType.GetCustomAttribute<StreamsStateAttribute>() is not null,
         };
     }
 

@@ -112,10 +112,12 @@ internal sealed class ExecutionScope : IActivityScope
     }
 
     /// <summary>
-    /// Gives an activity its state with the lists it keeps there read back; <see cref="KeepState"/> stores them apart
-    /// again after the execution, writing only the lists that changed (a poll keeps its command's servers as they were).
+    /// Gives an activity its state with the lists it keeps there read back, or, for an activity that reads them itself
+    /// (<paramref name="streamsState"/>), left as references; <see cref="KeepState"/> stores them apart again after the
+    /// execution, writing only the lists that changed (a poll keeps its command's servers as they were).
     /// </summary>
-    public async Task<Dictionary<string, (JsonObject Reference, JsonNode? Items)>> OpenStateAsync(ActivityRuntimeState state, CancellationToken cancellationToken)
+    public async Task<Dictionary<string, (JsonObject Reference, JsonNode? Items)>> OpenStateAsync(
+        ActivityRuntimeState state, bool streamsState, CancellationToken cancellationToken)
     {
         var opened = new Dictionary<string, (JsonObject Reference, JsonNode? Items)>(StringComparer.Ordinal);
         if (!ResultReference.Within(state.Data))
@@ -125,12 +127,20 @@ internal sealed class ExecutionScope : IActivityScope
 
         foreach (var (name, value) in state.Data.ToList())
         {
-            if (ResultReference.Within(value))
+            if (!ResultReference.Within(value))
             {
-                var items = await Results.ResolveAsync(value, cancellationToken);
-                CollectReferences(value, name, opened, items);
-                state.Data[name] = items;
+                continue;
             }
+
+            if (streamsState)
+            {
+                CollectReferences(value, name, opened, items: null);
+                continue;
+            }
+
+            var items = await Results.ResolveAsync(value, cancellationToken);
+            CollectReferences(value, name, opened, items);
+            state.Data[name] = items;
         }
 
         return opened;
@@ -140,7 +150,6 @@ internal sealed class ExecutionScope : IActivityScope
     {
         var lists = new List<ResultList>();
         ResultSpiller.Spill(state.Data, activityId, ResultReplacement.StatePrefix, _inlineItems, lists);
-        var written = new HashSet<string>(StringComparer.Ordinal);
         foreach (var list in lists)
         {
             if (opened.TryGetValue(list.Name, out var before) && before.Items is JsonArray old && old.Count == list.Items.Count
@@ -150,11 +159,13 @@ internal sealed class ExecutionScope : IActivityScope
                 continue;
             }
 
-            written.Add(list.Name);
             _results.Add(new ResultReplacement(activityId, list.Name, [list]));
         }
 
-        foreach (var name in opened.Keys.Where(n => lists.All(l => l.Name != n)))
+        // A list whose reference the state still holds (never read, by an activity that streams its state) stays.
+        var referenced = new Dictionary<string, (JsonObject Reference, JsonNode? Items)>(StringComparer.Ordinal);
+        CollectReferences(state.Data, string.Empty, referenced, items: null);
+        foreach (var name in opened.Keys.Where(n => lists.All(l => l.Name != n) && !referenced.ContainsKey(n)))
         {
             _results.Add(new ResultReplacement(activityId, name, []));
         }

@@ -150,7 +150,7 @@ internal sealed partial class FlowchartInterpreter(
         scope.Journal(scheduled.Resumption is null ? JournalEntryType.ActivityStarted : JournalEntryType.ActivityResumed, node.Id, data: started);
 
         ActivityResult result;
-        var opened = await scope.OpenStateAsync(state, cancellationToken);
+        var opened = await scope.OpenStateAsync(state, descriptor.StreamsState, cancellationToken);
         try
         {
             var inputs = await EvaluateInputsAsync(scope, node, descriptor, cancellationToken);

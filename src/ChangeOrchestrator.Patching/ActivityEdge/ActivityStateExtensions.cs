@@ -24,6 +24,27 @@ internal static class ActivityStateExtensions
     public static T? Read<T>(this ActivityContext context, string name) =>
         context.State[name] is { } node ? node.Deserialize<T>(ActivityJson.Options) : default;
 
+    /// <summary>
+    /// A list kept in the state, null when there is none: for an activity that streams its state, whose long lists are
+    /// references to stored items, read here a page at a time and bound item by item.
+    /// </summary>
+    public static async Task<List<T>?> ReadListAsync<T>(this ActivityContext context, string name, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (context.State[name] is not { } stored)
+        {
+            return null;
+        }
+
+        var items = new List<T>();
+        await foreach (var item in context.ReadListAsync<T>(stored, name, cancellationToken))
+        {
+            items.Add(item);
+        }
+
+        return items;
+    }
+
     public static void Write<T>(this ActivityContext context, string name, T value) =>
         context.State[name] = JsonSerializer.SerializeToNode(value, ActivityJson.Options);
 }

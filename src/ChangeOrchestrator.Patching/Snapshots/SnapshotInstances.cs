@@ -14,6 +14,7 @@ namespace ChangeOrchestrator.Patching.Snapshots;
 [Activity("Snapshots every volume attached to each server, tagged with the change number (found again after a crash), and polls until they complete; continues on Failed with the snapshots that failed.", Category = "Snapshots")]
 [Outcomes("Done", "Failed")]
 [Suspends]
+[StreamsState]
 public sealed class SnapshotInstances(ISnapshotService snapshots) : PatchingActivity<SnapshotInstances.Input, SnapshotInstances.Output>
 {
     private const string SnapshotsKey = "snapshots";
@@ -27,8 +28,8 @@ public sealed class SnapshotInstances(ISnapshotService snapshots) : PatchingActi
     {
         var input = context.Input;
         context.BeginExecution();
-        var taken = context.Read<List<VolumeSnapshotState>>(SnapshotsKey);
-        if (taken is null)
+        List<VolumeSnapshotState> taken;
+        if (context.State[SnapshotsKey] is null)
         {
             taken = await TakeAsync(context, cancellationToken);
             if (taken.Count > 0)
@@ -49,7 +50,8 @@ public sealed class SnapshotInstances(ISnapshotService snapshots) : PatchingActi
                 }
             }
 
-            taken = await RefreshAsync(key, taken, cancellationToken);
+            // The set kept in the state is read only now: a poll that found some still pending read none of it.
+            taken = await RefreshAsync(key, await context.ReadListAsync<VolumeSnapshotState>(SnapshotsKey, cancellationToken) ?? [], cancellationToken);
             if (taken.Exists(s => s.State == SnapshotState.Pending))
             {
                 context.Write(SnapshotsKey, taken);
@@ -66,7 +68,7 @@ public sealed class SnapshotInstances(ISnapshotService snapshots) : PatchingActi
             SnapshotIds = [.. taken.Select(s => s.SnapshotId)],
             RootSnapshots = taken.Where(s => s.IsRootVolume).ToDictionary(s => s.InstanceId, s => s.SnapshotId, StringComparer.Ordinal),
             FailedSnapshots = failed,
-            SkippedInstanceIds = context.Read<List<string>>(SkippedKey) ?? [],
+            SkippedInstanceIds = await context.ReadListAsync<string>(SkippedKey, cancellationToken) ?? [],
         });
     }
 

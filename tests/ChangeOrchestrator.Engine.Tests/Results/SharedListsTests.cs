@@ -83,5 +83,30 @@ public sealed class SharedListsTests
         Assert.Contains("servers[1].missing", instance.Incident.Message, StringComparison.Ordinal);
     }
 
-    private static EngineHarness Engine() => new(services => services.AddActivity<ListServers>().AddActivity<SumMissing>());
+    [Fact]
+    public async Task StreamsState_PollsThatLeaveTheirListKeepItStoredUntilTheActivityReadsAndReplacesIt()
+    {
+        using var engine = Engine();
+        await engine.PublishAsync(Flows.Json("poll", """{ "id": "poll", "type": "PollServers", "inputs": { "count": 150, "readAt": 4 } }""", ""));
+
+        var started = await engine.StartAsync("poll");
+        var listed = await engine.Store.ListsAsync(started.Id, CancellationToken.None);
+        for (var round = 1; round <= 5; round++)
+        {
+            await engine.AdvanceAsync(TimeSpan.FromSeconds(1));
+        }
+
+        var instance = await engine.InstanceAsync(started.Id);
+        Assert.Equal(InstanceStatus.Completed, instance.Status);
+        var list = Assert.Single(listed);
+        Assert.Equal(("poll", 150), (list.Activity, list.Count));
+        var output = instance.Steps["poll"]!;
+        Assert.Equal(3, output["unreadAsReference"]!.GetValue<int>());
+        Assert.Equal(150, output["servers"]!.GetValue<int>());
+        Assert.Equal(150, output["done"]!.GetValue<int>());
+        var page = await engine.Store.ReadAsync(new ResultQuery(instance.Id) { Activity = "poll", Name = list.Name, State = "Done" }, CancellationToken.None);
+        Assert.Equal(50, page.Items.Count);
+    }
+
+    private static EngineHarness Engine() => new(services => services.AddActivity<ListServers>().AddActivity<SumMissing>().AddActivity<PollServers>());
 }
