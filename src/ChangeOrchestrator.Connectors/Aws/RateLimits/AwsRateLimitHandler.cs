@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 
 namespace ChangeOrchestrator.Connectors.Aws.RateLimits;
 
@@ -61,16 +62,30 @@ internal sealed class AwsRateLimitHandler(AwsRateLimiter limiter, string service
 
         // Buffered, so the SDK's own write of the body still finds all of it.
         await request.Content.LoadIntoBufferAsync(cancellationToken);
-        var form = await request.Content.ReadAsStringAsync(cancellationToken);
-        foreach (var pair in form.Split('&'))
+        var form = await request.Content.ReadAsByteArrayAsync(cancellationToken);
+        return ActionOf(form) ?? "(none)";
+    }
+
+    /// <summary>
+    /// The form's <c>Action</c>, found in its bytes: a call names up to a thousand ids, and every call comes here, so
+    /// the form is neither decoded nor split whole.
+    /// </summary>
+    private static string? ActionOf(ReadOnlySpan<byte> form)
+    {
+        var action = "Action="u8;
+        while (!form.IsEmpty)
         {
-            if (pair.StartsWith("Action=", StringComparison.Ordinal))
+            var end = form.IndexOf((byte)'&');
+            var pair = end < 0 ? form : form[..end];
+            if (pair.StartsWith(action))
             {
-                return Uri.UnescapeDataString(pair["Action=".Length..]);
+                return Uri.UnescapeDataString(Encoding.UTF8.GetString(pair[action.Length..]));
             }
+
+            form = end < 0 ? [] : form[(end + 1)..];
         }
 
-        return "(none)";
+        return null;
     }
 
     /// <summary>SSM throttles with 400 and <c>ThrottlingException</c>; EC2 with 503 and <c>RequestLimitExceeded</c>.</summary>
