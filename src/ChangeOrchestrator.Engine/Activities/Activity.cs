@@ -1,4 +1,3 @@
-using System.Text.Json;
 
 namespace ChangeOrchestrator.Engine.Activities;
 
@@ -16,7 +15,7 @@ public abstract class Activity<TInput, TOutput> : IActivity
         ExecuteAsync(new ActivityContext<TInput>(context, ActivityJson.Bind<TInput>(context.Inputs, context.ActivityId)), cancellationToken);
 
     protected static ActivityResult Outcome(string outcome, TOutput output) =>
-        ActivityResult.Outcome(outcome, JsonSerializer.SerializeToNode(output, ActivityJson.Options)?.AsObject());
+        ActivityResult.Outcome(outcome, ActivityJson.ToNode(output)?.AsObject());
 
     protected static ActivityResult Done(TOutput output) => Outcome(ActivityResult.DoneOutcome, output);
 }

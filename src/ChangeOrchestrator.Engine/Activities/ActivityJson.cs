@@ -1,6 +1,8 @@
+using System.Collections;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using ChangeOrchestrator.Engine.Definitions.Contracts;
 
 namespace ChangeOrchestrator.Engine.Activities;
@@ -38,6 +40,59 @@ public static class ActivityJson
                 $"Activity '{activityId}' has an input of the wrong shape at {inputName}[{index}]{ex.Path?.TrimStart('$')}: {ex.Message}", isTransient: false, ex);
         }
     }
+
+    /// <summary>
+    /// A value as JSON, as <see cref="JsonSerializer.SerializeToNode{TValue}(TValue, JsonSerializerOptions?)"/> writes
+    /// it, except that each item of the value's top-level lists (or of the value, when it is a list) is serialized on
+    /// its own. An output of 50,000 servers then never
+    /// exists as one document: whole, its text and token index took hundreds of megabytes of the large object heap, and
+    /// every item node read from it kept all of it alive until the burst committed.
+    /// </summary>
+    public static JsonNode? ToNode<T>(T value)
+    {
+        var info = Options.GetTypeInfo(typeof(T));
+        if (info.Kind == JsonTypeInfoKind.Enumerable && value is IEnumerable list)
+        {
+            return ItemByItem(list, ElementTypeOf(typeof(T)));
+        }
+
+        if (value is null || info.Kind != JsonTypeInfoKind.Object)
+        {
+            return JsonSerializer.SerializeToNode(value, Options);
+        }
+
+        var node = new JsonObject();
+        foreach (var property in info.Properties)
+        {
+            var member = property.Get?.Invoke(value);
+            // The options write no null (WhenWritingNull), and a property may say it is not written.
+            if (property.Get is null || member is null || property.ShouldSerialize?.Invoke(value, member) == false)
+            {
+                continue;
+            }
+
+            node[property.Name] = Options.GetTypeInfo(property.PropertyType).Kind == JsonTypeInfoKind.Enumerable && member is IEnumerable items
+                ? ItemByItem(items, ElementTypeOf(property.PropertyType))
+                : JsonSerializer.SerializeToNode(member, property.PropertyType, Options);
+        }
+
+        return node;
+    }
+
+    private static JsonArray ItemByItem(IEnumerable items, Type elementType)
+    {
+        var array = new JsonArray();
+        foreach (var item in items)
+        {
+            array.Add(item is null ? null : JsonSerializer.SerializeToNode(item, elementType, Options));
+        }
+
+        return array;
+    }
+
+    private static Type ElementTypeOf(Type listType) =>
+        (listType.IsGenericType && listType.GetGenericTypeDefinition() == typeof(IEnumerable<>) ? listType : listType.GetInterfaces()
+            .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>)))?.GetGenericArguments()[0] ?? typeof(object);
 
     private static JsonSerializerOptions CreateOptions()
     {

@@ -46,5 +46,5 @@ internal static class ActivityStateExtensions
     }
 
     public static void Write<T>(this ActivityContext context, string name, T value) =>
-        context.State[name] = JsonSerializer.SerializeToNode(value, ActivityJson.Options);
+        context.State[name] = ActivityJson.ToNode(value);
 }

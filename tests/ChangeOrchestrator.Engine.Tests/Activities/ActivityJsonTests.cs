@@ -1,0 +1,69 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ChangeOrchestrator.Engine.Activities;
+
+namespace ChangeOrchestrator.Engine.Tests.Activities;
+
+public sealed class ActivityJsonTests
+{
+    [Fact]
+    public void ToNode_OutputWithListsNullsEnumsDurationsAndAMap_WritesWhatTheSerializerWritesWhole()
+    {
+        var output = new Output
+        {
+            Servers =
+            [
+                new Server("i-1", State.Failed, TimeSpan.FromMinutes(90), ["KB1", "KB2"], null),
+                null,
+                new Server("i-2", State.Succeeded, TimeSpan.Zero, [], new Dictionary<string, int> { ["a"] = 1 }),
+            ],
+            Ids = ["i-1", "i-2"],
+            Count = 2,
+            Roots = new Dictionary<string, string> { ["i-1"] = "snap-1" },
+            Note = null,
+            Bytes = [1, 2, 3],
+            Single = new Server("i-3", State.Succeeded, TimeSpan.FromSeconds(5), ["KB3"], null),
+        };
+
+        var itemByItem = ActivityJson.ToNode(output);
+        var whole = JsonSerializer.SerializeToNode(output, ActivityJson.Options);
+
+        Assert.Equal(whole!.ToJsonString(), itemByItem!.ToJsonString());
+        Assert.True(JsonNode.DeepEquals(whole, itemByItem));
+        Assert.DoesNotContain("note", itemByItem.AsObject().Select(p => p.Key));
+    }
+
+    [Fact]
+    public void ToNode_AList_WritesEachItemAsTheSerializerDoes()
+    {
+        List<Server> servers = [new("i-1", State.Failed, TimeSpan.FromHours(2), ["KB1"], null)];
+
+        Assert.Equal(JsonSerializer.SerializeToNode(servers, ActivityJson.Options)!.ToJsonString(), ActivityJson.ToNode(servers)!.ToJsonString());
+        Assert.Null(ActivityJson.ToNode<Output?>(null));
+    }
+
+    private enum State
+    {
+        Succeeded,
+        Failed,
+    }
+
+    private sealed record Server(string InstanceId, State State, TimeSpan Took, IReadOnlyList<string> Patches, IReadOnlyDictionary<string, int>? Extra);
+
+    private sealed record Output
+    {
+        public required IReadOnlyList<Server?> Servers { get; init; }
+
+        public required string[] Ids { get; init; }
+
+        public int Count { get; init; }
+
+        public required IReadOnlyDictionary<string, string> Roots { get; init; }
+
+        public string? Note { get; init; }
+
+        public required byte[] Bytes { get; init; }
+
+        public required Server Single { get; init; }
+    }
+}
