@@ -27,7 +27,9 @@ internal sealed class AwsRateLimitHandler(AwsRateLimiter limiter, string service
             var response = await base.SendAsync(request, attempt.Token);
 
             // Read within the attempt's time, as the client's own timeout would have covered it; AWS answers are pages.
-            await response.Content.LoadIntoBufferAsync(attempt.Token);
+            var received = response.Content;
+            response.Content = await SegmentedContent.ReadAsync(received, attempt.Token);
+            received.Dispose();
             if (await IsThrottledAsync(response, attempt.Token))
             {
                 bucket.Throttled(ticket);
