@@ -1,4 +1,3 @@
-
 namespace ChangeOrchestrator.Engine.Activities;
 
 /// <summary>

@@ -44,9 +44,9 @@ public static class ActivityJson
     /// <summary>
     /// A value as JSON, as <see cref="JsonSerializer.SerializeToNode{TValue}(TValue, JsonSerializerOptions?)"/> writes
     /// it, except that each item of the value's top-level lists (or of the value, when it is a list) is serialized on
-    /// its own. An output of 50,000 servers then never
-    /// exists as one document: whole, its text and token index took hundreds of megabytes of the large object heap, and
-    /// every item node read from it kept all of it alive until the burst committed.
+    /// its own. An output of 50,000 servers then never exists as one document: whole, its text and token index took
+    /// hundreds of megabytes of the large object heap, and every item node read from it kept all of it alive until the
+    /// burst committed.
     /// </summary>
     public static JsonNode? ToNode<T>(T value)
     {
@@ -62,11 +62,11 @@ public static class ActivityJson
         }
 
         var node = new JsonObject();
-        foreach (var property in info.Properties)
+        foreach (var property in info.Properties.Where(p => p.Get is not null))
         {
-            var member = property.Get?.Invoke(value);
+            var member = property.Get!(value);
             // The options write no null (WhenWritingNull), and a property may say it is not written.
-            if (property.Get is null || member is null || property.ShouldSerialize?.Invoke(value, member) == false)
+            if (member is null || property.ShouldSerialize?.Invoke(value, member) == false)
             {
                 continue;
             }

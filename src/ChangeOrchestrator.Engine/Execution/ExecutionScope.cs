@@ -162,10 +162,16 @@ internal sealed class ExecutionScope : IActivityScope
             _results.Add(new ResultReplacement(activityId, list.Name, [list]));
         }
 
+        var gone = opened.Keys.Where(n => lists.All(l => l.Name != n)).ToList();
+        if (gone.Count == 0)
+        {
+            return;
+        }
+
         // A list whose reference the state still holds (never read, by an activity that streams its state) stays.
         var referenced = new Dictionary<string, (JsonObject Reference, JsonNode? Items)>(StringComparer.Ordinal);
         CollectReferences(state.Data, string.Empty, referenced, items: null);
-        foreach (var name in opened.Keys.Where(n => lists.All(l => l.Name != n) && !referenced.ContainsKey(n)))
+        foreach (var name in gone.Where(n => !referenced.ContainsKey(n)))
         {
             _results.Add(new ResultReplacement(activityId, name, []));
         }

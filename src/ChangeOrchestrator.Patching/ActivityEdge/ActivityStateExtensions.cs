@@ -28,7 +28,7 @@ internal static class ActivityStateExtensions
     /// A list kept in the state, null when there is none: for an activity that streams its state, whose long lists are
     /// references to stored items, read here a page at a time and bound item by item.
     /// </summary>
-    public static async Task<List<T>?> ReadListAsync<T>(this ActivityContext context, string name, CancellationToken cancellationToken)
+    public static async Task<List<T>?> ReadStateListAsync<T>(this ActivityContext context, string name, CancellationToken cancellationToken)
         where T : class
     {
         if (context.State[name] is not { } stored)

@@ -51,7 +51,7 @@ public sealed class SnapshotInstances(ISnapshotService snapshots) : PatchingActi
             }
 
             // The set kept in the state is read only now: a poll that found some still pending read none of it.
-            taken = await RefreshAsync(key, await context.ReadListAsync<VolumeSnapshotState>(SnapshotsKey, cancellationToken) ?? [], cancellationToken);
+            taken = await RefreshAsync(key, await context.ReadStateListAsync<VolumeSnapshotState>(SnapshotsKey, cancellationToken) ?? [], cancellationToken);
             if (taken.Exists(s => s.State == SnapshotState.Pending))
             {
                 context.Write(SnapshotsKey, taken);
@@ -68,7 +68,7 @@ public sealed class SnapshotInstances(ISnapshotService snapshots) : PatchingActi
             SnapshotIds = [.. taken.Select(s => s.SnapshotId)],
             RootSnapshots = taken.Where(s => s.IsRootVolume).ToDictionary(s => s.InstanceId, s => s.SnapshotId, StringComparer.Ordinal),
             FailedSnapshots = failed,
-            SkippedInstanceIds = await context.ReadListAsync<string>(SkippedKey, cancellationToken) ?? [],
+            SkippedInstanceIds = await context.ReadStateListAsync<string>(SkippedKey, cancellationToken) ?? [],
         });
     }
 

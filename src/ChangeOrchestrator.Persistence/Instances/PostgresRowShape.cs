@@ -76,12 +76,7 @@ internal sealed class PostgresRowShape
         where TRow : class
     {
         var columns = _columns.Where(c => !c.Generated).ToArray();
-        var command = new NpgsqlBatchCommand();
-        foreach (var column in columns)
-        {
-            command.Parameters.Add(column.Values(rows));
-        }
-
+        var command = ArrayParameters(columns, rows);
         command.CommandText = new StringBuilder("INSERT INTO ").Append(Table).Append(" (")
             .AppendJoin(", ", columns.Select(c => c.Name)).Append(") SELECT * FROM unnest(")
             .AppendJoin(", ", columns.Select((_, i) => $"${i + 1}")).Append(')')
@@ -98,12 +93,7 @@ internal sealed class PostgresRowShape
     {
         var keyColumn = _byProperty[key];
         Column[] columns = [keyColumn, .. _columns.Where(c => c != keyColumn)];
-        var command = new NpgsqlBatchCommand();
-        foreach (var column in columns)
-        {
-            command.Parameters.Add(column.Values(rows));
-        }
-
+        var command = ArrayParameters(columns, rows);
         command.CommandText = new StringBuilder("UPDATE ").Append(Table).Append(" AS t SET ")
             .AppendJoin(", ", columns.Skip(1).Select((c, i) => $"{c.Name} = v.c{i + 1}"))
             .Append(" FROM unnest(").AppendJoin(", ", columns.Select((_, i) => $"${i + 1}"))
@@ -117,6 +107,19 @@ internal sealed class PostgresRowShape
         schema is null ? Quote(name) : $"{Quote(schema)}.{Quote(name)}";
 
     private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>A statement with one array parameter per column, $1 being the first.</summary>
+    private static NpgsqlBatchCommand ArrayParameters<TRow>(Column[] columns, IReadOnlyList<TRow> rows)
+        where TRow : class
+    {
+        var command = new NpgsqlBatchCommand();
+        foreach (var column in columns)
+        {
+            command.Parameters.Add(column.Values(rows));
+        }
+
+        return command;
+    }
 
     private sealed record Column(string Property, string Name, Func<object, object?> Read, NpgsqlDbType? Type, Type Element, bool Generated)
     {
