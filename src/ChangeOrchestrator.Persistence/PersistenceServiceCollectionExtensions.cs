@@ -43,12 +43,14 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton(options);
         services.RemoveAll<ITimerClaims>();
         services.RemoveAll<IInstanceLeases>();
+        services.RemoveAll<IInstanceLeaseLoads>();
         if (options.Provider == PersistenceProvider.Postgres)
         {
             var connectionString = PostgresConnectionStrings.Prepare(options.ConnectionString!);
             services.AddPooledDbContextFactory<PostgresWorkflowDbContext>(o => o.UsePostgres(connectionString));
             services.AddSingleton<IDbContextFactory<WorkflowDbContext>, ProviderContextFactory<PostgresWorkflowDbContext>>();
             services.AddSingleton<ITimerClaims, PostgresTimerClaims>();
+            services.AddSingleton<IInstanceLeaseLoads, PostgresInstanceLeaseLoads>();
         }
         else
         {

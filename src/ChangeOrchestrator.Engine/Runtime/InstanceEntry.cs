@@ -50,6 +50,9 @@ internal sealed class InstanceEntry : IAsyncDisposable
         _leaseLost = leaseLost;
     }
 
+    /// <summary>The instance as read in the round trip that took the lease; null when it was not read then.</summary>
+    public LoadedInstance? Loaded { get; init; }
+
     /// <summary>The caller's token, also cancelled when the lease is lost.</summary>
     public CancellationToken Token => _linked.Token;
 

@@ -9,7 +9,8 @@ namespace ChangeOrchestrator.Engine.Runtime;
 /// node out (one node executes an instance at a time; the version check of the commit still fences a node whose
 /// lease ran out).
 /// </summary>
-internal sealed partial class InstanceGate(IInstanceLeases leases, TimeProvider time, IOptions<EngineOptions> options, ILogger<InstanceGate> logger)
+internal sealed partial class InstanceGate(
+    IInstanceLeases leases, TimeProvider time, IOptions<EngineOptions> options, ILogger<InstanceGate> logger, IInstanceLeaseLoads? leaseLoads = null)
 {
     private static readonly TimeSpan LeasePollInterval = TimeSpan.FromMilliseconds(50);
 
@@ -21,17 +22,27 @@ internal sealed partial class InstanceGate(IInstanceLeases leases, TimeProvider 
     /// <summary>
     /// Enters an instance for one burst: the lock, then the lease, renewed while the entry is held. Null when the lease
     /// could not be had (at once, or within <see cref="EngineOptions.LeaseWaitTimeout"/> when <paramref name="wait"/>).
+    /// With <paramref name="load"/>, a store that can also reads the instance in the lease's round trip
+    /// (<see cref="InstanceEntry.Loaded"/>).
     /// </summary>
-    public async Task<InstanceEntry?> EnterAsync(string instanceId, bool wait, CancellationToken cancellationToken)
+    public async Task<InstanceEntry?> EnterAsync(string instanceId, bool wait, CancellationToken cancellationToken, bool load = false)
     {
         var local = await _locks.AcquireAsync(instanceId, cancellationToken);
         var owner = options.Value.NodeId;
+        var duration = options.Value.InstanceLeaseDuration;
         var attempts = wait ? Math.Max(1, (int)(options.Value.LeaseWaitTimeout / LeasePollInterval)) : 1;
         for (var attempt = 1; attempt <= attempts; attempt++)
         {
-            if (await leases.TryAcquireAsync(instanceId, owner, options.Value.InstanceLeaseDuration, cancellationToken))
+            if (load && leaseLoads is not null)
             {
-                return new InstanceEntry(local, leases, instanceId, owner, options.Value.InstanceLeaseDuration, time, LeaseLost, cancellationToken);
+                if (await leaseLoads.TryAcquireLoadingAsync(instanceId, owner, duration, cancellationToken) is { } loaded)
+                {
+                    return new InstanceEntry(local, leases, instanceId, owner, duration, time, LeaseLost, cancellationToken) { Loaded = loaded };
+                }
+            }
+            else if (await leases.TryAcquireAsync(instanceId, owner, duration, cancellationToken))
+            {
+                return new InstanceEntry(local, leases, instanceId, owner, duration, time, LeaseLost, cancellationToken);
             }
 
             if (attempt < attempts)

@@ -363,7 +363,7 @@ public sealed partial class WorkflowRuntime
         span?.SetTag("workflow.instance", instanceId).SetTag("workflow.bookmark", bookmarkId);
         BurstResult burst;
         string kind;
-        await using (var entered = await _gate.EnterAsync(instanceId, waitForLease, cancellationToken))
+        await using (var entered = await _gate.EnterAsync(instanceId, waitForLease, cancellationToken, load: true))
         {
             if (entered is null)
             {
@@ -382,8 +382,10 @@ public sealed partial class WorkflowRuntime
                         return ResumeOutcome.Busy;
                     }
 
-                    // The instance and its bookmarks in one read: the burst runs on exactly what was loaded.
-                    if (await _instances.LoadAsync(instanceId, token) is not { } loaded
+                    // The instance and its bookmarks in one read: the burst runs on exactly what was loaded. The first
+                    // round may have read them with the lease already; a retry reads what the other executor committed.
+                    var loaded = round == 0 && entered.Loaded is { } withLease ? withLease : await _instances.LoadAsync(instanceId, token);
+                    if (loaded is null
                         || loaded.Instance.IsFinished || loaded.Instance.Status == InstanceStatus.Faulted)
                     {
                         return ResumeOutcome.NothingToResume;

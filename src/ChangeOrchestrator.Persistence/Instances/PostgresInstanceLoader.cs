@@ -48,9 +48,20 @@ internal sealed class PostgresInstanceLoader
     public async Task<LoadedInstance?> LoadAsync(NpgsqlConnection connection, string instanceId, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection);
+        AddTo(batch, instanceId);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        return await ReadAsync(reader, cancellationToken);
+    }
+
+    /// <summary>Adds the two SELECTs to a batch; <see cref="ReadAsync"/> reads their results, the reader on the first.</summary>
+    public void AddTo(NpgsqlBatch batch, string instanceId)
+    {
         batch.BatchCommands.Add(ById(_selectInstance, instanceId));
         batch.BatchCommands.Add(ById(_selectBookmarks, instanceId));
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+    }
+
+    public static async Task<LoadedInstance?> ReadAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
         var row = await reader.ReadAsync(cancellationToken) ? ReadInstance(reader) : null;
         await reader.NextResultAsync(cancellationToken);
         var bookmarks = new List<StoredBookmark>();

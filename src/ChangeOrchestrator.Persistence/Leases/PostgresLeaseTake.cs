@@ -29,11 +29,19 @@ internal sealed class PostgresLeaseTake
     public async Task<bool> TryAsync(
         NpgsqlConnection connection, string instanceId, string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(_sql, connection);
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(Command(instanceId, owner, now, until));
+        return await batch.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>The take as a statement of a batch; it affects one row when the lease is taken.</summary>
+    public NpgsqlBatchCommand Command(string instanceId, string owner, DateTimeOffset now, DateTimeOffset until)
+    {
+        var command = new NpgsqlBatchCommand(_sql);
         command.Parameters.Add(new NpgsqlParameter { Value = owner, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = until.ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new NpgsqlParameter { Value = instanceId, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = now.ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        return command;
     }
 }

@@ -214,6 +214,34 @@ public sealed class EfWorkflowInstanceStoreTests(DatabaseFixture fixture) : ICla
         Assert.Equal([present.Id], (await harness.Stimuli.FindPendingAsync("approval", waiting.Bookmark.Key, None)).Select(s => s.Id));
     }
 
+    /// <summary>One removed id and several go out as different statements on PostgreSQL; both must check every id.</summary>
+    [Theory]
+    [InlineData(PersistenceProvider.Sqlite, 1)]
+    [InlineData(PersistenceProvider.Sqlite, 3)]
+    [InlineData(PersistenceProvider.Postgres, 1)]
+    [InlineData(PersistenceProvider.Postgres, 3)]
+    public async Task CommitAsync_RemovedBookmarkAlreadyGone_ThrowsConflictWhilePresentOnesAreRemoved(PersistenceProvider provider, int removedCount)
+    {
+        await using var harness = await fixture.HarnessAsync(provider);
+        var instance = Bursts.Instance(harness.Now);
+        var waiting = Enumerable.Range(0, removedCount).Select(n => Bursts.Event(instance, "approval", Bursts.NewId(), harness.Now.AddSeconds(n))).ToList();
+        await harness.Instances.CommitAsync(Bursts.Create(instance, waiting), None);
+        var removed = waiting.Select(b => b.Id).ToList();
+
+        var stale = instance.Clone();
+        var gone = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => harness.Instances.CommitAsync(
+            Bursts.Update(stale, 1, removed: [.. removed.Skip(1), "removed-by-someone-else"]), None));
+        var stored = await harness.InstanceAsync(instance.Id);
+        var kept = (await harness.Instances.GetBookmarksAsync(instance.Id, None)).Select(b => b.Id).ToList();
+        await harness.Instances.CommitAsync(Bursts.Update(instance, 1, removed: removed), None);
+
+        Assert.Contains(instance.Id, gone.Message);
+        Assert.Equal(1L, stored.Version);
+        Assert.Equal(removed, kept);
+        Assert.Empty(await harness.Instances.GetBookmarksAsync(instance.Id, None));
+        Assert.Equal(2L, (await harness.InstanceAsync(instance.Id)).Version);
+    }
+
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task CommitAsync_ConsumedStimulusPresent_DeletesIt(PersistenceProvider provider)
