@@ -56,7 +56,8 @@ public static class EngineServiceCollectionExtensions
             sp.GetRequiredService<IFaultPoints>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<EngineOptions>>(),
-            sp.GetRequiredService<ILogger<WorkflowRuntime>>()));
+            sp.GetRequiredService<ILogger<WorkflowRuntime>>(),
+            sp.GetService<IEventLookups>()));
         services.TryAddSingleton<WorkflowDefinitionLoader>();
         services.TryAddSingleton<DefinitionPublisher>();
 

@@ -44,6 +44,7 @@ public static class PersistenceServiceCollectionExtensions
         services.RemoveAll<ITimerClaims>();
         services.RemoveAll<IInstanceLeases>();
         services.RemoveAll<IInstanceLeaseLoads>();
+        services.RemoveAll<IEventLookups>();
         if (options.Provider == PersistenceProvider.Postgres)
         {
             var connectionString = PostgresConnectionStrings.Prepare(options.ConnectionString!);
@@ -51,6 +52,7 @@ public static class PersistenceServiceCollectionExtensions
             services.AddSingleton<IDbContextFactory<WorkflowDbContext>, ProviderContextFactory<PostgresWorkflowDbContext>>();
             services.AddSingleton<ITimerClaims, PostgresTimerClaims>();
             services.AddSingleton<IInstanceLeaseLoads, PostgresInstanceLeaseLoads>();
+            services.AddSingleton<IEventLookups, PostgresEventLookups>();
         }
         else
         {

@@ -25,6 +25,7 @@ public sealed partial class WorkflowRuntime
     private readonly TimeProvider _time;
     private readonly IOptions<EngineOptions> _options;
     private readonly ILogger<WorkflowRuntime> _logger;
+    private readonly IEventLookups? _eventLookups;
 
     internal WorkflowRuntime(
         IWorkflowDefinitionStore definitions,
@@ -37,7 +38,8 @@ public sealed partial class WorkflowRuntime
         IFaultPoints faults,
         TimeProvider time,
         IOptions<EngineOptions> options,
-        ILogger<WorkflowRuntime> logger)
+        ILogger<WorkflowRuntime> logger,
+        IEventLookups? eventLookups)
     {
         _definitions = definitions;
         _instances = instances;
@@ -50,6 +52,7 @@ public sealed partial class WorkflowRuntime
         _time = time;
         _options = options;
         _logger = logger;
+        _eventLookups = eventLookups;
     }
 
     public async Task<WorkflowInstance> StartAsync(StartWorkflowRequest request, CancellationToken cancellationToken)
@@ -120,12 +123,12 @@ public sealed partial class WorkflowRuntime
         var now = _time.GetUtcNow();
         var expiresAt = now + _options.Value.PendingStimulusTtl;
         var stimulus = new Stimulus(stimulusId ?? NewId(), kind, key, payload?.DeepClone(), now);
-        if (stimulusId is not null && await _stimuli.FindSeenAsync(stimulusId, cancellationToken) is { } seen)
+        var (seen, bookmarks) = await LookUpAsync(stimulusId, kind, key, cancellationToken);
+        if (seen is not null)
         {
             return await RaiseAgainAsync(stimulus, seen, expiresAt, cancellationToken);
         }
 
-        var bookmarks = await _instances.FindBookmarksAsync(kind, key, cancellationToken);
         await _faults.ReachAsync(FaultPoint.StimulusReceived, cancellationToken);
         if (bookmarks.Count == 0)
         {
@@ -146,6 +149,22 @@ public sealed partial class WorkflowRuntime
         // Every bookmark was gone by the time its burst committed: a concurrent delivery of the same id applied it.
         var duplicate = resumed == 0 && stimulusId is not null && await _stimuli.FindSeenAsync(stimulusId, cancellationToken) is not null;
         return new RaiseEventResult(stimulus.Id, resumed, Buffered: false, Duplicate: duplicate);
+    }
+
+    /// <summary>Whether the stimulus id took effect already and, unless it did, the bookmarks waiting: in one round trip where the store can.</summary>
+    private async Task<EventLookup> LookUpAsync(string? stimulusId, string kind, string key, CancellationToken cancellationToken)
+    {
+        if (_eventLookups is not null)
+        {
+            return await _eventLookups.FindAsync(stimulusId, kind, key, cancellationToken);
+        }
+
+        if (stimulusId is not null && await _stimuli.FindSeenAsync(stimulusId, cancellationToken) is { } seen)
+        {
+            return new EventLookup(seen, []);
+        }
+
+        return new EventLookup(null, await _instances.FindBookmarksAsync(kind, key, cancellationToken));
     }
 
     /// <summary>

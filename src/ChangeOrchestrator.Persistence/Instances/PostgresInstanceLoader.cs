@@ -22,25 +22,15 @@ internal sealed class PostgresInstanceLoader
         nameof(InstanceRow.FinishedAt),
     ];
 
-    private static readonly string[] BookmarkColumns =
-    [
-        nameof(BookmarkRow.Id), nameof(BookmarkRow.InstanceId), nameof(BookmarkRow.ActivityId), nameof(BookmarkRow.Kind),
-        nameof(BookmarkRow.Key), nameof(BookmarkRow.DueAt), nameof(BookmarkRow.Name), nameof(BookmarkRow.CreatedAt),
-    ];
-
     private readonly string _selectInstance;
-    private readonly string _selectBookmarks;
+    private readonly PostgresBookmarkReads _bookmarks;
 
     private PostgresInstanceLoader(IModel model)
     {
         var instances = PostgresRowShape.Of<InstanceRow>(model);
-        var bookmarks = PostgresRowShape.Of<BookmarkRow>(model);
         _selectInstance =
             $"SELECT {string.Join(", ", InstanceColumns.Select(instances.ColumnOf))} FROM {instances.Table} WHERE {instances.ColumnOf(nameof(InstanceRow.Id))} = $1";
-        _selectBookmarks =
-            $"SELECT {string.Join(", ", BookmarkColumns.Select(bookmarks.ColumnOf))} FROM {bookmarks.Table} " +
-            $"WHERE {bookmarks.ColumnOf(nameof(BookmarkRow.InstanceId))} = $1 " +
-            $"ORDER BY {bookmarks.ColumnOf(nameof(BookmarkRow.CreatedAt))}, {bookmarks.ColumnOf(nameof(BookmarkRow.Id))}";
+        _bookmarks = PostgresBookmarkReads.For(model);
     }
 
     public static PostgresInstanceLoader For(IModel model) => new(model);
@@ -56,30 +46,21 @@ internal sealed class PostgresInstanceLoader
     /// <summary>Adds the two SELECTs to a batch; <see cref="ReadAsync"/> reads their results, the reader on the first.</summary>
     public void AddTo(NpgsqlBatch batch, string instanceId)
     {
-        batch.BatchCommands.Add(ById(_selectInstance, instanceId));
-        batch.BatchCommands.Add(ById(_selectBookmarks, instanceId));
+        var instance = new NpgsqlBatchCommand(_selectInstance);
+        instance.Parameters.Add(new NpgsqlParameter { Value = instanceId, NpgsqlDbType = NpgsqlDbType.Text });
+        batch.BatchCommands.Add(instance);
+        batch.BatchCommands.Add(_bookmarks.OfInstance(instanceId));
     }
 
     public static async Task<LoadedInstance?> ReadAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
     {
         var row = await reader.ReadAsync(cancellationToken) ? ReadInstance(reader) : null;
         await reader.NextResultAsync(cancellationToken);
-        var bookmarks = new List<StoredBookmark>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            bookmarks.Add(ReadBookmark(reader).ToStoredBookmark());
-        }
+        var bookmarks = await PostgresBookmarkReads.ReadAsync(reader, cancellationToken);
 
         // Each SELECT sees what was committed when it ran. The caller holds the instance's lease, so no other node
         // commits in between; a stale one that did would have moved the version, and the burst's commit is refused.
         return row is null ? null : new LoadedInstance(row.ToInstance(), bookmarks);
-    }
-
-    private static NpgsqlBatchCommand ById(string sql, string instanceId)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        command.Parameters.Add(new NpgsqlParameter { Value = instanceId, NpgsqlDbType = NpgsqlDbType.Text });
-        return command;
     }
 
     private static InstanceRow ReadInstance(NpgsqlDataReader reader) => new()
@@ -101,17 +82,5 @@ internal sealed class PostgresInstanceLoader
         CreatedAt = reader.GetFieldValue<DateTimeOffset>(14),
         UpdatedAt = reader.GetFieldValue<DateTimeOffset>(15),
         FinishedAt = reader.IsDBNull(16) ? null : reader.GetFieldValue<DateTimeOffset>(16),
-    };
-
-    private static BookmarkRow ReadBookmark(NpgsqlDataReader reader) => new()
-    {
-        Id = reader.GetString(0),
-        InstanceId = reader.GetString(1),
-        ActivityId = reader.GetString(2),
-        Kind = reader.GetString(3),
-        Key = reader.GetString(4),
-        DueAt = reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
-        Name = reader.IsDBNull(6) ? null : reader.GetString(6),
-        CreatedAt = reader.GetFieldValue<DateTimeOffset>(7),
     };
 }
