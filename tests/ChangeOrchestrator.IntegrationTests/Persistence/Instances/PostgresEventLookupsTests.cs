@@ -2,7 +2,7 @@ using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.IntegrationTests.Support.Database;
 using ChangeOrchestrator.Persistence;
 
-namespace ChangeOrchestrator.IntegrationTests.Persistence.Stimuli;
+namespace ChangeOrchestrator.IntegrationTests.Persistence.Instances;
 
 /// <summary>The batched first reads of an event give what the two store calls one after the other give.</summary>
 public sealed class PostgresEventLookupsTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>

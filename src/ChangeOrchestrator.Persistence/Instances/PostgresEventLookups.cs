@@ -1,17 +1,18 @@
 using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Persistence.Database;
-using ChangeOrchestrator.Persistence.Instances;
+using ChangeOrchestrator.Persistence.Stimuli;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace ChangeOrchestrator.Persistence.Stimuli;
+namespace ChangeOrchestrator.Persistence.Instances;
 
 /// <summary>
 /// An event's first two reads as one batch on PostgreSQL: the stimulus id's seen record, as
 /// <see cref="EfStimulusBuffer.FindSeenAsync"/> reads it, and the bookmarks waiting for the event, as
 /// <see cref="EfWorkflowInstanceStore.FindBookmarksAsync"/> reads them. Each SELECT sees what was committed when it ran,
-/// in that order, as the two calls one after the other would.
+/// in that order, as the two calls one after the other would. It sits with the instance store, whose commit already
+/// writes the stimuli's tables, so the two folders depend one way only.
 /// </summary>
 internal sealed class PostgresEventLookups(IDbContextFactory<WorkflowDbContext> contexts, TimeProvider time) : IEventLookups
 {
