@@ -33,16 +33,10 @@ internal sealed partial class InstanceGate(
         var attempts = wait ? Math.Max(1, (int)(options.Value.LeaseWaitTimeout / LeasePollInterval)) : 1;
         for (var attempt = 1; attempt <= attempts; attempt++)
         {
-            if (load && leaseLoads is not null)
+            var (taken, loaded) = await TakeAsync(instanceId, owner, duration, load, cancellationToken);
+            if (taken)
             {
-                if (await leaseLoads.TryAcquireLoadingAsync(instanceId, owner, duration, cancellationToken) is { } loaded)
-                {
-                    return new InstanceEntry(local, leases, instanceId, owner, duration, time, LeaseLost, cancellationToken) { Loaded = loaded };
-                }
-            }
-            else if (await leases.TryAcquireAsync(instanceId, owner, duration, cancellationToken))
-            {
-                return new InstanceEntry(local, leases, instanceId, owner, duration, time, LeaseLost, cancellationToken);
+                return new InstanceEntry(local, leases, instanceId, owner, duration, time, LeaseLost, cancellationToken) { Loaded = loaded };
             }
 
             if (attempt < attempts)
@@ -53,6 +47,18 @@ internal sealed partial class InstanceGate(
 
         local.Dispose();
         return null;
+    }
+
+    /// <summary>Takes the lease, and with <paramref name="load"/> reads the instance in the same round trip where the store can.</summary>
+    private async Task<(bool Taken, LoadedInstance? Loaded)> TakeAsync(string instanceId, string owner, TimeSpan duration, bool load, CancellationToken cancellationToken)
+    {
+        if (load && leaseLoads is not null)
+        {
+            var loaded = await leaseLoads.TryAcquireLoadingAsync(instanceId, owner, duration, cancellationToken);
+            return (loaded is not null, loaded);
+        }
+
+        return (await leases.TryAcquireAsync(instanceId, owner, duration, cancellationToken), null);
     }
 
     private void LeaseLost(string instanceId)

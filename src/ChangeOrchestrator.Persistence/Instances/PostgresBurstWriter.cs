@@ -30,10 +30,8 @@ internal sealed class PostgresBurstWriter
     private readonly string _deleteResultsUnder;
     private readonly string _updateInstance;
     private readonly string _updateLeasedInstance;
-    private readonly string _deleteBookmarks;
-    private readonly string _deleteBookmark;
-    private readonly string _deleteStimuli;
-    private readonly string _deleteStimulus;
+    private readonly DeleteById _deleteBookmarks;
+    private readonly DeleteById _deleteStimuli;
     private readonly string _takeSeenStimulus;
 
     private PostgresBurstWriter(IModel model)
@@ -58,13 +56,8 @@ internal sealed class PostgresBurstWriter
         _updateLeasedInstance =
             $"UPDATE {_instances.Table} SET {set}, {leaseOwner} = NULL, {_instances.ColumnOf(nameof(InstanceRow.LeaseExpiresAt))} = NULL " +
             $"WHERE {_instances.ColumnOf(nameof(InstanceRow.Id))} = ${id} AND {_instances.ColumnOf(nameof(InstanceRow.Version))} = ${id + 1} AND {leaseOwner} = ${id + 2}";
-        // A resume mostly removes one bookmark and one stimulus. PostgreSQL plans `= ANY($1)` anew at every execution
-        // (its generic plan guesses a longer array and loses to the custom one), so one id gets a statement of its own,
-        // whose generic plan is kept.
-        _deleteBookmarks = $"DELETE FROM {_bookmarks.Table} WHERE {_bookmarks.ColumnOf(nameof(BookmarkRow.Id))} = ANY($1)";
-        _deleteBookmark = $"DELETE FROM {_bookmarks.Table} WHERE {_bookmarks.ColumnOf(nameof(BookmarkRow.Id))} = $1";
-        _deleteStimuli = $"DELETE FROM {stimuli.Table} WHERE {stimuli.ColumnOf(nameof(PendingStimulusRow.Id))} = ANY($1)";
-        _deleteStimulus = $"DELETE FROM {stimuli.Table} WHERE {stimuli.ColumnOf(nameof(PendingStimulusRow.Id))} = $1";
+        _deleteBookmarks = DeleteById.On(_bookmarks, nameof(BookmarkRow.Id));
+        _deleteStimuli = DeleteById.On(stimuli, nameof(PendingStimulusRow.Id));
 
         // As SeenStimulusUpsert: a new row, or an expired one taken over; a row within its retention stays as it is.
         var seen = PostgresRowShape.Of<SeenStimulusRow>(model);
@@ -94,7 +87,7 @@ internal sealed class PostgresBurstWriter
             Add(batch, _instances.Insert([row]));
         }
 
-        var bookmarksDeleted = removedBookmarks.Length > 0 ? Add(batch, DeleteAll(_deleteBookmarks, _deleteBookmark, removedBookmarks, InstanceCheckFailed)) : null;
+        var bookmarksDeleted = removedBookmarks.Length > 0 ? Add(batch, DeleteAll(_deleteBookmarks, removedBookmarks, InstanceCheckFailed)) : null;
         if (burst.AddedBookmarks.Count > 0)
         {
             Add(batch, _bookmarks.Insert(burst.AddedBookmarks.Select(BookmarkRow.From).ToList()));
@@ -117,12 +110,12 @@ internal sealed class PostgresBurstWriter
             Add(batch, _results.InsertColumns(results));
         }
 
-        var stimuliDeleted = consumedStimuli.Length > 0 ? Add(batch, DeleteAll(_deleteStimuli, _deleteStimulus, consumedStimuli, StimulusCheckFailed)) : null;
+        var stimuliDeleted = consumedStimuli.Length > 0 ? Add(batch, DeleteAll(_deleteStimuli, consumedStimuli, StimulusCheckFailed)) : null;
         if (commit.Applied is { } applied)
         {
             // Seen in this very transaction, and a buffered copy of it dropped: it takes effect here or not at all.
             Add(batch, TakeSeen(applied, now));
-            Add(batch, DeleteOne(_deleteStimulus, applied.Id));
+            Add(batch, DeleteOne(_deleteStimuli.OfOne, applied.Id));
         }
 
         try
@@ -183,14 +176,14 @@ internal sealed class PostgresBurstWriter
     }
 
     /// <summary>A delete of every id, failing (with <paramref name="failure"/>) unless each one was still there.</summary>
-    private static NpgsqlBatchCommand DeleteAll(string sqlOfMany, string sqlOfOne, string[] ids, string failure)
+    private static NpgsqlBatchCommand DeleteAll(DeleteById delete, string[] ids, string failure)
     {
         if (ids.Length == 1)
         {
-            return DeleteOne(Expecting(sqlOfOne, "1", failure), ids[0]);
+            return DeleteOne(Expecting(delete.OfOne, "1", failure), ids[0]);
         }
 
-        var command = new NpgsqlBatchCommand(Expecting(sqlOfMany, "$2", failure));
+        var command = new NpgsqlBatchCommand(Expecting(delete.OfMany, "$2", failure));
         command.Parameters.Add(new NpgsqlParameter { Value = ids, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = ids.Length, NpgsqlDbType = NpgsqlDbType.Integer });
         return command;
@@ -223,5 +216,19 @@ internal sealed class PostgresBurstWriter
         var command = new NpgsqlBatchCommand(sql);
         command.Parameters.Add(new NpgsqlParameter { Value = id, NpgsqlDbType = NpgsqlDbType.Text });
         return command;
+    }
+
+    /// <summary>
+    /// A table's delete by id, as two statements. A resume mostly removes one bookmark and one stimulus, and PostgreSQL
+    /// plans <c>= ANY($1)</c> anew at every execution (its generic plan guesses a longer array and loses to the custom
+    /// one), so one id gets a statement of its own, whose generic plan is kept.
+    /// </summary>
+    private sealed record DeleteById(string OfOne, string OfMany)
+    {
+        public static DeleteById On(PostgresRowShape table, string idProperty)
+        {
+            var delete = $"DELETE FROM {table.Table} WHERE {table.ColumnOf(idProperty)}";
+            return new DeleteById($"{delete} = $1", $"{delete} = ANY($1)");
+        }
     }
 }
