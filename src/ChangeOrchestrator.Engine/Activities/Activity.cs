@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace ChangeOrchestrator.Engine.Activities;
 
 /// <summary>
@@ -17,6 +19,21 @@ public abstract class Activity<TInput, TOutput> : IActivity
         ActivityResult.Outcome(outcome, ActivityJson.ToNode(output)?.AsObject());
 
     protected static ActivityResult Done(TOutput output) => Outcome(ActivityResult.DoneOutcome, output);
+
+    /// <summary>
+    /// An outcome whose output has lists the activity wrote while it ran (<see cref="ActivityContext.WriteList"/>):
+    /// each value of <paramref name="written"/> replaces the output's property of that JSON name.
+    /// </summary>
+    protected static ActivityResult Outcome(string outcome, TOutput output, IReadOnlyDictionary<string, JsonNode> written)
+    {
+        var node = ActivityJson.ToNode(output)!.AsObject();
+        foreach (var (name, value) in written)
+        {
+            node[name] = value;
+        }
+
+        return ActivityResult.Outcome(outcome, node);
+    }
 }
 
 /// <summary>An activity with typed inputs and no outputs.</summary>

@@ -136,6 +136,14 @@ public class ActivityContext
         }
     }
 
+    /// <summary>
+    /// A per-server list written a page at a time while the activity runs, for a list too long to hold whole (every
+    /// scanned server's missing patches): each page is stored at once, and the value <see cref="ResultListWriter.CompleteAsync"/>
+    /// gives goes in the output property <paramref name="name"/> (its JSON name). A re-run of the same execution after a
+    /// crash writes the list again from its first page.
+    /// </summary>
+    public ResultListWriter WriteList(string name) => _scope.Results.Writer(ActivityId, name);
+
     /// <summary>Adds an entry to the instance's journal, the audit trail users read.</summary>
     public void Journal(string message, JsonNode? data = null) => _scope.Journal(JournalEntryType.Message, Node.Id, message, data);
 }

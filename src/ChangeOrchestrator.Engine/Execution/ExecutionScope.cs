@@ -89,13 +89,29 @@ internal sealed class ExecutionScope : IActivityScope
     {
         var lists = new List<ResultList>();
         ResultSpiller.Spill(output, activityId, string.Empty, _inlineItems, lists);
+
+        // The lists the output names that the activity wrote while it ran are stored already, and stay.
+        var written = OwnLists(output, activityId);
+        written.ExceptWith(lists.Select(l => l.Name));
         if (lists.Count > 0 || ResultReference.Within(Instance.Steps[activityId]))
         {
-            _results.Add(new ResultReplacement(activityId, null, lists));
+            _results.Add(new ResultReplacement(activityId, null, lists) { Keeping = written });
         }
 
         Instance.Steps[activityId] = output;
         return output;
+    }
+
+    /// <summary>The output lists of <paramref name="activityId"/> that <paramref name="node"/> refers to.</summary>
+    private static HashSet<string> OwnLists(JsonNode? node, string activityId)
+    {
+        var names = new Dictionary<string, (JsonObject Reference, JsonNode? Items)>(StringComparer.Ordinal);
+        CollectReferences(node, string.Empty, names, items: null);
+        return names.Values
+            .SelectMany(v => ResultReference.Parts(v.Reference))
+            .Where(p => p.Items is null && p.Activity == activityId && !p.Name.StartsWith('$'))
+            .Select(p => p.Name)
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     public void SetVariable(string name, JsonNode? value)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ChangeOrchestrator.Engine.Activities;
 using ChangeOrchestrator.Patching.ActivityEdge;
 using ChangeOrchestrator.Patching.Compliance;
@@ -13,6 +14,12 @@ namespace ChangeOrchestrator.Patching.Fleet;
 /// </summary>
 internal static class PatchScan
 {
+    /// <summary>
+    /// Servers whose missing patches are read, recorded and written away at a time: a page holds a thousand servers'
+    /// patches, where a 50,000-server scan read whole held hundreds of megabytes until its step committed.
+    /// </summary>
+    public const int PageSize = 1000;
+
     private const string CommandKey = "command";
 
     private const string ReportWaitsKey = "reportWaits";
@@ -51,15 +58,26 @@ internal static class PatchScan
         }
 
         var ordered = reported.Select(i => i.InstanceId).Order(StringComparer.Ordinal).ToList();
-        IReadOnlyDictionary<string, IReadOnlyList<MissingPatch>> missing = ordered.Count == 0 ? new Dictionary<string, IReadOnlyList<MissingPatch>>() : await fleet.GetMissingPatchesAsync(ordered, cancellationToken);
-        var found = ordered.Select(id => new InstanceMissingPatches { InstanceId = id, MissingCount = missing[id].Count, Patches = missing[id] }).ToList();
-
         var failures = status.Instances
             .Where(i => !reportedIds.Contains(i.InstanceId))
             .Select(i => i.State == CommandState.Success ? InstanceRunResult.From(i) with { StateDetails = "NoComplianceReport" } : InstanceRunResult.From(i))
             .OrderBy(i => i.InstanceId, StringComparer.Ordinal)
             .ToList();
-        return PatchScanStep.Finished(new PatchScanResult(command, found, failures, reports.Where(r => reportedIds.Contains(r.Key)).ToDictionary(StringComparer.Ordinal)));
+        return PatchScanStep.Finished(new PatchScanResult(command, ordered, failures, reports.Where(r => reportedIds.Contains(r.Key)).ToDictionary(StringComparer.Ordinal)));
+    }
+
+    /// <summary>
+    /// What each reported server misses, <see cref="PageSize"/> servers at a time in id order: a caller that writes each
+    /// page away before reading the next never holds a whole fleet's missing patches.
+    /// </summary>
+    public static async IAsyncEnumerable<IReadOnlyList<InstanceMissingPatches>> FoundPagesAsync(
+        IPatchFleet fleet, PatchScanResult scan, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var ids in scan.Reported.Chunk(PageSize))
+        {
+            var missing = await fleet.GetMissingPatchesAsync(ids, cancellationToken);
+            yield return [.. ids.Select(id => new InstanceMissingPatches { InstanceId = id, MissingCount = missing[id].Count, Patches = missing[id] })];
+        }
     }
 
     private static async Task StartAsync(IPatchFleet fleet, ActivityContext context, PatchScanSettings settings, CancellationToken cancellationToken)

@@ -26,32 +26,49 @@ public sealed class ScanForMissingPatches(IPatchFleet fleet) : PatchingActivity<
             return step.Suspension!;
         }
 
-        await ScanHistoryRecorder.RecordAsync(fleet, context, scan, input.Servers, cancellationToken);
-        return Finish(context, scan.Command, scan.Found, scan.Failures);
+        // Each page of servers is recorded, added up and written away before the next is read: a 50,000-server scan
+        // is never held whole. A scan of one page keeps its list in the output, stored apart by the commit as before.
+        var recorder = await ScanHistoryRecorder.OpenAsync(fleet, context, scan, input.Servers, cancellationToken);
+        var summary = new ScanSummary();
+        var paged = scan.Reported.Count > PatchScan.PageSize;
+        var written = paged ? context.WriteList("instances") : null;
+        IReadOnlyList<InstanceMissingPatches> held = [];
+        await foreach (var page in PatchScan.FoundPagesAsync(fleet, scan, cancellationToken))
+        {
+            await recorder.RecordAsync(page, cancellationToken);
+            summary.Add(page);
+            if (written is null)
+            {
+                held = page;
+                continue;
+            }
+
+            await written.AppendAsync([.. page.Select(server => ActivityJson.ToNode(server))], cancellationToken);
+        }
+
+        recorder.Journal();
+        var output = Summarize(scan, summary, held);
+        context.Journal($"{output.TotalMissing} missing patches on {output.InstancesWithMissing} of {output.ScannedCount} servers; {scan.Failures.Count} not scanned");
+        var outcome = scan.Failures.Count > 0 ? "ScanFailed" : output.TotalMissing == 0 ? "NothingMissing" : ActivityResult.DoneOutcome;
+        return written is null
+            ? Outcome(outcome, output)
+            : Outcome(outcome, output, new Dictionary<string, JsonNode> { ["instances"] = await written.CompleteAsync(cancellationToken) });
     }
 
-    private static ActivityResult Finish(
-        ActivityContext context, PatchCommandReference command, List<InstanceMissingPatches> found, List<InstanceRunResult> failures)
+    private static Output Summarize(PatchScanResult scan, ScanSummary summary, IReadOnlyList<InstanceMissingPatches> held) => new()
     {
-        var patches = found.SelectMany(i => i.Patches).ToList();
-        var output = new Output
-        {
-            Instances = found,
-            ScannedCount = found.Count,
-            TotalMissing = patches.Count,
-            InstancesWithMissing = found.Count(i => i.MissingCount > 0),
-            MissingIds = [.. found.Where(i => i.MissingCount > 0).Select(i => i.InstanceId)],
-            PatchIds = [.. patches.Select(p => p.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
-            CveIds = [.. patches.SelectMany(p => p.CveIds).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
-            CriticalCount = patches.Count(p => string.Equals(p.Severity, "Critical", StringComparison.OrdinalIgnoreCase)),
-            Failures = failures,
-            FailedInstanceIds = [.. failures.Select(f => f.InstanceId)],
-            CommandIds = command.CommandIds,
-        };
-        context.Journal($"{output.TotalMissing} missing patches on {output.InstancesWithMissing} of {output.ScannedCount} servers; {failures.Count} not scanned");
-        var outcome = failures.Count > 0 ? "ScanFailed" : output.TotalMissing == 0 ? "NothingMissing" : ActivityResult.DoneOutcome;
-        return Outcome(outcome, output);
-    }
+        Instances = held,
+        ScannedCount = summary.ScannedCount,
+        TotalMissing = summary.TotalMissing,
+        InstancesWithMissing = summary.MissingIds.Count,
+        MissingIds = summary.MissingIds,
+        PatchIds = summary.PatchIds,
+        CveIds = summary.CveIds,
+        CriticalCount = summary.CriticalCount,
+        Failures = scan.Failures,
+        FailedInstanceIds = [.. scan.Failures.Select(f => f.InstanceId)],
+        CommandIds = scan.Command.CommandIds,
+    };
 
     public sealed record Input
     {

@@ -29,8 +29,16 @@ public sealed class VerifyRemediation(IPatchFleet fleet) : PatchingActivity<Veri
             return step.Suspension!;
         }
 
-        await ScanHistoryRecorder.RecordAsync(fleet, context, scan, input.Servers, cancellationToken);
-        return Compare(context, scan, await MissedBeforeAsync(context, scan, cancellationToken));
+        var recorder = await ScanHistoryRecorder.OpenAsync(fleet, context, scan, input.Servers, cancellationToken);
+        var found = new List<InstanceMissingPatches>(scan.Reported.Count);
+        await foreach (var page in PatchScan.FoundPagesAsync(fleet, scan, cancellationToken))
+        {
+            await recorder.RecordAsync(page, cancellationToken);
+            found.AddRange(page);
+        }
+
+        recorder.Journal();
+        return Compare(context, scan, found, await MissedBeforeAsync(context, scan, cancellationToken));
     }
 
     /// <summary>
@@ -40,7 +48,7 @@ public sealed class VerifyRemediation(IPatchFleet fleet) : PatchingActivity<Veri
     private static async Task<Dictionary<string, List<MissingPatch>>> MissedBeforeAsync(
         ActivityContext<Input> context, PatchScanResult scan, CancellationToken cancellationToken)
     {
-        var rescanned = scan.Found.Select(f => f.InstanceId).ToHashSet(StringComparer.Ordinal);
+        var rescanned = scan.Reported.ToHashSet(StringComparer.Ordinal);
         var before = new Dictionary<string, List<MissingPatch>>(rescanned.Count, StringComparer.Ordinal);
         await foreach (var server in context.ReadListAsync<InstanceMissingPatches>(context.Input.Before, "before", cancellationToken))
         {
@@ -60,11 +68,12 @@ public sealed class VerifyRemediation(IPatchFleet fleet) : PatchingActivity<Veri
         return before;
     }
 
-    private static ActivityResult Compare(ActivityContext<Input> context, PatchScanResult scan, Dictionary<string, List<MissingPatch>> before)
+    private static ActivityResult Compare(
+        ActivityContext<Input> context, PatchScanResult scan, List<InstanceMissingPatches> found, Dictionary<string, List<MissingPatch>> before)
     {
         var residual = new List<InstanceMissingPatches>();
         var remediatedPatches = new List<MissingPatch>();
-        foreach (var after in scan.Found)
+        foreach (var after in found)
         {
             var stillMissing = after.Patches.ToDictionary(p => p.Id, StringComparer.Ordinal);
             var missedBefore = before.GetValueOrDefault(after.InstanceId) ?? [];
@@ -95,11 +104,11 @@ public sealed class VerifyRemediation(IPatchFleet fleet) : PatchingActivity<Veri
             Instances = residual,
             UnverifiedIds = unverified,
             Failures = scan.Failures,
-            RescannedCount = scan.Found.Count,
+            RescannedCount = found.Count,
             CommandIds = scan.Command.CommandIds,
         };
         context.Journal(
-            $"Rescan of {scan.Found.Count} servers: {output.RemediatedCves.Count} CVEs and {output.RemediatedPatchIds.Count} patches remediated; " +
+            $"Rescan of {found.Count} servers: {output.RemediatedCves.Count} CVEs and {output.RemediatedPatchIds.Count} patches remediated; " +
             $"{output.ResidualCount} patches still missing on {residual.Count} servers; {unverified.Count} servers not rescanned");
         return Outcome(output.ResidualCount == 0 && unverified.Count == 0 ? "Remediated" : "Residual", output);
     }

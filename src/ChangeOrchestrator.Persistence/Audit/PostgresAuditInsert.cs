@@ -1,4 +1,4 @@
-using ChangeOrchestrator.Persistence.Instances;
+using ChangeOrchestrator.Persistence.Database;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 

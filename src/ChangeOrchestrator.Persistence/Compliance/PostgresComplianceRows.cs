@@ -1,5 +1,4 @@
 using ChangeOrchestrator.Persistence.Database;
-using ChangeOrchestrator.Persistence.Instances;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;

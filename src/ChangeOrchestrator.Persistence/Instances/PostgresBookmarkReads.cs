@@ -1,4 +1,5 @@
 using ChangeOrchestrator.Engine.Instances;
+using ChangeOrchestrator.Persistence.Database;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 using NpgsqlTypes;

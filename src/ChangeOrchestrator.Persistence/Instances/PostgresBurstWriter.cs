@@ -1,5 +1,6 @@
 using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Engine.Results;
+using ChangeOrchestrator.Persistence.Database;
 using ChangeOrchestrator.Persistence.Results;
 using ChangeOrchestrator.Persistence.Stimuli;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -43,7 +44,7 @@ internal sealed class PostgresBurstWriter
         _results = PostgresRowShape.Of<StepResultRow>(model);
         var resultsOf = $"DELETE FROM {_results.Table} WHERE {_results.ColumnOf(nameof(StepResultRow.InstanceId))} = $1 AND {_results.ColumnOf(nameof(StepResultRow.ActivityId))} = $2";
         var name = _results.ColumnOf(nameof(StepResultRow.Name));
-        _deleteOutputResults = $"{resultsOf} AND left({name}, 1) <> '$'";
+        _deleteOutputResults = $"{resultsOf} AND left({name}, 1) <> '$' AND {name} <> ALL($3)";
         _deleteResultsUnder = $"{resultsOf} AND ({name} = $3 OR starts_with({name}, $3 || '.'))";
 
         var set = string.Join(", ", InstanceRow.BurstColumns.Select((column, i) => $"{_instances.ColumnOf(column)} = ${i + 1}"));
@@ -142,10 +143,9 @@ internal sealed class PostgresBurstWriter
         var command = new NpgsqlBatchCommand(replacement.Under is null ? _deleteOutputResults : _deleteResultsUnder);
         command.Parameters.Add(new NpgsqlParameter { Value = instanceId, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = replacement.Activity, NpgsqlDbType = NpgsqlDbType.Text });
-        if (replacement.Under is { } under)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = under, NpgsqlDbType = NpgsqlDbType.Text });
-        }
+        command.Parameters.Add(replacement.Under is { } under
+            ? new NpgsqlParameter { Value = under, NpgsqlDbType = NpgsqlDbType.Text }
+            : new NpgsqlParameter { Value = replacement.Keeping.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
 
         return command;
     }

@@ -1,5 +1,6 @@
 using ChangeOrchestrator.Engine.Instances;
 using ChangeOrchestrator.Engine.Persistence;
+using ChangeOrchestrator.Persistence.Database;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 using NpgsqlTypes;

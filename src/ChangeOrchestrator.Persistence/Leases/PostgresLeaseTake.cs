@@ -1,3 +1,4 @@
+using ChangeOrchestrator.Persistence.Database;
 using ChangeOrchestrator.Persistence.Instances;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;

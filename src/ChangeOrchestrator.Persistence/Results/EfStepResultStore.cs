@@ -1,12 +1,16 @@
 using ChangeOrchestrator.Engine.Results;
 using ChangeOrchestrator.Persistence.Database;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace ChangeOrchestrator.Persistence.Results;
 
 /// <summary>The per-server lists in the <c>step_results</c> table, read in keyset pages (activity, list, position).</summary>
 internal sealed class EfStepResultStore(IDbContextFactory<WorkflowDbContext> contexts) : IStepResultStore
 {
+    private PostgresRowShape? _postgresRows;
+
     public async Task<ResultPage> ReadAsync(ResultQuery query, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -47,6 +51,34 @@ internal sealed class EfStepResultStore(IDbContextFactory<WorkflowDbContext> con
         return new ResultPage(
             page.Take(query.Limit).Select(r => r.ToItem()).ToList(),
             next is null ? null : new ResultKey(next.ActivityId, next.Name, next.Ordinal).ToToken());
+    }
+
+    public async Task WritePageAsync(string instanceId, ResultList page, int firstOrdinal, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = StepResultRow.From(instanceId, page, firstOrdinal).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Set<StepResultRow>()
+            .Where(r => r.InstanceId == instanceId && r.ActivityId == page.Activity && r.Name == page.Name && r.Ordinal >= firstOrdinal)
+            .ExecuteDeleteAsync(cancellationToken);
+        if (rows.Count > 0 && db.Database.IsNpgsql())
+        {
+            // One statement of array parameters, as the burst commit writes its lists: a page is a thousand rows.
+            _postgresRows ??= PostgresRowShape.Of<StepResultRow>(db.Model);
+            await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection())
+            {
+                Transaction = (NpgsqlTransaction)transaction.GetDbTransaction(),
+            };
+            batch.BatchCommands.Add(_postgresRows.InsertColumns(rows));
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+        else if (rows.Count > 0)
+        {
+            db.Set<StepResultRow>().AddRange(rows);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<ResultListSummary>> ListsAsync(string instanceId, CancellationToken cancellationToken)

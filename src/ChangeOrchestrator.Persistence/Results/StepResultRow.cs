@@ -23,13 +23,13 @@ internal sealed class StepResultRow
 
     public string? Data { get; init; }
 
-    public static IEnumerable<StepResultRow> From(string instanceId, ResultList list) =>
+    public static IEnumerable<StepResultRow> From(string instanceId, ResultList list, int firstOrdinal = 0) =>
         list.Items.Select((item, i) => new StepResultRow
         {
             InstanceId = instanceId,
             ActivityId = list.Activity,
             Name = list.Name,
-            Ordinal = i,
+            Ordinal = firstOrdinal + i,
             ServerId = Bounded(ResultReference.ServerOf(item)),
             State = Bounded(ResultReference.StateOf(item)),
             Data = StoredJson.WriteNode(item),

@@ -21,7 +21,8 @@ internal static class StepResultWrites
         rows = rows.Where(r => r.InstanceId == instanceId && r.ActivityId == activity);
         if (replacement.Under is not { } under)
         {
-            return rows.Where(r => !r.Name.StartsWith("$"));
+            var keeping = replacement.Keeping.ToList();
+            return keeping.Count == 0 ? rows.Where(r => !r.Name.StartsWith("$")) : rows.Where(r => !r.Name.StartsWith("$") && !keeping.Contains(r.Name));
         }
 
         var below = under + ".";

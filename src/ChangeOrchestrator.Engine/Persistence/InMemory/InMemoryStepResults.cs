@@ -23,9 +23,28 @@ internal sealed class InMemoryStepResults
 
             foreach (var list in replacement.Lists)
             {
-                lists[(list.Activity, list.Name)] = [.. list.Items.Select((item, i) =>
-                    new ResultItem(list.Activity, list.Name, i, ResultReference.ServerOf(item), ResultReference.StateOf(item), item?.DeepClone()))];
+                lists[(list.Activity, list.Name)] = [.. Items(list, 0)];
             }
+        }
+    }
+
+    public void WritePage(string instanceId, ResultList page, int firstOrdinal)
+    {
+        if (!_lists.TryGetValue(instanceId, out var lists))
+        {
+            _lists[instanceId] = lists = new SortedDictionary<(string, string), List<ResultItem>>(KeyOrder.Instance);
+        }
+
+        if (!lists.TryGetValue((page.Activity, page.Name), out var items))
+        {
+            lists[(page.Activity, page.Name)] = items = [];
+        }
+
+        items.RemoveAll(i => i.Ordinal >= firstOrdinal);
+        items.AddRange(Items(page, firstOrdinal));
+        if (items.Count == 0)
+        {
+            lists.Remove((page.Activity, page.Name));
         }
     }
 
@@ -51,6 +70,10 @@ internal sealed class InMemoryStepResults
 
     public IReadOnlyList<ResultListSummary> Lists(string instanceId) =>
         _lists.TryGetValue(instanceId, out var lists) ? [.. lists.Select(l => new ResultListSummary(l.Key.Activity, l.Key.Name, l.Value.Count))] : [];
+
+    private static IEnumerable<ResultItem> Items(ResultList list, int firstOrdinal) =>
+        list.Items.Select((item, i) => new ResultItem(
+            list.Activity, list.Name, firstOrdinal + i, ResultReference.ServerOf(item), ResultReference.StateOf(item), item?.DeepClone()));
 
     private static bool IsAfter(ResultItem item, ResultKey after)
     {

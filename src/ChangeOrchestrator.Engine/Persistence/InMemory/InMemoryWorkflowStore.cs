@@ -133,6 +133,16 @@ public sealed class InMemoryWorkflowStore(TimeProvider time) : IWorkflowInstance
         }
     }
 
+    public Task WritePageAsync(string instanceId, ResultList page, int firstOrdinal, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            _results.WritePage(instanceId, page, firstOrdinal);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<IReadOnlyList<ResultListSummary>> ListsAsync(string instanceId, CancellationToken cancellationToken)
     {
         lock (_lock)

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace ChangeOrchestrator.Persistence.Instances;
+namespace ChangeOrchestrator.Persistence.Database;
 
 /// <summary>
 /// How the rows of one entity type are written on PostgreSQL, read from the EF Core model (table, column names and

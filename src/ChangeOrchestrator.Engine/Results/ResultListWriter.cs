@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+
+namespace ChangeOrchestrator.Engine.Results;
+
+/// <summary>
+/// A per-server list an activity writes a page at a time while it runs, so that a list of tens of thousands of
+/// servers is never held whole: each page goes to the store at once, ahead of the burst's commit, and the output
+/// takes <see cref="CompleteAsync"/>'s reference, which the commit then keeps (<see cref="ResultReplacement.Keeping"/>).
+/// The list has the name the output property's own list would have, so the results API finds it as any other. A
+/// re-run after a crash before the commit rewrites it from the first page; until the commit, the list the activity's
+/// previous output named (a loop running it again) already holds the new items.
+/// </summary>
+public sealed class ResultListWriter
+{
+    private readonly IStepResultStore _store;
+    private readonly string _instanceId;
+    private readonly string _activity;
+    private readonly string _name;
+    private bool _completed;
+
+    internal ResultListWriter(IStepResultStore store, string instanceId, string activity, string name)
+    {
+        if (name.Length == 0 || name.StartsWith('$'))
+        {
+            throw new ArgumentException($"A written list is named by its output property, not '{name}'.", nameof(name));
+        }
+
+        _store = store;
+        _instanceId = instanceId;
+        _activity = activity;
+        _name = name;
+    }
+
+    /// <summary>How many items are written so far.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Writes the next page; the first one replaces whatever an execution that did not commit left.</summary>
+    public async Task AppendAsync(IReadOnlyList<JsonNode?> items, CancellationToken cancellationToken)
+    {
+        if (_completed)
+        {
+            throw new InvalidOperationException($"The list '{_name}' of '{_activity}' is complete.");
+        }
+
+        if (items.Count == 0 && Count > 0)
+        {
+            return;
+        }
+
+        await _store.WritePageAsync(_instanceId, new ResultList(_activity, _name, items), Count, cancellationToken);
+        Count += items.Count;
+    }
+
+    /// <summary>
+    /// The value for the output: a reference to the written list, or an empty array when nothing was written (a list
+    /// left by an execution that did not commit is cleared).
+    /// </summary>
+    public async Task<JsonNode> CompleteAsync(CancellationToken cancellationToken)
+    {
+        if (Count == 0 && !_completed)
+        {
+            await _store.WritePageAsync(_instanceId, new ResultList(_activity, _name, []), 0, cancellationToken);
+        }
+
+        _completed = true;
+        return Count == 0 ? new JsonArray() : ResultReference.Create(_activity, _name, Count);
+    }
+}
