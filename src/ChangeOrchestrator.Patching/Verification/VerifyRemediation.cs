@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Activities;
 using ChangeOrchestrator.Patching.ActivityEdge;
-using ChangeOrchestrator.Patching.Compliance;
 using ChangeOrchestrator.Patching.Fleet;
 
 namespace ChangeOrchestrator.Patching.Verification;
@@ -29,88 +28,50 @@ public sealed class VerifyRemediation(IPatchFleet fleet) : PatchingActivity<Veri
             return step.Suspension!;
         }
 
+        // A page of rescanned servers at a time is recorded and compared, and its residual servers written away when
+        // the rescan spans pages, so neither scan is ever held whole; what was missed before is kept compact.
         var recorder = await ScanHistoryRecorder.OpenAsync(fleet, context, scan, input.Servers, cancellationToken);
-        var found = new List<InstanceMissingPatches>(scan.Reported.Count);
+        var before = await MissedBefore.ReadAsync(context, input.Before, scan.Reported.ToHashSet(StringComparer.Ordinal), cancellationToken);
+        var tally = new RemediationTally();
+        var written = scan.Reported.Count > PatchScan.PageSize ? context.WriteList("instances") : null;
+        var held = new List<InstanceMissingPatches>();
         await foreach (var page in PatchScan.FoundPagesAsync(fleet, scan, cancellationToken))
         {
             await recorder.RecordAsync(page, cancellationToken);
-            found.AddRange(page);
+            var residual = tally.Add(page, before);
+            if (written is null)
+            {
+                held.AddRange(residual);
+            }
+            else if (residual.Count > 0)
+            {
+                await written.AppendAsync([.. residual.Select(server => ActivityJson.ToNode(server))], cancellationToken);
+            }
         }
 
         recorder.Journal();
-        return Compare(context, scan, found, await MissedBeforeAsync(context, scan, cancellationToken));
-    }
-
-    /// <summary>
-    /// What the rescanned servers missed before, read a page at a time from the scan's stored list: only the servers
-    /// rescanned are kept, as typed patches, so neither the whole list nor a JSON tree of it is held.
-    /// </summary>
-    private static async Task<Dictionary<string, List<MissingPatch>>> MissedBeforeAsync(
-        ActivityContext<Input> context, PatchScanResult scan, CancellationToken cancellationToken)
-    {
-        var rescanned = scan.Reported.ToHashSet(StringComparer.Ordinal);
-        var before = new Dictionary<string, List<MissingPatch>>(rescanned.Count, StringComparer.Ordinal);
-        await foreach (var server in context.ReadListAsync<InstanceMissingPatches>(context.Input.Before, "before", cancellationToken))
-        {
-            if (!rescanned.Contains(server.InstanceId))
-            {
-                continue;
-            }
-
-            if (!before.TryGetValue(server.InstanceId, out var patches))
-            {
-                before[server.InstanceId] = patches = [];
-            }
-
-            patches.AddRange(server.Patches);
-        }
-
-        return before;
-    }
-
-    private static ActivityResult Compare(
-        ActivityContext<Input> context, PatchScanResult scan, List<InstanceMissingPatches> found, Dictionary<string, List<MissingPatch>> before)
-    {
-        var residual = new List<InstanceMissingPatches>();
-        var remediatedPatches = new List<MissingPatch>();
-        foreach (var after in found)
-        {
-            var stillMissing = after.Patches.ToDictionary(p => p.Id, StringComparer.Ordinal);
-            var missedBefore = before.GetValueOrDefault(after.InstanceId) ?? [];
-            var residualHere = missedBefore
-                .Where(p => stillMissing.ContainsKey(p.Id))
-                .Select(p => stillMissing[p.Id])
-                .DistinctBy(p => p.Id, StringComparer.Ordinal)
-                .OrderBy(p => p.Id, StringComparer.Ordinal)
-                .ToList();
-            remediatedPatches.AddRange(missedBefore.Where(p => !stillMissing.ContainsKey(p.Id)));
-            if (residualHere.Count > 0)
-            {
-                residual.Add(new InstanceMissingPatches { InstanceId = after.InstanceId, MissingCount = residualHere.Count, Patches = residualHere });
-            }
-        }
-
-        var residualPatches = residual.SelectMany(i => i.Patches).ToList();
-        var residualPatchIds = Distinct(residualPatches.Select(p => p.Id));
-        var residualCves = Distinct(residualPatches.SelectMany(p => p.CveIds));
         var unverified = Distinct(scan.Failures.Select(f => f.InstanceId));
         var output = new Output
         {
-            RemediatedPatchIds = Distinct(remediatedPatches.Select(p => p.Id)).Except(residualPatchIds, StringComparer.Ordinal).ToList(),
-            ResidualPatchIds = residualPatchIds,
-            RemediatedCves = Distinct(remediatedPatches.SelectMany(p => p.CveIds)).Except(residualCves, StringComparer.Ordinal).ToList(),
-            ResidualCves = residualCves,
-            ResidualCount = residualPatches.Count,
-            Instances = residual,
+            RemediatedPatchIds = tally.RemediatedPatchIds,
+            ResidualPatchIds = tally.ResidualPatchIds,
+            RemediatedCves = tally.RemediatedCves,
+            ResidualCves = tally.ResidualCves,
+            ResidualCount = tally.ResidualCount,
+            Instances = held,
             UnverifiedIds = unverified,
             Failures = scan.Failures,
-            RescannedCount = found.Count,
+            RescannedCount = tally.Rescanned,
             CommandIds = scan.Command.CommandIds,
         };
+        var residualServers = written?.Count ?? held.Count;
         context.Journal(
-            $"Rescan of {found.Count} servers: {output.RemediatedCves.Count} CVEs and {output.RemediatedPatchIds.Count} patches remediated; " +
-            $"{output.ResidualCount} patches still missing on {residual.Count} servers; {unverified.Count} servers not rescanned");
-        return Outcome(output.ResidualCount == 0 && unverified.Count == 0 ? "Remediated" : "Residual", output);
+            $"Rescan of {tally.Rescanned} servers: {output.RemediatedCves.Count} CVEs and {output.RemediatedPatchIds.Count} patches remediated; " +
+            $"{output.ResidualCount} patches still missing on {residualServers} servers; {unverified.Count} servers not rescanned");
+        var outcome = output.ResidualCount == 0 && unverified.Count == 0 ? "Remediated" : "Residual";
+        return written is null
+            ? Outcome(outcome, output)
+            : Outcome(outcome, output, new Dictionary<string, JsonNode> { ["instances"] = await written.CompleteAsync(cancellationToken) });
     }
 
     private static List<string> Distinct(IEnumerable<string> values) => [.. values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];

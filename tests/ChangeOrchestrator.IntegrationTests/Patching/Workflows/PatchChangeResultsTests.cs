@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ChangeOrchestrator.Engine.Results;
 using ChangeOrchestrator.IntegrationTests.Patching.Support;
 using Npgsql;
 using Xunit.Abstractions;
@@ -26,14 +27,24 @@ public sealed class PatchChangeResultsTests(ITestOutputHelper output)
             ["canaryPercent"] = 10,
             ["maxConcurrency"] = "100%",
             ["soak"] = "PT0S",
+            ["failureThreshold"] = "10",
         }));
         var waiting = await server.WaitForActivityAsync(id, "approval");
         var number = waiting["outputs"]!["raise"]!["number"]!.GetValue<string>();
+
+        // Three servers fail to install one of their patches, so the rescan's residual list has items to write.
+        var failing = await FirstMissingAsync(server, id, 3);
+        foreach (var (instanceId, patchId) in failing)
+        {
+            await server.Aws.PostAsync("faults/patch-failure", new { instanceIds = new[] { instanceId }, kbIds = new[] { patchId } });
+        }
+
         await server.Desks.ServiceNowDecideAsync(number, approve: true, "Assessed");
         await server.Desks.ServiceNowDecideAsync(number, approve: true, "CAB: go");
         var done = await server.WaitForEndAsync(id);
 
         var outputs = done["outputs"]!;
+        output.WriteLine(string.Join(" > ", await server.PathAsync(id)));
         Assert.True(done["status"]!.GetValue<string>() == "Completed", $"{done["status"]}: {done["incident"]?.ToJsonString()} {string.Join(" > ", await server.PathAsync(id))}");
         var targets = outputs["targets"]!["count"]!.GetValue<int>();
         var patched = outputs["canary"]!["targetCount"]!.GetValue<int>() + outputs["rest"]!["targetCount"]!.GetValue<int>();
@@ -46,6 +57,12 @@ public sealed class PatchChangeResultsTests(ITestOutputHelper output)
         Assert.True(largestEntry < JournalEntryLimit, $"a journal entry is {largestEntry} bytes");
         Assert.Equal(outputs["scan"]!["scannedCount"]!.GetValue<int>(), await CountResultsAsync(server, id, "scan", "instances"));
         Assert.Equal(patched, await CountResultsAsync(server, id, "canary", "instances") + await CountResultsAsync(server, id, "rest", "instances"));
+
+        var residual = await ReadResultsAsync(server, id, "verify", "instances");
+        Assert.Equal(ResultReference.CountOf(outputs["verify"]!["instances"]), residual.Count);
+        Assert.Equal(outputs["verify"]!["residualCount"]!.GetValue<int>(), residual.Sum(r => r!["missingCount"]!.GetValue<int>()));
+        Assert.All(failing, f => Assert.Contains(residual, r => r!["instanceId"]!.GetValue<string>() == f.InstanceId
+            && r["patches"]!.AsArray().Any(p => p!["id"]!.GetValue<string>() == f.PatchId)));
 
         var record = await server.Desks.ServiceNowChangeAsync(number);
         var attachments = await server.Desks.ServiceNowAttachmentsAsync(DeskSimulators.Value(record, "sys_id"));
@@ -95,19 +112,30 @@ public sealed class PatchChangeResultsTests(ITestOutputHelper output)
     }
 
     /// <summary>Walks the results API's keyset pages of one list and counts its items.</summary>
-    private static async Task<int> CountResultsAsync(PatchChangeServer server, string id, string activity, string name)
+    private static async Task<int> CountResultsAsync(PatchChangeServer server, string id, string activity, string name) =>
+        (await ReadResultsAsync(server, id, activity, name)).Count;
+
+    /// <summary>Every item of one list, through the results API's keyset pages.</summary>
+    private static async Task<List<JsonNode?>> ReadResultsAsync(PatchChangeServer server, string id, string activity, string name)
     {
-        var count = 0;
+        var items = new List<JsonNode?>();
         string? after = null;
         do
         {
             var page = (await server.Client.GetFromJsonAsync<JsonNode>(
                 $"/api/instances/{id}/results?activity={activity}&name={name}&limit=500{(after is null ? "" : "&after=" + Uri.EscapeDataString(after))}"))!;
-            count += page["items"]!.AsArray().Count;
+            items.AddRange(page["items"]!.AsArray().Select(i => i!["data"]?.DeepClone()));
             after = page["next"]?.GetValue<string>();
         }
         while (after is not null);
 
-        return count;
+        return items;
     }
+
+    /// <summary>The first servers of the scan's list that miss a patch, each with the first patch it misses.</summary>
+    private static async Task<List<(string InstanceId, string PatchId)>> FirstMissingAsync(PatchChangeServer server, string id, int count) =>
+        [.. (await ReadResultsAsync(server, id, "scan", "instances"))
+            .Where(i => i!["missingCount"]!.GetValue<int>() > 0)
+            .Take(count)
+            .Select(i => (i!["instanceId"]!.GetValue<string>(), i["patches"]![0]!["id"]!.GetValue<string>()))];
 }
