@@ -7,8 +7,8 @@ namespace ChangeOrchestrator.Engine.Results;
 /// servers is never held whole: each page goes to the store at once, ahead of the burst's commit, and the output
 /// takes <see cref="CompleteAsync"/>'s reference, which the commit then keeps (<see cref="ResultReplacement.Keeping"/>).
 /// The list has the name the output property's own list would have, so the results API finds it as any other. A
-/// re-run after a crash before the commit rewrites it from the first page; until the commit, the list the activity's
-/// previous output named (a loop running it again) already holds the new items.
+/// re-run after a crash before the commit writes it again page by page over what it left; until the commit, the list
+/// the activity's previous output named (a loop running it again) already holds the new items.
 /// </summary>
 public sealed class ResultListWriter
 {
@@ -34,7 +34,7 @@ public sealed class ResultListWriter
     /// <summary>How many items are written so far.</summary>
     public int Count { get; private set; }
 
-    /// <summary>Writes the next page; the first one replaces whatever an execution that did not commit left.</summary>
+    /// <summary>Writes the next page, over what an execution that did not commit left at those positions.</summary>
     public async Task AppendAsync(IReadOnlyList<JsonNode?> items, CancellationToken cancellationToken)
     {
         if (_completed)
@@ -42,27 +42,27 @@ public sealed class ResultListWriter
             throw new InvalidOperationException($"The list '{_name}' of '{_activity}' is complete.");
         }
 
-        if (items.Count == 0 && Count > 0)
+        if (items.Count == 0)
         {
             return;
         }
 
-        await _store.WritePageAsync(_instanceId, new ResultList(_activity, _name, items), Count, cancellationToken);
+        await _store.WritePageAsync(_instanceId, new ResultList(_activity, _name, items), Count, endsList: false, cancellationToken);
         Count += items.Count;
     }
 
     /// <summary>
-    /// The value for the output: a reference to the written list, or an empty array when nothing was written (a list
-    /// left by an execution that did not commit is cleared).
+    /// Ends the list, removing what an execution that did not commit had written beyond it, and gives the value for
+    /// the output: a reference to the list, or an empty array when nothing was written.
     /// </summary>
     public async Task<JsonNode> CompleteAsync(CancellationToken cancellationToken)
     {
-        if (Count == 0 && !_completed)
+        if (!_completed)
         {
-            await _store.WritePageAsync(_instanceId, new ResultList(_activity, _name, []), 0, cancellationToken);
+            await _store.WritePageAsync(_instanceId, new ResultList(_activity, _name, []), Count, endsList: true, cancellationToken);
+            _completed = true;
         }
 
-        _completed = true;
         return Count == 0 ? new JsonArray() : ResultReference.Create(_activity, _name, Count);
     }
 }

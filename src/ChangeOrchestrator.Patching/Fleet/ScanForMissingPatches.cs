@@ -27,32 +27,22 @@ public sealed class ScanForMissingPatches(IPatchFleet fleet) : PatchingActivity<
         }
 
         // Each page of servers is recorded, added up and written away before the next is read: a 50,000-server scan
-        // is never held whole. A scan of one page keeps its list in the output, stored apart by the commit as before.
+        // is never held whole. A scan of one page keeps its list in the output, which the commit stores like any list.
         var recorder = await ScanHistoryRecorder.OpenAsync(fleet, context, scan, input.Servers, cancellationToken);
         var summary = new ScanSummary();
-        var paged = scan.Reported.Count > PatchScan.PageSize;
-        var written = paged ? context.WriteList("instances") : null;
-        IReadOnlyList<InstanceMissingPatches> held = [];
+        var instances = ScanOutputList.For(context, scan, "instances");
         await foreach (var page in PatchScan.FoundPagesAsync(fleet, scan, cancellationToken))
         {
             await recorder.RecordAsync(page, cancellationToken);
             summary.Add(page);
-            if (written is null)
-            {
-                held = page;
-                continue;
-            }
-
-            await written.AppendAsync([.. page.Select(server => ActivityJson.ToNode(server))], cancellationToken);
+            await instances.AddAsync(page, cancellationToken);
         }
 
         recorder.Journal();
-        var output = Summarize(scan, summary, held);
+        var output = Summarize(scan, summary, instances.Held);
         context.Journal($"{output.TotalMissing} missing patches on {output.InstancesWithMissing} of {output.ScannedCount} servers; {scan.Failures.Count} not scanned");
         var outcome = scan.Failures.Count > 0 ? "ScanFailed" : output.TotalMissing == 0 ? "NothingMissing" : ActivityResult.DoneOutcome;
-        return written is null
-            ? Outcome(outcome, output)
-            : Outcome(outcome, output, new Dictionary<string, JsonNode> { ["instances"] = await written.CompleteAsync(cancellationToken) });
+        return Outcome(outcome, output, await instances.WrittenAsync(cancellationToken));
     }
 
     private static Output Summarize(PatchScanResult scan, ScanSummary summary, IReadOnlyList<InstanceMissingPatches> held) => new()

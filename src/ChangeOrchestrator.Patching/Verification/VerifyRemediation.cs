@@ -33,20 +33,11 @@ public sealed class VerifyRemediation(IPatchFleet fleet) : PatchingActivity<Veri
         var recorder = await ScanHistoryRecorder.OpenAsync(fleet, context, scan, input.Servers, cancellationToken);
         var before = await MissedBefore.ReadAsync(context, input.Before, scan.Reported.ToHashSet(StringComparer.Ordinal), cancellationToken);
         var tally = new RemediationTally();
-        var written = scan.Reported.Count > PatchScan.PageSize ? context.WriteList("instances") : null;
-        var held = new List<InstanceMissingPatches>();
+        var residual = ScanOutputList.For(context, scan, "instances");
         await foreach (var page in PatchScan.FoundPagesAsync(fleet, scan, cancellationToken))
         {
             await recorder.RecordAsync(page, cancellationToken);
-            var residual = tally.Add(page, before);
-            if (written is null)
-            {
-                held.AddRange(residual);
-            }
-            else if (residual.Count > 0)
-            {
-                await written.AppendAsync([.. residual.Select(server => ActivityJson.ToNode(server))], cancellationToken);
-            }
+            await residual.AddAsync(tally.Add(page, before), cancellationToken);
         }
 
         recorder.Journal();
@@ -58,20 +49,17 @@ public sealed class VerifyRemediation(IPatchFleet fleet) : PatchingActivity<Veri
             RemediatedCves = tally.RemediatedCves,
             ResidualCves = tally.ResidualCves,
             ResidualCount = tally.ResidualCount,
-            Instances = held,
+            Instances = residual.Held,
             UnverifiedIds = unverified,
             Failures = scan.Failures,
             RescannedCount = tally.Rescanned,
             CommandIds = scan.Command.CommandIds,
         };
-        var residualServers = written?.Count ?? held.Count;
         context.Journal(
             $"Rescan of {tally.Rescanned} servers: {output.RemediatedCves.Count} CVEs and {output.RemediatedPatchIds.Count} patches remediated; " +
-            $"{output.ResidualCount} patches still missing on {residualServers} servers; {unverified.Count} servers not rescanned");
+            $"{output.ResidualCount} patches still missing on {residual.Count} servers; {unverified.Count} servers not rescanned");
         var outcome = output.ResidualCount == 0 && unverified.Count == 0 ? "Remediated" : "Residual";
-        return written is null
-            ? Outcome(outcome, output)
-            : Outcome(outcome, output, new Dictionary<string, JsonNode> { ["instances"] = await written.CompleteAsync(cancellationToken) });
+        return Outcome(outcome, output, await residual.WrittenAsync(cancellationToken));
     }
 
     private static List<string> Distinct(IEnumerable<string> values) => [.. values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];

@@ -53,13 +53,14 @@ internal sealed class EfStepResultStore(IDbContextFactory<WorkflowDbContext> con
             next is null ? null : new ResultKey(next.ActivityId, next.Name, next.Ordinal).ToToken());
     }
 
-    public async Task WritePageAsync(string instanceId, ResultList page, int firstOrdinal, CancellationToken cancellationToken)
+    public async Task WritePageAsync(string instanceId, ResultList page, int firstOrdinal, bool endsList, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = StepResultRow.From(instanceId, page, firstOrdinal).ToList();
+        var end = endsList ? int.MaxValue : firstOrdinal + rows.Count;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Set<StepResultRow>()
-            .Where(r => r.InstanceId == instanceId && r.ActivityId == page.Activity && r.Name == page.Name && r.Ordinal >= firstOrdinal)
+            .Where(r => r.InstanceId == instanceId && r.ActivityId == page.Activity && r.Name == page.Name && r.Ordinal >= firstOrdinal && r.Ordinal < end)
             .ExecuteDeleteAsync(cancellationToken);
         if (rows.Count > 0 && db.Database.IsNpgsql())
         {

@@ -28,7 +28,7 @@ internal sealed class InMemoryStepResults
         }
     }
 
-    public void WritePage(string instanceId, ResultList page, int firstOrdinal)
+    public void WritePage(string instanceId, ResultList page, int firstOrdinal, bool endsList)
     {
         if (!_lists.TryGetValue(instanceId, out var lists))
         {
@@ -40,8 +40,10 @@ internal sealed class InMemoryStepResults
             lists[(page.Activity, page.Name)] = items = [];
         }
 
-        items.RemoveAll(i => i.Ordinal >= firstOrdinal);
+        var end = firstOrdinal + page.Items.Count;
+        items.RemoveAll(i => i.Ordinal >= firstOrdinal && (endsList || i.Ordinal < end));
         items.AddRange(Items(page, firstOrdinal));
+        items.Sort((a, b) => a.Ordinal.CompareTo(b.Ordinal));
         if (items.Count == 0)
         {
             lists.Remove((page.Activity, page.Name));

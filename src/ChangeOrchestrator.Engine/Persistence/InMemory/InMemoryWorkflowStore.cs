@@ -133,11 +133,11 @@ public sealed class InMemoryWorkflowStore(TimeProvider time) : IWorkflowInstance
         }
     }
 
-    public Task WritePageAsync(string instanceId, ResultList page, int firstOrdinal, CancellationToken cancellationToken)
+    public Task WritePageAsync(string instanceId, ResultList page, int firstOrdinal, bool endsList, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
-            _results.WritePage(instanceId, page, firstOrdinal);
+            _results.WritePage(instanceId, page, firstOrdinal, endsList);
         }
 
         return Task.CompletedTask;

@@ -70,7 +70,7 @@ public sealed class EfWorkflowInstanceStoreTests(DatabaseFixture fixture) : ICla
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task WritePageAsync_PagesAheadOfTheCommit_AreReplacedFromTheFirstPageAndKeptByTheCommitThatNamesThem(PersistenceProvider provider)
+    public async Task WritePageAsync_PagesAheadOfTheCommit_ReplaceTheirPositionsEndTheListAndAreKeptByTheCommitThatNamesThem(PersistenceProvider provider)
     {
         await using var harness = await fixture.HarnessAsync(provider);
         var instance = Bursts.Instance(harness.Now);
@@ -79,12 +79,15 @@ public sealed class EfWorkflowInstanceStoreTests(DatabaseFixture fixture) : ICla
         static ResultList Page(int first, int count) =>
             new("scan", "instances", [.. Enumerable.Range(first, count).Select(i => (JsonNode?)new JsonObject { ["instanceId"] = $"i-{i:D4}", ["state"] = "Success" })]);
 
-        // An execution that wrote 1,500 servers and never committed, then its re-run writing 1,200 in pages of 500.
-        await results.WritePageAsync(instance.Id, Page(0, 1_000), 0, None);
-        await results.WritePageAsync(instance.Id, Page(1_000, 500), 1_000, None);
-        await results.WritePageAsync(instance.Id, Page(0, 500), 0, None);
-        await results.WritePageAsync(instance.Id, Page(500, 500), 500, None);
-        await results.WritePageAsync(instance.Id, Page(1_000, 200), 1_000, None);
+        // An execution that wrote 1,500 servers and never committed, then its re-run writing 1,200 in pages of 500 and
+        // ending the list there.
+        await results.WritePageAsync(instance.Id, Page(0, 1_000), 0, endsList: false, None);
+        await results.WritePageAsync(instance.Id, Page(1_000, 500), 1_000, endsList: false, None);
+        await results.WritePageAsync(instance.Id, Page(0, 500), 0, endsList: false, None);
+        await results.WritePageAsync(instance.Id, Page(500, 500), 500, endsList: false, None);
+        await results.WritePageAsync(instance.Id, Page(1_000, 200), 1_000, endsList: false, None);
+        var before = (await results.ListsAsync(instance.Id, None)).Single().Count;
+        await results.WritePageAsync(instance.Id, Page(1_200, 0), 1_200, endsList: true, None);
 
         // The commit replaces the activity's other output lists and keeps the written one.
         await harness.Instances.CommitAsync(new BurstCommit(new BurstResult(instance, [], [], [], [new ResultReplacement("scan", null, [new ResultList("scan", "failures", [JsonValue.Create("i-9999")])])
@@ -93,6 +96,7 @@ public sealed class EfWorkflowInstanceStoreTests(DatabaseFixture fixture) : ICla
         }]), ExpectedVersion: version, []), None);
 
         var lists = await results.ListsAsync(instance.Id, None);
+        Assert.Equal(1_500, before);
         Assert.Equal([("scan", "failures", 1), ("scan", "instances", 1_200)], lists.Select(l => (l.Activity, l.Name, l.Count)));
         var last = await results.ReadAsync(new ResultQuery(instance.Id) { Activity = "scan", Name = "instances", Server = "i-11" }, None);
         Assert.Equal(Enumerable.Range(1_100, 50), last.Items.Select(i => i.Ordinal));
