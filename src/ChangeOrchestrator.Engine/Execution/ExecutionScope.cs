@@ -103,38 +103,12 @@ internal sealed class ExecutionScope : IActivityScope
     }
 
     /// <summary>The output lists of <paramref name="activityId"/> that <paramref name="node"/> refers to.</summary>
-    private static HashSet<string> OwnLists(JsonNode? node, string activityId)
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        AddOwnLists(node, activityId, names);
-        return names;
-    }
-
-    private static void AddOwnLists(JsonNode? node, string activityId, HashSet<string> names)
-    {
-        switch (node)
-        {
-            case JsonObject obj when ResultReference.Is(obj):
-                names.UnionWith(ResultReference.Parts(obj)
-                    .Where(p => p.Items is null && p.Activity == activityId && !p.Name.StartsWith('$'))
-                    .Select(p => p.Name));
-                break;
-            case JsonObject obj:
-                foreach (var (_, value) in obj)
-                {
-                    AddOwnLists(value, activityId, names);
-                }
-
-                break;
-            case JsonArray array:
-                foreach (var item in array)
-                {
-                    AddOwnLists(item, activityId, names);
-                }
-
-                break;
-        }
-    }
+    private static HashSet<string> OwnLists(JsonNode? node, string activityId) =>
+        ResultReference.All(node)
+            .SelectMany(ResultReference.Parts)
+            .Where(p => p.Items is null && p.Activity == activityId && !p.Name.StartsWith('$'))
+            .Select(p => p.Name)
+            .ToHashSet(StringComparer.Ordinal);
 
     public void SetVariable(string name, JsonNode? value)
     {

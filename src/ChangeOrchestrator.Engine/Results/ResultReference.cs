@@ -64,13 +64,22 @@ public static class ResultReference
         _ => null,
     };
 
-    /// <summary>True when the node is a reference or holds one at any depth.</summary>
+    /// <summary>True when the node is a reference or holds one at any depth (without the iterators of <see cref="All"/>: it runs on every input and output).</summary>
     public static bool Within(JsonNode? node) => node switch
     {
         JsonObject obj when Is(obj) => true,
         JsonObject obj => obj.Any(p => Within(p.Value)),
         JsonArray array => array.Any(Within),
         _ => false,
+    };
+
+    /// <summary>The references in a node at any depth (the node itself when it is one), in document order.</summary>
+    public static IEnumerable<JsonObject> All(JsonNode? node) => node switch
+    {
+        JsonObject obj when Is(obj) => [obj],
+        JsonObject obj => obj.SelectMany(p => All(p.Value)),
+        JsonArray array => array.SelectMany(All),
+        _ => [],
     };
 
     /// <summary>The server an item is about: the item itself when it is an id, else its <c>instanceId</c>.</summary>
