@@ -142,7 +142,13 @@ public class ActivityContext
     /// gives goes in the output property <paramref name="name"/> (its JSON name). A re-run of the same execution after a
     /// crash writes the list again from its first page.
     /// </summary>
-    public ResultListWriter WriteList(string name) => _scope.Results.Writer(ActivityId, name);
+    public ResultListWriter WriteList(string name) => _scope.Results.Writer(ActivityId, name, keyed: false);
+
+    /// <summary>
+    /// An object keyed by server (each server's root snapshot) written a page of properties at a time, as
+    /// <see cref="WriteList"/> writes a list; it is read back as the object.
+    /// </summary>
+    public ResultListWriter WriteMap(string name) => _scope.Results.Writer(ActivityId, name, keyed: true);
 
     /// <summary>Adds an entry to the instance's journal, the audit trail users read.</summary>
     public void Journal(string message, JsonNode? data = null) => _scope.Journal(JournalEntryType.Message, Node.Id, message, data);

@@ -8,7 +8,8 @@ namespace ChangeOrchestrator.Engine.Results;
 /// takes <see cref="CompleteAsync"/>'s reference, which the commit then keeps (<see cref="ResultReplacement.Keeping"/>).
 /// The list has the name the output property's own list would have, so the results API finds it as any other. A
 /// re-run after a crash before the commit writes it again page by page over what it left; until the commit, the list
-/// the activity's previous output named (a loop running it again) already holds the new items.
+/// the activity's previous output named (a loop running it again) already holds the new items. A keyed writer writes an
+/// object keyed by server (each server's root snapshot) the way a long object is stored: one item per property.
 /// </summary>
 public sealed class ResultListWriter
 {
@@ -16,9 +17,10 @@ public sealed class ResultListWriter
     private readonly string _instanceId;
     private readonly string _activity;
     private readonly string _name;
+    private readonly bool _keyed;
     private bool _completed;
 
-    internal ResultListWriter(IStepResultStore store, string instanceId, string activity, string name)
+    internal ResultListWriter(IStepResultStore store, string instanceId, string activity, string name, bool keyed)
     {
         if (name.Length == 0 || name.StartsWith('$'))
         {
@@ -29,13 +31,25 @@ public sealed class ResultListWriter
         _instanceId = instanceId;
         _activity = activity;
         _name = name;
+        _keyed = keyed;
     }
 
     /// <summary>How many items are written so far.</summary>
     public int Count { get; private set; }
 
     /// <summary>Writes the next page, over what an execution that did not commit left at those positions.</summary>
-    public async Task AppendAsync(IReadOnlyList<JsonNode?> items, CancellationToken cancellationToken)
+    public Task AppendAsync(IReadOnlyList<JsonNode?> items, CancellationToken cancellationToken) =>
+        _keyed
+            ? throw new InvalidOperationException($"The object '{_name}' of '{_activity}' is written a property at a time.")
+            : WriteAsync(items, cancellationToken);
+
+    /// <summary>Writes the next page of a keyed writer's properties.</summary>
+    public Task AppendPropertiesAsync(IReadOnlyList<KeyValuePair<string, JsonNode?>> properties, CancellationToken cancellationToken) =>
+        !_keyed
+            ? throw new InvalidOperationException($"The list '{_name}' of '{_activity}' is written an item at a time.")
+            : WriteAsync([.. properties.Select(p => (JsonNode?)ResultReference.PropertyItem(p.Key, p.Value))], cancellationToken);
+
+    private async Task WriteAsync(IReadOnlyList<JsonNode?> items, CancellationToken cancellationToken)
     {
         if (_completed)
         {
@@ -53,7 +67,7 @@ public sealed class ResultListWriter
 
     /// <summary>
     /// Ends the list, removing what an execution that did not commit had written beyond it, and gives the value for
-    /// the output: a reference to the list, or an empty array when nothing was written.
+    /// the output: a reference to the list, or an empty array (an empty object, when keyed) when nothing was written.
     /// </summary>
     public async Task<JsonNode> CompleteAsync(CancellationToken cancellationToken)
     {
@@ -63,6 +77,8 @@ public sealed class ResultListWriter
             _completed = true;
         }
 
-        return Count == 0 ? new JsonArray() : ResultReference.Create(_activity, _name, Count);
+        return Count > 0 ? ResultReference.Create(_activity, _name, Count, isObject: _keyed)
+            : _keyed ? new JsonObject()
+            : new JsonArray();
     }
 }

@@ -42,7 +42,7 @@ internal sealed class ResultLoader(IStepResultStore store, string instanceId, Fu
     }
 
     /// <summary>An output list of <paramref name="activity"/> to write a page at a time while it runs.</summary>
-    public ResultListWriter Writer(string activity, string name) => new(store, instanceId, activity, name);
+    public ResultListWriter Writer(string activity, string name, bool keyed) => new(store, instanceId, activity, name, keyed);
 
     /// <summary>
     /// A copy of <paramref name="node"/> with every reference in it replaced by the array it names, except the

@@ -82,6 +82,9 @@ public static class ResultReference
         _ => [],
     };
 
+    /// <summary>The stored item of one property of an object keyed by server (<see cref="Create"/> with <c>isObject</c>).</summary>
+    public static JsonObject PropertyItem(string key, JsonNode? value) => new() { ["key"] = key, ["value"] = value };
+
     /// <summary>The server an item is about: the item itself when it is an id, else its <c>instanceId</c>.</summary>
     public static string? ServerOf(JsonNode? item) => item switch
     {

@@ -39,7 +39,7 @@ internal static class ResultSpiller
             case JsonObject obj when path.Length > 0 && obj.Count > threshold && !ResultReference.Is(obj):
                 var properties = obj.ToList();
                 obj.Clear();
-                lists.Add(new ResultList(activity, path, [.. properties.Select(p => (JsonNode?)new JsonObject { ["key"] = p.Key, ["value"] = p.Value })]));
+                lists.Add(new ResultList(activity, path, [.. properties.Select(p => (JsonNode?)ResultReference.PropertyItem(p.Key, p.Value))]));
                 return ResultReference.Create(activity, path, properties.Count, isObject: true);
 
             case JsonObject obj when !ResultReference.Is(obj):

@@ -18,7 +18,7 @@ internal static class PatchScan
     /// Servers whose missing patches are read, recorded and written away at a time: a page holds a thousand servers'
     /// patches, where a 50,000-server scan read whole held hundreds of megabytes until its step committed.
     /// </summary>
-    public const int PageSize = 1000;
+    public const int PageSize = OutputList<InstanceMissingPatches>.PageSize;
 
     private const string CommandKey = "command";
 

@@ -30,7 +30,7 @@ public sealed class ScanForMissingPatches(IPatchFleet fleet) : PatchingActivity<
         // is never held whole. A scan of one page keeps its list in the output, which the commit stores like any list.
         var recorder = await ScanHistoryRecorder.OpenAsync(fleet, context, scan, input.Servers, cancellationToken);
         var summary = new ScanSummary();
-        var instances = ScanOutputList.For(context, scan, "instances");
+        var instances = OutputList<InstanceMissingPatches>.For(context, "instances", scan.Reported.Count);
         await foreach (var page in PatchScan.FoundPagesAsync(fleet, scan, cancellationToken))
         {
             await recorder.RecordAsync(page, cancellationToken);
@@ -42,7 +42,9 @@ public sealed class ScanForMissingPatches(IPatchFleet fleet) : PatchingActivity<
         var output = Summarize(scan, summary, instances.Held);
         context.Journal($"{output.TotalMissing} missing patches on {output.InstancesWithMissing} of {output.ScannedCount} servers; {scan.Failures.Count} not scanned");
         var outcome = scan.Failures.Count > 0 ? "ScanFailed" : output.TotalMissing == 0 ? "NothingMissing" : ActivityResult.DoneOutcome;
-        return Outcome(outcome, output, await instances.WrittenAsync(cancellationToken));
+        var written = new Dictionary<string, JsonNode>();
+        await instances.CompleteAsync(written, cancellationToken);
+        return Outcome(outcome, output, written);
     }
 
     private static Output Summarize(PatchScanResult scan, ScanSummary summary, IReadOnlyList<InstanceMissingPatches> held) => new()

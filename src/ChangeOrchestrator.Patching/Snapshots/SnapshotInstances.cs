@@ -1,5 +1,7 @@
 using System.ComponentModel;
+using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Activities;
+using ChangeOrchestrator.Engine.Results;
 using ChangeOrchestrator.Patching.ActivityEdge;
 
 namespace ChangeOrchestrator.Patching.Snapshots;
@@ -28,18 +30,17 @@ public sealed class SnapshotInstances(ISnapshotService snapshots) : PatchingActi
     {
         var input = context.Input;
         context.BeginExecution();
-        List<VolumeSnapshotState> taken;
+        var key = IdempotencyTokens.From(context.IdempotencyKey);
+        var progress = new Dictionary<string, SnapshotProgress>(StringComparer.Ordinal);
         if (context.State[SnapshotsKey] is null)
         {
-            taken = await TakeAsync(context, cancellationToken);
-            if (taken.Count > 0)
+            if (await TakeAsync(context, cancellationToken) > 0)
             {
                 return PollSchedule.Next(context, input.PollInterval, input.MaxPollInterval);
             }
         }
         else
         {
-            var key = IdempotencyTokens.From(context.IdempotencyKey);
             if (context.State[ReadAllKey]?.GetValue<bool>() != true)
             {
                 // One cheap look first; the whole set is read only once it should be done.
@@ -50,29 +51,81 @@ public sealed class SnapshotInstances(ISnapshotService snapshots) : PatchingActi
                 }
             }
 
-            // The set kept in the state is read only now: a poll that found some still pending read none of it.
-            taken = await RefreshAsync(key, await context.ReadStateListAsync<VolumeSnapshotState>(SnapshotsKey, cancellationToken) ?? [], cancellationToken);
-            if (taken.Exists(s => s.State == SnapshotState.Pending))
+            // The state keeps the snapshots as they were taken: what was pending then is read again, by the key, until
+            // none is. A poll that found some still pending read none of the set, and writes none of it back.
+            var taken = await PendingIdsAsync(context, cancellationToken);
+            progress = (await snapshots.GetSnapshotStatusAsync(key, taken, cancellationToken)).Snapshots.ToDictionary(s => s.SnapshotId, StringComparer.Ordinal);
+            if (progress.Values.Any(s => s.State == SnapshotState.Pending))
             {
-                context.Write(SnapshotsKey, taken);
                 return Wait(context, expectedRemaining: null);
             }
         }
 
-        var failed = taken.Where(s => s.State == SnapshotState.Error).ToList();
-        context.Journal($"{taken.Count - failed.Count} of {taken.Count} snapshots completed for {input.ChangeNumber}");
+        return await CompleteAsync(context, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// The output, a page of the taken snapshots at a time with what was pending brought up to date: the set of a
+    /// 50,000-server change (some 80,000 volumes) is written away as it is read, never held whole.
+    /// </summary>
+    private static async Task<ActivityResult> CompleteAsync(
+        ActivityContext<Input> context, Dictionary<string, SnapshotProgress> progress, CancellationToken cancellationToken)
+    {
+        var stored = context.State[SnapshotsKey];
+        var count = ResultReference.CountOf(stored) ?? 0;
+        var all = OutputList<VolumeSnapshotState>.For(context, "snapshots", count);
+        var ids = OutputList<string>.For(context, "snapshotIds", count);
+        var roots = OutputMap<string>.For(context, "rootSnapshots", count);
+        var failed = new List<VolumeSnapshotState>();
+        await foreach (var page in context.ReadListAsync<VolumeSnapshotState>(stored, SnapshotsKey, cancellationToken).Chunk(OutputList<VolumeSnapshotState>.PageSize))
+        {
+            var now = page.Select(s => Refreshed(s, progress)).ToList();
+            failed.AddRange(now.Where(s => s.State == SnapshotState.Error));
+            await all.AddAsync(now, cancellationToken);
+            await ids.AddAsync([.. now.Select(s => s.SnapshotId)], cancellationToken);
+            await roots.AddAsync([.. now.Where(s => s.IsRootVolume).Select(s => KeyValuePair.Create(s.InstanceId, s.SnapshotId))], cancellationToken);
+        }
+
+        var written = new Dictionary<string, JsonNode>();
+        await all.CompleteAsync(written, cancellationToken);
+        await ids.CompleteAsync(written, cancellationToken);
+        await roots.CompleteAsync(written, cancellationToken);
+        var input = context.Input;
+        context.Journal($"{all.Count - failed.Count} of {all.Count} snapshots completed for {input.ChangeNumber}");
         return Outcome(failed.Count == 0 ? ActivityResult.DoneOutcome : "Failed", new Output
         {
             ChangeNumber = input.ChangeNumber,
-            Snapshots = taken,
-            SnapshotIds = [.. taken.Select(s => s.SnapshotId)],
-            RootSnapshots = taken.Where(s => s.IsRootVolume).ToDictionary(s => s.InstanceId, s => s.SnapshotId, StringComparer.Ordinal),
+            Snapshots = all.Held,
+            SnapshotIds = ids.Held,
+            RootSnapshots = roots.Held,
             FailedSnapshots = failed,
             SkippedInstanceIds = await context.ReadStateListAsync<string>(SkippedKey, cancellationToken) ?? [],
-        });
+        }, written);
     }
 
-    private async Task<List<VolumeSnapshotState>> TakeAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
+    /// <summary>The snapshots that were pending when taken: only their ids are held while the set is read.</summary>
+    private static async Task<List<string>> PendingIdsAsync(ActivityContext context, CancellationToken cancellationToken)
+    {
+        var pending = new List<string>();
+        await foreach (var snapshot in context.ReadListAsync<VolumeSnapshotState>(context.State[SnapshotsKey], SnapshotsKey, cancellationToken))
+        {
+            if (snapshot.State == SnapshotState.Pending)
+            {
+                pending.Add(snapshot.SnapshotId);
+            }
+        }
+
+        return pending;
+    }
+
+    /// <summary>A completed or failed snapshot stays so; a pending one takes the state just read, and one no longer found has failed.</summary>
+    private static VolumeSnapshotState Refreshed(VolumeSnapshotState snapshot, Dictionary<string, SnapshotProgress> progress) =>
+        snapshot.State != SnapshotState.Pending ? snapshot
+        : progress.TryGetValue(snapshot.SnapshotId, out var now) ? snapshot with { State = now.State, PercentDone = now.PercentDone, Message = now.Message }
+        : snapshot with { State = SnapshotState.Error, Message = $"Snapshot {snapshot.SnapshotId} no longer exists." };
+
+    /// <summary>Takes the snapshots (or finds those of an earlier run) and keeps them in the state; returns how many.</summary>
+    private async Task<int> TakeAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
     {
         var input = context.Input;
         var ids = input.InstanceIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -101,7 +154,7 @@ public sealed class SnapshotInstances(ISnapshotService snapshots) : PatchingActi
         context.Write(SnapshotsKey, taken);
         context.Write(SkippedKey, skipped);
         context.Journal($"{taken.Count} snapshots of {ids.Count - skipped.Count} servers for {input.ChangeNumber} ({found} sets found from an earlier run)");
-        return taken;
+        return taken.Count;
     }
 
     /// <summary>
@@ -120,17 +173,6 @@ public sealed class SnapshotInstances(ISnapshotService snapshots) : PatchingActi
 
         context.State.Remove(ReadAllKey);
         return PollSchedule.Next(context, input.PollInterval, input.MaxPollInterval);
-    }
-
-    private async Task<List<VolumeSnapshotState>> RefreshAsync(string key, List<VolumeSnapshotState> taken, CancellationToken cancellationToken)
-    {
-        // Only what was still pending is read again: a completed or failed snapshot stays so.
-        var pending = taken.Where(s => s.State == SnapshotState.Pending).Select(s => s.SnapshotId).ToList();
-        var status = await snapshots.GetSnapshotStatusAsync(key, pending, cancellationToken);
-        var progress = status.Snapshots.ToDictionary(s => s.SnapshotId, StringComparer.Ordinal);
-        return [.. taken.Select(s => s.State != SnapshotState.Pending ? s : progress.TryGetValue(s.SnapshotId, out var now)
-            ? s with { State = now.State, PercentDone = now.PercentDone, Message = now.Message }
-            : s with { State = SnapshotState.Error, Message = $"Snapshot {s.SnapshotId} no longer exists." })];
     }
 
     public sealed record Input

@@ -33,7 +33,7 @@ public sealed class VerifyRemediation(IPatchFleet fleet) : PatchingActivity<Veri
         var recorder = await ScanHistoryRecorder.OpenAsync(fleet, context, scan, input.Servers, cancellationToken);
         var before = await MissedBefore.ReadAsync(context, input.Before, scan.Reported.ToHashSet(StringComparer.Ordinal), cancellationToken);
         var tally = new RemediationTally();
-        var residual = ScanOutputList.For(context, scan, "instances");
+        var residual = OutputList<InstanceMissingPatches>.For(context, "instances", scan.Reported.Count);
         await foreach (var page in PatchScan.FoundPagesAsync(fleet, scan, cancellationToken))
         {
             await recorder.RecordAsync(page, cancellationToken);
@@ -59,7 +59,9 @@ public sealed class VerifyRemediation(IPatchFleet fleet) : PatchingActivity<Veri
             $"Rescan of {tally.Rescanned} servers: {output.RemediatedCves.Count} CVEs and {output.RemediatedPatchIds.Count} patches remediated; " +
             $"{output.ResidualCount} patches still missing on {residual.Count} servers; {unverified.Count} servers not rescanned");
         var outcome = output.ResidualCount == 0 && unverified.Count == 0 ? "Remediated" : "Residual";
-        return Outcome(outcome, output, await residual.WrittenAsync(cancellationToken));
+        var written = new Dictionary<string, JsonNode>();
+        await residual.CompleteAsync(written, cancellationToken);
+        return Outcome(outcome, output, written);
     }
 
     private static List<string> Distinct(IEnumerable<string> values) => [.. values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];

@@ -97,5 +97,40 @@ public sealed class WrittenListsTests
         Assert.Empty(await engine.Store.ListsAsync(instance.Id, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task WriteMap_PropertiesWrittenAPageAtATime_AreReadBackAsTheObjectTheOutputNames()
+    {
+        using var engine = Engine();
+        await engine.PublishAsync(Flows.Json("map",
+            """
+            { "id": "write", "type": "WriteServers", "inputs": { "count": 250, "pageSize": 60, "owners": true } },
+            { "id": "say", "type": "Log", "inputs": { "message": { "js": "`${Object.keys(steps.write.owners).length} owners, i-249 in ${steps.write.owners['i-249']}`" } } }
+            """,
+            """ { "from": "write", "to": "say" } """));
+
+        var instance = await engine.StartAsync("map");
+
+        Assert.Equal(InstanceStatus.Completed, instance.Status);
+        var reference = instance.Steps["write"]!["owners"]!.AsObject();
+        Assert.True(ResultReference.Is(reference));
+        Assert.Equal(("write", "owners"), (Assert.Single(ResultReference.Parts(reference)).Activity, ResultReference.Parts(reference).Single().Name));
+        Assert.Contains(await engine.JournalAsync(instance.Id), e => e.Message == "250 owners, i-249 in team-4");
+        var owner = await engine.Store.ReadAsync(new ResultQuery(instance.Id) { Activity = "write", Name = "owners", Server = "i-249" }, CancellationToken.None);
+        Assert.Equal("team-4", Assert.Single(owner.Items).Data!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task WriteMap_NothingWritten_OutputsAnEmptyObject()
+    {
+        using var engine = Engine();
+        await engine.PublishAsync(Flows.Json("none", """{ "id": "write", "type": "WriteServers", "inputs": { "count": 0, "owners": true } }""", ""));
+
+        var instance = await engine.StartAsync("none");
+
+        Assert.Equal(InstanceStatus.Completed, instance.Status);
+        Assert.Empty(instance.Steps["write"]!["owners"]!.AsObject());
+        Assert.Empty(await engine.Store.ListsAsync(instance.Id, CancellationToken.None));
+    }
+
     private static EngineHarness Engine() => new(services => services.AddActivity<WriteServers>().AddActivity<SumMissing>());
 }

@@ -7,7 +7,8 @@ namespace ChangeOrchestrator.Engine.Tests.Support;
 /// <summary>
 /// Writes servers i-000, i-001, ... a page at a time while it runs, as a fleet scan writes what each server misses;
 /// with <c>failAfterWriting</c> its first attempt writes more servers than asked and then fails, as an execution that
-/// crashed before its commit would leave them.
+/// crashed before its commit would leave them. With <c>owners</c> it also writes each server's owning team as an object
+/// keyed by server, as the snapshot step writes each server's root snapshot.
 /// </summary>
 [Activity("Writes a list of servers a page at a time.", Category = "Test")]
 internal sealed class WriteServers(SideEffectLog log) : Activity<WriteServers.Input, WriteServers.Output>
@@ -18,12 +19,16 @@ internal sealed class WriteServers(SideEffectLog log) : Activity<WriteServers.In
         log.Add("write", $"attempt {context.Attempt}");
         var failing = input.FailAfterWriting && log.Count("write") == 1;
         var servers = context.WriteList("servers");
+        var owners = input.Owners ? context.WriteMap("owners") : null;
         var count = failing ? input.Count + 50 : input.Count;
         for (var first = 0; first < count; first += input.PageSize)
         {
-            await servers.AppendAsync(
-                [.. Enumerable.Range(first, Math.Min(input.PageSize, count - first)).Select(i => (JsonNode?)new JsonObject { ["instanceId"] = $"i-{i:D3}", ["missing"] = i % 3 })],
-                cancellationToken);
+            var page = Enumerable.Range(first, Math.Min(input.PageSize, count - first)).ToList();
+            await servers.AppendAsync([.. page.Select(i => (JsonNode?)new JsonObject { ["instanceId"] = $"i-{i:D3}", ["missing"] = i % 3 })], cancellationToken);
+            if (owners is not null)
+            {
+                await owners.AppendPropertiesAsync([.. page.Select(i => KeyValuePair.Create($"i-{i:D3}", (JsonNode?)$"team-{i % 7}"))], cancellationToken);
+            }
         }
 
         if (failing)
@@ -31,10 +36,13 @@ internal sealed class WriteServers(SideEffectLog log) : Activity<WriteServers.In
             throw new ActivityException("lost the database after writing", isTransient: true);
         }
 
-        return Outcome(ActivityResult.DoneOutcome, new Output { Servers = [], Written = servers.Count }, new Dictionary<string, JsonNode>
+        var written = new Dictionary<string, JsonNode> { ["servers"] = await servers.CompleteAsync(cancellationToken) };
+        if (owners is not null)
         {
-            ["servers"] = await servers.CompleteAsync(cancellationToken),
-        });
+            written["owners"] = await owners.CompleteAsync(cancellationToken);
+        }
+
+        return Outcome(ActivityResult.DoneOutcome, new Output { Servers = [], Written = servers.Count }, written);
     }
 
     public sealed record Input
@@ -47,6 +55,9 @@ internal sealed class WriteServers(SideEffectLog log) : Activity<WriteServers.In
 
         [Description("Whether the first attempt fails after writing its pages.")]
         public bool FailAfterWriting { get; init; }
+
+        [Description("Whether each server's owning team is written too, keyed by server.")]
+        public bool Owners { get; init; }
     }
 
     public sealed record Output
@@ -54,5 +65,7 @@ internal sealed class WriteServers(SideEffectLog log) : Activity<WriteServers.In
         public required IReadOnlyList<ListServers.Server> Servers { get; init; }
 
         public required int Written { get; init; }
+
+        public IReadOnlyDictionary<string, string>? Owners { get; init; }
     }
 }

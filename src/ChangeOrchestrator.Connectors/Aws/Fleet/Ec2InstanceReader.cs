@@ -24,20 +24,28 @@ internal sealed class Ec2InstanceReader(AwsClients clients, AwsCalls calls, IOpt
     // Terminated and shutting-down instances stay visible for a while but will never be patched again.
     private static readonly List<string> LiveStates = ["pending", "running", "stopping", "stopped"];
 
-    public async Task<List<Instance>> ByIdsAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// The live instances among <paramref name="instanceIds"/>, each taken as <paramref name="project"/> makes it as its
+    /// page is read (null leaves it out), so that only what the caller needs of tens of thousands of instances is held.
+    /// </summary>
+    public async Task<List<T>> ByIdsAsync<T>(IReadOnlyCollection<string> instanceIds, Func<Instance, T?> project, CancellationToken cancellationToken)
+        where T : class
     {
         var batches = instanceIds.Where(id => id.StartsWith("i-", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).Chunk(FilterValuesPerCall).ToList();
         var read = await FanOut.MapAsync(batches, options.Value.MaxConcurrentCalls, async (batch, token) =>
-            await ReadAsync([new Filter("instance-id", [.. batch]), new Filter("instance-state-name", LiveStates)], token), cancellationToken);
+            await ReadAsync([new Filter("instance-id", [.. batch]), new Filter("instance-state-name", LiveStates)], project, token), cancellationToken);
         return [.. read.SelectMany(r => r)];
     }
 
-    public Task<List<Instance>> ByTagsAsync(IReadOnlyList<TagFilter> filters, CancellationToken cancellationToken) =>
+    /// <summary>The live instances meeting every tag filter, taken as <see cref="ByIdsAsync{T}"/> takes them.</summary>
+    public Task<List<T>> ByTagsAsync<T>(IReadOnlyList<TagFilter> filters, Func<Instance, T?> project, CancellationToken cancellationToken)
+        where T : class =>
         ReadAsync(
             [
                 .. filters.Select(f => f.Values.Count == 0 ? new Filter("tag-key", [f.Key]) : new Filter("tag:" + f.Key, [.. f.Values])),
                 new Filter("instance-state-name", LiveStates),
             ],
+            project,
             cancellationToken);
 
     /// <summary>
@@ -71,17 +79,25 @@ internal sealed class Ec2InstanceReader(AwsClients clients, AwsCalls calls, IOpt
             return (response.Reservations ?? []).SelectMany(r => r.Instances ?? []).Single();
         }, cancellationToken);
 
-    private Task<List<Instance>> ReadAsync(List<Filter> filters, CancellationToken cancellationToken) =>
+    private Task<List<T>> ReadAsync<T>(List<Filter> filters, Func<Instance, T?> project, CancellationToken cancellationToken)
+        where T : class =>
         calls.RunAsync("EC2 DescribeInstances", async token =>
         {
-            var instances = new List<Instance>();
+            // A retried call starts over with a list of its own.
+            var taken = new List<T>();
             var request = new DescribeInstancesRequest { Filters = filters, MaxResults = PageSize };
             await foreach (var reservation in clients.Ec2.Paginators.DescribeInstances(request).Reservations.WithCancellation(token))
             {
-                instances.AddRange(reservation.Instances ?? []);
+                foreach (var instance in reservation.Instances ?? [])
+                {
+                    if (project(instance) is { } value)
+                    {
+                        taken.Add(value);
+                    }
+                }
             }
 
-            return instances;
+            return taken;
         }, cancellationToken);
 
     /// <summary>A filter value that matches the text itself: EC2 takes a backslash before <c>*</c>, <c>?</c> and <c>\</c> as the character.</summary>

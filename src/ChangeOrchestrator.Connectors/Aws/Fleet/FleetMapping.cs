@@ -1,6 +1,5 @@
 using Amazon.EC2;
 using Amazon.SimpleSystemsManagement;
-using Amazon.SimpleSystemsManagement.Model;
 using ChangeOrchestrator.Patching.Fleet;
 using Instance = Amazon.EC2.Model.Instance;
 
@@ -13,7 +12,7 @@ internal static class FleetMapping
     public static Dictionary<string, string> TagsOf(Instance instance) =>
         (instance.Tags ?? []).ToDictionary(t => t.Key, t => t.Value ?? "", StringComparer.Ordinal);
 
-    public static ManagedInstance FromEc2(Instance instance, InstanceInformation? registration)
+    public static ManagedInstance FromEc2(Instance instance, RegisteredNode? registration)
     {
         var tags = TagsOf(instance);
         return new ManagedInstance
@@ -33,7 +32,7 @@ internal static class FleetMapping
         };
     }
 
-    public static ManagedInstance FromHybrid(InstanceInformation registration, IReadOnlyDictionary<string, string> tags) => new()
+    public static ManagedInstance FromHybrid(RegisteredNode registration, IReadOnlyDictionary<string, string> tags) => new()
     {
         InstanceId = registration.InstanceId,
         Name = tags.GetValueOrDefault(FleetTags.Name) ?? registration.Name ?? registration.ComputerName ?? registration.InstanceId,
@@ -46,7 +45,7 @@ internal static class FleetMapping
         Tags = tags,
     };
 
-    public static AgentStatus Agent(string instanceId, InstanceInformation? registration) => registration is null
+    public static AgentStatus Agent(string instanceId, RegisteredNode? registration) => registration is null
         ? new AgentStatus { InstanceId = instanceId, PingStatus = AgentPingStatus.NotRegistered }
         : new AgentStatus
         {

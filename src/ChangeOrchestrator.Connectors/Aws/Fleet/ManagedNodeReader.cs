@@ -16,7 +16,7 @@ internal sealed class ManagedNodeReader(AwsClients clients, AwsCalls calls, IOpt
     /// <summary>DescribeInstanceInformation returns at most 50 nodes per page.</summary>
     public const int PageSize = 50;
 
-    public async Task<Dictionary<string, InstanceInformation>> ByIdsAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken)
+    public async Task<Dictionary<string, RegisteredNode>> ByIdsAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken)
     {
         var batches = instanceIds.Distinct(StringComparer.Ordinal).Chunk(PageSize).ToList();
         var read = await FanOut.MapAsync(batches, options.Value.MaxConcurrentCalls, async (batch, token) =>
@@ -26,11 +26,11 @@ internal sealed class ManagedNodeReader(AwsClients clients, AwsCalls calls, IOpt
                 Filters = [new InstanceInformationStringFilter { Key = "InstanceIds", Values = [.. batch] }],
                 MaxResults = PageSize,
             };
-            var part = new Dictionary<string, InstanceInformation>(StringComparer.Ordinal);
+            var part = new Dictionary<string, RegisteredNode>(StringComparer.Ordinal);
             await ReadAsync(request, part, token);
             return part;
         }, cancellationToken);
-        var found = new Dictionary<string, InstanceInformation>(StringComparer.Ordinal);
+        var found = new Dictionary<string, RegisteredNode>(StringComparer.Ordinal);
         foreach (var (id, node) in read.SelectMany(part => part))
         {
             found[id] = node;
@@ -40,9 +40,9 @@ internal sealed class ManagedNodeReader(AwsClients clients, AwsCalls calls, IOpt
     }
 
     /// <summary>Nodes meeting every tag filter; EC2 instances are matched on their EC2 tags, hybrid nodes on their SSM tags.</summary>
-    public async Task<Dictionary<string, InstanceInformation>> ByTagsAsync(IReadOnlyList<TagFilter> filters, CancellationToken cancellationToken)
+    public async Task<Dictionary<string, RegisteredNode>> ByTagsAsync(IReadOnlyList<TagFilter> filters, CancellationToken cancellationToken)
     {
-        var found = new Dictionary<string, InstanceInformation>(StringComparer.Ordinal);
+        var found = new Dictionary<string, RegisteredNode>(StringComparer.Ordinal);
         var request = new DescribeInstanceInformationRequest
         {
             Filters = [.. filters.Select(f => f.Values.Count == 0
@@ -100,12 +100,12 @@ internal sealed class ManagedNodeReader(AwsClients clients, AwsCalls calls, IOpt
         return tags;
     }
 
-    private Task<bool> ReadAsync(DescribeInstanceInformationRequest request, Dictionary<string, InstanceInformation> found, CancellationToken cancellationToken) =>
+    private Task<bool> ReadAsync(DescribeInstanceInformationRequest request, Dictionary<string, RegisteredNode> found, CancellationToken cancellationToken) =>
         calls.RunAsync("SSM DescribeInstanceInformation", async token =>
         {
             await foreach (var node in clients.Ssm.Paginators.DescribeInstanceInformation(request).InstanceInformationList.WithCancellation(token))
             {
-                found[node.InstanceId] = node;
+                found[node.InstanceId] = RegisteredNode.From(node);
             }
 
             return true;

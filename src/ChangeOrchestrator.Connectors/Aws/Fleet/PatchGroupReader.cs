@@ -18,9 +18,10 @@ internal sealed class PatchGroupReader(AwsClients clients, AwsCalls calls, Ec2In
         var servers = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var key in new[] { FleetTags.PatchGroup, FleetTags.PatchGroupWithoutSpace })
         {
-            foreach (var instance in await instances.ByTagsAsync([new TagFilter(key, [])], cancellationToken))
+            var tagged = await instances.ByTagsAsync([new TagFilter(key, [])], i => new PatchGroupMember(i.InstanceId, FleetTags.PatchGroupOf(FleetMapping.TagsOf(i))), cancellationToken);
+            foreach (var instance in tagged)
             {
-                Count(servers, FleetTags.PatchGroupOf(FleetMapping.TagsOf(instance)), instance.InstanceId);
+                Count(servers, instance.PatchGroup, instance.InstanceId);
             }
 
             var hybridIds = (await nodes.ByTagsAsync([new TagFilter(key, [])], cancellationToken)).Keys.Where(FleetMapping.IsHybrid).ToList();

@@ -1,8 +1,6 @@
-using Amazon.SimpleSystemsManagement.Model;
 using ChangeOrchestrator.Patching.Fleet;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Instance = Amazon.EC2.Model.Instance;
 
 namespace ChangeOrchestrator.Connectors.Aws.Fleet;
 
@@ -41,7 +39,7 @@ internal sealed class TargetResolver(
     private async Task<List<ManagedInstance>> ByIdsAsync(TargetSelector selector, CancellationToken cancellationToken)
     {
         var registered = await nodes.ByIdsAsync(selector.InstanceIds, cancellationToken);
-        var ec2 = await instances.ByIdsAsync(selector.InstanceIds, cancellationToken);
+        var ec2 = await instances.ByIdsAsync(selector.InstanceIds, i => FleetMapping.FromEc2(i, registered.GetValueOrDefault(i.InstanceId)), cancellationToken);
         var hybridIds = registered.Keys.Where(FleetMapping.IsHybrid).ToList();
         var hybridTags = await nodes.HybridTagsAsync(hybridIds, cancellationToken);
 
@@ -53,7 +51,7 @@ internal sealed class TargetResolver(
         }
 
         return Select(
-            ec2.Select(i => FleetMapping.FromEc2(i, registered.GetValueOrDefault(i.InstanceId)))
+            ec2
                 .Concat(hybridIds.Select(id => FleetMapping.FromHybrid(registered[id], hybridTags[id])))
                 .Where(instance => selector.Includes(instance.Tags)));
     }
@@ -62,7 +60,7 @@ internal sealed class TargetResolver(
     {
         // One query per patch group when there are several, so every hybrid node's group is known without a tag read.
         var queries = selector.PatchGroups.Count > 1 ? [.. selector.PatchGroups.Select(group => selector with { PatchGroups = [group] })] : new[] { selector };
-        var registered = new Dictionary<string, (InstanceInformation Node, Dictionary<string, string> Proven)>(StringComparer.Ordinal);
+        var registered = new Dictionary<string, (RegisteredNode Node, Dictionary<string, string> Proven)>(StringComparer.Ordinal);
         foreach (var query in queries)
         {
             var required = query.RequiredTags();
@@ -73,7 +71,11 @@ internal sealed class TargetResolver(
             }
         }
 
-        List<Instance> ec2 = await instances.ByTagsAsync(selector.RequiredTags(), cancellationToken);
+        // Each instance is mapped as its page is read: the SDK's instances, with their devices and interfaces, are not kept.
+        var ec2 = await instances.ByTagsAsync(
+            selector.RequiredTags(),
+            i => FleetMapping.FromEc2(i, registered.GetValueOrDefault(i.InstanceId).Node) is var instance && selector.Includes(instance.Tags) ? instance : null,
+            cancellationToken);
         var hybridIds = registered.Keys.Where(FleetMapping.IsHybrid).ToList();
         IEnumerable<ManagedInstance> hybrids;
         if (options.Value.ReadAllHybridNodeTags)
@@ -87,9 +89,7 @@ internal sealed class TargetResolver(
             hybrids = hybridIds.Where(id => !excluded.Contains(id)).Select(id => FleetMapping.FromHybrid(registered[id].Node, registered[id].Proven));
         }
 
-        return Select(ec2.Select(i => FleetMapping.FromEc2(i, registered.GetValueOrDefault(i.InstanceId).Node))
-            .Where(instance => selector.Includes(instance.Tags))
-            .Concat(hybrids));
+        return Select(ec2.Concat(hybrids));
     }
 
     private async Task<HashSet<string>> ExcludedAsync(IReadOnlyList<TagFilter> exclusions, CancellationToken cancellationToken)

@@ -238,11 +238,13 @@ internal sealed class AwsSnapshotService(
     private async Task<Dictionary<string, string>> RootVolumesAsync(List<SnapshotRequest> requests, CancellationToken cancellationToken)
     {
         var ids = requests.Select(r => r.InstanceId).Distinct(StringComparer.Ordinal).ToList();
-        var live = await pipeline.ExecuteAsync(async token => await instances.ByIdsAsync(ids, token), cancellationToken);
-        var roots = live.ToDictionary(
-            i => i.InstanceId,
-            i => (i.BlockDeviceMappings ?? []).FirstOrDefault(m => m.DeviceName == i.RootDeviceName)?.Ebs?.VolumeId ?? "",
-            StringComparer.Ordinal);
+        var live = await pipeline.ExecuteAsync(
+            async token => await instances.ByIdsAsync(
+                ids,
+                i => new InstanceRootVolume(i.InstanceId, (i.BlockDeviceMappings ?? []).FirstOrDefault(m => m.DeviceName == i.RootDeviceName)?.Ebs?.VolumeId ?? ""),
+                token),
+            cancellationToken);
+        var roots = live.ToDictionary(i => i.InstanceId, i => i.VolumeId, StringComparer.Ordinal);
         var unknown = ids.Where(id => !roots.ContainsKey(id)).ToList();
         if (unknown.Count > 0)
         {

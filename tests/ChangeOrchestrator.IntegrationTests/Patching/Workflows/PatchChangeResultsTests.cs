@@ -64,11 +64,22 @@ public sealed class PatchChangeResultsTests(ITestOutputHelper output)
         Assert.All(failing, f => Assert.Contains(residual, r => r!["instanceId"]!.GetValue<string>() == f.InstanceId
             && r["patches"]!.AsArray().Any(p => p!["id"]!.GetValue<string>() == f.PatchId)));
 
+        // The snapshot step writes its volumes, their ids and each server's root snapshot a page at a time.
+        var snapshots = await ReadResultsAsync(server, id, "snapshot", "snapshots");
+        var roots = await ReadResultsAsync(server, id, "snapshot", "rootSnapshots");
+        Assert.True(snapshots.Count > 1000, $"only {snapshots.Count} snapshots");
+        Assert.Equal(ResultReference.CountOf(outputs["snapshot"]!["snapshots"]), snapshots.Count);
+        Assert.Equal(snapshots.Count, await CountResultsAsync(server, id, "snapshot", "snapshotIds"));
+        var rootVolumes = snapshots.Where(s => s!["isRootVolume"]!.GetValue<bool>())
+            .Select(s => (s!["instanceId"]!.GetValue<string>(), s["snapshotId"]!.GetValue<string>())).ToHashSet();
+        Assert.Equal(rootVolumes, roots.Select(r => (r!["key"]!.GetValue<string>(), r["value"]!.GetValue<string>())).ToHashSet());
+
         var record = await server.Desks.ServiceNowChangeAsync(number);
         var attachments = await server.Desks.ServiceNowAttachmentsAsync(DeskSimulators.Value(record, "sys_id"));
         var evidence = JsonNode.Parse(attachments[$"patch-evidence-{number}.json"])!;
         Assert.Equal(patched, evidence["patched"]!.AsArray().Count);
         Assert.Equal(targets, evidence["targets"]!.AsArray().Count);
+        Assert.Equal(snapshots.Count, evidence["snapshots"]!.AsArray().Count);
     }
 
     /// <summary>The instance row as text (every column, uncompressed) and the largest journal entry (message and data).</summary>
