@@ -22,7 +22,8 @@ internal sealed class ExecutionScope : IActivityScope
         IStepResultStore results, int inlineItems)
     {
         _inlineItems = inlineItems;
-        Results = new ResultLoader(results, instance.Id, PendingList, IsReplaced);
+        // An instance whose first burst this is has no row yet for lists to be written ahead against (version 0).
+        Results = new ResultLoader(results, instance.Id, instance.Version > 0, PendingList, IsReplaced);
         Definition = definition;
         Graph = FlowGraph.For(definition);
         Instance = instance;

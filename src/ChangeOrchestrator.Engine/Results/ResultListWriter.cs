@@ -10,6 +10,8 @@ namespace ChangeOrchestrator.Engine.Results;
 /// re-run after a crash before the commit writes it again page by page over what it left; until the commit, the list
 /// the activity's previous output named (a loop running it again) already holds the new items. A keyed writer writes an
 /// object keyed by server (each server's root snapshot) the way a long object is stored: one item per property.
+/// In the burst that starts an instance nothing is written ahead, as the instance is not stored yet: the items are
+/// held and <see cref="CompleteAsync"/> gives them whole, for the commit to store like any long list.
 /// </summary>
 public sealed class ResultListWriter
 {
@@ -18,9 +20,10 @@ public sealed class ResultListWriter
     private readonly string _activity;
     private readonly string _name;
     private readonly bool _keyed;
+    private readonly List<JsonNode?>? _held;
     private bool _completed;
 
-    internal ResultListWriter(IStepResultStore store, string instanceId, string activity, string name, bool keyed)
+    internal ResultListWriter(IStepResultStore store, string instanceId, string activity, string name, bool keyed, bool instanceStored)
     {
         if (name.Length == 0 || name.StartsWith('$'))
         {
@@ -32,6 +35,7 @@ public sealed class ResultListWriter
         _activity = activity;
         _name = name;
         _keyed = keyed;
+        _held = instanceStored ? null : [];
     }
 
     /// <summary>How many items are written so far.</summary>
@@ -61,16 +65,32 @@ public sealed class ResultListWriter
             return;
         }
 
+        if (_held is not null)
+        {
+            _held.AddRange(items);
+            Count += items.Count;
+            return;
+        }
+
         await _store.WritePageAsync(_instanceId, new ResultList(_activity, _name, items), Count, endsList: false, cancellationToken);
         Count += items.Count;
     }
 
     /// <summary>
     /// Ends the list, removing what an execution that did not commit had written beyond it, and gives the value for
-    /// the output: a reference to the list, or an empty array (an empty object, when keyed) when nothing was written.
+    /// the output: a reference to the list, or an empty array (an empty object, when keyed) when nothing was written;
+    /// the items themselves when they were held.
     /// </summary>
     public async Task<JsonNode> CompleteAsync(CancellationToken cancellationToken)
     {
+        if (_held is not null)
+        {
+            _completed = true;
+            return _keyed
+                ? new JsonObject(_held.Select(item => KeyValuePair.Create(item!["key"]!.GetValue<string>(), item["value"]?.DeepClone())))
+                : new JsonArray([.. _held]);
+        }
+
         if (!_completed)
         {
             await _store.WritePageAsync(_instanceId, new ResultList(_activity, _name, []), Count, endsList: true, cancellationToken);

@@ -7,7 +7,8 @@ namespace ChangeOrchestrator.Engine.Results;
 /// Reads stored per-server lists back for one burst: lists the burst itself wrote come from the burst (they are not
 /// committed yet), the others from the store, a page at a time.
 /// </summary>
-internal sealed class ResultLoader(IStepResultStore store, string instanceId, Func<string, string, ResultList?> pending, Func<string, string, bool> replaced)
+internal sealed class ResultLoader(
+    IStepResultStore store, string instanceId, bool instanceStored, Func<string, string, ResultList?> pending, Func<string, string, bool> replaced)
 {
     /// <summary>The items a reference names, in order, read lazily.</summary>
     public async IAsyncEnumerable<JsonNode?> ReadAsync(JsonObject reference, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -42,7 +43,7 @@ internal sealed class ResultLoader(IStepResultStore store, string instanceId, Fu
     }
 
     /// <summary>An output list of <paramref name="activity"/> to write a page at a time while it runs.</summary>
-    public ResultListWriter Writer(string activity, string name, bool keyed) => new(store, instanceId, activity, name, keyed);
+    public ResultListWriter Writer(string activity, string name, bool keyed) => new(store, instanceId, activity, name, keyed, instanceStored);
 
     /// <summary>
     /// A copy of <paramref name="node"/> with every reference in it replaced by the array it names, except the

@@ -28,6 +28,23 @@ internal sealed class OutputList<T>
     public static OutputList<T> For(ActivityContext context, string name, int expected) =>
         new(name, expected > PageSize ? context.WriteList(name) : null);
 
+    /// <summary>
+    /// A list already in hand, for the output property <paramref name="name"/>: returned to be held when it fits in a
+    /// page, else written away a page at a time and named in <paramref name="written"/> (an empty list is returned).
+    /// </summary>
+    public static async Task<IReadOnlyList<T>> OfAsync(
+        ActivityContext context, string name, IReadOnlyList<T> items, Dictionary<string, JsonNode> written, CancellationToken cancellationToken)
+    {
+        var list = For(context, name, items.Count);
+        foreach (var page in items.Chunk(PageSize))
+        {
+            await list.AddAsync(page, cancellationToken);
+        }
+
+        await list.CompleteAsync(written, cancellationToken);
+        return list.Held;
+    }
+
     /// <summary>The items held for the output: none when the list is written away.</summary>
     public IReadOnlyList<T> Held => _held;
 

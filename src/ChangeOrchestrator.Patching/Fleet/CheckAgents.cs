@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Activities;
 using ChangeOrchestrator.Patching.ActivityEdge;
 
@@ -29,14 +30,16 @@ public sealed class CheckAgents(IPatchFleet fleet) : PatchingActivity<CheckAgent
             context.Journal($"{offline.Count} of {agents.Count} agents are not online: {ServerList.Brief(offline)}");
         }
 
+        // Tens of thousands of agents are written away a page at a time rather than held, as JSON, until the burst commits.
+        var written = new Dictionary<string, JsonNode>();
         return Outcome(outcome, new Output
         {
-            OnlineIds = online,
-            OfflineIds = offline,
+            OnlineIds = await OutputList<string>.OfAsync(context, "onlineIds", online, written, cancellationToken),
+            OfflineIds = await OutputList<string>.OfAsync(context, "offlineIds", offline, written, cancellationToken),
             OnlineCount = online.Count,
             OfflineCount = offline.Count,
-            Agents = agents,
-        });
+            Agents = await OutputList<AgentState>.OfAsync(context, "agents", agents, written, cancellationToken),
+        }, written);
     }
 
     public sealed record Input

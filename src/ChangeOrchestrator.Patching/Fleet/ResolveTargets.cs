@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Activities;
 using ChangeOrchestrator.Patching.ActivityEdge;
 
@@ -27,12 +28,21 @@ public sealed class ResolveTargets(IPatchFleet fleet) : PatchingActivity<Resolve
                 isTransient: false);
         }
 
-        var instances = (await fleet.ResolveTargetsAsync(selector, cancellationToken))
+        var selected = (await fleet.ResolveTargetsAsync(selector, cancellationToken))
             .OrderBy(i => i.InstanceId, StringComparer.Ordinal)
             .Select(TargetInstance.From)
             .ToList();
-        var output = new Output { Instances = instances, InstanceIds = [.. instances.Select(i => i.InstanceId)], Count = instances.Count };
-        return Outcome(instances.Count == 0 ? "NoTargets" : ActivityResult.DoneOutcome, output);
+
+        // A selection of tens of thousands of servers is written away a page at a time rather than held, as JSON, until
+        // the burst commits beside the lists of the steps that follow it.
+        var written = new Dictionary<string, JsonNode>();
+        var output = new Output
+        {
+            Instances = await OutputList<TargetInstance>.OfAsync(context, "instances", selected, written, cancellationToken),
+            InstanceIds = await OutputList<string>.OfAsync(context, "instanceIds", [.. selected.Select(i => i.InstanceId)], written, cancellationToken),
+            Count = selected.Count,
+        };
+        return Outcome(selected.Count == 0 ? "NoTargets" : ActivityResult.DoneOutcome, output, written);
     }
 
     private static List<TagFilter> Filters(IReadOnlyDictionary<string, IReadOnlyList<string>> tags) =>

@@ -6,6 +6,9 @@ namespace ChangeOrchestrator.Engine.Tests.Results;
 
 public sealed class WrittenListsTests
 {
+    /// <summary>A first step that waits, so that what follows runs once the instance is stored and can write ahead of its commits.</summary>
+    private const string Pause = """ { "id": "pause", "type": "Delay", "inputs": { "duration": "PT1S" } }, """;
+
     private const string Variables = """ "variables": [ { "name": "round", "type": "integer", "default": 0 } ], """;
 
     [Fact]
@@ -13,14 +16,14 @@ public sealed class WrittenListsTests
     {
         using var engine = Engine();
         await engine.PublishAsync(Flows.Json("write",
-            """
+            Pause + """
             { "id": "write", "type": "WriteServers", "inputs": { "count": 250 } },
             { "id": "sum", "type": "SumMissing", "inputs": { "servers": { "js": "steps.write.servers" } } },
             { "id": "say", "type": "Log", "inputs": { "message": { "js": "`${steps.write.servers.length} servers, last ${[...steps.write.servers].pop().instanceId}`" } } }
             """,
-            """ { "from": "write", "to": "sum" }, { "from": "sum", "to": "say" } """));
+            """ { "from": "pause", "to": "write" }, { "from": "write", "to": "sum" }, { "from": "sum", "to": "say" } """));
 
-        var instance = await engine.StartAsync("write");
+        var instance = await AfterThePauseAsync(engine, "write");
 
         Assert.Equal(InstanceStatus.Completed, instance.Status);
         var reference = instance.Steps["write"]!["servers"]!.AsObject();
@@ -38,12 +41,12 @@ public sealed class WrittenListsTests
     {
         using var engine = Engine();
         await engine.PublishAsync(Flows.Json("retry",
-            """
+            Pause + """
             { "id": "write", "type": "WriteServers", "inputs": { "count": 180, "pageSize": 40, "failAfterWriting": true },
               "retry": { "attempts": 2, "backoff": "PT10S" } }
-            """, ""));
+            """, """ { "from": "pause", "to": "write" } """));
 
-        var started = await engine.StartAsync("retry");
+        var started = await AfterThePauseAsync(engine, "retry");
         var left = await engine.Store.ListsAsync(started.Id, CancellationToken.None);
         await engine.AdvanceAsync(TimeSpan.FromSeconds(10));
         var instance = await engine.InstanceAsync(started.Id);
@@ -54,6 +57,27 @@ public sealed class WrittenListsTests
         Assert.Equal(180, instance.Steps["write"]!["written"]!.GetValue<int>());
         var last = await engine.Store.ReadAsync(new ResultQuery(instance.Id) { Activity = "write", Name = "servers", Server = "i-17" }, CancellationToken.None);
         Assert.Equal(10, last.Items.Count);
+    }
+
+    [Fact]
+    public async Task WriteList_InTheBurstThatStartsTheInstance_IsHeldForTheCommitAndNothingIsWrittenAhead()
+    {
+        using var engine = Engine();
+        await engine.PublishAsync(Flows.Json("first",
+            """
+            { "id": "write", "type": "WriteServers", "inputs": { "count": 180, "pageSize": 40, "failAfterWriting": true },
+              "retry": { "attempts": 2, "backoff": "PT10S" } }
+            """, ""));
+
+        var started = await engine.StartAsync("first");
+        var left = await engine.Store.ListsAsync(started.Id, CancellationToken.None);
+        await engine.AdvanceAsync(TimeSpan.FromSeconds(10));
+        var instance = await engine.InstanceAsync(started.Id);
+
+        Assert.Empty(left);
+        Assert.Equal(InstanceStatus.Completed, instance.Status);
+        Assert.Equal(180, ResultReference.CountOf(instance.Steps["write"]!["servers"]));
+        Assert.Equal(180, Assert.Single(await engine.Store.ListsAsync(instance.Id, CancellationToken.None)).Count);
     }
 
     [Fact]
@@ -102,13 +126,13 @@ public sealed class WrittenListsTests
     {
         using var engine = Engine();
         await engine.PublishAsync(Flows.Json("map",
-            """
+            Pause + """
             { "id": "write", "type": "WriteServers", "inputs": { "count": 250, "pageSize": 60, "owners": true } },
             { "id": "say", "type": "Log", "inputs": { "message": { "js": "`${Object.keys(steps.write.owners).length} owners, i-249 in ${steps.write.owners['i-249']}`" } } }
             """,
-            """ { "from": "write", "to": "say" } """));
+            """ { "from": "pause", "to": "write" }, { "from": "write", "to": "say" } """));
 
-        var instance = await engine.StartAsync("map");
+        var instance = await AfterThePauseAsync(engine, "map");
 
         Assert.Equal(InstanceStatus.Completed, instance.Status);
         var reference = instance.Steps["write"]!["owners"]!.AsObject();
@@ -130,6 +154,13 @@ public sealed class WrittenListsTests
         Assert.Equal(InstanceStatus.Completed, instance.Status);
         Assert.Empty(instance.Steps["write"]!["owners"]!.AsObject());
         Assert.Empty(await engine.Store.ListsAsync(instance.Id, CancellationToken.None));
+    }
+
+    private static async Task<WorkflowInstance> AfterThePauseAsync(EngineHarness engine, string definitionId)
+    {
+        var started = await engine.StartAsync(definitionId);
+        await engine.AdvanceAsync(TimeSpan.FromSeconds(1));
+        return await engine.InstanceAsync(started.Id);
     }
 
     private static EngineHarness Engine() => new(services => services.AddActivity<WriteServers>().AddActivity<SumMissing>());
