@@ -86,9 +86,7 @@ public sealed class ResultListWriter
         if (_held is not null)
         {
             _completed = true;
-            return _keyed
-                ? new JsonObject(_held.Select(item => KeyValuePair.Create(item!["key"]!.GetValue<string>(), item["value"]?.DeepClone())))
-                : new JsonArray([.. _held]);
+            return _keyed ? HeldObject(_held) : new JsonArray([.. _held]);
         }
 
         if (!_completed)
@@ -100,5 +98,17 @@ public sealed class ResultListWriter
         return Count > 0 ? ResultReference.Create(_activity, _name, Count, isObject: _keyed)
             : _keyed ? new JsonObject()
             : new JsonArray();
+    }
+
+    /// <summary>Held properties as the object they stand for; a key given twice keeps its last value, as a stored object read back does.</summary>
+    private static JsonObject HeldObject(List<JsonNode?> properties)
+    {
+        var held = new JsonObject();
+        foreach (var property in properties)
+        {
+            held[property!["key"]!.GetValue<string>()] = property["value"]?.DeepClone();
+        }
+
+        return held;
     }
 }

@@ -53,8 +53,8 @@ public sealed class SnapshotInstances(ISnapshotService snapshots) : PatchingActi
 
             // The state keeps the snapshots as they were taken: what was pending then is read again, by the key, until
             // none is. A poll that found some still pending read none of the set, and writes none of it back.
-            var taken = await PendingIdsAsync(context, cancellationToken);
-            progress = (await snapshots.GetSnapshotStatusAsync(key, taken, cancellationToken)).Snapshots.ToDictionary(s => s.SnapshotId, StringComparer.Ordinal);
+            var pendingWhenTaken = await PendingIdsAsync(context, cancellationToken);
+            progress = (await snapshots.GetSnapshotStatusAsync(key, pendingWhenTaken, cancellationToken)).Snapshots.ToDictionary(s => s.SnapshotId, StringComparer.Ordinal);
             if (progress.Values.Any(s => s.State == SnapshotState.Pending))
             {
                 return Wait(context, expectedRemaining: null);

@@ -144,6 +144,26 @@ public sealed class WrittenListsTests
     }
 
     [Fact]
+    public async Task WriteMap_InTheBurstThatStartsTheInstance_IsStoredByTheCommitAsTheSameObject()
+    {
+        using var engine = Engine();
+        await engine.PublishAsync(Flows.Json("first",
+            """
+            { "id": "write", "type": "WriteServers", "inputs": { "count": 250, "pageSize": 60, "owners": true } },
+            { "id": "say", "type": "Log", "inputs": { "message": { "js": "`${Object.keys(steps.write.owners).length} owners, i-249 in ${steps.write.owners['i-249']}`" } } }
+            """,
+            """ { "from": "write", "to": "say" } """));
+
+        var instance = await engine.StartAsync("first");
+
+        Assert.Equal(InstanceStatus.Completed, instance.Status);
+        Assert.True(ResultReference.Is(instance.Steps["write"]!["owners"]!.AsObject()));
+        Assert.Contains(await engine.JournalAsync(instance.Id), e => e.Message == "250 owners, i-249 in team-4");
+        var lists = await engine.Store.ListsAsync(instance.Id, CancellationToken.None);
+        Assert.Equal([("owners", 250), ("servers", 250)], lists.Select(l => (l.Name, l.Count)).Order());
+    }
+
+    [Fact]
     public async Task WriteMap_NothingWritten_OutputsAnEmptyObject()
     {
         using var engine = Engine();
