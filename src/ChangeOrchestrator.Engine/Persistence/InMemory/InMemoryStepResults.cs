@@ -42,8 +42,14 @@ internal sealed class InMemoryStepResults
 
         var end = firstOrdinal + page.Items.Count;
         items.RemoveAll(i => i.Ordinal >= firstOrdinal && (endsList || i.Ordinal < end));
+
+        // A page usually follows the last one written: only a page written over earlier items needs the list re-sorted.
+        var appends = items.Count == 0 || items[^1].Ordinal < firstOrdinal;
         items.AddRange(Items(page, firstOrdinal));
-        items.Sort((a, b) => a.Ordinal.CompareTo(b.Ordinal));
+        if (!appends)
+        {
+            items.Sort((a, b) => a.Ordinal.CompareTo(b.Ordinal));
+        }
         if (items.Count == 0)
         {
             lists.Remove((page.Activity, page.Name));
