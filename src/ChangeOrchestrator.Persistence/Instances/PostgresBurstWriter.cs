@@ -15,13 +15,18 @@ namespace ChangeOrchestrator.Persistence.Instances;
 /// shares its cores with the database, so the rows go out as one multi-row INSERT per table instead. Every commit is
 /// one round trip: the batch is its own implicit transaction, and what a resume must check (the version, the lease,
 /// the bookmarks and stimuli it removes) is checked by the statements themselves, which fail, and so roll the whole
-/// batch back, when a check does not hold. An explicit transaction would cost a second round trip for its COMMIT.
+/// batch back, when a check does not hold. An explicit transaction would cost a second round trip for its COMMIT, so
+/// only a burst storing more per-server rows than a chunk takes one: the batch, then the rows a chunk at a time.
 /// </summary>
 internal sealed class PostgresBurstWriter
 {
     // How the checks of a commit fail (see Expecting): the instance (version, lease, bookmarks), or a consumed stimulus.
     private const string InstanceCheckFailed = PostgresErrorCodes.DivisionByZero;
     private const string StimulusCheckFailed = PostgresErrorCodes.NumericValueOutOfRange;
+
+    // The most per-server rows one statement inserts: a burst that stores more (the start of a change over a fleet)
+    // builds and sends them a chunk at a time, so it never holds a fleet's rows and their JSON text at once.
+    internal const int ResultChunk = 2_000;
 
     private readonly PostgresRowShape _instances;
     private readonly PostgresRowShape _bookmarks;
@@ -105,10 +110,12 @@ internal sealed class PostgresBurstWriter
             Add(batch, DeleteResults(row.Id, replacement));
         }
 
-        var results = StepResultWrites.Inserts(row.Id, burst.ResultLists);
-        if (results.Count > 0)
+        // Up to a chunk, the lists go in the batch; beyond, a transaction holds the batch and the chunks that follow it.
+        var resultCount = StepResultWrites.InsertCount(burst.ResultLists);
+        var chunked = resultCount > ResultChunk;
+        if (resultCount > 0 && !chunked)
         {
-            Add(batch, _results.InsertColumns(results));
+            Add(batch, _results.InsertColumns(StepResultWrites.Inserts(row.Id, burst.ResultLists)));
         }
 
         var stimuliDeleted = consumedStimuli.Length > 0 ? Add(batch, DeleteAll(_deleteStimuli, consumedStimuli, StimulusCheckFailed)) : null;
@@ -119,6 +126,8 @@ internal sealed class PostgresBurstWriter
             Add(batch, DeleteOne(_deleteStimuli.OfOne, applied.Id));
         }
 
+        await using var transaction = chunked ? await connection.BeginTransactionAsync(cancellationToken) : null;
+        batch.Transaction = transaction;
         try
         {
             await batch.ExecuteNonQueryAsync(cancellationToken);
@@ -135,6 +144,18 @@ internal sealed class PostgresBurstWriter
             throw new ConcurrencyConflictException(ex.SqlState == StimulusCheckFailed
                 ? InstanceConflicts.StimulusConsumed(row.Id)
                 : InstanceConflicts.Changed(row.Id, commit.ExpectedVersion));
+        }
+
+        if (transaction is not null)
+        {
+            foreach (var chunk in StepResultWrites.InsertChunks(row.Id, burst.ResultLists, ResultChunk))
+            {
+                await using var insert = new NpgsqlBatch(connection, transaction);
+                insert.BatchCommands.Add(_results.InsertColumns(chunk));
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
         }
     }
 

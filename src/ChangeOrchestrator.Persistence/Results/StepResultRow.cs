@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Results;
 using ChangeOrchestrator.Persistence.Database;
 
@@ -24,16 +25,30 @@ internal sealed class StepResultRow
     public string? Data { get; init; }
 
     public static IEnumerable<StepResultRow> From(string instanceId, ResultList list, int firstOrdinal = 0) =>
-        list.Items.Select((item, i) => new StepResultRow
+        list.Items.Select((item, i) => Of(instanceId, list, firstOrdinal + i, item));
+
+    /// <summary>The rows of <paramref name="count"/> of the list's items from <paramref name="first"/>, at their own positions.</summary>
+    public static IReadOnlyList<StepResultRow> From(string instanceId, ResultList list, int first, int count)
+    {
+        var rows = new StepResultRow[count];
+        for (var i = 0; i < count; i++)
         {
-            InstanceId = instanceId,
-            ActivityId = list.Activity,
-            Name = list.Name,
-            Ordinal = firstOrdinal + i,
-            ServerId = Bounded(ResultReference.ServerOf(item)),
-            State = Bounded(ResultReference.StateOf(item)),
-            Data = StoredJson.WriteNode(item),
-        });
+            rows[i] = Of(instanceId, list, first + i, list.Items[first + i]);
+        }
+
+        return rows;
+    }
+
+    private static StepResultRow Of(string instanceId, ResultList list, int ordinal, JsonNode? item) => new()
+    {
+        InstanceId = instanceId,
+        ActivityId = list.Activity,
+        Name = list.Name,
+        Ordinal = ordinal,
+        ServerId = Bounded(ResultReference.ServerOf(item)),
+        State = Bounded(ResultReference.StateOf(item)),
+        Data = StoredJson.WriteNode(item),
+    };
 
     public ResultItem ToItem() => new(ActivityId, Name, Ordinal, ServerId, State, StoredJson.ReadNode(Data));
 

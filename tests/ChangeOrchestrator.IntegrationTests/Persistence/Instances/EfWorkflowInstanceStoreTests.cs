@@ -148,6 +148,28 @@ public sealed class EfWorkflowInstanceStoreTests(DatabaseFixture fixture) : ICla
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task CommitAsync_ResumeBurstReplacingALongListWithALongerOne_StoresTheNewListWhole(PersistenceProvider provider)
+    {
+        await using var harness = await fixture.HarnessAsync(provider);
+        var instance = Bursts.Instance(harness.Now);
+        static JsonNode?[] Servers(string prefix, int count) =>
+            [.. Enumerable.Range(0, count).Select(i => (JsonNode?)new JsonObject { ["instanceId"] = $"{prefix}-{i}" })];
+        await harness.Instances.CommitAsync(
+            new BurstCommit(new BurstResult(instance, [], [], [], [new ResultReplacement("scan", null, [new ResultList("scan", "servers", Servers("old", 2_500))])]), ExpectedVersion: null, []), None);
+
+        instance.Variables["rescanned"] = true;
+        var replaced = new ResultReplacement("scan", null, [new ResultList("scan", "servers", Servers("new", 4_100))]);
+        await harness.Instances.CommitAsync(new BurstCommit(new BurstResult(instance, [], [], [], [replaced]), ExpectedVersion: 1, []), None);
+
+        var results = harness.Get<IStepResultStore>();
+        Assert.Equal([("scan", "servers", 4_100)], (await results.ListsAsync(instance.Id, None)).Select(l => (l.Activity, l.Name, l.Count)));
+        var last = await results.ReadAsync(new ResultQuery(instance.Id) { Activity = "scan", Name = "servers", After = new ResultKey("scan", "servers", 4_097) }, None);
+        Assert.Equal(["new-4098", "new-4099"], last.Items.Select(i => i.ServerId));
+        Assert.True((await harness.InstanceAsync(instance.Id)).Variables["rescanned"]!.GetValue<bool>());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task CommitAsync_ResumeBurst_ReplacesBookmarksAndAppendsJournal(PersistenceProvider provider)
     {
         await using var harness = await fixture.HarnessAsync(provider);
@@ -218,6 +240,31 @@ public sealed class EfWorkflowInstanceStoreTests(DatabaseFixture fixture) : ICla
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => harness.Instances.CommitAsync(Bursts.Create(second), None));
 
         Assert.False((await harness.InstanceAsync(first.Id)).Variables.ContainsKey("second"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task CommitAsync_NewInstanceIdTakenWithListsOfManyChunks_ThrowsConflictAndStoresNoneOfTheirRows(PersistenceProvider provider)
+    {
+        await using var harness = await fixture.HarnessAsync(provider);
+        var first = Bursts.Instance(harness.Now);
+        JsonNode?[] kept = [.. Enumerable.Range(0, 3).Select(i => (JsonNode?)new JsonObject { ["instanceId"] = $"i-first-{i}" })];
+        await harness.Instances.CommitAsync(
+            new BurstCommit(new BurstResult(first, [], [], [], [new ResultReplacement("scan", null, [new ResultList("scan", "servers", kept)])]), ExpectedVersion: null, []), None);
+        var second = first.Clone();
+        second.Version = 0;
+        // Rows enough for several chunks on PostgreSQL, where they follow the failed batch in its transaction.
+        JsonNode?[] servers = [.. Enumerable.Range(0, 4_500).Select(i => (JsonNode?)new JsonObject { ["instanceId"] = $"i-second-{i}" })];
+        var lists = new ResultReplacement("scan", null, [new ResultList("scan", "servers", servers), new ResultList("scan", "other", servers)]);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
+            harness.Instances.CommitAsync(new BurstCommit(new BurstResult(second, [], [], [], [lists]), ExpectedVersion: null, []), None));
+
+        var results = harness.Get<IStepResultStore>();
+        var stored = await results.ListsAsync(first.Id, None);
+        Assert.Equal([("scan", "servers", 3)], stored.Select(l => (l.Activity, l.Name, l.Count)));
+        var page = await results.ReadAsync(new ResultQuery(first.Id) { Activity = "scan", Name = "servers" }, None);
+        Assert.Equal(["i-first-0", "i-first-1", "i-first-2"], page.Items.Select(i => i.ServerId));
     }
 
     [Theory]
