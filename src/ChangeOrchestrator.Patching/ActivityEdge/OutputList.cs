@@ -58,7 +58,7 @@ internal sealed class OutputList<T>
         }
         else if (items.Count > 0)
         {
-            await _writer.AppendAsync([.. items.Select(item => ActivityJson.ToNode(item))], cancellationToken);
+            await _writer.AppendAsync([.. items.Select(item => ActivityJson.ItemNode(item))], cancellationToken);
         }
     }
 

@@ -38,7 +38,7 @@ internal sealed class OutputMap<TValue>
         }
         else if (properties.Count > 0)
         {
-            await _writer.AppendPropertiesAsync([.. properties.Select(p => KeyValuePair.Create(p.Key, ActivityJson.ToNode(p.Value)))], cancellationToken);
+            await _writer.AppendPropertiesAsync([.. properties.Select(p => KeyValuePair.Create(p.Key, ActivityJson.ItemNode(p.Value)))], cancellationToken);
         }
     }
 

@@ -42,6 +42,24 @@ public sealed class ActivityJsonTests
         Assert.Null(ActivityJson.ToNode<Output?>(null));
     }
 
+    [Fact]
+    public void ItemNode_AServerStringAndNull_WritesWhatTheSerializerWritesAndReadsPropertiesAsItsNodesDo()
+    {
+        var server = new Server("i-1", State.Failed, TimeSpan.FromMinutes(90), ["KB1"], new Dictionary<string, int> { ["a"] = 1 });
+
+        var item = ActivityJson.ItemNode(server)!;
+        var serialized = JsonSerializer.SerializeToNode(server, ActivityJson.Options)!;
+
+        Assert.Equal(serialized.ToJsonString(), item.ToJsonString());
+        Assert.True(JsonNode.DeepEquals(serialized, item));
+        // Web options read names case-insensitively, and the nodes the serializer makes keep that.
+        Assert.Equal("i-1", item["InstanceID"]!.GetValue<string>());
+        Assert.Equal(serialized["state"]!.GetValue<string>(), item["state"]!.GetValue<string>());
+        Assert.Equal(["KB1"], item["patches"]!.AsArray().Select(p => p!.GetValue<string>()));
+        Assert.Equal("\"mi-1\"", ActivityJson.ItemNode("mi-1")!.ToJsonString());
+        Assert.Null(ActivityJson.ItemNode<Server?>(null));
+    }
+
     private enum State
     {
         Succeeded,
