@@ -16,7 +16,15 @@ public static class ActivityJson
     {
         try
         {
-            return inputs.Deserialize<T>(Options)
+            // As inputs.Deserialize<T>(Options) reads it, through text in segments rather than one growing array.
+            using var text = new SegmentedJsonBuffer();
+            using (var writer = new Utf8JsonWriter(text, new JsonWriterOptions { Encoder = Options.Encoder, MaxDepth = Options.MaxDepth }))
+            {
+                inputs.WriteTo(writer, Options);
+            }
+
+            var reader = new Utf8JsonReader(text.ToSequence(), new JsonReaderOptions { MaxDepth = Options.MaxDepth });
+            return JsonSerializer.Deserialize<T>(ref reader, Options)
                 ?? throw new ActivityException($"Activity '{activityId}' received no inputs.", isTransient: false);
         }
         catch (JsonException ex)

@@ -60,6 +60,45 @@ public sealed class ActivityJsonTests
         Assert.Null(ActivityJson.ItemNode<Server?>(null));
     }
 
+    [Fact]
+    public void Bind_InputsOfManySegmentsOfText_ReadsWhatTheSerializerReadsFromTheNode()
+    {
+        var inputs = new JsonObject
+        {
+            ["ids"] = new JsonArray([.. Enumerable.Range(0, 9_000).Select(i => (JsonNode?)$"i-{i:x17}-ünïcode")]),
+            ["count"] = 9_000,
+            ["roots"] = new JsonObject { ["i-1"] = "snap-1" },
+            ["bytes"] = Convert.ToBase64String([1, 2, 3]),
+            ["servers"] = new JsonArray([.. Enumerable.Range(0, 3_000).Select(i => (JsonNode?)new JsonObject
+            {
+                ["instanceId"] = $"i-{i}",
+                ["state"] = i % 2 == 0 ? "failed" : "succeeded",
+                ["took"] = "PT1H30M",
+                ["patches"] = new JsonArray("KB1", "KB2"),
+            })]),
+            ["single"] = new JsonObject { ["instanceId"] = "i-3", ["state"] = "succeeded", ["took"] = "PT5S", ["patches"] = new JsonArray() },
+        };
+
+        var bound = ActivityJson.Bind<Output>(inputs, "bind");
+        var expected = inputs.Deserialize<Output>(ActivityJson.Options)!;
+
+        Assert.Equal(JsonSerializer.Serialize(expected, ActivityJson.Options), JsonSerializer.Serialize(bound, ActivityJson.Options));
+        Assert.Equal($"i-{8_999:x17}-ünïcode", bound.Ids[8_999]);
+        Assert.Equal(TimeSpan.FromMinutes(90), bound.Servers[2_999]!.Took);
+    }
+
+    [Fact]
+    public void Bind_AnItemOfTheWrongShapeFarIntoALongList_NamesItsPath()
+    {
+        var servers = new JsonArray([.. Enumerable.Range(0, 4_000).Select(i => (JsonNode?)new JsonObject { ["instanceId"] = $"i-{i}", ["patches"] = new JsonArray() })]);
+        servers[3_210]!["patches"] = 7;
+        var inputs = new JsonObject { ["servers"] = servers, ["ids"] = new JsonArray(), ["roots"] = new JsonObject(), ["bytes"] = "", ["single"] = servers[0]!.DeepClone() };
+
+        var error = Assert.Throws<ActivityException>(() => ActivityJson.Bind<Output>(inputs, "bind"));
+
+        Assert.Contains("$.servers[3210].patches", error.Message, StringComparison.Ordinal);
+    }
+
     private enum State
     {
         Succeeded,
