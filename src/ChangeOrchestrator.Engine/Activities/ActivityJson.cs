@@ -12,6 +12,9 @@ public static class ActivityJson
 {
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
+    // Nodes made from serialized elements read names as the options do, as SerializeToNode's nodes would.
+    private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = Options.PropertyNameCaseInsensitive };
+
     public static T Bind<T>(JsonObject inputs, string activityId)
     {
         try
@@ -103,13 +106,12 @@ public static class ActivityJson
         }
 
         var element = JsonSerializer.SerializeToElement(item, type, Options);
-        var nodeOptions = new JsonNodeOptions { PropertyNameCaseInsensitive = Options.PropertyNameCaseInsensitive };
         return element.ValueKind switch
         {
-            JsonValueKind.Object => JsonObject.Create(element, nodeOptions),
-            JsonValueKind.Array => JsonArray.Create(element, nodeOptions),
+            JsonValueKind.Object => JsonObject.Create(element, NodeOptions),
+            JsonValueKind.Array => JsonArray.Create(element, NodeOptions),
             JsonValueKind.Null => null,
-            _ => JsonValue.Create(element, nodeOptions),
+            _ => JsonValue.Create(element, NodeOptions),
         };
     }
 

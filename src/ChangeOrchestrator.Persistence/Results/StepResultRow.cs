@@ -27,8 +27,11 @@ internal sealed class StepResultRow
     public static IEnumerable<StepResultRow> From(string instanceId, ResultList list, int firstOrdinal = 0) =>
         list.Items.Select((item, i) => Of(instanceId, list, firstOrdinal + i, item));
 
-    /// <summary>The rows of <paramref name="count"/> of the list's items from <paramref name="first"/>, at their own positions.</summary>
-    public static IReadOnlyList<StepResultRow> From(string instanceId, ResultList list, int first, int count)
+    /// <summary>
+    /// The rows of <paramref name="count"/> of the list's items from index <paramref name="first"/>, at their own
+    /// positions (where <see cref="From"/> shifts a page's items to start at an ordinal).
+    /// </summary>
+    public static IReadOnlyList<StepResultRow> Slice(string instanceId, ResultList list, int first, int count)
     {
         var rows = new StepResultRow[count];
         for (var i = 0; i < count; i++)

@@ -26,7 +26,7 @@ internal static class StepResultWrites
         {
             for (var first = 0; first < list.Items.Count; first += chunkSize)
             {
-                yield return StepResultRow.From(instanceId, list, first, Math.Min(chunkSize, list.Items.Count - first));
+                yield return StepResultRow.Slice(instanceId, list, first, Math.Min(chunkSize, list.Items.Count - first));
             }
         }
     }
