@@ -15,7 +15,7 @@ internal static class FinishedChangeCopies
         await connection.OpenAsync(cancellationToken);
         await ExecuteAsync(connection, """
             CREATE TEMP TABLE copy_instance AS SELECT * FROM workflow_instances WHERE id = $1;
-            CREATE TEMP TABLE copy_journal AS SELECT * FROM journal_entries WHERE instance_id = $1;
+            CREATE TEMP TABLE copy_journal AS SELECT * FROM journal_bursts WHERE instance_id = $1;
             CREATE TEMP TABLE copy_results AS SELECT * FROM step_results WHERE instance_id = $1;
             """, instanceId, cancellationToken);
         var ids = new List<string>(copies);
@@ -26,7 +26,7 @@ internal static class FinishedChangeCopies
                 UPDATE copy_instance SET id = $1;
                 INSERT INTO workflow_instances SELECT * FROM copy_instance;
                 UPDATE copy_journal SET instance_id = $1;
-                INSERT INTO journal_entries SELECT * FROM copy_journal;
+                INSERT INTO journal_bursts SELECT * FROM copy_journal;
                 UPDATE copy_results SET instance_id = $1;
                 INSERT INTO step_results SELECT * FROM copy_results;
                 """, id, cancellationToken);

@@ -50,12 +50,15 @@ internal sealed class CommitListener : IAsyncDisposable
             CREATE UNLOGGED TABLE IF NOT EXISTS {Table} (instance_id text NOT NULL);
             CREATE OR REPLACE FUNCTION bench_record_next_committed() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
-              INSERT INTO {Table} (instance_id) VALUES (NEW.instance_id);
+              IF EXISTS (SELECT 1 FROM json_array_elements(NEW.entries::json) e
+                         WHERE e ->> 'type' = 'ActivityCompleted' AND e ->> 'activityId' = '{activityId}') THEN
+                INSERT INTO {Table} (instance_id) VALUES (NEW.instance_id);
+              END IF;
               RETURN NULL;
             END $$;
-            DROP TRIGGER IF EXISTS bench_next_committed ON journal_entries;
-            CREATE TRIGGER bench_next_committed AFTER INSERT ON journal_entries FOR EACH ROW
-              WHEN (NEW.type = 'ActivityCompleted' AND NEW.activity_id = '{activityId}')
+            DROP TRIGGER IF EXISTS bench_next_committed ON journal_bursts;
+            CREATE TRIGGER bench_next_committed AFTER INSERT ON journal_bursts FOR EACH ROW
+              WHEN (strpos(NEW.entries, '"activityId":"{activityId}"') > 0)
               EXECUTE FUNCTION bench_record_next_committed();
             """, connection))
         {

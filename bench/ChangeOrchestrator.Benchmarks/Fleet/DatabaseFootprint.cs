@@ -23,7 +23,7 @@ internal sealed record DatabaseFootprint(long InstanceWrites, double InstanceRow
             """
             SELECT (SELECT coalesce(n_tup_ins + n_tup_upd, 0) FROM pg_stat_user_tables WHERE relname = 'workflow_instances'),
                    (SELECT coalesce(max(pg_column_size(i.*)), 0) FROM workflow_instances i WHERE i.id = $1),
-                   (SELECT count(*) FROM journal_entries WHERE instance_id = $1),
+                   (SELECT count(*) FROM journal_bursts WHERE instance_id = $1),
                    pg_database_size(current_database())
             """, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)instanceId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });

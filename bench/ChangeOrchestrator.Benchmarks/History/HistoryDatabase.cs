@@ -55,7 +55,7 @@ internal sealed class HistoryDatabase : IAsyncDisposable
             // The copies are consistent by construction; skipping the foreign-key triggers makes the load several times faster.
             await ExecuteAsync(connection, "SET session_replication_role = replica", cancellationToken);
             var copyInstance = await CopySqlAsync(connection, "workflow_instances", "id", cancellationToken);
-            var copyJournal = await CopySqlAsync(connection, "journal_entries", "instance_id", cancellationToken);
+            var copyJournal = await CopySqlAsync(connection, "journal_bursts", "instance_id", cancellationToken);
 
             // Ids as the runtime makes them (version-7 GUIDs), older than the template and a millisecond apart.
             var first = TimeProvider.System.GetUtcNow().AddMilliseconds(-instances - 1_000);
@@ -71,7 +71,7 @@ internal sealed class HistoryDatabase : IAsyncDisposable
             }
 
             await ExecuteAsync(connection, "SET session_replication_role = origin", cancellationToken);
-            await ExecuteAsync(connection, "VACUUM ANALYZE workflow_instances, journal_entries", cancellationToken);
+            await ExecuteAsync(connection, "VACUUM ANALYZE workflow_instances, journal_bursts", cancellationToken);
             var deep = await ScalarAsync(connection, "SELECT id FROM workflow_instances ORDER BY id DESC OFFSET $1 LIMIT 1", cancellationToken, instances / 2);
             var journal = await ScalarAsync(connection, "SELECT id FROM workflow_instances ORDER BY id DESC OFFSET $1 LIMIT 1", cancellationToken, (instances / 2) + 1);
             return new HistoryDatabase(database, instances, deep, journal);

@@ -85,7 +85,7 @@ internal sealed class ThroughputScenario(BenchSizes sizes, string? postgresServe
 
         if (store == StoreKind.Postgres)
         {
-            figures.Add(new Figure("ours.journal-rows-per-workflow", "rows", await JournalRowsOfOneAsync(node, cancellationToken)));
+            figures.Add(new Figure("ours.journal-entries-per-workflow", "entries", await JournalEntriesOfOneAsync(node, cancellationToken)));
         }
 
         return figures;
@@ -98,8 +98,8 @@ internal sealed class ThroughputScenario(BenchSizes sizes, string? postgresServe
             ThroughputFlow.EnsureCompleted(instance);
         }, cancellationToken);
 
-    /// <summary>How many journal rows one instance's commit writes: most of what a burst inserts.</summary>
-    private static async Task<int> JournalRowsOfOneAsync(EngineNode node, CancellationToken cancellationToken)
+    /// <summary>How many journal entries one instance's commit writes, all of them in one journal row.</summary>
+    private static async Task<int> JournalEntriesOfOneAsync(EngineNode node, CancellationToken cancellationToken)
     {
         var instance = await node.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = ThroughputFlow.Id, Input = ThroughputFlow.Input() }, cancellationToken);
         var journal = await node.Get<IWorkflowInstanceStore>().GetJournalAsync(instance.Id, 0, int.MaxValue, cancellationToken);

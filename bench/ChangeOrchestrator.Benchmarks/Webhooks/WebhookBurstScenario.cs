@@ -152,7 +152,7 @@ internal sealed class WebhookBurstScenario(string? postgresServer) : IScenario
         var waited = Stopwatch.StartNew();
         while (true)
         {
-            await using (var count = new NpgsqlCommand("SELECT count(DISTINCT instance_id) FROM journal_entries WHERE type = 'ActivityResumed'", connection))
+            await using (var count = new NpgsqlCommand("SELECT count(DISTINCT j.instance_id) FROM journal_bursts j, json_array_elements(j.entries::json) e WHERE e ->> 'type' = 'ActivityResumed'", connection))
             {
                 if (Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) >= Burst)
                 {
@@ -170,7 +170,8 @@ internal sealed class WebhookBurstScenario(string? postgresServer) : IScenario
 
         var resumed = new Dictionary<string, (int Count, DateTimeOffset At)>(StringComparer.Ordinal);
         await using var read = new NpgsqlCommand(
-            "SELECT instance_id, count(*), min(at) FROM journal_entries WHERE type = 'ActivityResumed' GROUP BY instance_id", connection);
+            "SELECT j.instance_id, count(*), min((e ->> 'at')::timestamptz) FROM journal_bursts j, json_array_elements(j.entries::json) e "
+            + "WHERE e ->> 'type' = 'ActivityResumed' GROUP BY j.instance_id", connection);
         await using var reader = await read.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

@@ -127,7 +127,11 @@ internal sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContex
         // Deletes are checked to affect exactly one row: a bookmark or stimulus that is gone fails the whole commit.
         db.Set<BookmarkRow>().RemoveRange(burst.RemovedBookmarkIds.Distinct(StringComparer.Ordinal).Select(id => BookmarkRow.Stub(id, instance.Id)));
         db.Set<BookmarkRow>().AddRange(burst.AddedBookmarks.Select(BookmarkRow.From));
-        db.Set<JournalRow>().AddRange(burst.Journal.Select(JournalRow.From));
+        if (burst.Journal.Count > 0)
+        {
+            db.Set<JournalBurstRow>().Add(JournalBurstRow.From(burst.Journal));
+        }
+
         db.Set<PendingStimulusRow>().RemoveRange(commit.ConsumedStimulusIds.Distinct(StringComparer.Ordinal).Select(PendingStimulusRow.Stub));
 
         // The stimulus the burst applies is recorded as seen in the burst's own transaction: never before it took effect.
@@ -173,12 +177,7 @@ internal sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContex
     public async Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, long afterSequence, int limit, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Set<JournalRow>()
-            .Where(j => j.InstanceId == instanceId && j.Sequence > afterSequence)
-            .OrderBy(j => j.Sequence)
-            .Take(limit)
-            .ToListAsync(cancellationToken);
-        return rows.ConvertAll(j => j.ToEntry());
+        return await JournalPages.ReadAsync(db, instanceId, afterSequence, limit, cancellationToken);
     }
 
     private async Task CommitOnPostgresAsync(WorkflowDbContext db, BurstCommit commit, InstanceRow row, CancellationToken cancellationToken)

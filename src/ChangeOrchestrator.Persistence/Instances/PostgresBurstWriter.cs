@@ -44,7 +44,7 @@ internal sealed class PostgresBurstWriter
     {
         _instances = PostgresRowShape.Of<InstanceRow>(model);
         _bookmarks = PostgresRowShape.Of<BookmarkRow>(model);
-        _journal = PostgresRowShape.Of<JournalRow>(model);
+        _journal = PostgresRowShape.Of<JournalBurstRow>(model);
         var stimuli = PostgresRowShape.Of<PendingStimulusRow>(model);
         _results = PostgresRowShape.Of<StepResultRow>(model);
         var resultsOf = $"DELETE FROM {_results.Table} WHERE {_results.ColumnOf(nameof(StepResultRow.InstanceId))} = $1 AND {_results.ColumnOf(nameof(StepResultRow.ActivityId))} = $2";
@@ -101,7 +101,7 @@ internal sealed class PostgresBurstWriter
 
         if (burst.Journal.Count > 0)
         {
-            Add(batch, _journal.Insert(burst.Journal.Select(JournalRow.From).ToList()));
+            Add(batch, _journal.Insert([JournalBurstRow.From(burst.Journal)]));
         }
 
         // A step's per-server lists go in its commit: never a step without its results, nor results of a step not committed.

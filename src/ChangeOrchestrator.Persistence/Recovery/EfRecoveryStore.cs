@@ -132,15 +132,17 @@ internal sealed class EfRecoveryStore(IDbContextFactory<WorkflowDbContext> conte
     private async Task AppendJournalAsync(WorkflowDbContext db, string instanceId, string message, string kind, string? node, CancellationToken cancellationToken)
     {
         var sequence = await db.Set<InstanceRow>().Where(i => i.Id == instanceId).Select(i => i.JournalSequence).SingleAsync(cancellationToken);
-        db.Set<JournalRow>().Add(new JournalRow
-        {
-            InstanceId = instanceId,
-            Sequence = sequence,
-            At = time.GetUtcNow().ToUniversalTime(),
-            Type = JournalEntryType.Message,
-            Message = message,
-            Data = new System.Text.Json.Nodes.JsonObject { ["recovery"] = kind, ["node"] = node }.ToJsonString(),
-        });
+        db.Set<JournalBurstRow>().Add(JournalBurstRow.From(
+        [
+            new JournalEntry(
+                instanceId,
+                sequence,
+                time.GetUtcNow(),
+                JournalEntryType.Message,
+                ActivityId: null,
+                message,
+                new System.Text.Json.Nodes.JsonObject { ["recovery"] = kind, ["node"] = node }),
+        ]));
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -824,41 +824,28 @@ namespace ChangeOrchestrator.Persistence.Migrations.Postgres
                     b.ToTable("workflow_instances", (string)null);
                 });
 
-            modelBuilder.Entity("ChangeOrchestrator.Persistence.Instances.JournalRow", b =>
+            modelBuilder.Entity("ChangeOrchestrator.Persistence.Instances.JournalBurstRow", b =>
                 {
                     b.Property<string>("InstanceId")
                         .HasColumnType("text")
                         .HasColumnName("instance_id");
 
-                    b.Property<long>("Sequence")
+                    b.Property<long>("LastSequence")
                         .HasColumnType("bigint")
-                        .HasColumnName("sequence");
+                        .HasColumnName("last_sequence");
 
-                    b.Property<string>("ActivityId")
-                        .HasColumnType("text")
-                        .HasColumnName("activity_id");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("at");
-
-                    b.Property<string>("Data")
-                        .HasColumnType("text")
-                        .HasColumnName("data");
-
-                    b.Property<string>("Message")
-                        .HasColumnType("text")
-                        .HasColumnName("message");
-
-                    b.Property<string>("Type")
+                    b.Property<string>("Entries")
                         .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("type");
+                        .HasColumnType("text")
+                        .HasColumnName("entries");
 
-                    b.HasKey("InstanceId", "Sequence");
+                    b.Property<long>("FirstSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("first_sequence");
 
-                    b.ToTable("journal_entries", (string)null);
+                    b.HasKey("InstanceId", "LastSequence");
+
+                    b.ToTable("journal_bursts", (string)null);
                 });
 
             modelBuilder.Entity("ChangeOrchestrator.Persistence.Results.StepResultRow", b =>
@@ -1153,7 +1140,7 @@ namespace ChangeOrchestrator.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ChangeOrchestrator.Persistence.Instances.JournalRow", b =>
+            modelBuilder.Entity("ChangeOrchestrator.Persistence.Instances.JournalBurstRow", b =>
                 {
                     b.HasOne("ChangeOrchestrator.Persistence.Instances.InstanceRow", null)
                         .WithMany()

@@ -813,41 +813,28 @@ namespace ChangeOrchestrator.Persistence.Migrations.Sqlite
                     b.ToTable("workflow_instances", (string)null);
                 });
 
-            modelBuilder.Entity("ChangeOrchestrator.Persistence.Instances.JournalRow", b =>
+            modelBuilder.Entity("ChangeOrchestrator.Persistence.Instances.JournalBurstRow", b =>
                 {
                     b.Property<string>("InstanceId")
                         .HasColumnType("TEXT")
                         .HasColumnName("instance_id");
 
-                    b.Property<long>("Sequence")
+                    b.Property<long>("LastSequence")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("sequence");
+                        .HasColumnName("last_sequence");
 
-                    b.Property<string>("ActivityId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("activity_id");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("at");
-
-                    b.Property<string>("Data")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("data");
-
-                    b.Property<string>("Message")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("message");
-
-                    b.Property<string>("Type")
+                    b.Property<string>("Entries")
                         .IsRequired()
-                        .HasMaxLength(32)
                         .HasColumnType("TEXT")
-                        .HasColumnName("type");
+                        .HasColumnName("entries");
 
-                    b.HasKey("InstanceId", "Sequence");
+                    b.Property<long>("FirstSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_sequence");
 
-                    b.ToTable("journal_entries", (string)null);
+                    b.HasKey("InstanceId", "LastSequence");
+
+                    b.ToTable("journal_bursts", (string)null);
                 });
 
             modelBuilder.Entity("ChangeOrchestrator.Persistence.Results.StepResultRow", b =>
@@ -1138,7 +1125,7 @@ namespace ChangeOrchestrator.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ChangeOrchestrator.Persistence.Instances.JournalRow", b =>
+            modelBuilder.Entity("ChangeOrchestrator.Persistence.Instances.JournalBurstRow", b =>
                 {
                     b.HasOne("ChangeOrchestrator.Persistence.Instances.InstanceRow", null)
                         .WithMany()

@@ -85,10 +85,10 @@ internal sealed class StimulusDrill : IAsyncDisposable
         """
         CREATE OR REPLACE FUNCTION drill_fail_commit() RETURNS trigger AS $$
         BEGIN RAISE EXCEPTION 'drill: the database refuses the commit'; END $$ LANGUAGE plpgsql;
-        CREATE TRIGGER drill_fail_commit BEFORE INSERT ON journal_entries FOR EACH ROW EXECUTE FUNCTION drill_fail_commit();
+        CREATE TRIGGER drill_fail_commit BEFORE INSERT ON journal_bursts FOR EACH ROW EXECUTE FUNCTION drill_fail_commit();
         """);
 
-    public Task HealCommitsAsync() => ExecuteAsync("DROP TRIGGER drill_fail_commit ON journal_entries;");
+    public Task HealCommitsAsync() => ExecuteAsync("DROP TRIGGER drill_fail_commit ON journal_bursts;");
 
     /// <summary>Another node holds the instance's lease for an hour (by the database's clock).</summary>
     public Task LeaseElsewhereAsync(string instanceId) => ExecuteAsync(

@@ -90,7 +90,10 @@ public sealed class PatchChangeResultsTests(ITestOutputHelper output)
         await using var row = new NpgsqlCommand("SELECT octet_length(i::text) FROM workflow_instances i WHERE i.id = $1", connection) { Parameters = { new() { Value = id } } };
         var rowBytes = (int)(await row.ExecuteScalarAsync())!;
         await using var journal = new NpgsqlCommand(
-            "SELECT coalesce(max(octet_length(coalesce(message, '')) + octet_length(coalesce(data, ''))), 0), count(*)::int FROM journal_entries WHERE instance_id = $1", connection)
+            """
+            SELECT coalesce(max(octet_length(coalesce(e ->> 'message', '')) + octet_length(coalesce(e -> 'data', 'null')::text)), 0), count(*)::int
+            FROM journal_bursts j, json_array_elements(j.entries::json) e WHERE j.instance_id = $1
+            """, connection)
         { Parameters = { new() { Value = id } } };
         await using var reader = await journal.ExecuteReaderAsync();
         await reader.ReadAsync();
@@ -108,8 +111,9 @@ public sealed class PatchChangeResultsTests(ITestOutputHelper output)
               SELECT 'steps.' || s.key AS part, octet_length(s.value::text) AS size FROM workflow_instances i, jsonb_each(i.steps::jsonb) s WHERE i.id = $1
               UNION ALL SELECT 'vars.' || v.key, octet_length(v.value::text) FROM workflow_instances i, jsonb_each(i.variables::jsonb) v WHERE i.id = $1
               UNION ALL SELECT 'state.' || a.key, octet_length(a.value::text) FROM workflow_instances i, jsonb_each(i.activities::jsonb) a WHERE i.id = $1
-              UNION ALL SELECT 'journal ' || j.sequence || ' ' || j.type || ' ' || coalesce(j.activity_id, ''), octet_length(coalesce(j.message, '')) + octet_length(coalesce(j.data, ''))
-                FROM journal_entries j WHERE j.instance_id = $1) parts
+              UNION ALL SELECT 'journal ' || (e ->> 'sequence') || ' ' || (e ->> 'type') || ' ' || coalesce(e ->> 'activityId', ''),
+                  octet_length(coalesce(e ->> 'message', '')) + octet_length(coalesce(e -> 'data', 'null')::text)
+                FROM journal_bursts j, json_array_elements(j.entries::json) e WHERE j.instance_id = $1) parts
             ORDER BY size DESC LIMIT 6
             """, connection) { Parameters = { new() { Value = id } } };
         await using var reader = await command.ExecuteReaderAsync();
