@@ -14,6 +14,9 @@ namespace ChangeOrchestrator.Engine.Runtime;
 /// </summary>
 public sealed partial class WorkflowRuntime
 {
+    // Each newer version found costs a start one more run; publishes racing a start this often mean something is wrong.
+    private const int StaleDefinitionAttempts = 5;
+
     private readonly IWorkflowDefinitionStore _definitions;
     private readonly IWorkflowInstanceStore _instances;
     private readonly IStimulusBuffer _stimuli;
@@ -57,10 +60,30 @@ public sealed partial class WorkflowRuntime
 
     public async Task<WorkflowInstance> StartAsync(StartWorkflowRequest request, CancellationToken cancellationToken)
     {
-        var stored = await _definitions.FindAsync(request.DefinitionId, request.Version, cancellationToken)
-            ?? throw new WorkflowNotFoundException(request.Version is { } v
-                ? $"Workflow '{request.DefinitionId}' has no version {v}."
-                : $"Workflow '{request.DefinitionId}' does not exist.");
+        // Without a version, the latest as this node knows it, which saves every start a read of the version number.
+        // Its commit refuses if another node has published a newer one since; the start then runs on that one.
+        var stored = request.Version is null
+            ? await _definitions.FindLatestKnownAsync(request.DefinitionId, cancellationToken)
+            : await _definitions.FindAsync(request.DefinitionId, request.Version, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnAsync(request, stored ?? throw NotFound(request), cancellationToken);
+            }
+            catch (StaleDefinitionException) when (attempt < StaleDefinitionAttempts)
+            {
+                stored = await _definitions.FindAsync(request.DefinitionId, null, cancellationToken);
+            }
+        }
+    }
+
+    private static WorkflowNotFoundException NotFound(StartWorkflowRequest request) => new(request.Version is { } v
+        ? $"Workflow '{request.DefinitionId}' has no version {v}."
+        : $"Workflow '{request.DefinitionId}' does not exist.");
+
+    private async Task<WorkflowInstance> StartOnAsync(StartWorkflowRequest request, StoredDefinition stored, CancellationToken cancellationToken)
+    {
         var definition = stored.Definition;
         var input = await _inputBinder.BindAsync(definition, request.Input, cancellationToken);
         var instanceId = request.InstanceId ?? NewId();
@@ -94,7 +117,8 @@ public sealed partial class WorkflowRuntime
             try
             {
                 // The burst's instance is the interpreter's copy, owned here: it takes the version the store committed.
-                burst.Instance.Version = await _instances.CommitAsync(new BurstCommit(burst, ExpectedVersion: null, []), cancellationToken);
+                var commit = new BurstCommit(burst, ExpectedVersion: null, [], RequiresLatestDefinition: request.Version is null);
+                burst.Instance.Version = await _instances.CommitAsync(commit, cancellationToken);
                 RuntimeMetrics.InstancesStarted.Add(1, new KeyValuePair<string, object?>("definition", definition.Id));
                 CountOutcome(burst);
             }

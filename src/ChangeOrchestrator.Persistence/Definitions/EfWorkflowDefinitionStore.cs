@@ -16,11 +16,28 @@ internal sealed class EfWorkflowDefinitionStore : IWorkflowDefinitionStore, IDis
     private readonly WorkflowDefinitionLoader _loader;
     private readonly MemoryCache _parsed;
 
+    // On PostgreSQL a start's commit checks that no newer version exists (PostgresBurstWriter), so the latest version
+    // a node knows can serve its starts without a read. On SQLite (one node) the read is in process and stays.
+    private readonly bool _latestKnownServesStarts;
+
     public EfWorkflowDefinitionStore(IDbContextFactory<WorkflowDbContext> contexts, WorkflowDefinitionLoader loader, PersistenceOptions options)
     {
         _contexts = contexts;
         _loader = loader;
         _parsed = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.DefinitionCacheSize });
+        _latestKnownServesStarts = options.Provider == PersistenceProvider.Postgres;
+    }
+
+    public async Task<StoredDefinition?> FindLatestKnownAsync(string definitionId, CancellationToken cancellationToken)
+    {
+        if (_latestKnownServesStarts
+            && _parsed.TryGetValue(LatestKey(definitionId), out int known)
+            && _parsed.TryGetValue(CacheKey(definitionId, known), out StoredDefinition? cached))
+        {
+            return cached;
+        }
+
+        return await FindAsync(definitionId, null, cancellationToken);
     }
 
     public async Task<StoredDefinition?> FindAsync(string definitionId, int? version, CancellationToken cancellationToken)
@@ -41,6 +58,8 @@ internal sealed class EfWorkflowDefinitionStore : IWorkflowDefinitionStore, IDis
             {
                 return null;
             }
+
+            KnowLatest(definitionId, newest);
 
             if (_parsed.TryGetValue(CacheKey(definitionId, newest), out StoredDefinition? cachedLatest))
             {
@@ -69,6 +88,7 @@ internal sealed class EfWorkflowDefinitionStore : IWorkflowDefinitionStore, IDis
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            KnowLatest(definition.Definition.Id, definition.Definition.Version);
         }
         catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
@@ -102,5 +122,27 @@ internal sealed class EfWorkflowDefinitionStore : IWorkflowDefinitionStore, IDis
             return new StoredDefinition(definition with { Version = row.Version }, row.Json, row.ContentHash, row.PublishedAt);
         })!;
 
+    /// <summary>Remembers <paramref name="version"/> as the latest of the definition, unless a newer one is known already.</summary>
+    private void KnowLatest(string definitionId, int version)
+    {
+        if (!_latestKnownServesStarts)
+        {
+            return;
+        }
+
+        lock (_parsed)
+        {
+            if (!_parsed.TryGetValue(LatestKey(definitionId), out int known) || known < version)
+            {
+                _parsed.Set(LatestKey(definitionId), version, new MemoryCacheEntryOptions { Size = 1 });
+            }
+        }
+    }
+
     private static (string, int) CacheKey(string definitionId, int version) => (definitionId, version);
+
+    private static LatestVersionKey LatestKey(string definitionId) => new(definitionId);
+
+    /// <summary>The cache key of a definition's latest known version number, apart from the keys of parsed versions.</summary>
+    private readonly record struct LatestVersionKey(string DefinitionId);
 }

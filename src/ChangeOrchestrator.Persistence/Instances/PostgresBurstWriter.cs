@@ -1,6 +1,7 @@
 using ChangeOrchestrator.Engine.Persistence;
 using ChangeOrchestrator.Engine.Results;
 using ChangeOrchestrator.Persistence.Database;
+using ChangeOrchestrator.Persistence.Definitions;
 using ChangeOrchestrator.Persistence.Results;
 using ChangeOrchestrator.Persistence.Stimuli;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -24,6 +25,10 @@ internal sealed class PostgresBurstWriter
     private const string InstanceCheckFailed = PostgresErrorCodes.DivisionByZero;
     private const string StimulusCheckFailed = PostgresErrorCodes.NumericValueOutOfRange;
 
+    // A start on the latest version this node knew, when a newer one exists: ln(0), as a failure built from a constant
+    // would be raised by the planner whatever the data.
+    private const string DefinitionCheckFailed = PostgresErrorCodes.InvalidArgumentForLogarithm;
+
     // The most per-server rows one statement inserts: a burst that stores more (the start of a change over a fleet)
     // builds and sends them a chunk at a time, so it never holds a fleet's rows and their JSON text at once.
     internal const int ResultChunk = 2_000;
@@ -39,6 +44,7 @@ internal sealed class PostgresBurstWriter
     private readonly DeleteById _deleteBookmarks;
     private readonly DeleteById _deleteStimuli;
     private readonly string _takeSeenStimulus;
+    private readonly string _noNewerDefinition;
 
     private PostgresBurstWriter(IModel model)
     {
@@ -74,9 +80,17 @@ internal sealed class PostgresBurstWriter
             $"INSERT INTO {seen.Table} ({seenId}, {seenExpires}, {seenApplied}) VALUES ($1, $2, $3) " +
             $"ON CONFLICT ({seenId}) DO UPDATE SET {seenExpires} = EXCLUDED.{seenExpires}, {seenApplied} = EXCLUDED.{seenApplied} " +
             $"WHERE {seen.Table}.{seenExpires} <= $4";
+        _noNewerDefinition = NoNewerDefinition(model);
     }
 
     public static PostgresBurstWriter For(IModel model) => new(model);
+
+    private static string NoNewerDefinition(IModel model)
+    {
+        var definitions = PostgresRowShape.Of<DefinitionRow>(model);
+        return $"SELECT ln(1 - (EXISTS (SELECT 1 FROM {definitions.Table} WHERE {definitions.ColumnOf(nameof(DefinitionRow.Id))} = $1 " +
+            $"AND {definitions.ColumnOf(nameof(DefinitionRow.Version))} > $2))::int)";
+    }
 
     /// <exception cref="ConcurrencyConflictException">The instance changed or exists already, or a bookmark or stimulus the burst removes is gone.</exception>
     public async Task CommitAsync(NpgsqlConnection connection, BurstCommit commit, InstanceRow row, DateTimeOffset now, CancellationToken cancellationToken)
@@ -87,6 +101,11 @@ internal sealed class PostgresBurstWriter
         var isStart = commit.ExpectedVersion is null;
 
         await using var batch = new NpgsqlBatch(connection);
+        if (isStart && commit.RequiresLatestDefinition)
+        {
+            Add(batch, NoNewerDefinitionThan(row));
+        }
+
         var updated = isStart ? null : Add(batch, UpdateInstance(row, commit.ExpectedVersion!.Value, commit.LeaseOwner));
         if (isStart)
         {
@@ -138,6 +157,10 @@ internal sealed class PostgresBurstWriter
                 ? InstanceConflicts.ExistsAlready(row.Id)
                 : InstanceConflicts.Changed(row.Id, commit.ExpectedVersion));
         }
+        catch (PostgresException ex) when (ex.SqlState == DefinitionCheckFailed && isStart)
+        {
+            throw new StaleDefinitionException(row.DefinitionId, row.DefinitionVersion);
+        }
         catch (PostgresException ex) when (ex.SqlState is InstanceCheckFailed or StimulusCheckFailed && (updated ?? bookmarksDeleted ?? stimuliDeleted) is not null)
         {
             // A check failed, and with it the whole batch: nothing of the burst was written.
@@ -174,6 +197,15 @@ internal sealed class PostgresBurstWriter
     private static NpgsqlBatchCommand Add(NpgsqlBatch batch, NpgsqlBatchCommand command)
     {
         batch.BatchCommands.Add(command);
+        return command;
+    }
+
+    /// <summary>Fails the start's batch when its definition has a version newer than the one it ran on.</summary>
+    private NpgsqlBatchCommand NoNewerDefinitionThan(InstanceRow row)
+    {
+        var command = new NpgsqlBatchCommand(_noNewerDefinition);
+        command.Parameters.Add(new NpgsqlParameter { Value = row.DefinitionId, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = row.DefinitionVersion, NpgsqlDbType = NpgsqlDbType.Integer });
         return command;
     }
 

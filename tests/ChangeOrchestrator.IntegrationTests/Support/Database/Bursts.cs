@@ -9,11 +9,12 @@ internal static class Bursts
 {
     public static string NewId() => Guid.NewGuid().ToString("N");
 
-    public static WorkflowInstance Instance(DateTimeOffset now, InstanceStatus status = InstanceStatus.Suspended) => new()
+    public static WorkflowInstance Instance(
+        DateTimeOffset now, InstanceStatus status = InstanceStatus.Suspended, string definitionId = "test-flow", int definitionVersion = 1) => new()
     {
         Id = NewId(),
-        DefinitionId = "test-flow",
-        DefinitionVersion = 1,
+        DefinitionId = definitionId,
+        DefinitionVersion = definitionVersion,
         Status = status,
         CreatedAt = now,
         UpdatedAt = now,
