@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -53,14 +54,29 @@ internal static class FleetReport
         await File.WriteAllTextAsync(Path.Combine(folder, "fleet.json"), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
     }
 
+    private static async Task<DateTimeOffset?> StartedAtAsync(string json, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(json))
+        {
+            return null;
+        }
+
+        await using var stream = File.OpenRead(json);
+        var node = await JsonNode.ParseAsync(stream, cancellationToken: cancellationToken);
+        return node?["startedAt"] is JsonValue value && value.TryGetValue(out DateTimeOffset at) ? at.ToUniversalTime() : null;
+    }
+
     /// <summary>Points latest.md at fleet.md when this run did not include the fleet scenario but an earlier one did.</summary>
     public static async Task LinkAsync(string latestMarkdown, string folder, CancellationToken cancellationToken)
     {
         var fleet = Path.Combine(folder, MarkdownFile);
         if (File.Exists(fleet))
         {
+            // The run's own start, as its figures recorded it: a file's time is its checkout's on a fresh clone.
+            var started = await StartedAtAsync(Path.Combine(folder, "fleet.json"), cancellationToken);
+            var when = started is { } at ? string.Create(CultureInfo.InvariantCulture, $" ({at:yyyy-MM-dd HH:mm} UTC)") : "";
             await File.AppendAllTextAsync(latestMarkdown,
-                $"## Fleet\n\nNot run this time; the last fleet run ({File.GetLastWriteTimeUtc(fleet):yyyy-MM-dd HH:mm} UTC) is in [fleet.md](fleet.md).\n",
+                $"## Fleet\n\nNot run this time; the last fleet run{when} is in [fleet.md](fleet.md).\n",
                 cancellationToken);
         }
     }
