@@ -150,9 +150,12 @@ internal sealed class WebhookBurstScenario(string? postgresServer) : IScenario
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         var waited = Stopwatch.StartNew();
+
+        // The poll shares the cores with the server it measures, every 20 ms: a text search, never a parse of every
+        // journal row's entries; the exact counts are read once, at the end.
         while (true)
         {
-            await using (var count = new NpgsqlCommand("SELECT count(DISTINCT j.instance_id) FROM journal_bursts j, json_array_elements(j.entries::json) e WHERE e ->> 'type' = 'ActivityResumed'", connection))
+            await using (var count = new NpgsqlCommand("SELECT count(DISTINCT instance_id) FROM journal_bursts WHERE strpos(entries, '\"type\":\"ActivityResumed\"') > 0", connection))
             {
                 if (Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) >= Burst)
                 {
