@@ -7,10 +7,25 @@ namespace ChangeOrchestrator.Server.Compliance;
 
 /// <summary>
 /// The query string every compliance table takes: filters, period, format and, on the lists, the page (<c>limit</c>
-/// rows after the <c>after</c> token of the previous page), checked before any read.
+/// rows after the <c>after</c> token of the previous page), checked before any read. Properties rather than a positional
+/// record: the request delegate generator binds those without reflecting over a constructor.
 /// </summary>
-internal sealed record ComplianceQuery(string? Group, string? Environment, string? Os, int? Days, string? Format, int? Limit, string? After)
+internal sealed record ComplianceQuery
 {
+    public string? Group { get; init; }
+
+    public string? Environment { get; init; }
+
+    public string? Os { get; init; }
+
+    public int? Days { get; init; }
+
+    public string? Format { get; init; }
+
+    public int? Limit { get; init; }
+
+    public string? After { get; init; }
+
     private const int MaxNameLength = 256;
 
     public const int MaxDays = 365;

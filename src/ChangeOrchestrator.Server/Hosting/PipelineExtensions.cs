@@ -21,8 +21,8 @@ internal static class PipelineExtensions
     }
 
     /// <summary>
-    /// Authentication, the login rate limit, authorization, then the body limits: a caller learns nothing about a
-    /// body's rules before proving who they are.
+    /// Authentication, the login rate limit, authorization, then the body limits and the check of parsed query values:
+    /// a caller learns nothing about a body's or a parameter's rules before proving who they are.
     /// </summary>
     public static WebApplication UseChangeOrchestratorAuth(this WebApplication app)
     {
@@ -30,6 +30,7 @@ internal static class PipelineExtensions
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseMiddleware<RequestBodyGuard>();
+        app.UseMiddleware<QueryValueCheck>();
         return app;
     }
 

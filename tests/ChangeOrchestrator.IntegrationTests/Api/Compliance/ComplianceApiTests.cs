@@ -89,6 +89,9 @@ public sealed class ComplianceApiTests(ComplianceApiServer fixture) : IClassFixt
     [InlineData("/api/compliance/servers?limit=501", "limit")]
     [InlineData("/api/compliance/servers?after=not-a-token", "after")]
     [InlineData("/api/compliance/sla?after=AA.AA", "after")]
+    [InlineData("/api/compliance/trend?days=ten", "days")]
+    [InlineData("/api/compliance/servers?nonCompliantOnly=maybe", "nonCompliantOnly")]
+    [InlineData("/api/compliance/sla?status=Late", "status")]
     public async Task Get_BadQuery_IsRefusedNamingTheParameter(string url, string field)
     {
         using var viewer = _server.Server.ClientWithKey(TestKeys.ByRole["Viewer"]);

@@ -4,7 +4,8 @@ using Npgsql;
 namespace ChangeOrchestrator.IntegrationTests.Support.Database;
 
 /// <summary>
-/// A database of its own on the PostgreSQL server named by <see cref="EnvironmentVariable"/>, dropped at the end.
+/// A database of its own on the PostgreSQL server named by <see cref="EnvironmentVariable"/>, migrated (a copy of
+/// <see cref="PostgresTemplate"/>) and dropped at the end.
 /// Without the variable the tests fail: CI always provides a server, and a skipped test would hide a broken store.
 /// </summary>
 public sealed class PostgresTestDatabase : TestDatabase
@@ -38,19 +39,18 @@ public sealed class PostgresTestDatabase : TestDatabase
                 + $"{EnvironmentVariable}='Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres'.");
         }
 
+        var template = await PostgresTemplate.GetAsync(server);
         var name = $"co_test_{Guid.NewGuid():N}";
         await using (var connection = new NpgsqlConnection(server))
         {
             await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"", connection);
             await create.ExecuteNonQueryAsync();
         }
 
         // A pool per test class; kept small so classes running side by side stay under the server's connection limit.
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 40 }.ConnectionString;
-        var database = new PostgresTestDatabase(server, name, connectionString);
-        await database.MigrateAsync();
-        return database;
+        return new PostgresTestDatabase(server, name, connectionString);
     }
 
     public override async ValueTask DisposeAsync()
