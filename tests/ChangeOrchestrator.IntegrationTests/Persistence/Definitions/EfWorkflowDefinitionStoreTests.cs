@@ -16,8 +16,8 @@ public sealed class EfWorkflowDefinitionStoreTests(DatabaseFixture fixture) : IC
         StoredDefinition original;
         await using (var harness = await fixture.HarnessAsync(provider))
         {
-            original = await harness.PublishAsync(LogFlow(id, "first"));
-            var rewrite = new StoredDefinition(original.Definition, LogFlow(id, "rewritten"), "another-hash", harness.Now.AddDays(1));
+            original = await harness.PublishAsync(LogWorkflow.Json(id, "first"));
+            var rewrite = new StoredDefinition(original.Definition, LogWorkflow.Json(id, "rewritten"), "another-hash", harness.Now.AddDays(1));
 
             var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => harness.Definitions.AddAsync(rewrite, None));
             Assert.Contains("exists already", refused.Message);
@@ -38,9 +38,9 @@ public sealed class EfWorkflowDefinitionStoreTests(DatabaseFixture fixture) : IC
         var id = $"flow-{Bursts.NewId()}";
         await using (var publisher = await fixture.HarnessAsync(provider))
         {
-            await publisher.PublishAsync(LogFlow(id, "one"));
-            await publisher.PublishAsync(LogFlow(id, "two"));
-            await publisher.PublishAsync(LogFlow(id, "three"));
+            await publisher.PublishAsync(LogWorkflow.Json(id, "one"));
+            await publisher.PublishAsync(LogWorkflow.Json(id, "two"));
+            await publisher.PublishAsync(LogWorkflow.Json(id, "three"));
         }
 
         await using var harness = await fixture.HarnessAsync(provider);
@@ -64,22 +64,13 @@ public sealed class EfWorkflowDefinitionStoreTests(DatabaseFixture fixture) : IC
     {
         var prefix = $"list-{Bursts.NewId()}";
         await using var harness = await fixture.HarnessAsync(provider);
-        await harness.PublishAsync(LogFlow($"{prefix}-b", "b1"));
-        await harness.PublishAsync(LogFlow($"{prefix}-a", "a1"));
-        await harness.PublishAsync(LogFlow($"{prefix}-b", "b2"));
-        await harness.PublishAsync(LogFlow($"{prefix}-a-z", "az1"));
+        await harness.PublishAsync(LogWorkflow.Json($"{prefix}-b", "b1"));
+        await harness.PublishAsync(LogWorkflow.Json($"{prefix}-a", "a1"));
+        await harness.PublishAsync(LogWorkflow.Json($"{prefix}-b", "b2"));
+        await harness.PublishAsync(LogWorkflow.Json($"{prefix}-a-z", "az1"));
 
         var mine = (await harness.Definitions.ListLatestAsync(None)).Where(d => d.Definition.Id.StartsWith(prefix)).ToList();
 
         Assert.Equal([($"{prefix}-a", 1), ($"{prefix}-a-z", 1), ($"{prefix}-b", 2)], mine.Select(d => (d.Definition.Id, d.Definition.Version)));
     }
-
-    private static string LogFlow(string id, string message) => $$"""
-        {
-          "id": "{{id}}",
-          "version": 1,
-          "name": "Log {{message}}",
-          "activities": [ { "id": "say", "type": "Log", "inputs": { "message": "{{message}}" } } ]
-        }
-        """;
 }

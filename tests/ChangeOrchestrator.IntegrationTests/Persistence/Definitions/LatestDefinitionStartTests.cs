@@ -20,10 +20,10 @@ public sealed class LatestDefinitionStartTests(DatabaseFixture fixture) : IClass
         var id = $"flow-{Bursts.NewId()}";
         await using var nodeA = await fixture.HarnessAsync(provider);
         await using var nodeB = await fixture.HarnessAsync(provider);
-        await nodeA.PublishAsync(LogFlow(id, "first"));
+        await nodeA.PublishAsync(LogWorkflow.Json(id, "first"));
         var onFirst = await StartAsync(nodeB, id);
 
-        await nodeA.PublishAsync(LogFlow(id, "second"));
+        await nodeA.PublishAsync(LogWorkflow.Json(id, "second"));
         var onSecond = await StartAsync(nodeB, id);
         var thenToo = await StartAsync(nodeB, id);
 
@@ -39,8 +39,8 @@ public sealed class LatestDefinitionStartTests(DatabaseFixture fixture) : IClass
     {
         var id = $"flow-{Bursts.NewId()}";
         await using var harness = await fixture.HarnessAsync(PersistenceProvider.Postgres);
-        await harness.PublishAsync(LogFlow(id, "first"));
-        await harness.PublishAsync(LogFlow(id, "second"));
+        await harness.PublishAsync(LogWorkflow.Json(id, "first"));
+        await harness.PublishAsync(LogWorkflow.Json(id, "second"));
         var instance = Bursts.Instance(harness.Now, definitionId: id, definitionVersion: 1);
         var start = Bursts.Create(instance, journal: [Bursts.Entry(instance, harness.Now, JournalEntryType.InstanceStarted)]) with { RequiresLatestDefinition = true };
         var latest = Bursts.Instance(harness.Now, definitionId: id, definitionVersion: 2);
@@ -55,13 +55,4 @@ public sealed class LatestDefinitionStartTests(DatabaseFixture fixture) : IClass
 
     private static Task<WorkflowInstance> StartAsync(PersistenceHarness node, string id) =>
         node.Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = id }, None);
-
-    private static string LogFlow(string id, string message) => $$"""
-        {
-          "id": "{{id}}",
-          "version": 1,
-          "name": "Log {{message}}",
-          "activities": [ { "id": "say", "type": "Log", "inputs": { "message": "{{message}}" } } ]
-        }
-        """;
 }
