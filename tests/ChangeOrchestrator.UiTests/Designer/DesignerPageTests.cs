@@ -143,6 +143,9 @@ public sealed class DesignerPageTests(ConsoleServer server)
         await page.GetByTestId("node-wait").Locator(".co-node-title").ClickAsync();
         await page.GetByTestId("node-decide").Locator(".co-node-title").ClickAsync(new() { Modifiers = [KeyboardModifier.Control] });
         await page.GetByTestId("node-rejected").Locator(".co-node-title").ClickAsync(new() { Modifiers = [KeyboardModifier.Control] });
+
+        // The selection is the server's once the canvas shows it; a copy sent sooner may see fewer activities.
+        await Assertions.Expect(page.Locator(".co-node-selected")).ToHaveCountAsync(3);
         await page.GetByTestId("copy").ClickAsync();
         await Assertions.Expect(page.GetByTestId("designer-status")).ToContainTextAsync("Copied 3 activities and 2 connections.");
 
