@@ -59,25 +59,20 @@ internal sealed class QueryValueCheck(RequestDelegate next)
         private static ParsedValue? For(string name, ParameterInfo parameter)
         {
             var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
-            var typeName = type switch
+            (string Name, Func<string, bool>? TryParse) parse = type switch
             {
-                _ when type.IsEnum => $"value ({string.Join(", ", Enum.GetNames(type))})",
-                _ when type == typeof(DateTimeOffset) || type == typeof(DateTime) => "date and time (ISO 8601)",
-                _ when type == typeof(bool) => "boolean (true or false)",
-                _ when type == typeof(int) || type == typeof(long) => "whole number",
-                _ => type.Name,
+                _ when type == typeof(string) => (type.Name, null),
+                _ when type.IsEnum => ($"value ({string.Join(", ", Enum.GetNames(type))})", s => Enum.TryParse(type, s, ignoreCase: false, out _)),
+                _ when type == typeof(bool) => ("boolean (true or false)", s => bool.TryParse(s, out _)),
+                _ when type == typeof(DateTimeOffset) => (DateAndTime, s => DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, Styles, out _)),
+                _ when type == typeof(DateTime) => (DateAndTime, s => DateTime.TryParse(s, CultureInfo.InvariantCulture, Styles, out _)),
+                _ when type == typeof(int) || type == typeof(long) => ("whole number", Parsable(type)),
+                _ => (type.Name, Parsable(type)),
             };
-            Func<string, bool>? tryParse = type switch
-            {
-                _ when type == typeof(string) => null,
-                _ when type.IsEnum => s => Enum.TryParse(type, s, ignoreCase: false, out _),
-                _ when type == typeof(bool) => s => bool.TryParse(s, out _),
-                _ when type == typeof(DateTimeOffset) => s => DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, Styles, out _),
-                _ when type == typeof(DateTime) => s => DateTime.TryParse(s, CultureInfo.InvariantCulture, Styles, out _),
-                _ => Parsable(type),
-            };
-            return tryParse is null ? null : new ParsedValue(name, typeName, tryParse);
+            return parse.TryParse is null ? null : new ParsedValue(name, parse.Name, parse.TryParse);
         }
+
+        private const string DateAndTime = "date and time (ISO 8601)";
 
         private const DateTimeStyles Styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces;
 
