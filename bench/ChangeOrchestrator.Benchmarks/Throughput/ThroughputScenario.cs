@@ -31,9 +31,14 @@ internal sealed class ThroughputScenario(BenchSizes sizes, string? postgresServe
     [
         "The PostgreSQL server is a throw-away one of .ci/postgres.sh; its durability settings are named beside the figures, as the server reported them.",
         "SQLite is a file in a temporary folder, write-ahead log on, one writer at a time.",
-        "Engine, database server and load generator share the machine's cores.",
+        "Engine, database server and load generator share the machine's cores. `cpu.ours.*` and `cpu.raw-commit.*` are the CPU one workflow or one raw commit cost on PostgreSQL: `process` the bench's own process (the engine, or Npgsql alone), `postgres` every PostgreSQL process (from /proc), so the ratio to raw commits can be read as cost per operation on two shared cores.",
         $"Hangfire runs {HangfireNode.Workers} workers (more than the most starters); its workers are woken in process as a job is enqueued (the queue poll, 200 ms, only serves other processes); the chain's variables live in memory, as Hangfire has no workflow data.",
         "WorkflowCore gets a fresh host for each concurrency level (its in-memory store slows as instances accumulate); the engine keeps one node and database per store for all three levels.",
+        $"Warm-up, unmeasured: ours on each store and the raw commits run in rounds of {QuietJitWarmUp.RoundTime.TotalSeconds:0.#} s "
+        + $"until a round compiles at most {QuietJitWarmUp.QuietMethods} methods (the runtime's own count, every thread), at most {QuietJitWarmUp.MostRounds} rounds "
+        + "(`warm-up.*`, rounds); `jit-while-measured.*` is the methods compiled during the measured windows. WorkflowCore (which compiles methods for every "
+        + "instance it runs, so its JIT is never quiet, while its in-memory store slows as instances accumulate) and Hangfire (a few chains a second) "
+        + "are warmed by a fixed count.",
     ];
 
     public IReadOnlyList<Target> Targets =>
@@ -75,13 +80,23 @@ internal sealed class ThroughputScenario(BenchSizes sizes, string? postgresServe
         await node.PublishAsync(ThroughputFlow.Json, cancellationToken);
 
         var count = store == StoreKind.Memory ? sizes.MemoryStarts : sizes.DurableStarts;
-        await StartManyAsync(node.Runtime, sizes.WarmUp, 4, cancellationToken);
-        var figures = new List<Figure>();
+        var party = $"ours.{StoreNames.Of(store)}";
+        var warmUp = await QuietJitWarmUp.RunAsync(ct => StartManyAsync(node.Runtime, sizes.WarmUp, 4, ct), cancellationToken);
+        var figures = new List<Figure> { new($"warm-up.{party}", "rounds", warmUp.Rounds) };
+        long compiled = 0;
         foreach (var concurrency in sizes.Concurrency)
         {
-            var elapsed = await StartManyAsync(node.Runtime, count, concurrency, cancellationToken);
-            figures.Add(new Figure($"ours.{StoreNames.Of(store)}.c{concurrency}", "workflows/s", ConcurrentLoad.PerSecond(count, elapsed)));
+            var cpu = CpuMeter.Start();
+            var (elapsed, compiledNow) = await QuietJitWarmUp.CountingAsync(() => StartManyAsync(node.Runtime, count, concurrency, cancellationToken));
+            compiled += compiledNow;
+            figures.Add(new Figure($"{party}.c{concurrency}", "workflows/s", ConcurrentLoad.PerSecond(count, elapsed)));
+            if (store == StoreKind.Postgres)
+            {
+                figures.AddRange(CpuFigures("ours", concurrency, cpu.PerOperation(count)));
+            }
         }
+
+        figures.Add(new Figure($"jit-while-measured.{party}", "methods", compiled));
 
         if (store == StoreKind.Postgres)
         {
@@ -109,16 +124,20 @@ internal sealed class ThroughputScenario(BenchSizes sizes, string? postgresServe
     private async Task<IReadOnlyList<Figure>> MeasureWorkflowCoreAsync(CancellationToken cancellationToken)
     {
         var figures = new List<Figure>();
+        long compiled = 0;
         foreach (var concurrency in sizes.Concurrency)
         {
             // A fresh host per level: WorkflowCore's in-memory store slows down as finished instances pile up, which
-            // would otherwise make the later levels pay for the earlier ones.
+            // would otherwise make the later levels pay for the earlier ones. Its warm-up is a fixed count: it compiles
+            // methods for every instance it runs, so its JIT is never quiet, and a longer warm-up would only slow its store.
             using var node = new WorkflowCoreNode();
             await node.RunAsync(sizes.WarmUp, 4, cancellationToken);
-            var elapsed = await node.RunAsync(sizes.WorkflowCoreStarts, concurrency, cancellationToken);
+            var (elapsed, compiledNow) = await QuietJitWarmUp.CountingAsync(() => node.RunAsync(sizes.WorkflowCoreStarts, concurrency, cancellationToken));
+            compiled += compiledNow;
             figures.Add(new Figure($"workflowcore.memory.c{concurrency}", "workflows/s", ConcurrentLoad.PerSecond(sizes.WorkflowCoreStarts, elapsed)));
         }
 
+        figures.Add(new Figure("jit-while-measured.workflowcore.memory", "methods", compiled));
         return figures;
     }
 
@@ -141,22 +160,44 @@ internal sealed class ThroughputScenario(BenchSizes sizes, string? postgresServe
     {
         await using var database = await PostgresBenchDatabase.CreateAsync(server, cancellationToken);
         await using var load = await RawCommitLoad.CreateAsync(database.ConnectionString, cancellationToken);
-        await ConcurrentLoad.RunAsync(sizes.WarmUp, 4, load.CommitOneAsync, cancellationToken);
-        var figures = new List<Figure>();
+        var warmUp = await QuietJitWarmUp.RunAsync(async ct =>
+        {
+            await ConcurrentLoad.RunAsync(sizes.WarmUp, 4, load.CommitOneAsync, ct);
+            await ConcurrentLoad.RunAsync(sizes.WarmUp, 4, load.CommitBurstShapedAsync, ct);
+        }, cancellationToken);
+        var figures = new List<Figure> { new("warm-up.raw-commits.postgres", "rounds", warmUp.Rounds) };
+        long compiled = 0;
         foreach (var concurrency in sizes.Concurrency)
         {
-            var elapsed = await ConcurrentLoad.RunAsync(sizes.RawCommits, concurrency, load.CommitOneAsync, cancellationToken);
+            var cpu = CpuMeter.Start();
+            var (elapsed, compiledNow) = await QuietJitWarmUp.CountingAsync(() =>
+                ConcurrentLoad.RunAsync(sizes.RawCommits, concurrency, load.CommitOneAsync, cancellationToken));
+            compiled += compiledNow;
             figures.Add(new Figure($"raw-commits.postgres.c{concurrency}", "commits/s", ConcurrentLoad.PerSecond(sizes.RawCommits, elapsed)));
+            figures.AddRange(CpuFigures("raw-commit", concurrency, cpu.PerOperation(sizes.RawCommits)));
         }
 
         var burstShaped = sizes.DurableStarts * 2;
         foreach (var concurrency in sizes.Concurrency)
         {
-            var elapsed = await ConcurrentLoad.RunAsync(burstShaped, concurrency, load.CommitBurstShapedAsync, cancellationToken);
+            var (elapsed, compiledNow) = await QuietJitWarmUp.CountingAsync(() =>
+                ConcurrentLoad.RunAsync(burstShaped, concurrency, load.CommitBurstShapedAsync, cancellationToken));
+            compiled += compiledNow;
             figures.Add(new Figure($"raw-burst-commits.postgres.c{concurrency}", "commits/s", ConcurrentLoad.PerSecond(burstShaped, elapsed)));
         }
 
+        figures.Add(new Figure("jit-while-measured.raw-commits.postgres", "methods", compiled));
         return figures;
+    }
+
+    /// <summary>CPU per operation on PostgreSQL: the bench's process (engine or client) and the database server's.</summary>
+    private static IEnumerable<Figure> CpuFigures(string party, int concurrency, (double Process, double? Postgres) perOperation)
+    {
+        yield return new Figure($"cpu.{party}.process.c{concurrency}", "ms", perOperation.Process);
+        if (perOperation.Postgres is { } postgres)
+        {
+            yield return new Figure($"cpu.{party}.postgres.c{concurrency}", "ms", postgres);
+        }
     }
 
     private IEnumerable<Figure> Ratios(IReadOnlyList<Figure> figures)
