@@ -25,7 +25,13 @@ public sealed class InputContractServer : IAsyncLifetime
         Server = await PatchChangeServer.StartAsync(fleetSize: 40, workflowIds: Workflows);
         await Server.Aws.DeclarePatchGroupAsync(EmptyGroup);
         using var warm = await Client.GetAsync("/api/definitions/patch-change");
-        Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
+        if (warm.StatusCode != HttpStatusCode.OK)
+        {
+            // Say what the server answered and which definitions it holds, so a failure here shows its cause.
+            using var list = await Client.GetAsync("/api/definitions");
+            Assert.Fail($"GET /api/definitions/patch-change on {Client.BaseAddress}: {warm.StatusCode} {await warm.Content.ReadAsStringAsync()}; "
+                + $"GET /api/definitions: {list.StatusCode} {await list.Content.ReadAsStringAsync()}");
+        }
     }
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
