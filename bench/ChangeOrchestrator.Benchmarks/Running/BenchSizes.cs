@@ -7,7 +7,7 @@ internal sealed record BenchSizes
     {
         Repetitions = 3,
         WarmUp = 30,
-        DurableStarts = 300,
+        DurableStarts = 2_000,
         MemoryStarts = 3_000,
         WorkflowCoreStarts = 600,
         HangfireStarts = 60,
@@ -27,7 +27,7 @@ internal sealed record BenchSizes
     {
         Repetitions = 5,
         WarmUp = 100,
-        DurableStarts = 1_000,
+        DurableStarts = 5_000,
         MemoryStarts = 10_000,
         WorkflowCoreStarts = 2_000,
         HangfireStarts = 200,

@@ -35,7 +35,7 @@ internal sealed class ThroughputScenario(BenchSizes sizes, string? postgresServe
         $"Hangfire runs {HangfireNode.Workers} workers (more than the most starters); its workers are woken in process as a job is enqueued (the queue poll, 200 ms, only serves other processes); the chain's variables live in memory, as Hangfire has no workflow data.",
         "WorkflowCore gets a fresh host for each concurrency level (its in-memory store slows as instances accumulate); the engine keeps one node and database per store for all three levels.",
         $"Warm-up, unmeasured: ours on each store and the raw commits run in rounds of {QuietJitWarmUp.RoundTime.TotalSeconds:0.#} s "
-        + $"until a round compiles at most {QuietJitWarmUp.QuietMethods} methods (the runtime's own count, every thread), at most {QuietJitWarmUp.MostRounds} rounds "
+        + $"until {QuietJitWarmUp.QuietRoundsInARow} rounds in a row each compile at most {QuietJitWarmUp.QuietMethods} methods (the runtime's own count, every thread), at most {QuietJitWarmUp.MostRounds} rounds "
         + "(`warm-up.*`, rounds); `jit-while-measured.*` is the methods compiled during the measured windows. WorkflowCore (which compiles methods for every "
         + "instance it runs, so its JIT is never quiet, while its in-memory store slows as instances accumulate) and Hangfire (a few chains a second) "
         + "are warmed by a fixed count.",
