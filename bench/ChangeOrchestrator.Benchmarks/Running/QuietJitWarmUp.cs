@@ -10,7 +10,7 @@ namespace ChangeOrchestrator.Benchmarks.Running;
 /// enough: the tiered JIT recompiles a hot path in the background well after its first calls (dynamic PGO compiles it
 /// twice more), and a measured window then shares the two cores with it. Starting the ten-activity flow on PostgreSQL
 /// in windows of 6,000 at 4 starters, the first five windows compiled 200–700 methods each and ran at 3,100–3,800
-/// starts/s; from the sixth on, 0–26 methods and 4,000–4,700 starts/s. One quiet round can fall in a pause of the
+/// starts/s; from the sixth on, 0–26 methods and 3,800–4,700 starts/s. One quiet round can fall in a pause of the
 /// tiering, hence more than one.
 /// </summary>
 internal static class QuietJitWarmUp
