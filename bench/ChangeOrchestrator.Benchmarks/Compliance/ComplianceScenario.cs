@@ -97,16 +97,12 @@ internal sealed class ComplianceScenario(BenchSizes sizes, string? postgresServe
         fleet.Night(random);
         clock.Now = today;
         var scans = fleet.Scan(today);
-        var postmaster = await PostgresCpu.PostmasterAsync(connection, cancellationToken);
-        var process = Process.GetCurrentProcess();
-        var appBefore = process.TotalProcessorTime;
-        var dbBefore = postmaster is { } pm ? PostgresCpu.Seconds(pm) : double.NaN;
+        var cpu = CpuMeter.Start(await PostgresCpu.PostmasterAsync(connection, cancellationToken));
         var wall = Stopwatch.StartNew();
         await history.AppendScansAsync(new ScanSource("night-measured", "scan", "scheduled-scan"), scans, cancellationToken);
         wall.Stop();
-        process.Refresh();
-        var app = (process.TotalProcessorTime - appBefore).TotalSeconds;
-        var db = postmaster is { } pm2 ? PostgresCpu.Seconds(pm2) - dbBefore : double.NaN;
+        var (app, postgres) = cpu.Used();
+        var db = postgres ?? double.NaN;
         var figures = new List<Figure>
         {
             new("nightly.cpu.app", "s", app),

@@ -25,14 +25,13 @@ internal static class QuietJitWarmUp
     public static readonly TimeSpan RoundTime = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Methods the runtime has compiled so far, on every thread: the JIT's and the tiering thread's.</summary>
-    public static long CompiledMethods() => JitInfo.GetCompiledMethodCount(currentThread: false);
+    private static long CompiledMethods() => JitInfo.GetCompiledMethodCount(currentThread: false);
 
-    /// <summary>Repeats <paramref name="batch"/> in rounds until the JIT is quiet; returns the rounds and the last round's methods.</summary>
-    public static async Task<WarmUpOutcome> RunAsync(Func<CancellationToken, Task> batch, CancellationToken cancellationToken)
+    /// <summary>Repeats <paramref name="batch"/> in rounds until the JIT is quiet; returns the rounds it took.</summary>
+    public static async Task<int> RunAsync(Func<CancellationToken, Task> batch, CancellationToken cancellationToken)
     {
         var rounds = 0;
         var quietInARow = 0;
-        var last = long.MaxValue;
         while (quietInARow < QuietRoundsInARow && rounds < MostRounds)
         {
             var before = CompiledMethods();
@@ -43,12 +42,11 @@ internal static class QuietJitWarmUp
             }
             while (Stopwatch.GetElapsedTime(started) < RoundTime);
 
-            last = CompiledMethods() - before;
-            quietInARow = last <= QuietMethods ? quietInARow + 1 : 0;
+            quietInARow = CompiledMethods() - before <= QuietMethods ? quietInARow + 1 : 0;
             rounds++;
         }
 
-        return new WarmUpOutcome(rounds, last);
+        return rounds;
     }
 
     /// <summary>The time <paramref name="measure"/> returns, and the methods compiled while it ran.</summary>
@@ -59,6 +57,3 @@ internal static class QuietJitWarmUp
         return (elapsed, CompiledMethods() - before);
     }
 }
-
-/// <summary>How a warm-up ended: the rounds it took and the methods compiled in its last round.</summary>
-internal sealed record WarmUpOutcome(int Rounds, long LastRoundMethods);

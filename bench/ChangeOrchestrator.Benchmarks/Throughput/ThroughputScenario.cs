@@ -31,7 +31,7 @@ internal sealed class ThroughputScenario(BenchSizes sizes, string? postgresServe
     [
         "The PostgreSQL server is a throw-away one of .ci/postgres.sh; its durability settings are named beside the figures, as the server reported them.",
         "SQLite is a file in a temporary folder, write-ahead log on, one writer at a time.",
-        "Engine, database server and load generator share the machine's cores. `cpu.ours.*` and `cpu.raw-commit.*` are the CPU one workflow or one raw commit cost on PostgreSQL: `process` the bench's own process (the engine, or Npgsql alone), `postgres` every PostgreSQL process (from /proc), so the ratio to raw commits can be read as cost per operation on two shared cores.",
+        "Engine, database server and load generator share the machine's cores. `cpu.ours.*` and `cpu.raw-commit.*` are the CPU one workflow or one raw commit cost on PostgreSQL: `process` the bench's own process (the engine, or Npgsql alone), `postgres` the PostgreSQL server's processes (from /proc), so the ratio to raw commits can be read as cost per operation on two shared cores.",
         $"Hangfire runs {HangfireNode.Workers} workers (more than the most starters); its workers are woken in process as a job is enqueued (the queue poll, 200 ms, only serves other processes); the chain's variables live in memory, as Hangfire has no workflow data.",
         "WorkflowCore gets a fresh host for each concurrency level (its in-memory store slows as instances accumulate); the engine keeps one node and database per store for all three levels.",
         $"Warm-up, unmeasured: ours on each store and the raw commits run in rounds of {QuietJitWarmUp.RoundTime.TotalSeconds:0.#} s "
@@ -81,12 +81,13 @@ internal sealed class ThroughputScenario(BenchSizes sizes, string? postgresServe
 
         var count = store == StoreKind.Memory ? sizes.MemoryStarts : sizes.DurableStarts;
         var party = $"ours.{StoreNames.Of(store)}";
-        var warmUp = await QuietJitWarmUp.RunAsync(ct => StartManyAsync(node.Runtime, sizes.WarmUp, 4, ct), cancellationToken);
-        var figures = new List<Figure> { new($"warm-up.{party}", "rounds", warmUp.Rounds) };
+        var rounds = await QuietJitWarmUp.RunAsync(ct => StartManyAsync(node.Runtime, sizes.WarmUp, 4, ct), cancellationToken);
+        var figures = new List<Figure> { new($"warm-up.{party}", "rounds", rounds) };
+        var postmaster = store == StoreKind.Postgres ? await PostgresCpu.PostmasterAsync(postgresServer!, cancellationToken) : null;
         long compiled = 0;
         foreach (var concurrency in sizes.Concurrency)
         {
-            var cpu = CpuMeter.Start();
+            var cpu = CpuMeter.Start(postmaster);
             var (elapsed, compiledNow) = await QuietJitWarmUp.CountingAsync(() => StartManyAsync(node.Runtime, count, concurrency, cancellationToken));
             compiled += compiledNow;
             figures.Add(new Figure($"{party}.c{concurrency}", "workflows/s", ConcurrentLoad.PerSecond(count, elapsed)));
@@ -160,16 +161,17 @@ internal sealed class ThroughputScenario(BenchSizes sizes, string? postgresServe
     {
         await using var database = await PostgresBenchDatabase.CreateAsync(server, cancellationToken);
         await using var load = await RawCommitLoad.CreateAsync(database.ConnectionString, cancellationToken);
-        var warmUp = await QuietJitWarmUp.RunAsync(async ct =>
+        var rounds = await QuietJitWarmUp.RunAsync(async ct =>
         {
             await ConcurrentLoad.RunAsync(sizes.WarmUp, 4, load.CommitOneAsync, ct);
             await ConcurrentLoad.RunAsync(sizes.WarmUp, 4, load.CommitBurstShapedAsync, ct);
         }, cancellationToken);
-        var figures = new List<Figure> { new("warm-up.raw-commits.postgres", "rounds", warmUp.Rounds) };
+        var figures = new List<Figure> { new("warm-up.raw-commits.postgres", "rounds", rounds) };
+        var postmaster = await PostgresCpu.PostmasterAsync(server, cancellationToken);
         long compiled = 0;
         foreach (var concurrency in sizes.Concurrency)
         {
-            var cpu = CpuMeter.Start();
+            var cpu = CpuMeter.Start(postmaster);
             var (elapsed, compiledNow) = await QuietJitWarmUp.CountingAsync(() =>
                 ConcurrentLoad.RunAsync(sizes.RawCommits, concurrency, load.CommitOneAsync, cancellationToken));
             compiled += compiledNow;

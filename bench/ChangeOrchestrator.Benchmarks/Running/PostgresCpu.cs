@@ -1,7 +1,7 @@
 using System.Globalization;
 using Npgsql;
 
-namespace ChangeOrchestrator.Benchmarks.Compliance;
+namespace ChangeOrchestrator.Benchmarks.Running;
 
 /// <summary>
 /// CPU seconds used by one PostgreSQL server: its postmaster and every process it forked (backends, WAL writer,
@@ -9,6 +9,14 @@ namespace ChangeOrchestrator.Benchmarks.Compliance;
 /// </summary>
 internal static class PostgresCpu
 {
+    /// <summary>The postmaster of the server <paramref name="connectionString"/> names; null off Linux.</summary>
+    public static async Task<int?> PostmasterAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return await PostmasterAsync(connection, cancellationToken);
+    }
+
     public static async Task<int?> PostmasterAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("SELECT pg_backend_pid()", connection);
