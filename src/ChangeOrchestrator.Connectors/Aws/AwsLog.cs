@@ -33,4 +33,7 @@ internal static partial class AwsLog
 
     [LoggerMessage(EventId = 3109, Level = LogLevel.Information, Message = "{Document} {Token} batch {Batch}: sent command {CommandId} to {Count} instances")]
     public static partial void ScriptCommandSent(ILogger logger, string document, string token, int batch, string commandId, int count);
+
+    [LoggerMessage(EventId = 3110, Level = LogLevel.Warning, Message = "Volume sizes unread ({ErrorCode}): snapshots of {Count} servers are created in id order, not largest first")]
+    public static partial void VolumeSizesUnread(ILogger logger, string? errorCode, int count);
 }

@@ -68,15 +68,48 @@ internal static class PatchScan
 
     /// <summary>
     /// What each reported server misses, <see cref="PageSize"/> servers at a time in id order: a caller that writes each
-    /// page away before reading the next never holds a whole fleet's missing patches.
+    /// page away before reading the next never holds more than two pages of a fleet's missing patches. The next page
+    /// is read while the caller records and writes the one it was given, so the reads (one call per server, paced by
+    /// the operation's rate) keep going while the database writes: read one after the other, a 10,000-server scan
+    /// spent about half its time with no call in flight.
     /// </summary>
     public static async IAsyncEnumerable<IReadOnlyList<InstanceMissingPatches>> FoundPagesAsync(
         IPatchFleet fleet, PatchScanResult scan, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var ids in scan.Reported.Chunk(PageSize))
+        var pages = scan.Reported.Chunk(PageSize).ToList();
+        if (pages.Count == 0)
         {
-            var missing = await fleet.GetMissingPatchesAsync(ids, cancellationToken);
-            yield return [.. ids.Select(id => new InstanceMissingPatches { InstanceId = id, MissingCount = missing[id].Count, Patches = missing[id] })];
+            yield break;
+        }
+
+        // A caller that stops early (its write failed, or the burst ended) stops the read ahead too, and waits for it,
+        // so no call of this step is still out once it returned.
+        using var ahead = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var next = fleet.GetMissingPatchesAsync(pages[0], ahead.Token);
+        var reading = true;
+        try
+        {
+            for (var i = 0; i < pages.Count; i++)
+            {
+                var missing = await next;
+                reading = i + 1 < pages.Count;
+                if (reading)
+                {
+                    next = fleet.GetMissingPatchesAsync(pages[i + 1], ahead.Token);
+                }
+
+                yield return [.. pages[i].Select(id => new InstanceMissingPatches { InstanceId = id, MissingCount = missing[id].Count, Patches = missing[id] })];
+            }
+        }
+        finally
+        {
+            if (reading)
+            {
+                await ahead.CancelAsync();
+
+                // Its failure, a cancellation most likely, is the abandoned page's: read, so it is not reported as unobserved.
+                await next.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
         }
     }
 

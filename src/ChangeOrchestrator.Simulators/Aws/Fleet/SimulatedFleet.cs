@@ -43,6 +43,9 @@ internal sealed class SimulatedFleet
             .OrderBy(id => _positions[id])
             .Select(id => _nodes[id])];
 
+    /// <summary>Every volume of the account, attached or kept after a detach, with the node it belongs or belonged to.</summary>
+    public IEnumerable<(FleetNode Node, EbsVolume Volume)> Volumes => _volumes.Values;
+
     public bool TryFindVolume(string volumeId, out FleetNode node, out EbsVolume volume)
     {
         var found = _volumes.TryGetValue(volumeId, out var entry);

@@ -26,6 +26,29 @@ public sealed class AwsSnapshotServiceTests
     }
 
     [Fact]
+    public async Task CreateSnapshotsAsync_ManyServers_StartsTheServersWithTheLargestVolumesFirst()
+    {
+        await using var host = await AwsConnectorTestHost.StartAsync(fleetSize: 120);
+        var servers = (await host.NodesAsync("&managed=true")).Where(n => !n.Hybrid && n.Ec2State == "running").Take(12).ToList();
+        // One call at a time, so the order of the calls is the order the service chose.
+        var snapshots = host.Connect(new Dictionary<string, string?> { ["Aws:MaxConcurrentCalls"] = "1" }).GetRequiredService<ISnapshotService>();
+
+        var sets = await snapshots.CreateSnapshotsAsync([.. servers.Select(n => Request(n.InstanceId, "chg-17"))], CancellationToken.None);
+        var started = (await host.Ec2().DescribeSnapshotsAsync(new Amazon.EC2.Model.DescribeSnapshotsRequest { SnapshotIds = [.. sets.SelectMany(s => s.Snapshots).Select(s => s.SnapshotId)] }))
+            .Snapshots.ToDictionary(s => s.SnapshotId, s => s.StartTime!.Value);
+        var largestInCallOrder = sets
+            .OrderBy(set => set.Snapshots.Min(s => started[s.SnapshotId]))
+            .Select(set => set.Snapshots.Max(s => s.SizeGiB))
+            .ToList();
+
+        // The sets come back in the order asked for; they were created largest volume first.
+        Assert.Equal(servers.Select(n => n.InstanceId), sets.Select(s => s.InstanceId));
+        Assert.True(largestInCallOrder.Distinct().Count() > 1, "the fleet's servers should differ in volume size");
+        Assert.Equal(largestInCallOrder.OrderDescending(), largestInCallOrder);
+        Assert.Equal(1, (await host.CounterAsync("EC2.DescribeVolumes")).Calls);
+    }
+
+    [Fact]
     public async Task CreateSnapshotsAsync_SameKeyAgainAfterRestart_FindsTheSnapshotsWithoutCreatingMore()
     {
         await using var host = await AwsConnectorTestHost.StartAsync();
