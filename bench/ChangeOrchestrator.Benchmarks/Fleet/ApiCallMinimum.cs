@@ -8,10 +8,10 @@ namespace ChangeOrchestrator.Benchmarks.Fleet;
 internal static class ApiCallMinimum
 {
     /// <summary>DescribeInstanceInformation: at most 50 nodes per page, and 50 ids per InstanceIds filter.</summary>
-    private const int NodesPerPage = 50;
+    internal const int NodesPerPage = 50;
 
     /// <summary>SendCommand: at most 50 instance ids; ListCommandInvocations: at most 50 invocations per page.</summary>
-    private const int InstancesPerCommand = 50;
+    internal const int InstancesPerCommand = 50;
 
     /// <summary>DescribeInstances: at most 200 values per filter (instance-id), 1,000 instances per page.</summary>
     private const int Ec2IdsPerCall = 200;
@@ -22,7 +22,10 @@ internal static class ApiCallMinimum
     private const int StatesPerCall = 50;
 
     /// <summary>DescribeInstancePatches: one server per call, at most 100 patches per page.</summary>
-    private const int PatchesPerPage = 100;
+    internal const int PatchesPerPage = 100;
+
+    /// <summary>DescribeVolumes: at most 500 volumes per page.</summary>
+    private const int VolumesPerPage = 500;
 
     /// <summary>DescribeSnapshots: at most 1,000 snapshots per page when filtered by tag.</summary>
     private const int SnapshotsPerPage = 1000;
@@ -60,11 +63,13 @@ internal static class ApiCallMinimum
                 $"⌈{c.Missing.Count}/50⌉ after the scan + ⌈{verified}/50⌉ after the rescan"),
             new("SSM.DescribeInstancePatches", c.Missing.Values.Sum(m => Math.Max(1, Batches(m, PatchesPerPage))) + verified,
                 $"one per scanned server (pages of 100 patches: {c.Missing.Values.Sum(m => Math.Max(1, Batches(m, PatchesPerPage)))} for {c.Missing.Count} servers) + one per rescanned server ({verified})"),
+            new("EC2.DescribeVolumes", Math.Max(Batches(c.SnapshotServers, Ec2IdsPerCall), Batches(c.Volumes, VolumesPerPage)),
+                $"⌈{c.SnapshotServers} servers snapshotted/200 per filter⌉ (at least ⌈{c.Volumes} volumes/500 per page⌉): their sizes, so the largest volumes start first"),
             new("EC2.CreateSnapshots", c.SnapshotServers, $"{c.SnapshotServers}: one per EC2 server, all its volumes in one crash-consistent set"),
             new("EC2.DescribeSnapshots", 1 + Batches(c.Volumes, SnapshotsPerPage),
                 $"1 lookup of the change's snapshots by tag + ⌈{c.Volumes} volumes/1,000⌉ to read them completed"),
         ];
     }
 
-    private static int Batches(int items, int perCall) => (items + perCall - 1) / perCall;
+    internal static int Batches(int items, int perCall) => (items + perCall - 1) / perCall;
 }

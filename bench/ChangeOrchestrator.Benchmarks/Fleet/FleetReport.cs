@@ -44,6 +44,7 @@ internal static class FleetReport
                 ["peakWorkingSetMiB"] = s.Run.PeakWorkingSetMiB,
                 ["wallSeconds"] = s.Run.WallSeconds,
                 ["fleetSeconds"] = s.FleetSeconds,
+                ["apiFloorSeconds"] = s.ApiFloorSeconds,
                 ["awsCalls"] = new JsonObject([.. s.Run.AwsCalls.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value))]),
                 ["awsMinimum"] = new JsonObject([.. s.Minimum.Select(m => KeyValuePair.Create(m.Operation, (JsonNode?)m.Calls))]),
                 ["deskCalls"] = new JsonObject([.. s.Run.DeskCalls.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value))]),

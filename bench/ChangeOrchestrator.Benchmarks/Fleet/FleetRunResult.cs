@@ -14,6 +14,12 @@ internal sealed record FleetRunResult
     /// <summary>Server process CPU time from the start request until it went quiet after the close.</summary>
     public required double CpuSeconds { get; init; }
 
+    /// <summary>
+    /// Of that, the runtime's tiered compiler's background thread: hot methods recompiled optimised. The first
+    /// compiles (tier 0) run on the threads that call the methods and are not in it.
+    /// </summary>
+    public double TieredCompilerCpuSeconds { get; init; }
+
     /// <summary>Whether the server ran a warm-up change first (see <see cref="FleetChange.WarmUpServers"/>).</summary>
     public bool WarmServer { get; init; }
 

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace ChangeOrchestrator.Benchmarks.Running;
 
-/// <summary>The command line: <c>[--quick] [--out DIR] [--postgres CONNECTION] [--postgres-durable CONNECTION] [--only a,b] [--repetitions N] [--fleet-sizes 1000,10000,50000] [--bdn]</c>.</summary>
+/// <summary>The command line: <c>[--quick] [--out DIR] [--postgres CONNECTION] [--postgres-durable CONNECTION] [--only a,b] [--repetitions N] [--fleet-sizes 1000,10000,50000,10000@100] [--bdn]</c>.</summary>
 internal sealed record BenchOptions
 {
     public const string PostgresVariable = "CHANGEORCHESTRATOR_BENCH_POSTGRES";
@@ -10,7 +10,7 @@ internal sealed record BenchOptions
     public const string DurablePostgresVariable = "CHANGEORCHESTRATOR_BENCH_POSTGRES_DURABLE";
 
     public const string Usage =
-        "usage: ChangeOrchestrator.Benchmarks [--quick] [--out DIR] [--postgres CONNECTION] [--postgres-durable CONNECTION] [--only throughput,resume,events,expressions,history,webhooks,fleet,console,compliance,designer] [--repetitions N] [--fleet-sizes 1000,10000,50000] [--bdn]";
+        "usage: ChangeOrchestrator.Benchmarks [--quick] [--out DIR] [--postgres CONNECTION] [--postgres-durable CONNECTION] [--only throughput,resume,events,expressions,history,webhooks,fleet,console,compliance,designer] [--repetitions N] [--fleet-sizes 1000,10000,50000,10000@100] [--bdn]";
 
     /// <summary>The most Prod servers a fleet run can have: the simulator generates at most 120,000 servers, 45% of them Prod.</summary>
     public const int MaxFleetTargets = 54_000;
@@ -47,7 +47,7 @@ internal sealed record BenchOptions
         var durable = Environment.GetEnvironmentVariable(DurablePostgresVariable);
         IReadOnlyList<string> only = [];
         int? repetitions = null;
-        IReadOnlyList<int>? fleetSizes = null;
+        IReadOnlyList<FleetSize>? fleetSizes = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -82,7 +82,7 @@ internal sealed record BenchOptions
         }
 
         var sizes = quick ? BenchSizes.Quick : BenchSizes.Full;
-        sizes = fleetSizes is null ? sizes : sizes with { FleetTargets = fleetSizes };
+        sizes = fleetSizes is null ? sizes : sizes with { FleetSizes = fleetSizes };
         return new BenchOptions
         {
             Quick = quick,
@@ -95,12 +95,14 @@ internal sealed record BenchOptions
         };
     }
 
-    private static int[] FleetSizes(string value)
+    private static FleetSize[] FleetSizes(string value)
     {
-        var sizes = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return sizes.Length > 0 && sizes.All(s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 10 and <= MaxFleetTargets)
-            ? sizes.Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray()
-            : throw new ArgumentException($"--fleet-sizes '{value}': give server counts from 10 to {MaxFleetTargets:N0} separated by commas, e.g. 1000,10000.");
+        var sizes = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => FleetSize.TryParse(s, MaxFleetTargets)).ToArray();
+        return sizes.Length > 0 && sizes.All(s => s is not null)
+            ? [.. sizes.OfType<FleetSize>()]
+            : throw new ArgumentException(
+                $"--fleet-sizes '{value}': give server counts from 10 to {MaxFleetTargets:N0} separated by commas, each optionally with the simulators' "
+                + $"time scale from {FleetSize.SlowestTimeScale:0} to {FleetSize.DefaultTimeScale:0} after an @ (default {FleetSize.DefaultTimeScale:0}), e.g. 1000,10000,10000@100.");
     }
 
     private static string Value(IReadOnlyList<string> args, int index, string name) =>

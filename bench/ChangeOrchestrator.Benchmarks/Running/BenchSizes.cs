@@ -20,7 +20,7 @@ internal sealed record BenchSizes
         HistorySizes = [1_000, 10_000],
         HistoryCalls = 100,
         HistoryListCalls = 200,
-        FleetTargets = [1_000],
+        FleetSizes = [new(1_000)],
     };
 
     public static readonly BenchSizes Full = new()
@@ -40,7 +40,7 @@ internal sealed record BenchSizes
         HistorySizes = [1_000, 10_000, 100_000],
         HistoryCalls = 200,
         HistoryListCalls = 1_000,
-        FleetTargets = [1_000, 10_000, 50_000],
+        FleetSizes = [new(1_000), new(10_000), new(50_000), new(10_000, 100)],
     };
 
     public required int Repetitions { get; init; }
@@ -84,6 +84,9 @@ internal sealed record BenchSizes
     /// <summary>List calls paging through the instances before the server's memory is read.</summary>
     public required int HistoryListCalls { get; init; }
 
-    /// <summary>Servers one patch change of the fleet scenario targets, one run per size, smallest first.</summary>
-    public IReadOnlyList<int> FleetTargets { get; init; } = [1_000];
+    /// <summary>
+    /// The fleet scenario's runs, one patch change each, in order. A full run adds 10,000 servers on a clock of 100: at
+    /// the default 1,000 a simulated hour of installs takes 3.6 s, less than the CPU the calls for 10,000 servers cost.
+    /// </summary>
+    public IReadOnlyList<FleetSize> FleetSizes { get; init; } = [new(1_000)];
 }
