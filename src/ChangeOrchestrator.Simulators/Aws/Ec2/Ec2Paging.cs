@@ -33,6 +33,21 @@ internal static class Ec2Paging
         return PageToken.Slice(items, offset, size);
     }
 
+    /// <summary>
+    /// The ids a Describe call names (<c>&lt;prefix&gt;.N</c>). EC2 refuses them together with MaxResults: the ids name
+    /// every item wanted, so there is nothing to page.
+    /// </summary>
+    public static IReadOnlyList<string> Ids(Ec2Input input, string prefix, string idsParameter, string maxResultsParameter = "maxResults")
+    {
+        var ids = input.List(prefix);
+        if (ids.Count > 0 && input.Int("MaxResults") is not null)
+        {
+            throw new Ec2ServiceException("InvalidParameterCombination", $"The parameter {idsParameter} cannot be used with the parameter {maxResultsParameter}");
+        }
+
+        return ids;
+    }
+
     public static IEnumerable<System.Xml.Linq.XElement> NextToken(string? token) =>
         token is null ? [] : [Ec2Xml.E("nextToken", token)];
 }

@@ -9,11 +9,7 @@ internal sealed class DescribeImagesAction : IEc2Action
 
     public IEnumerable<XElement> Execute(Ec2Input input, AwsWorld world)
     {
-        var ids = input.List("ImageId");
-        if (ids.Count > 0 && input.Int("MaxResults") is not null)
-        {
-            throw new Ec2ServiceException("InvalidParameterCombination", "The parameter ImageIds cannot be used with the parameter MaxResults");
-        }
+        var ids = Ec2Paging.Ids(input, "ImageId", "ImageIds", "MaxResults");
 
         var account = world.Options.AccountId;
         var owners = input.List("Owner");

@@ -11,11 +11,7 @@ internal sealed class DescribeInstancesAction : IEc2Action
 
     public IEnumerable<XElement> Execute(Ec2Input input, AwsWorld world)
     {
-        var ids = input.List("InstanceId");
-        if (ids.Count > 0 && input.Int("MaxResults") is not null)
-        {
-            throw new Ec2ServiceException("InvalidParameterCombination", "The parameter instancesSet cannot be used with the parameter maxResults");
-        }
+        var ids = Ec2Paging.Ids(input, "InstanceId", "instancesSet");
 
         var instances = ids.Count > 0 ? Ec2Lookup.Instances(world, ids) : world.Fleet.Nodes.Where(n => n.Ec2 is not null).ToList();
 

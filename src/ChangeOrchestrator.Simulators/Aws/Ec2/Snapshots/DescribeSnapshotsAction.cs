@@ -10,11 +10,7 @@ internal sealed class DescribeSnapshotsAction : IEc2Action
 
     public IEnumerable<XElement> Execute(Ec2Input input, AwsWorld world)
     {
-        var ids = input.List("SnapshotId");
-        if (ids.Count > 0 && input.Int("MaxResults") is not null)
-        {
-            throw new Ec2ServiceException("InvalidParameterCombination", "The parameter snapshotSet cannot be used with the parameter maxResults");
-        }
+        var ids = Ec2Paging.Ids(input, "SnapshotId", "snapshotSet");
 
         var account = world.Options.AccountId;
         var owners = input.List("Owner");

@@ -16,11 +16,7 @@ internal sealed class DescribeVolumesAction : IEc2Action
 
     public IEnumerable<XElement> Execute(Ec2Input input, AwsWorld world)
     {
-        var ids = input.List("VolumeId");
-        if (ids.Count > 0 && input.Int("MaxResults") is not null)
-        {
-            throw new Ec2ServiceException("InvalidParameterCombination", "The parameter volumeSet cannot be used with the parameter maxResults");
-        }
+        var ids = Ec2Paging.Ids(input, "VolumeId", "volumeSet");
 
         var filters = input.Filters();
         var volumes = ids.Count > 0 ? Lookup(world, ids) : [.. Candidates(world, filters).OrderBy(v => v.Volume.VolumeId, StringComparer.Ordinal)];
