@@ -16,8 +16,9 @@ namespace ChangeOrchestrator.Connectors.Aws.Snapshots;
 /// <see cref="ISnapshotService"/> on EC2: CreateSnapshots for a crash-consistent set of every attached volume,
 /// found again by tag before anything is created, and CreateReplaceRootVolumeTask (with a client token) to restore.
 /// A batch costs one paged DescribeSnapshots per 200 keys, and for the servers without a set one paged
-/// DescribeInstances and one paged DescribeVolumes (to start the largest volumes first) per 200 servers; CreateSnapshots takes one instance per call, so that call stays one per server, and those calls go out
-/// concurrently, paced by the operation's token bucket. Progress of a large set is read by its key, 1,000 a page.
+/// DescribeInstances and one paged DescribeVolumes (to start the largest volumes first) per 200 servers;
+/// CreateSnapshots takes one instance per call, so that call stays one per server, and those calls go out concurrently,
+/// paced by the operation's token bucket. Progress of a large set is read by its key, 1,000 a page.
 /// </summary>
 internal sealed class AwsSnapshotService(
     AwsClients clients, AwsCalls calls, Ec2InstanceReader instances, FindOrCreatePipeline pipeline, IOptions<AwsOptions> options,
@@ -238,10 +239,6 @@ internal sealed class AwsSnapshotService(
     }
 
     /// <summary>
-    /// The root volume of each server, read in batches; a server EC2 does not know (or has terminated) fails the
-    /// whole batch before anything is created, as CreateSnapshots would refuse it anyway.
-    /// </summary>
-    /// <summary>
     /// Each server's largest attached volume in GiB, from DescribeVolumes by attachment (200 servers a filter, 500
     /// volumes a page). Only the order of creation depends on it: a refusal (a role without ec2:DescribeVolumes) is
     /// logged and the snapshots are created in id order.
@@ -272,6 +269,10 @@ internal sealed class AwsSnapshotService(
         }
     }
 
+    /// <summary>
+    /// The root volume of each server, read in batches; a server EC2 does not know (or has terminated) fails the
+    /// whole batch before anything is created, as CreateSnapshots would refuse it anyway.
+    /// </summary>
     private async Task<Dictionary<string, string>> RootVolumesAsync(List<SnapshotRequest> requests, CancellationToken cancellationToken)
     {
         var ids = requests.Select(r => r.InstanceId).Distinct(StringComparer.Ordinal).ToList();
