@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ChangeOrchestrator.Benchmarks.Running;
 
 namespace ChangeOrchestrator.Benchmarks.Console;
 
@@ -72,9 +73,7 @@ internal static class CorePlacement
 
             try
             {
-                var stat = File.ReadAllText(Path.Combine(folder, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                parents[pid] = int.Parse(fields[1], CultureInfo.InvariantCulture);
+                parents[pid] = ProcStat.Parse(File.ReadAllText(Path.Combine(folder, "stat"))).ParentId;
             }
             catch (IOException)
             {

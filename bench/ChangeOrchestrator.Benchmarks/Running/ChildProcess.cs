@@ -76,11 +76,7 @@ internal sealed class ChildProcess : IAsyncDisposable
     /// <summary>User plus system CPU seconds the process has used so far (/proc/[pid]/stat, fields 14 and 15).</summary>
     public double CpuSeconds()
     {
-        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
-
-        // The command name (field 2) may hold spaces; the fields after its closing parenthesis are plain.
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+        return ProcStat.Parse(File.ReadAllText($"/proc/{_process.Id}/stat")).CpuTicks / TicksPerSecond;
     }
 
     /// <summary>The resident set of the process now, in bytes.</summary>

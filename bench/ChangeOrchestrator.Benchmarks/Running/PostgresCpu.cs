@@ -1,4 +1,3 @@
-using System.Globalization;
 using Npgsql;
 
 namespace ChangeOrchestrator.Benchmarks.Running;
@@ -43,10 +42,8 @@ internal static class PostgresCpu
     {
         try
         {
-            var text = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
-            // After the command: state(0) ppid(1) ... utime(11) stime(12).
-            return (int.Parse(fields[1], CultureInfo.InvariantCulture), long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture));
+            var stat = ProcStat.Parse(File.ReadAllText($"/proc/{pid}/stat"));
+            return (stat.ParentId, stat.CpuTicks);
         }
         catch (IOException)
         {

@@ -87,16 +87,13 @@ internal sealed class ThreadCpuMeter : IAsyncDisposable
                 continue; // The thread ended between the listing and the read.
             }
 
-            // The name (field 2) sits in parentheses and may hold spaces; the fields after its closing parenthesis are plain.
-            var open = stat.IndexOf('(', StringComparison.Ordinal);
-            var close = stat.LastIndexOf(')');
-            if (open < 0 || close < open || !stat[(open + 1)..close].StartsWith(_threadName, StringComparison.Ordinal))
+            var thread = ProcStat.Parse(stat);
+            if (!thread.Name.StartsWith(_threadName, StringComparison.Ordinal))
             {
                 continue;
             }
 
-            var fields = stat[(close + 2)..].Split(' ');
-            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            var ticks = thread.CpuTicks;
             var id = int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture);
             _threads[id] = _threads.TryGetValue(id, out var seen) ? (seen.First, ticks) : (atStart ? ticks : 0, ticks);
         }
