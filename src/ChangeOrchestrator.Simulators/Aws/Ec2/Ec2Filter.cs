@@ -33,6 +33,25 @@ internal sealed record Ec2Filter(string Name, IReadOnlyList<string> Values)
         return list;
     }
 
+    /// <summary>
+    /// Whether <paramref name="item"/> passes every filter, for an operation that filters as it pages (see
+    /// <see cref="Paging.PageToken.Scan{T}"/>); a name that is not a filter of the operation is refused as in
+    /// <see cref="Apply{T}"/>.
+    /// </summary>
+    public static bool MatchesAll<T>(T item, IReadOnlyList<Ec2Filter> filters, Func<T, string, IEnumerable<string>?> attribute)
+    {
+        foreach (var filter in filters)
+        {
+            var actual = attribute(item, filter.Name) ?? throw new Ec2ServiceException("InvalidParameterValue", $"The filter '{filter.Name}' is invalid");
+            if (!filter.Matches(actual))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     public static IEnumerable<string>? TagAttribute(IReadOnlyDictionary<string, string> tags, string name) => name switch
     {
         "tag-key" => tags.Keys,

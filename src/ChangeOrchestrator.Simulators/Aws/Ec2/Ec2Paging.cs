@@ -7,6 +7,20 @@ internal static class Ec2Paging
 {
     public static Page<T> Page<T>(Ec2Input input, AwsWorld world, IReadOnlyList<T> items, int min, int max)
     {
+        var (size, offset) = Request(input, world, min, max);
+        return PageToken.Slice(items, offset, size ?? int.MaxValue - offset);
+    }
+
+    /// <summary>A page of the items of <paramref name="source"/> that <paramref name="matches"/> accepts, filtered as it is read.</summary>
+    public static Page<T> Scan<T>(Ec2Input input, AwsWorld world, IReadOnlyList<T> source, Func<T, bool> matches, int min, int max)
+    {
+        var (size, position) = Request(input, world, min, max);
+        return PageToken.Scan(source, matches, position, size ?? int.MaxValue);
+    }
+
+    /// <returns>The page size, null for everything at once, and the position the token names.</returns>
+    private static (int? Size, int Position) Request(Ec2Input input, AwsWorld world, int min, int max)
+    {
         var requested = input.Int("MaxResults");
         if (!PageToken.TryDecode(input.Value("NextToken"), out var offset))
         {
@@ -15,7 +29,7 @@ internal static class Ec2Paging
 
         if (requested is null)
         {
-            return PageToken.Slice(items, offset, int.MaxValue - offset);
+            return (null, offset);
         }
 
         var size = requested.Value;
@@ -30,7 +44,7 @@ internal static class Ec2Paging
             size = Math.Clamp(size, min, max);
         }
 
-        return PageToken.Slice(items, offset, size);
+        return (size, offset);
     }
 
     /// <summary>

@@ -3,7 +3,11 @@ using System.Text;
 
 namespace ChangeOrchestrator.Simulators.Aws.Paging;
 
-/// <summary>Opaque NextToken values: a base64 offset into the ordered result, which is all a client may rely on.</summary>
+/// <summary>
+/// Opaque NextToken values: a base64 position, which is all a client may rely on. <see cref="Slice{T}"/> pages a result
+/// already built and its position counts results; <see cref="Scan{T}"/> filters as it pages and its position counts
+/// the items examined.
+/// </summary>
 internal static class PageToken
 {
     private const string Prefix = "sim-offset:";
@@ -43,5 +47,35 @@ internal static class PageToken
 
         var next = start + count < items.Count ? Encode(start + count) : null;
         return new Page<T>(page, next);
+    }
+
+    /// <summary>
+    /// One page of the items of <paramref name="source"/> that <paramref name="matches"/> accepts, from
+    /// <paramref name="position"/> in the source (0, or an earlier page's token). A service's cursor resumes where the
+    /// last page ended: a page examines the items up to its last match and the next, never everything before it, so
+    /// listing 50,000 tagged servers of a 100,000-server fleet 50 at a time examines each server about once rather
+    /// than once per page. The last page carries no token, never an empty one.
+    /// </summary>
+    public static Page<T> Scan<T>(IReadOnlyList<T> source, Func<T, bool> matches, int position, int pageSize)
+    {
+        var page = new List<T>(Math.Min(pageSize, 1000));
+        var i = Math.Max(position, 0);
+        for (; i < source.Count && page.Count < pageSize; i++)
+        {
+            if (matches(source[i]))
+            {
+                page.Add(source[i]);
+            }
+        }
+
+        for (; i < source.Count; i++)
+        {
+            if (matches(source[i]))
+            {
+                return new Page<T>(page, Encode(i));
+            }
+        }
+
+        return new Page<T>(page, null);
     }
 }

@@ -23,6 +23,25 @@ public sealed class DescribeInstancesTests
     }
 
     [Fact]
+    public async Task DescribeInstances_TagFilterPagedToTheEnd_ReturnsEveryTaggedInstanceOnceWithoutAnEmptyLastPage()
+    {
+        await using var host = await AwsSimulatorTestHost.StartAsync(fleetSize: 600);
+        var expected = (await host.NodesAsync("?patchGroup=Test")).Where(n => !n.Hybrid).Select(n => n.InstanceId).ToHashSet();
+
+        var seen = new List<string>();
+        var request = new DescribeInstancesRequest { Filters = [new Filter("tag:Patch Group", ["Test"])], MaxResults = 5 };
+        await foreach (var reservation in host.Ec2().Paginators.DescribeInstances(request).Reservations)
+        {
+            seen.AddRange(reservation.Instances.Select(i => i.InstanceId));
+        }
+
+        Assert.True(expected.Count > 5);
+        Assert.Equal(expected.Count, seen.Count);
+        Assert.True(expected.SetEquals(seen));
+        Assert.Equal((expected.Count + 4) / 5, (await host.CounterAsync("EC2.DescribeInstances")).Calls);
+    }
+
+    [Fact]
     public async Task DescribeInstances_TagAndStateFilters_ReturnMatchingInstancesWithVolumesAndTags()
     {
         await using var host = await AwsSimulatorTestHost.StartAsync(fleetSize: 200);

@@ -24,6 +24,26 @@ public sealed class DescribeInstanceInformationTests
     }
 
     [Fact]
+    public async Task DescribeInstanceInformation_TagFilterPagedToTheEnd_ReturnsEveryTaggedNodeOnceWithoutAnEmptyLastPage()
+    {
+        await using var host = await AwsSimulatorTestHost.StartAsync(fleetSize: 2_000);
+        var expected = (await host.NodesAsync("?patchGroup=Prod&managed=true&limit=50000")).Select(n => n.InstanceId).ToHashSet();
+        var ssm = host.Ssm();
+
+        var seen = new List<string>();
+        var request = new DescribeInstanceInformationRequest { Filters = [new InstanceInformationStringFilter { Key = "tag:Patch Group", Values = ["Prod"] }], MaxResults = 50 };
+        await foreach (var info in ssm.Paginators.DescribeInstanceInformation(request).InstanceInformationList)
+        {
+            seen.Add(info.InstanceId);
+        }
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Count, seen.Count);
+        Assert.True(expected.SetEquals(seen));
+        Assert.Equal((expected.Count + 49) / 50, (await host.CounterAsync("SSM.DescribeInstanceInformation")).Calls);
+    }
+
+    [Fact]
     public async Task DescribeInstanceInformation_NoMaxResults_ReturnsPagesOfTen()
     {
         await using var host = await AwsSimulatorTestHost.StartAsync();

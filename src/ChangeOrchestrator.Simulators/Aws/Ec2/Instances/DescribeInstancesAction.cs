@@ -13,10 +13,9 @@ internal sealed class DescribeInstancesAction : IEc2Action
     {
         var ids = Ec2Paging.Ids(input, "InstanceId", "instancesSet");
 
-        var instances = ids.Count > 0 ? Ec2Lookup.Instances(world, ids) : world.Fleet.Nodes.Where(n => n.Ec2 is not null).ToList();
-
-        var filtered = Ec2Filter.Apply(instances, input.Filters(), Attribute);
-        var page = Ec2Paging.Page(input, world, filtered, 5, 1000);
+        var instances = ids.Count > 0 ? Ec2Lookup.Instances(world, ids) : world.Fleet.Nodes;
+        var filters = input.Filters();
+        var page = Ec2Paging.Scan(input, world, instances, n => n.Ec2 is not null && Ec2Filter.MatchesAll(n, filters, Attribute), 5, 1000);
         input.ThrowIfDryRun();
         return
         [

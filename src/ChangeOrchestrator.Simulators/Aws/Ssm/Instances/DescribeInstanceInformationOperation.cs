@@ -15,8 +15,7 @@ internal sealed class DescribeInstanceInformationOperation : ISsmOperation
         // Ids named by a filter are looked up, not searched for among every node; the other filters still apply to them.
         var named = filters.FirstOrDefault(f => f.Key is "InstanceIds" or "SourceIds");
         var candidates = named is null ? world.Fleet.Nodes : world.Fleet.FindInOrder(named.Values);
-        var nodes = candidates.Where(n => n.IsManaged && !n.IsTerminated && filters.All(f => f.Matches(n, now))).ToList();
-        var page = SsmPaging.Page(input, world, nodes, 5, 50, 10);
+        var page = SsmPaging.Scan(input, world, candidates, n => n.IsManaged && !n.IsTerminated && filters.All(f => f.Matches(n, now)), 5, 50, 10);
         var result = new JsonObject
         {
             ["InstanceInformationList"] = new JsonArray([.. page.Items.Select(n => (JsonNode)Describe(n, now))]),
