@@ -26,16 +26,25 @@ internal sealed class PatchComplianceReader(AwsClients clients, AwsCalls calls, 
         IReadOnlyList<string> instanceIds, CancellationToken cancellationToken)
     {
         var distinct = instanceIds.Distinct(StringComparer.Ordinal).ToList();
-        var read = await FanOut.MapAsync(distinct, options.Value.MaxConcurrentCalls, async (id, token) => await ReportedMissingAsync(id, token), cancellationToken);
-        var patches = read.SelectMany(list => list).Select(p => (p.Id, p.Title)).Distinct().ToList();
-        var dates = patches.Count == 0 ? new Dictionary<(string Id, string Title), DateTimeOffset>() : await releases.FindAsync(patches, cancellationToken);
+        var catalog = new MissingPatchCatalog();
+        var read = await FanOut.MapAsync(distinct, options.Value.MaxConcurrentCalls, async (id, token) => await ReportedMissingAsync(id, catalog, token), cancellationToken);
+        var patches = catalog.Patches.ToList();
+        var dates = patches.Count == 0
+            ? new Dictionary<(string Id, string Title), DateTimeOffset>()
+            : await releases.FindAsync([.. patches.Select(p => (p.Id, p.Title)).Distinct()], cancellationToken);
+
+        // Dated once per distinct patch, so the servers that miss it still share one.
+        var dated = patches.ToDictionary<MissingPatch, MissingPatch, MissingPatch>(
+            patch => patch,
+            patch => dates.TryGetValue((patch.Id, patch.Title), out var released) ? patch with { ReleaseDate = released } : patch,
+            ReferenceEqualityComparer.Instance);
         return distinct.Select((id, index) => (id, index)).ToDictionary(
             p => p.id,
-            p => (IReadOnlyList<MissingPatch>)[.. read[p.index].Select(patch => dates.TryGetValue((patch.Id, patch.Title), out var released) ? patch with { ReleaseDate = released } : patch)],
+            p => (IReadOnlyList<MissingPatch>)[.. read[p.index].Select(patch => dated[patch])],
             StringComparer.Ordinal);
     }
 
-    private Task<IReadOnlyList<MissingPatch>> ReportedMissingAsync(string instanceId, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<MissingPatch>> ReportedMissingAsync(string instanceId, MissingPatchCatalog catalog, CancellationToken cancellationToken)
     {
         var request = new DescribeInstancePatchesRequest
         {
@@ -48,16 +57,7 @@ internal sealed class PatchComplianceReader(AwsClients clients, AwsCalls calls, 
             var patches = new List<MissingPatch>();
             await foreach (var patch in clients.Ssm.Paginators.DescribeInstancePatches(request).Patches.WithCancellation(token))
             {
-                patches.Add(new MissingPatch
-                {
-                    Id = patch.KBId,
-                    Title = patch.Title ?? patch.KBId,
-                    Classification = Blank(patch.Classification),
-                    Severity = Blank(patch.Severity),
-                    // The service spells states in PascalCase (Missing, Failed), not like the SDK's constants; compare the text.
-                    State = string.Equals(patch.State?.Value, "Failed", StringComparison.OrdinalIgnoreCase) ? MissingPatchState.Failed : MissingPatchState.Missing,
-                    CveIds = (patch.CVEIds ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                });
+                patches.Add(catalog.Share(patch));
             }
 
             return patches;

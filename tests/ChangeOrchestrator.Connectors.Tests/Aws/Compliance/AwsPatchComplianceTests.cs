@@ -24,6 +24,24 @@ public sealed class AwsPatchComplianceTests
     }
 
     [Fact]
+    public async Task GetMissingPatchesAsync_ServersMissingTheSamePatch_ShareOneInstanceOfIt()
+    {
+        await using var host = await AwsConnectorTestHost.StartAsync(fleetSize: 80);
+        var fleet = host.Connect().GetRequiredService<IPatchFleet>();
+        var windows = (await host.NodesAsync("&managed=true&platform=Windows")).Select(n => n.InstanceId).ToList();
+        var behind = (await fleet.GetPatchStatesAsync(windows, CancellationToken.None)).Where(s => s.MissingCount > 0).Select(s => s.InstanceId).ToList();
+
+        var missing = await fleet.GetMissingPatchesAsync(behind, CancellationToken.None);
+
+        // The same patch read for several servers is one object: a fleet's scan page holds each patch's text once.
+        var reports = missing.Values.SelectMany(patches => patches).ToList();
+        var byId = reports.GroupBy(p => (p.Id, p.State)).Where(g => g.Count() > 1).ToList();
+        Assert.NotEmpty(byId);
+        Assert.All(byId, group => Assert.All(group, patch => Assert.Same(group.First(), patch)));
+        Assert.All(reports, p => Assert.NotNull(p.ReleaseDate));
+    }
+
+    [Fact]
     public async Task GetPatchStatesAsync_120Servers_AsksFiftyAtATime()
     {
         await using var host = await AwsConnectorTestHost.StartAsync(fleetSize: 160);
