@@ -17,21 +17,8 @@ internal sealed record Ec2Filter(string Name, IReadOnlyList<string> Values)
     /// Applies filters to <paramref name="items"/>; <paramref name="attribute"/> gives an item's values for a filter
     /// name, or null when the name is not a filter of this operation (InvalidParameterValue, as in EC2).
     /// </summary>
-    public static List<T> Apply<T>(IEnumerable<T> items, IReadOnlyList<Ec2Filter> filters, Func<T, string, IEnumerable<string>?> attribute)
-    {
-        var list = items.ToList();
-        foreach (var filter in filters)
-        {
-            if (list.Count > 0 && attribute(list[0], filter.Name) is null)
-            {
-                throw new Ec2ServiceException("InvalidParameterValue", $"The filter '{filter.Name}' is invalid");
-            }
-
-            list = list.FindAll(item => filter.Matches(attribute(item, filter.Name) ?? []));
-        }
-
-        return list;
-    }
+    public static List<T> Apply<T>(IEnumerable<T> items, IReadOnlyList<Ec2Filter> filters, Func<T, string, IEnumerable<string>?> attribute) =>
+        [.. items.Where(item => MatchesAll(item, filters, attribute))];
 
     /// <summary>
     /// Whether <paramref name="item"/> passes every filter, for an operation that filters as it pages (see
@@ -59,6 +46,9 @@ internal sealed record Ec2Filter(string Name, IReadOnlyList<string> Values)
         _ when name.StartsWith("tag:", StringComparison.Ordinal) => tags.TryGetValue(name[4..], out var value) ? [value] : [],
         _ => null,
     };
+
+    /// <summary>Whether any value is a pattern (<c>*</c>, <c>?</c> or an escape), which no lookup by value can answer.</summary>
+    public bool HasPatterns => _patterns.Length > 0;
 
     public bool Matches(IEnumerable<string> actual) =>
         actual.Any(value => _literals.Contains(value) || _patterns.Any(pattern => Glob.IsMatch(pattern, value, ignoreCase: false, backslashEscapes: true)));

@@ -36,7 +36,7 @@ internal sealed class DescribeVolumesAction : IEc2Action
     /// </summary>
     private static IEnumerable<DescribedVolume> Candidates(AwsWorld world, IReadOnlyList<Ec2Filter> filters)
     {
-        var byInstance = filters.FirstOrDefault(f => f.Name == "attachment.instance-id" && f.Values.All(v => !v.Contains('*') && !v.Contains('?') && !v.Contains('\\')));
+        var byInstance = filters.FirstOrDefault(f => f.Name == "attachment.instance-id" && !f.HasPatterns);
         return byInstance is null
             ? world.Fleet.Volumes.Select(Describe)
             : world.Fleet.FindInOrder(byInstance.Values).SelectMany(node => (node.Ec2?.Volumes ?? []).Select(volume => new DescribedVolume(node, volume, Attached: true)));
