@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ChangeOrchestrator.Simulators.Aws.Matching;
 
 /// <summary>
@@ -6,11 +8,19 @@ namespace ChangeOrchestrator.Simulators.Aws.Matching;
 /// </summary>
 internal static class Glob
 {
+    private static readonly SearchValues<char> Special = SearchValues.Create("*?\\");
+
     public static bool IsMatch(string pattern, string value, bool ignoreCase = true, bool backslashEscapes = false)
     {
         if (pattern == "*")
         {
             return true;
+        }
+
+        // Most patterns are plain words ("Security", "Critical"): compared as words, not tokenized for every value.
+        if (pattern.AsSpan().IndexOfAny(Special) < 0)
+        {
+            return string.Equals(pattern, value, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
         }
 
         var tokens = Tokens(pattern, backslashEscapes);

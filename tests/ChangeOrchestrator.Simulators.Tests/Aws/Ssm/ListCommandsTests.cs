@@ -38,6 +38,35 @@ public sealed class ListCommandsTests
     }
 
     [Fact]
+    public async Task ListCommands_ByInstanceId_FindsCommandsThatReachedTheNodeThroughTagsNewestFirst()
+    {
+        await using var host = await AwsSimulatorTestHost.StartAsync(fleetSize: 60);
+        var nodes = await host.NodesAsync("?managed=true");
+        var node = nodes.First(n => n.PingStatus == "Online" && n.PatchGroup is not null);
+        var outsider = nodes.First(n => n.PingStatus == "Online" && n.PatchGroup != node.PatchGroup);
+        var ssm = host.Ssm();
+        var byId = await host.SendPatchAsync(ssm, "Scan", [node.InstanceId]);
+        var byTag = (await ssm.SendCommandAsync(new SendCommandRequest
+        {
+            DocumentName = "AWS-RunPatchBaseline",
+            Targets = [new Target { Key = "tag:Patch Group", Values = [node.PatchGroup!] }],
+            Parameters = new Dictionary<string, List<string>> { ["Operation"] = ["Scan"] },
+        })).Command.CommandId;
+        var later = await host.SendPatchAsync(ssm, "Scan", [node.InstanceId]);
+        var beforeDispatch = await ssm.ListCommandsAsync(new ListCommandsRequest { InstanceId = node.InstanceId });
+        host.Advance(TimeSpan.FromSeconds(5));
+
+        var forNode = await ssm.ListCommandsAsync(new ListCommandsRequest { InstanceId = node.InstanceId });
+        var forOutsider = await ssm.ListCommandsAsync(new ListCommandsRequest { InstanceId = outsider.InstanceId });
+
+        // A command sent by tag names no node until its targets are resolved, after a newer one was sent by id; then it
+        // is the node's, in its place by age.
+        Assert.Equal([later, byId], beforeDispatch.Commands.Select(c => c.CommandId));
+        Assert.Equal([later, byTag, byId], forNode.Commands.Select(c => c.CommandId));
+        Assert.DoesNotContain(forOutsider.Commands, c => c.CommandId == byTag || c.CommandId == byId);
+    }
+
+    [Fact]
     public async Task ListCommands_SdkPaginatorWithPageSizeOne_WalksEveryCommand()
     {
         await using var host = await AwsSimulatorTestHost.StartAsync(fleetSize: 60);

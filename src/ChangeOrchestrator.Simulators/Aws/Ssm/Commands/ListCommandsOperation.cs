@@ -21,9 +21,8 @@ internal sealed class ListCommandsOperation : ISsmOperation
             throw SsmErrors.InvalidInstanceId();
         }
 
-        var commands = world.Commands.NewestFirst
+        var commands = (instanceId is null ? world.Commands.NewestFirst : world.Commands.NewestFirstFor(instanceId))
             .Where(c => commandId is null || c.CommandId == commandId)
-            .Where(c => instanceId is null || c.RequestedInstanceIds.Contains(instanceId) || c.Invocations.Exists(i => i.Node.InstanceId == instanceId))
             .Where(c =>
             {
                 var status = c.Summarize().Status;

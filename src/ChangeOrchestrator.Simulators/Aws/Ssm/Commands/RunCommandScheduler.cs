@@ -12,15 +12,30 @@ internal sealed class RunCommandScheduler(AwsWorld world)
     private readonly List<RunCommand> _commands = [];
     private readonly Dictionary<string, RunCommand> _byId = new(StringComparer.Ordinal);
 
+    // Per node, the positions in _commands of the commands that name it or reached it: a ListCommands by InstanceId
+    // (a lookup an engine makes before each command it sends) reads these, not every command with its invocations.
+    private readonly Dictionary<string, SortedSet<int>> _byNode = new(StringComparer.Ordinal);
+    private readonly Dictionary<RunCommand, int> _positions = [];
+
     /// <summary>Newest first, as ListCommands returns them.</summary>
     public IEnumerable<RunCommand> NewestFirst => Enumerable.Reverse(_commands);
+
+    /// <summary>Newest first, the commands that name the node or were sent to it through their targets.</summary>
+    public IEnumerable<RunCommand> NewestFirstFor(string instanceId) =>
+        _byNode.TryGetValue(instanceId, out var positions) ? positions.Reverse().Select(i => _commands[i]) : [];
 
     public RunCommand? Find(string commandId) => _byId.GetValueOrDefault(commandId);
 
     public void Submit(RunCommand command)
     {
+        _positions[command] = _commands.Count;
         _commands.Add(command);
         _byId[command.CommandId] = command;
+        foreach (var instanceId in command.RequestedInstanceIds)
+        {
+            Index(instanceId, command);
+        }
+
         world.Timeline.Schedule(world.After(command.RequestedAt, world.Durations.CommandDispatch), at => Resolve(command, at));
     }
 
@@ -81,12 +96,23 @@ internal sealed class RunCommandScheduler(AwsWorld world)
         ReportCompletion(command, at);
     }
 
+    private void Index(string instanceId, RunCommand command)
+    {
+        if (!_byNode.TryGetValue(instanceId, out var positions))
+        {
+            _byNode[instanceId] = positions = [];
+        }
+
+        positions.Add(_positions[command]);
+    }
+
     private void Resolve(RunCommand command, DateTimeOffset at)
     {
         var runner = SsmDocuments.Find(command.DocumentName)!;
         foreach (var node in CommandTargetResolver.Resolve(world, command))
         {
             command.Invocations.Add(new CommandInvocation(command, node, runner.PluginNameFor(node)));
+            Index(node.InstanceId, command);
         }
 
         command.TargetsResolved = true;
