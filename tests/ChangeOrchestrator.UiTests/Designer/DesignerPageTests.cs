@@ -140,11 +140,13 @@ public sealed class DesignerPageTests(ConsoleServer server)
         await using var console = await server.SignInAsync("ada");
         var page = console.Page;
         await OpenDesignerAsync(console, "approval-demo");
+        // The selection is the server's once the canvas shows it. Each click waits for the one before to show, so that
+        // none is aimed at a canvas the last one's render is still changing; a copy sent sooner may see fewer activities.
         await page.GetByTestId("node-wait").Locator(".co-node-title").ClickAsync();
+        await Assertions.Expect(page.Locator(".co-node-selected")).ToHaveCountAsync(1);
         await page.GetByTestId("node-decide").Locator(".co-node-title").ClickAsync(new() { Modifiers = [KeyboardModifier.Control] });
+        await Assertions.Expect(page.Locator(".co-node-selected")).ToHaveCountAsync(2);
         await page.GetByTestId("node-rejected").Locator(".co-node-title").ClickAsync(new() { Modifiers = [KeyboardModifier.Control] });
-
-        // The selection is the server's once the canvas shows it; a copy sent sooner may see fewer activities.
         await Assertions.Expect(page.Locator(".co-node-selected")).ToHaveCountAsync(3);
         await page.GetByTestId("copy").ClickAsync();
         await Assertions.Expect(page.GetByTestId("designer-status")).ToContainTextAsync("Copied 3 activities and 2 connections.");
