@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using ChangeOrchestrator.UiTests.Support;
 using Microsoft.Playwright;
 
@@ -140,13 +141,10 @@ public sealed class DesignerPageTests(ConsoleServer server)
         await using var console = await server.SignInAsync("ada");
         var page = console.Page;
         await OpenDesignerAsync(console, "approval-demo");
-        // The selection is the server's once the canvas shows it. Each click waits for the one before to show, so that
-        // none is aimed at a canvas the last one's render is still changing; a copy sent sooner may see fewer activities.
-        await page.GetByTestId("node-wait").Locator(".co-node-title").ClickAsync();
-        await Assertions.Expect(page.Locator(".co-node-selected")).ToHaveCountAsync(1);
-        await page.GetByTestId("node-decide").Locator(".co-node-title").ClickAsync(new() { Modifiers = [KeyboardModifier.Control] });
-        await Assertions.Expect(page.Locator(".co-node-selected")).ToHaveCountAsync(2);
-        await page.GetByTestId("node-rejected").Locator(".co-node-title").ClickAsync(new() { Modifiers = [KeyboardModifier.Control] });
+        // The selection is the server's once the canvas shows it; a copy sent sooner may see fewer activities.
+        await SelectAsync(page, "wait", addToSelection: false);
+        await SelectAsync(page, "decide", addToSelection: true);
+        await SelectAsync(page, "rejected", addToSelection: true);
         await Assertions.Expect(page.Locator(".co-node-selected")).ToHaveCountAsync(3);
         await page.GetByTestId("copy").ClickAsync();
         await Assertions.Expect(page.GetByTestId("designer-status")).ToContainTextAsync("Copied 3 activities and 2 connections.");
@@ -309,6 +307,30 @@ public sealed class DesignerPageTests(ConsoleServer server)
     {
         await console.OpenAsync($"designer/{id}");
         await console.Page.Locator("[data-activity]").First.WaitForAsync();
+    }
+
+    /// <summary>
+    /// Clicks an activity (with Control to add it to the selection) and waits until the canvas shows it selected. On a
+    /// loaded machine a click aimed while the canvas re-renders can miss; one that has not shown after 10 s is clicked
+    /// again, at most twice.
+    /// </summary>
+    private static async Task SelectAsync(IPage page, string activityId, bool addToSelection)
+    {
+        var node = page.GetByTestId($"node-{activityId}");
+        var selected = new Regex(@"\bco-node-selected\b");
+        for (var attempt = 1; ; attempt++)
+        {
+            await node.Locator(".co-node-title").ClickAsync(new() { Modifiers = addToSelection ? [KeyboardModifier.Control] : [] });
+            try
+            {
+                await Assertions.Expect(node).ToHaveClassAsync(selected, new() { Timeout = 10_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+                // Not selected 10 s after the click: taken as lost, not slow.
+            }
+        }
     }
 
     private static async Task DragNodeAsync(IPage page, string activityId, float dx, float dy)
