@@ -15,7 +15,6 @@ internal sealed class RunCommandScheduler(AwsWorld world)
     // Per node, the positions in _commands of the commands that name it or reached it: a ListCommands by InstanceId
     // (a lookup an engine makes before each command it sends) reads these, not every command with its invocations.
     private readonly Dictionary<string, SortedSet<int>> _byNode = new(StringComparer.Ordinal);
-    private readonly Dictionary<RunCommand, int> _positions = [];
 
     /// <summary>Newest first, as ListCommands returns them.</summary>
     public IEnumerable<RunCommand> NewestFirst => Enumerable.Reverse(_commands);
@@ -28,15 +27,15 @@ internal sealed class RunCommandScheduler(AwsWorld world)
 
     public void Submit(RunCommand command)
     {
-        _positions[command] = _commands.Count;
+        var position = _commands.Count;
         _commands.Add(command);
         _byId[command.CommandId] = command;
         foreach (var instanceId in command.RequestedInstanceIds)
         {
-            Index(instanceId, command);
+            Index(instanceId, position);
         }
 
-        world.Timeline.Schedule(world.After(command.RequestedAt, world.Durations.CommandDispatch), at => Resolve(command, at));
+        world.Timeline.Schedule(world.After(command.RequestedAt, world.Durations.CommandDispatch), at => Resolve(command, position, at));
     }
 
     public void Cancel(RunCommand command, IReadOnlyCollection<string>? instanceIds, DateTimeOffset now)
@@ -96,23 +95,24 @@ internal sealed class RunCommandScheduler(AwsWorld world)
         ReportCompletion(command, at);
     }
 
-    private void Index(string instanceId, RunCommand command)
+    private void Index(string instanceId, int position)
     {
         if (!_byNode.TryGetValue(instanceId, out var positions))
         {
             _byNode[instanceId] = positions = [];
         }
 
-        positions.Add(_positions[command]);
+        positions.Add(position);
     }
 
-    private void Resolve(RunCommand command, DateTimeOffset at)
+    // position: the command's place in _commands, for the index of the nodes its targets reach.
+    private void Resolve(RunCommand command, int position, DateTimeOffset at)
     {
         var runner = SsmDocuments.Find(command.DocumentName)!;
         foreach (var node in CommandTargetResolver.Resolve(world, command))
         {
             command.Invocations.Add(new CommandInvocation(command, node, runner.PluginNameFor(node)));
-            Index(node.InstanceId, command);
+            Index(node.InstanceId, position);
         }
 
         command.TargetsResolved = true;
