@@ -25,8 +25,8 @@ internal sealed class MissingPatchCatalog
         {
             Id = k.Id,
             Title = k.Title ?? k.Id,
-            Classification = Blank(k.Classification),
-            Severity = Blank(k.Severity),
+            Classification = AwsText.OrNull(k.Classification),
+            Severity = AwsText.OrNull(k.Severity),
             State = k.State,
             CveIds = (k.CveIds ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         });
@@ -34,8 +34,6 @@ internal sealed class MissingPatchCatalog
 
     /// <summary>Every distinct patch shared so far.</summary>
     public ICollection<MissingPatch> Patches => _patches.Values;
-
-    private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private readonly record struct PatchKey(string Id, string? Title, string? Classification, string? Severity, MissingPatchState State, string? CveIds);
 }

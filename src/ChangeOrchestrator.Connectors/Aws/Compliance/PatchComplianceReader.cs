@@ -87,8 +87,8 @@ internal sealed class PatchComplianceReader(AwsClients clients, AwsCalls calls, 
     private static InstancePatchState Map(Amazon.SimpleSystemsManagement.Model.InstancePatchState state) => new()
     {
         InstanceId = state.InstanceId,
-        PatchGroup = Blank(state.PatchGroup),
-        BaselineId = Blank(state.BaselineId),
+        PatchGroup = AwsText.OrNull(state.PatchGroup),
+        BaselineId = AwsText.OrNull(state.BaselineId),
         MissingCount = state.MissingCount ?? 0,
         InstalledCount = state.InstalledCount ?? 0,
         FailedCount = state.FailedCount ?? 0,
@@ -104,6 +104,4 @@ internal sealed class PatchComplianceReader(AwsClients clients, AwsCalls calls, 
         LastOperationEndedAt = FleetMapping.Utc(state.OperationEndTime) ?? DateTimeOffset.MinValue,
         LastNoRebootInstallAt = FleetMapping.Utc(state.LastNoRebootInstallOperationTime),
     };
-
-    private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -61,10 +61,10 @@ internal sealed class AwsPatchPolicyTarget(AwsClients clients, AwsCalls calls) :
                 {
                     Name = window.Name,
                     Schedule = window.Schedule ?? "",
-                    TimeZone = string.IsNullOrEmpty(window.ScheduleTimezone) ? null : window.ScheduleTimezone,
+                    TimeZone = AwsText.OrNull(window.ScheduleTimezone),
                     Duration = window.Duration ?? 0,
                     Cutoff = window.Cutoff ?? 0,
-                    Description = string.IsNullOrEmpty(window.Description) ? null : window.Description,
+                    Description = AwsText.OrNull(window.Description),
                     PatchGroups = groups,
                 }) { Targets = targets, Tasks = tasks });
         }

@@ -16,7 +16,7 @@ internal static class SsmBaselineMapping
             Filters = Filters(rule.PatchFilterGroup),
             ComplianceLevel = rule.ComplianceLevel?.Value ?? "UNSPECIFIED",
             ApproveAfterDays = rule.ApproveAfterDays,
-            ApproveUntilDate = string.IsNullOrEmpty(rule.ApproveUntilDate) ? null : rule.ApproveUntilDate,
+            ApproveUntilDate = AwsText.OrNull(rule.ApproveUntilDate),
             EnableNonSecurity = rule.EnableNonSecurity ?? false,
         })],
         ApprovedPatches = response.ApprovedPatches ?? [],

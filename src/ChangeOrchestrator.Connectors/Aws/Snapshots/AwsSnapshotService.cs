@@ -379,7 +379,7 @@ internal sealed class AwsSnapshotService(
         VolumeId = snapshot.VolumeId,
         State = State(snapshot.State),
         PercentDone = Percent(snapshot.Progress),
-        Message = string.IsNullOrEmpty(snapshot.StateMessage) ? null : snapshot.StateMessage,
+        Message = AwsText.OrNull(snapshot.StateMessage),
     };
 
     private static (string, string) Key(SnapshotRequest request) => (request.IdempotencyKey, request.InstanceId);

@@ -38,7 +38,7 @@ public sealed class ListCommandsTests
     }
 
     [Fact]
-    public async Task ListCommands_ByInstanceId_FindsCommandsThatReachedTheNodeThroughTagsNewestFirst()
+    public async Task ListCommandsAndInvocations_ByInstanceId_FindCommandsThatReachedTheNodeThroughTagsNewestFirst()
     {
         await using var host = await AwsSimulatorTestHost.StartAsync(fleetSize: 60);
         var nodes = await host.NodesAsync("?managed=true");
@@ -64,6 +64,14 @@ public sealed class ListCommandsTests
         Assert.Equal([later, byId], beforeDispatch.Commands.Select(c => c.CommandId));
         Assert.Equal([later, byTag, byId], forNode.Commands.Select(c => c.CommandId));
         Assert.DoesNotContain(forOutsider.Commands, c => c.CommandId == byTag || c.CommandId == byId);
+
+        // The node's invocations come from the same commands, its own only.
+        var invocations = await ssm.ListCommandInvocationsAsync(new ListCommandInvocationsRequest { InstanceId = node.InstanceId });
+        Assert.Equal([later, byTag, byId], invocations.CommandInvocations.Select(i => i.CommandId));
+        Assert.All(invocations.CommandInvocations, i => Assert.Equal(node.InstanceId, i.InstanceId));
+        var ofTagCommand = await ssm.ListCommandInvocationsAsync(new ListCommandInvocationsRequest { CommandId = byTag });
+        Assert.Contains(ofTagCommand.CommandInvocations, i => i.InstanceId == node.InstanceId);
+        Assert.All(ofTagCommand.CommandInvocations, i => Assert.Equal(byTag, i.CommandId));
     }
 
     [Fact]
@@ -109,10 +117,11 @@ public sealed class ListCommandsTests
     }
 
     [Fact]
-    public async Task ListCommands_UnknownCommandId_ThrowsInvalidCommandId()
+    public async Task ListCommandsAndInvocations_UnknownCommandId_ThrowInvalidCommandId()
     {
         await using var host = await AwsSimulatorTestHost.StartAsync();
 
         await Assert.ThrowsAsync<InvalidCommandIdException>(() => host.Ssm().ListCommandsAsync(new ListCommandsRequest { CommandId = Guid.NewGuid().ToString() }));
+        await Assert.ThrowsAsync<InvalidCommandIdException>(() => host.Ssm().ListCommandInvocationsAsync(new ListCommandInvocationsRequest { CommandId = Guid.NewGuid().ToString() }));
     }
 }

@@ -12,18 +12,17 @@ internal sealed class ListCommandInvocationsOperation : ISsmOperation
         var instanceId = input.String("InstanceId");
         var details = input.Bool("Details") ?? false;
         var filters = CommandFilter.Parse(input);
-        if (commandId is not null && world.Commands.Find(commandId) is null)
-        {
-            throw SsmErrors.InvalidCommandId();
-        }
-
+        var command = commandId is null ? null : world.Commands.Find(commandId) ?? throw SsmErrors.InvalidCommandId();
         if (instanceId is not null && !InstanceIdFormat.IsValid(instanceId))
         {
             throw SsmErrors.InvalidInstanceId();
         }
 
-        var invocations = world.Commands.NewestFirst
-            .Where(c => commandId is null || c.CommandId == commandId)
+        // The command named, or the commands that reached the node, rather than every command the account holds.
+        IEnumerable<RunCommand> commands = command is not null ? [command]
+            : instanceId is not null ? world.Commands.NewestFirstFor(instanceId)
+            : world.Commands.NewestFirst;
+        var invocations = commands
             .SelectMany(c => c.Invocations)
             .Where(i => instanceId is null || i.Node.InstanceId == instanceId)
             .Where(i => filters.All(f => f.Matches(i.Command, i.Status)))
