@@ -14,6 +14,17 @@ internal static class FleetInput
 
     public static readonly TimeSpan ApprovalPollInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>Every SSM and EC2 progress read, first and longest alike: no backoff, on any clock.</summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    private const int CanaryPercent = 25;
+
+    private const string MaxConcurrency = "50%";
+
+    /// <summary>How the report states the inputs, from the values the change is given.</summary>
+    public static string Described => string.Create(CultureInfo.InvariantCulture,
+        $"SSM and EC2 progress read every {PollInterval.TotalSeconds} s (first and longest interval alike, on every clock), the approval every {ApprovalPollInterval.TotalSeconds} s, soak {Soak.TotalSeconds} s, canary {CanaryPercent}%, MaxConcurrency {MaxConcurrency}");
+
     public static JsonObject Create(DateTimeOffset now, string environment) => new()
     {
         ["desk"] = "servicenow",
@@ -22,12 +33,12 @@ internal static class FleetInput
         ["windowStart"] = now.AddMinutes(-1).ToString("O", CultureInfo.InvariantCulture),
         ["windowEnd"] = now.AddHours(4).ToString("O", CultureInfo.InvariantCulture),
         ["approvalPollInterval"] = Iso(ApprovalPollInterval),
-        ["pollInterval"] = "PT1S",
-        ["maxPollInterval"] = "PT1S",
+        ["pollInterval"] = Iso(PollInterval),
+        ["maxPollInterval"] = Iso(PollInterval),
         ["soak"] = Iso(Soak),
         ["validationRetryInterval"] = "PT1S",
-        ["canaryPercent"] = 25,
-        ["maxConcurrency"] = "50%",
+        ["canaryPercent"] = CanaryPercent,
+        ["maxConcurrency"] = MaxConcurrency,
         ["maxErrors"] = "100%",
         ["failureThreshold"] = "0",
     };

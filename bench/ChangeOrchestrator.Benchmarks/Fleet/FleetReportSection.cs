@@ -120,7 +120,7 @@ internal sealed record FleetReportSection(
 
         Line(text);
         Line(text, "ServiceNow minimum: every write (create, update, attachment) is a step of the workflow and counts as made; each read route is needed once. "
-            + "The approval is read every 0.5 s until the approver decides, so those reads grow with the approver's delay, not with the fleet.");
+            + string.Create(CultureInfo.InvariantCulture, $"The approval is read every {FleetInput.ApprovalPollInterval.TotalSeconds} s until the approver decides, so those reads grow with the approver's delay, not with the fleet."));
         if (Run.Spans.Count > 0)
         {
             Line(text);
