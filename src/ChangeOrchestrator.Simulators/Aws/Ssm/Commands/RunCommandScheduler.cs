@@ -12,8 +12,9 @@ internal sealed class RunCommandScheduler(AwsWorld world)
     private readonly List<RunCommand> _commands = [];
     private readonly Dictionary<string, RunCommand> _byId = new(StringComparer.Ordinal);
 
-    // Per node, the positions in _commands of the commands that name it or reached it: a ListCommands by InstanceId
-    // (a lookup an engine makes before each command it sends) reads these, not every command with its invocations.
+    // Per node, the positions in _commands of the commands that name it or reached it: ListCommands and
+    // ListCommandInvocations by InstanceId (ListCommands is a lookup an engine makes before each command it sends) read
+    // these, not every command with its invocations.
     private readonly Dictionary<string, SortedSet<int>> _byNode = new(StringComparer.Ordinal);
 
     /// <summary>Newest first, as ListCommands returns them.</summary>
