@@ -52,17 +52,24 @@ internal static class ActivityDescriptorFactory
         recordType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanWrite || p.GetCustomAttribute<RequiredMemberAttribute>() is not null || p.CanRead)
             .Where(p => p.Name != "EqualityContract")
-            .Select(p => new ActivityPropertyDescriptor
-            {
-                Name = JsonNamingPolicy.CamelCase.ConvertName(p.Name),
-                Type = DataTypeOf(p.PropertyType),
-                Constraints = ActivityConstraints.Of(p, DataTypeOf(p.PropertyType)),
-                Required = p.GetCustomAttribute<RequiredMemberAttribute>() is not null,
-                Description = p.GetCustomAttribute<DescriptionAttribute>()?.Description,
-                AllowedValues = AllowedValuesOf(p.PropertyType),
-                StreamsResults = p.GetCustomAttribute<StreamsResultsAttribute>() is not null,
-            })
+            .Select(Describe)
             .ToList();
+
+    private static ActivityPropertyDescriptor Describe(PropertyInfo property)
+    {
+        var streams = property.GetCustomAttribute<StreamsResultsAttribute>();
+        var type = streams?.DeclaredAs ?? DataTypeOf(property.PropertyType);
+        return new ActivityPropertyDescriptor
+        {
+            Name = JsonNamingPolicy.CamelCase.ConvertName(property.Name),
+            Type = type,
+            Constraints = ActivityConstraints.Of(property, type),
+            Required = property.GetCustomAttribute<RequiredMemberAttribute>() is not null,
+            Description = property.GetCustomAttribute<DescriptionAttribute>()?.Description,
+            AllowedValues = AllowedValuesOf(property.PropertyType),
+            StreamsResults = streams is not null,
+        };
+    }
 
     internal static DataType DataTypeOf(Type type)
     {

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Activities;
 using ChangeOrchestrator.Engine.Definitions.Contracts;
 using ChangeOrchestrator.Patching.ActivityEdge;
@@ -56,7 +57,7 @@ public sealed class PatchInstances(IPatchFleet fleet) : PatchingActivity<PatchIn
     private async Task StartAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
     {
         var input = context.Input;
-        var ids = input.InstanceIds.Distinct(StringComparer.Ordinal).ToList();
+        var ids = await InstanceIdInput.ReadAsync(context, input.InstanceIds, "instanceIds", cancellationToken);
         if (ids.Count == 0)
         {
             throw new ActivityException($"PatchInstances '{context.ActivityId}' needs at least one instance id.", isTransient: false);
@@ -80,8 +81,9 @@ public sealed class PatchInstances(IPatchFleet fleet) : PatchingActivity<PatchIn
 
     public sealed record Input
     {
-        [Description("The servers to patch, e.g. the onlineIds of CheckAgents or one wave of them.")]
-        public required IReadOnlyList<string> InstanceIds { get; init; }
+        [Description("The servers to patch, e.g. the onlineIds of CheckAgents or one wave of them: a list of instance ids, read when the install starts.")]
+        [StreamsResults(DataType.Array)]
+        public required JsonNode? InstanceIds { get; init; }
 
         [Description("rebootIfNeeded (the default) or noReboot, which leaves installed patches pending a reboot.")]
         public RebootOption Reboot { get; init; } = RebootOption.RebootIfNeeded;

@@ -64,8 +64,9 @@ public sealed class ScanForMissingPatches(IPatchFleet fleet) : PatchingActivity<
 
     public sealed record Input
     {
-        [Description("The servers to scan; their agents must be registered (see CheckAgents).")]
-        public required IReadOnlyList<string> InstanceIds { get; init; }
+        [Description("The servers to scan; their agents must be registered (see CheckAgents): a list of instance ids, read when the scan is sent.")]
+        [StreamsResults(DataType.Array)]
+        public required JsonNode? InstanceIds { get; init; }
 
         [Description("The servers as resolved, e.g. the instances output of ResolveTargets: the compliance history takes their environment and platform from it. Without it the scanned servers are looked up again in AWS.")]
         [StreamsResults]

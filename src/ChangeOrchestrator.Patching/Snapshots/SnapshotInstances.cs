@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Activities;
+using ChangeOrchestrator.Engine.Definitions.Contracts;
 using ChangeOrchestrator.Engine.Results;
 using ChangeOrchestrator.Patching.ActivityEdge;
 
@@ -128,7 +129,7 @@ public sealed class SnapshotInstances(ISnapshotService snapshots) : PatchingActi
     private async Task<int> TakeAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
     {
         var input = context.Input;
-        var ids = input.InstanceIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var ids = (await InstanceIdInput.ReadAsync(context, input.InstanceIds, "instanceIds", cancellationToken)).Order(StringComparer.Ordinal).ToList();
         if (ids.Count == 0 || string.IsNullOrWhiteSpace(input.ChangeNumber))
         {
             throw new ActivityException($"SnapshotInstances '{context.ActivityId}' needs instance ids and the change number.", isTransient: false);
@@ -177,8 +178,9 @@ public sealed class SnapshotInstances(ISnapshotService snapshots) : PatchingActi
 
     public sealed record Input
     {
-        [Description("The servers to snapshot; on-premises (mi-) nodes are skipped.")]
-        public required IReadOnlyList<string> InstanceIds { get; init; }
+        [Description("The servers to snapshot, a list of instance ids read when the snapshots are taken; on-premises (mi-) nodes are skipped.")]
+        [StreamsResults(DataType.Array)]
+        public required JsonNode? InstanceIds { get; init; }
 
         [Description("The change the snapshots are taken for, tagged on each snapshot.")]
         public required string ChangeNumber { get; init; }

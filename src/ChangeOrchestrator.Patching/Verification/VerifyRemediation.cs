@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
 using ChangeOrchestrator.Engine.Activities;
+using ChangeOrchestrator.Engine.Definitions.Contracts;
 using ChangeOrchestrator.Patching.ActivityEdge;
 using ChangeOrchestrator.Patching.Fleet;
 
@@ -68,8 +69,9 @@ public sealed class VerifyRemediation(IPatchFleet fleet) : PatchingActivity<Veri
 
     public sealed record Input
     {
-        [Description("The servers to rescan, e.g. the succeededIds of PatchInstances.")]
-        public required IReadOnlyList<string> InstanceIds { get; init; }
+        [Description("The servers to rescan, e.g. the succeededIds of PatchInstances: a list of instance ids, read when the scan is sent.")]
+        [StreamsResults(DataType.Array)]
+        public required JsonNode? InstanceIds { get; init; }
 
         [Description("The servers as resolved, e.g. the instances output of ResolveTargets: the compliance history takes their environment and platform from it. Without it the scanned servers are looked up again in AWS.")]
         [StreamsResults]

@@ -1,4 +1,6 @@
+using ChangeOrchestrator.Engine.Definitions.Contracts;
 using ChangeOrchestrator.Engine.Instances;
+using ChangeOrchestrator.Engine.Publishing;
 using ChangeOrchestrator.Engine.Results;
 using ChangeOrchestrator.Engine.Tests.Support;
 
@@ -81,6 +83,22 @@ public sealed class SharedListsTests
         Assert.Equal(InstanceStatus.Faulted, instance.Status);
         Assert.Contains("'sum'", instance.Incident!.Message, StringComparison.Ordinal);
         Assert.Contains("servers[1].missing", instance.Incident.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StreamsResults_InputDeclaredAsAnArray_IsAnArrayInTheCatalogueAndALiteralOfAnotherTypeIsRefused()
+    {
+        using var engine = Engine();
+
+        var servers = engine.Catalogue.Find("SumMissing")!.FindInput("servers")!;
+        var result = await engine.Get<DefinitionPublisher>().PublishAsync(
+            Flows.Json("literal", """{ "id": "sum", "type": "SumMissing", "inputs": { "servers": "i-1" } }""", ""), "literal.json", CancellationToken.None);
+
+        Assert.Equal((DataType.Array, true), (servers.Type, servers.StreamsResults));
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("$.activities[0].inputs.servers", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("array", error.ToString(), StringComparison.Ordinal);
+        Assert.Null(result.Stored);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using ChangeOrchestrator.Engine.Activities;
+using ChangeOrchestrator.Engine.Definitions.Contracts;
 
 namespace ChangeOrchestrator.Engine.Tests.Support;
 
@@ -23,7 +24,7 @@ internal sealed class SumMissing : Activity<SumMissing.Input, SumMissing.Output>
     public sealed record Input
     {
         [Description("The servers.")]
-        [StreamsResults]
+        [StreamsResults(DataType.Array)]
         public System.Text.Json.Nodes.JsonNode? Servers { get; init; }
     }
 

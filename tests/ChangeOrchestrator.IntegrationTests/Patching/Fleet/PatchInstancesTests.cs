@@ -92,6 +92,23 @@ public sealed class PatchInstancesTests
         Assert.Equal(0, await harness.Aws.CallsAsync("SSM.SendCommand"));
     }
 
+    [Theory]
+    [InlineData("'i-0123456789abcdef0'", "needs instanceIds to be a list of instance ids, not the value \"i-0123456789abcdef0\"")]
+    [InlineData("({ instanceId: 'i-0123456789abcdef0' })", "needs instanceIds to be a list of instance ids, not an object")]
+    [InlineData("['i-0123456789abcdef0', 42]", "instanceIds[1]")]
+    public async Task PatchInstances_ComputedInstanceIdsNotAListOfIds_FaultsNamingTheInputBeforeInstallingAnything(string expression, string expected)
+    {
+        await using var harness = await PatchingHarness.StartAsync();
+        // Computed, as a literal that is not a list is refused when the workflow is published (the input is an array).
+        await harness.PublishAsync(Workflow(new { instanceIds = new { js = expression } }));
+
+        var instance = await harness.StartAsync("patch");
+
+        Assert.Equal(InstanceStatus.Faulted, instance.Status);
+        Assert.Contains(expected, instance.Incident!.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await harness.Aws.CallsAsync("SSM.SendCommand"));
+    }
+
     /// <summary>Online servers whose last report lists missing patches and no failed ones, ordered by id.</summary>
     private static async Task<List<string>> ServersMissingPatchesAsync(PatchingHarness harness, int count)
     {
