@@ -142,10 +142,15 @@ public sealed class DesignerPageTests(ConsoleServer server)
         var page = console.Page;
         await OpenDesignerAsync(console, "approval-demo");
         // The selection is the server's once the canvas shows it; a copy sent sooner may see fewer activities.
+        var unselected = (await page.GetByTestId("node-rejected").BoundingBoxAsync())!;
         await SelectAsync(page, "wait", addToSelection: false);
         await SelectAsync(page, "decide", addToSelection: true);
         await SelectAsync(page, "rejected", addToSelection: true);
         await Assertions.Expect(page.Locator(".co-node-selected")).ToHaveCountAsync(3);
+
+        // Selecting draws around an activity without resizing it (a resize makes the diagram measure it and redraw its links).
+        var selected = (await page.GetByTestId("node-rejected").BoundingBoxAsync())!;
+        Assert.Equal((unselected.Width, unselected.Height), (selected.Width, selected.Height));
         await page.GetByTestId("copy").ClickAsync();
         await Assertions.Expect(page.GetByTestId("designer-status")).ToContainTextAsync("Copied 3 activities and 2 connections.");
 
