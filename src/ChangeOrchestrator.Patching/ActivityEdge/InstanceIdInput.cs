@@ -11,18 +11,21 @@ namespace ChangeOrchestrator.Patching.ActivityEdge;
 /// </summary>
 internal static class InstanceIdInput
 {
+    /// <summary>What every activity that takes such a list calls it, as errors name it.</summary>
+    private const string InputName = "instanceIds";
+
     /// <summary>The distinct ids, in the order given; a value that is not a list of strings is a permanent fault naming the input.</summary>
-    public static async Task<List<string>> ReadAsync(ActivityContext context, JsonNode? list, string inputName, CancellationToken cancellationToken)
+    public static async Task<List<string>> ReadAsync(ActivityContext context, JsonNode? list, CancellationToken cancellationToken)
     {
         if (list is not JsonArray && !ResultReference.Is(list))
         {
             throw new ActivityException(
-                $"{context.Node.Type} '{context.ActivityId}' needs {inputName} to be a list of instance ids, not {Describe(list)}.", isTransient: false);
+                $"{context.Node.Type} '{context.ActivityId}' needs {InputName} to be a list of instance ids, not {Describe(list)}.", isTransient: false);
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var ids = new List<string>();
-        await foreach (var id in context.ReadListAsync<string>(list, inputName, cancellationToken))
+        await foreach (var id in context.ReadListAsync<string>(list, InputName, cancellationToken))
         {
             if (seen.Add(id))
             {

@@ -57,7 +57,7 @@ public sealed class PatchInstances(IPatchFleet fleet) : PatchingActivity<PatchIn
     private async Task StartAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
     {
         var input = context.Input;
-        var ids = await InstanceIdInput.ReadAsync(context, input.InstanceIds, "instanceIds", cancellationToken);
+        var ids = await InstanceIdInput.ReadAsync(context, input.InstanceIds, cancellationToken);
         if (ids.Count == 0)
         {
             throw new ActivityException($"PatchInstances '{context.ActivityId}' needs at least one instance id.", isTransient: false);

@@ -129,7 +129,7 @@ public sealed class SnapshotInstances(ISnapshotService snapshots) : PatchingActi
     private async Task<int> TakeAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
     {
         var input = context.Input;
-        var ids = (await InstanceIdInput.ReadAsync(context, input.InstanceIds, "instanceIds", cancellationToken)).Order(StringComparer.Ordinal).ToList();
+        var ids = (await InstanceIdInput.ReadAsync(context, input.InstanceIds, cancellationToken)).Order(StringComparer.Ordinal).ToList();
         if (ids.Count == 0 || string.IsNullOrWhiteSpace(input.ChangeNumber))
         {
             throw new ActivityException($"SnapshotInstances '{context.ActivityId}' needs instance ids and the change number.", isTransient: false);
