@@ -14,7 +14,10 @@ internal static class InstanceIdInput
     /// <summary>What every activity that takes such a list calls it, as errors name it.</summary>
     private const string InputName = "instanceIds";
 
-    /// <summary>The distinct ids, in the order given; a value that is not a list of strings is a permanent fault naming the input.</summary>
+    /// <summary>
+    /// The distinct ids, in the order given. A value that is not a list of strings, or an empty list, is a permanent
+    /// fault naming the input: every activity that takes one has work to send to each server.
+    /// </summary>
     public static async Task<List<string>> ReadAsync(ActivityContext context, JsonNode? list, CancellationToken cancellationToken)
     {
         if (list is not JsonArray && !ResultReference.Is(list))
@@ -31,6 +34,11 @@ internal static class InstanceIdInput
             {
                 ids.Add(id);
             }
+        }
+
+        if (ids.Count == 0)
+        {
+            throw new ActivityException($"{context.Node.Type} '{context.ActivityId}' needs at least one instance id.", isTransient: false);
         }
 
         return ids;

@@ -58,10 +58,6 @@ public sealed class PatchInstances(IPatchFleet fleet) : PatchingActivity<PatchIn
     {
         var input = context.Input;
         var ids = await InstanceIdInput.ReadAsync(context, input.InstanceIds, cancellationToken);
-        if (ids.Count == 0)
-        {
-            throw new ActivityException($"PatchInstances '{context.ActivityId}' needs at least one instance id.", isTransient: false);
-        }
 
         // A threshold that cannot be read is refused before anything is installed, not after.
         FailureThreshold.Allowed(input.FailureThreshold, ids.Count, context);

@@ -116,11 +116,6 @@ internal static class PatchScan
     private static async Task StartAsync(IPatchFleet fleet, ActivityContext context, PatchScanSettings settings, CancellationToken cancellationToken)
     {
         var ids = await InstanceIdInput.ReadAsync(context, settings.InstanceIds, cancellationToken);
-        if (ids.Count == 0)
-        {
-            throw new ActivityException($"{context.Node.Type} '{context.ActivityId}' needs at least one instance id.", isTransient: false);
-        }
-
         var command = await fleet.StartPatchOperationAsync(new PatchCommandRequest
         {
             Operation = PatchOperation.Scan,

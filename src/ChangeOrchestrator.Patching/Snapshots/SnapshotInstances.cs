@@ -129,11 +129,13 @@ public sealed class SnapshotInstances(ISnapshotService snapshots) : PatchingActi
     private async Task<int> TakeAsync(ActivityContext<Input> context, CancellationToken cancellationToken)
     {
         var input = context.Input;
-        var ids = (await InstanceIdInput.ReadAsync(context, input.InstanceIds, cancellationToken)).Order(StringComparer.Ordinal).ToList();
-        if (ids.Count == 0 || string.IsNullOrWhiteSpace(input.ChangeNumber))
+        // The change number is checked first: it costs no read of the server list.
+        if (string.IsNullOrWhiteSpace(input.ChangeNumber))
         {
-            throw new ActivityException($"SnapshotInstances '{context.ActivityId}' needs instance ids and the change number.", isTransient: false);
+            throw new ActivityException($"SnapshotInstances '{context.ActivityId}' needs the change number.", isTransient: false);
         }
+
+        var ids = (await InstanceIdInput.ReadAsync(context, input.InstanceIds, cancellationToken)).Order(StringComparer.Ordinal).ToList();
 
         // On-premises nodes (mi-) have no EBS volumes: nothing to snapshot, and the service refuses them.
         var skipped = ids.Where(id => id.StartsWith("mi-", StringComparison.Ordinal)).ToList();
