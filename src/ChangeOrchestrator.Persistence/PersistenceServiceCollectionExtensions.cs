@@ -62,6 +62,8 @@ public static class PersistenceServiceCollectionExtensions
             services.AddSingleton<ITimerClaims, SqliteTimerClaims>();
         }
 
+        services.AddSingleton(sp => new DatabaseStartupWait(
+            options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DatabaseStartupWait>>()));
         services.AddSingleton(sp => new DatabaseMigrator(
             sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), sp.GetRequiredService<ILogger<DatabaseMigrator>>()));
         if (options.MigrateOnStartup)

@@ -23,7 +23,8 @@ public static class DatabaseClockServiceCollectionExtensions
         services.AddSingleton(clock);
         services.AddSingleton<TimeProvider>(clock);
         services.AddHostedService(sp => new DatabaseClockSync(
-            clock, sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), local, sp.GetRequiredService<ILogger<DatabaseClockSync>>()));
+            clock, sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), sp.GetRequiredService<DatabaseStartupWait>(), local,
+            sp.GetRequiredService<ILogger<DatabaseClockSync>>()));
         return services;
     }
 }

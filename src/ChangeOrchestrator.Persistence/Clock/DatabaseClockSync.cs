@@ -7,13 +7,18 @@ namespace ChangeOrchestrator.Persistence.Clock;
 
 /// <summary>Measures the <see cref="DatabaseClock"/> offset before the workers start, then every minute.</summary>
 internal sealed partial class DatabaseClockSync(
-    DatabaseClock clock, IDbContextFactory<WorkflowDbContext> contexts, TimeProvider time, ILogger<DatabaseClockSync> logger) : BackgroundService
+    DatabaseClock clock,
+    IDbContextFactory<WorkflowDbContext> contexts,
+    DatabaseStartupWait wait,
+    TimeProvider time,
+    ILogger<DatabaseClockSync> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        await clock.SyncAsync(contexts, cancellationToken);
+        // Reading the clock twice only measures it twice.
+        await wait.RunAsync("reading the database's clock", token => clock.SyncAsync(contexts, token), cancellationToken);
         LogOffset(logger, clock.Offset.TotalMilliseconds);
         await base.StartAsync(cancellationToken);
     }

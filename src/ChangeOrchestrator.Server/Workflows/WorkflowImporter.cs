@@ -1,4 +1,5 @@
 using ChangeOrchestrator.Engine.Publishing;
+using ChangeOrchestrator.Persistence.Database;
 using Microsoft.Extensions.Options;
 
 namespace ChangeOrchestrator.Server.Workflows;
@@ -10,6 +11,7 @@ namespace ChangeOrchestrator.Server.Workflows;
 internal sealed partial class WorkflowImporter(
     WorkflowDefinitionLoader loader,
     DefinitionPublisher publisher,
+    DatabaseStartupWait wait,
     IOptions<WorkflowsOptions> options,
     IHostEnvironment environment,
     ILogger<WorkflowImporter> logger) : IHostedService
@@ -41,7 +43,11 @@ internal sealed partial class WorkflowImporter(
                 continue;
             }
 
-            var result = await publisher.PublishAsync(await File.ReadAllTextAsync(path, cancellationToken), Path.GetFileName(path), cancellationToken);
+            // Publishing again after a lost connection is safe: a version that did commit has the file's content
+            // hash, so the second attempt finds it current and adds nothing.
+            var json = await File.ReadAllTextAsync(path, cancellationToken);
+            var file = Path.GetFileName(path);
+            var result = await wait.RunAsync("importing workflow file " + file, token => publisher.PublishAsync(json, file, token), cancellationToken);
             if (result.Changed)
             {
                 LogImported(logger, result.Stored!.Definition.Id, result.Stored.Definition.Version);
