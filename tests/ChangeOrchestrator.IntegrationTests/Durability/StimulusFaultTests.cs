@@ -75,7 +75,7 @@ public sealed class StimulusFaultTests : IAsyncLifetime
         using (var givingUp = new CancellationTokenSource())
         {
             var impatient = SendAsync(node.Client, "CHG-C", "delivery-1", givingUp.Token);
-            await WaitForOutputAsync(node, $"Fault drill: Stall at {FaultPoint.BeforeCommit} (pass 1)", TimeSpan.FromSeconds(30));
+            await node.WaitForOutputAsync($"Fault drill: Stall at {FaultPoint.BeforeCommit} (pass 1)", TimeSpan.FromSeconds(30));
             await givingUp.CancelAsync();
             await Assert.ThrowsAnyAsync<TaskCanceledException>(() => impatient);
         }
@@ -119,15 +119,5 @@ public sealed class StimulusFaultTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/events/approval/{change}") { Content = JsonContent.Create(new { decision = "approved", by = "cab" }) };
         request.Headers.Add("Idempotency-Key", idempotencyKey);
         return await client.SendAsync(request, cancellationToken);
-    }
-
-    private static async Task WaitForOutputAsync(ServerProcess node, string text, TimeSpan limit)
-    {
-        var started = TimeProvider.System.GetTimestamp();
-        while (!node.Output.Contains(text, StringComparison.Ordinal))
-        {
-            Assert.True(TimeProvider.System.GetElapsedTime(started) < limit, $"the node did not log '{text}' within {limit}:{System.Environment.NewLine}{node.Output}");
-            await Task.Delay(50);
-        }
     }
 }

@@ -46,8 +46,7 @@ public sealed class DatabaseMigratorTests(DatabaseFixture fixture) : IClassFixtu
     [Fact]
     public async Task MigrateAsync_PostgresDatabaseMissing_CreatesAndMigratesIt()
     {
-        var server = Environment.GetEnvironmentVariable(PostgresTestDatabase.EnvironmentVariable);
-        Assert.False(string.IsNullOrWhiteSpace(server), $"{PostgresTestDatabase.EnvironmentVariable} is not set, so the PostgreSQL tests cannot run.");
+        var server = PostgresTestDatabase.ServerConnectionString();
         await using var database = new NamedPostgresDatabase(server);
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database.Name, Pooling = false }.ConnectionString;
         var services = new ServiceCollection()

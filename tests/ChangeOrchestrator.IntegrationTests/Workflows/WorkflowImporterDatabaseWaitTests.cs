@@ -25,8 +25,7 @@ public sealed class WorkflowImporterDatabaseWaitTests
     [Fact]
     public async Task StartAsync_DatabaseUnreachableAfterTheMigration_WaitsAndImportsOnceItAnswers()
     {
-        var server = Environment.GetEnvironmentVariable(PostgresTestDatabase.EnvironmentVariable);
-        Assert.False(string.IsNullOrWhiteSpace(server), $"{PostgresTestDatabase.EnvironmentVariable} is not set, so the PostgreSQL tests cannot run.");
+        var server = PostgresTestDatabase.ServerConnectionString();
         var target = new NpgsqlConnectionStringBuilder(server);
         await using var forwarder = new TcpForwarder(target.Host!, target.Port);
         await using var database = new NamedPostgresDatabase(server);

@@ -15,7 +15,7 @@ public sealed class DatabaseStartupWaitTests
     [Fact]
     public async Task StartingAsync_DatabaseUpOnlyAfterTheNodeStarts_WaitsAndMigratesOnceItAnswers()
     {
-        var server = ServerConnectionString();
+        var server = PostgresTestDatabase.ServerConnectionString();
         var target = new NpgsqlConnectionStringBuilder(server);
         await using var forwarder = new TcpForwarder(target.Host!, target.Port);
         await using var database = new NamedPostgresDatabase(server);
@@ -34,7 +34,7 @@ public sealed class DatabaseStartupWaitTests
     [Fact]
     public async Task StartingAsync_DatabaseNeverUp_FailsAfterTheWaitNamingTheSettingAndTheCause()
     {
-        var server = ServerConnectionString();
+        var server = PostgresTestDatabase.ServerConnectionString();
         var target = new NpgsqlConnectionStringBuilder(server);
         await using var forwarder = new TcpForwarder(target.Host!, target.Port);
         await using var provider = Services(Through(server, forwarder.Port, "co_never"), TimeSpan.FromSeconds(1));
@@ -57,13 +57,6 @@ public sealed class DatabaseStartupWaitTests
     }
 
     private static PostgresException Postgres(string sqlState) => new("message", "FATAL", "FATAL", sqlState);
-
-    private static string ServerConnectionString()
-    {
-        var server = Environment.GetEnvironmentVariable(PostgresTestDatabase.EnvironmentVariable);
-        Assert.False(string.IsNullOrWhiteSpace(server), $"{PostgresTestDatabase.EnvironmentVariable} is not set, so the PostgreSQL tests cannot run.");
-        return server;
-    }
 
     private static string Through(string server, int port, string database) =>
         new NpgsqlConnectionStringBuilder(server) { Host = "127.0.0.1", Port = port, Database = database, Pooling = false, Timeout = 2 }.ConnectionString;

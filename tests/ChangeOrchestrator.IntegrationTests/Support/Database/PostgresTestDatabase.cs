@@ -28,17 +28,13 @@ public sealed class PostgresTestDatabase : TestDatabase
 
     public static Task<PostgresTestDatabase> CreateAsync() => CreateAsync(Environment.GetEnvironmentVariable(EnvironmentVariable));
 
+    /// <summary>The server <see cref="EnvironmentVariable"/> names, for a test that makes its own databases on it.</summary>
+    public static string ServerConnectionString() => Required(Environment.GetEnvironmentVariable(EnvironmentVariable));
+
     /// <summary>A database of its own on the server <paramref name="server"/> names (e.g. a <see cref="PostgresCluster"/> the test may restart).</summary>
     public static async Task<PostgresTestDatabase> CreateAsync(string? server)
     {
-        if (string.IsNullOrWhiteSpace(server))
-        {
-            throw new InvalidOperationException(
-                $"{EnvironmentVariable} is not set, so the PostgreSQL tests cannot run. Start a server with "
-                + "`.ci/postgres.sh start` and export the connection string it prints, e.g. "
-                + $"{EnvironmentVariable}='Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres'.");
-        }
-
+        server = Required(server);
         var template = await PostgresTemplate.GetAsync(server);
         var name = $"co_test_{Guid.NewGuid():N}";
         await using (var connection = new NpgsqlConnection(server))
@@ -65,4 +61,11 @@ public sealed class PostgresTestDatabase : TestDatabase
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", connection);
         await drop.ExecuteNonQueryAsync();
     }
+
+    private static string Required(string? server) => string.IsNullOrWhiteSpace(server)
+        ? throw new InvalidOperationException(
+            $"{EnvironmentVariable} is not set, so the PostgreSQL tests cannot run. Start a server with "
+            + "`.ci/postgres.sh start` and export the connection string it prints, e.g. "
+            + $"{EnvironmentVariable}='Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres'.")
+        : server;
 }

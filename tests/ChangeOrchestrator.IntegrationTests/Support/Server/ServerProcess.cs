@@ -104,6 +104,17 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until a line the process wrote contains <paramref name="text"/>; fails with its last output after <paramref name="limit"/>.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan limit)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        while (!Wrote(text))
+        {
+            Assert.True(TimeProvider.System.GetElapsedTime(started) < limit, $"the node did not log '{text}' within {limit}:{Environment.NewLine}{Output}");
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>Waits for the process to end by itself (a fault drill that kills it); false when it is still running.</summary>
     public async Task<bool> WaitForExitAsync(TimeSpan limit)
     {
@@ -182,6 +193,14 @@ public sealed class ServerProcess : IAsyncDisposable
         lock (_output)
         {
             _output.Add(line);
+        }
+    }
+
+    private bool Wrote(string text)
+    {
+        lock (_output)
+        {
+            return _output.Exists(line => line.Contains(text, StringComparison.Ordinal));
         }
     }
 }
